@@ -1,0 +1,338 @@
+// Package answers reads, checks and writes answers files (schema cbrn.answers/v1).
+package answers
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// Schema is the value of the `schema` key of an answers file.
+const Schema = "cbrn.answers/v1"
+
+// MaxFileSize bounds answers files as it bounds questionnaires.
+const MaxFileSize = questionnaire.MaxFileSize
+
+// Confidences an answer may carry.
+var Confidences = []string{"documented", "judgement", "assumed"}
+
+// File is an answers file.
+type File struct {
+	Path          string // where it was read from; "" when made in memory
+	Questionnaire Ref
+	Respondent    Respondent
+	Language      string
+	Created       time.Time // zero when absent
+	Updated       time.Time
+	Answers       map[string]*Answer
+	Order         []string // question ids in the order they are written
+
+	refLine, refCol int // where `questionnaire:` stands, for messages
+}
+
+// Ref names the questionnaire the answers were given to.
+type Ref struct {
+	ID      string
+	Version string
+	Digest  string
+}
+
+// Respondent describes who answered. Every field is optional.
+type Respondent struct {
+	Name         string
+	Organisation string
+	Country      string
+	Role         string
+}
+
+// Answer is one answer: exactly one of Value, NA and Unknown is set.
+//
+// Value holds, once the file is checked against its questionnaire, an int level (scale), a bool
+// (yesno), a choice id string (choice), a []string of choice ids (multi), a float64 (number) or a
+// string (text). Before that check it holds what the YAML said: int, float64, bool, string or []string.
+type Answer struct {
+	Value      any
+	NA         bool
+	Unknown    bool
+	Confidence string
+	Note       string
+	At         time.Time // zero when absent
+	Line, Col  int       // where the answer stands in its file; 0 when made in memory
+
+	raw string // the scalar as written, so that a text question answered 42 keeps "42"
+}
+
+// HasValue reports whether the answer gives a value (not N/A, not unknown).
+func (a *Answer) HasValue() bool { return a != nil && !a.NA && !a.Unknown && a.Value != nil }
+
+// New makes an empty answers file for a questionnaire.
+func New(q *questionnaire.Questionnaire, now time.Time) *File {
+	return &File{
+		Questionnaire: Ref{ID: q.ID, Version: q.Version, Digest: q.Digest},
+		Language:      q.DefaultLanguage(),
+		Created:       now.UTC().Truncate(time.Second),
+		Updated:       now.UTC().Truncate(time.Second),
+		Answers:       map[string]*Answer{},
+	}
+}
+
+// Get returns the answer to a question, or nil.
+func (f *File) Get(id string) *Answer { return f.Answers[id] }
+
+// Set records an answer, keeping the question's place in the file when it had one.
+func (f *File) Set(id string, a *Answer) {
+	if f.Answers == nil {
+		f.Answers = map[string]*Answer{}
+	}
+	if _, ok := f.Answers[id]; !ok {
+		f.Order = append(f.Order, id)
+	}
+	f.Answers[id] = a
+}
+
+// Delete removes an answer.
+func (f *File) Delete(id string) {
+	if _, ok := f.Answers[id]; !ok {
+		return
+	}
+	delete(f.Answers, id)
+	f.Order = slices.DeleteFunc(f.Order, func(x string) bool { return x == id })
+}
+
+// Value is the lookup conditions need: a question's value, when it has one.
+func (f *File) Value(id string) (any, bool) {
+	a := f.Answers[id]
+	if !a.HasValue() {
+		return nil, false
+	}
+	return a.Value, true
+}
+
+// Load reads an answers file and checks its structure (not yet against a questionnaire).
+func Load(path string) (*File, error) {
+	data, err := questionnaire.ReadFileLimited(path, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads an answers file held in memory; path names it in messages.
+func Parse(path string, data []byte) (*File, error) {
+	l := &diag.List{Path: path}
+	if len(data) > MaxFileSize {
+		l.AtPos(0, 0, "the file is larger than %d MiB", MaxFileSize>>20)
+		return nil, l.Err()
+	}
+	if !utf8.Valid(data) {
+		l.AtPos(0, 0, "the file is not UTF-8 text")
+		return nil, l.Err()
+	}
+	root := diag.ParseYAML(l, data)
+	if root == nil || l.Len() > 0 {
+		return nil, l.Err()
+	}
+	f := &File{Path: path, Answers: map[string]*Answer{}}
+	parseFile(l, root, f)
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func parseFile(l *diag.List, root *yaml.Node, f *File) {
+	fields := diag.Fields(l, root, "the answers file", "schema", "questionnaire", "respondent",
+		"language", "created", "updated", "answers")
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	if v, ok := fields["schema"]; ok {
+		if s, ok := diag.String(l, v.Value, "schema"); ok && s != Schema {
+			if s == questionnaire.Schema {
+				l.At(v.Value, "this is a questionnaire (schema %s), not an answers file", s)
+			} else {
+				l.At(v.Value, "unknown schema %q; an answers file starts with `schema: %s`", s, Schema)
+			}
+		}
+	} else {
+		l.At(root, "missing key \"schema\"; an answers file starts with `schema: %s`", Schema)
+	}
+	if v, ok := fields["questionnaire"]; ok {
+		f.refLine, f.refCol = v.Value.Line, v.Value.Column
+		qf := diag.Fields(l, v.Value, "questionnaire", "id", "version", "digest")
+		if x, ok := qf["id"]; ok {
+			f.Questionnaire.ID, _ = diag.String(l, x.Value, "questionnaire id")
+		} else if v.Value.Kind == yaml.MappingNode {
+			l.At(v.Value, "missing key \"id\": the id of the questionnaire answered, e.g. {id: cbrn-core}")
+		}
+		if x, ok := qf["version"]; ok {
+			f.Questionnaire.Version, _ = diag.String(l, x.Value, "questionnaire version")
+		}
+		if x, ok := qf["digest"]; ok {
+			f.Questionnaire.Digest, _ = diag.String(l, x.Value, "questionnaire digest")
+		}
+	} else {
+		l.At(root, "missing key \"questionnaire\": the questionnaire answered, e.g. `questionnaire: {id: cbrn-core}`")
+	}
+	if v, ok := fields["respondent"]; ok && !isNull(v.Value) {
+		rf := diag.Fields(l, v.Value, "respondent", "name", "organisation", "country", "role")
+		for key, dst := range map[string]*string{"name": &f.Respondent.Name, "organisation": &f.Respondent.Organisation,
+			"country": &f.Respondent.Country, "role": &f.Respondent.Role} {
+			if x, ok := rf[key]; ok && !isNull(x.Value) {
+				*dst, _ = diag.String(l, x.Value, "respondent "+key)
+			}
+		}
+	}
+	if v, ok := fields["language"]; ok {
+		f.Language, _ = diag.String(l, v.Value, "language")
+	}
+	if v, ok := fields["created"]; ok {
+		f.Created = timestamp(l, v.Value, "created")
+	}
+	if v, ok := fields["updated"]; ok {
+		f.Updated = timestamp(l, v.Value, "updated")
+	}
+	v, ok := fields["answers"]
+	if !ok {
+		l.At(root, "missing key \"answers\" (write `answers: {}` for none yet)")
+		return
+	}
+	if isNull(v.Value) {
+		return
+	}
+	if v.Value.Kind != yaml.MappingNode {
+		l.At(v.Value, "answers must map question ids to answers, not %s", diag.KindName(v.Value))
+		return
+	}
+	for i := 0; i+1 < len(v.Value.Content); i += 2 {
+		k, an := v.Value.Content[i], v.Value.Content[i+1]
+		id := k.Value
+		if _, dup := f.Answers[id]; dup {
+			l.At(k, "question %s is answered twice (first at line %d)", id, f.Answers[id].Line)
+			continue
+		}
+		a := parseAnswer(l, id, an)
+		a.Line, a.Col = k.Line, k.Column
+		f.Answers[id] = a
+		f.Order = append(f.Order, id)
+	}
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func timestamp(l *diag.List, n *yaml.Node, what string) time.Time {
+	s, ok := diag.String(l, n, what)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		l.At(n, "%s must be a date and time such as 2026-11-27T10:00:00Z, not %q", what, s)
+	}
+	return t
+}
+
+func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
+	a := &Answer{}
+	what := "the answer to " + id
+	f := diag.Fields(l, n, what, "value", "na", "unknown", "confidence", "note", "at")
+	if n.Kind != yaml.MappingNode {
+		return a
+	}
+	set := 0
+	if v, ok := f["value"]; ok {
+		set++
+		a.Value, a.raw = rawValue(l, v.Value, what)
+	}
+	for key, dst := range map[string]*bool{"na": &a.NA, "unknown": &a.Unknown} {
+		if v, ok := f[key]; ok {
+			b, good := diag.Bool(l, v.Value, key)
+			if good && !b {
+				l.At(v.Value, "write `%s: true`, or leave %q out", key, key)
+			}
+			if b {
+				*dst = true
+				set++
+			}
+		}
+	}
+	if set != 1 {
+		l.At(n, "%s needs exactly one of `value`, `na: true` or `unknown: true`", what)
+	}
+	if v, ok := f["confidence"]; ok {
+		if c, ok := diag.String(l, v.Value, "confidence"); ok {
+			if !slices.Contains(Confidences, c) {
+				if s := diag.Suggest(c, Confidences); s != "" {
+					l.At(v.Value, "unknown confidence %q; did you mean %q?", c, s)
+				} else {
+					l.At(v.Value, "unknown confidence %q (one of documented, judgement, assumed)", c)
+				}
+			}
+			a.Confidence = c
+		}
+	}
+	if v, ok := f["note"]; ok && !isNull(v.Value) {
+		a.Note, _ = diag.String(l, v.Value, "note")
+	}
+	if v, ok := f["at"]; ok {
+		a.At = timestamp(l, v.Value, "at")
+	}
+	return a
+}
+
+func rawValue(l *diag.List, n *yaml.Node, what string) (any, string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			l.At(n, "the value of %s is empty; use `unknown: true` for \"don't know\"", what)
+			return nil, ""
+		case "!!int":
+			if v, err := strconv.Atoi(n.Value); err == nil {
+				return v, n.Value
+			}
+			x, _ := strconv.ParseFloat(n.Value, 64)
+			return x, n.Value
+		case "!!float":
+			x, err := strconv.ParseFloat(n.Value, 64)
+			if err != nil {
+				var f float64
+				if n.Decode(&f) == nil {
+					x = f
+				}
+			}
+			return x, n.Value
+		case "!!bool":
+			var b bool
+			_ = n.Decode(&b)
+			return b, n.Value
+		}
+		return n.Value, n.Value
+	case yaml.SequenceNode:
+		ids, _, _ := diag.Strings(l, n, "the value of "+what)
+		if ids == nil {
+			ids = []string{}
+		}
+		return ids, ""
+	}
+	l.At(n, "the value of %s must be a single value or a list, not %s", what, diag.KindName(n))
+	return nil, ""
+}
+
+// describeValue renders a raw value for messages.
+func describeValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case []string:
+		return fmt.Sprintf("%q", x)
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,127 @@
+package answers
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/atomicfile"
+)
+
+// Marshal renders the file as YAML: fixed key order, one answer per line, answers in Order.
+func (f *File) Marshal() ([]byte, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(parent *yaml.Node, key string, value *yaml.Node) {
+		parent.Content = append(parent.Content, str(key), value)
+	}
+	add(root, "schema", str(Schema))
+	ref := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	add(ref, "id", str(f.Questionnaire.ID))
+	if f.Questionnaire.Version != "" {
+		add(ref, "version", str(f.Questionnaire.Version))
+	}
+	if f.Questionnaire.Digest != "" {
+		add(ref, "digest", str(f.Questionnaire.Digest))
+	}
+	add(root, "questionnaire", ref)
+	resp := &yaml.Node{Kind: yaml.MappingNode}
+	for _, kv := range [][2]string{{"name", f.Respondent.Name}, {"organisation", f.Respondent.Organisation},
+		{"country", f.Respondent.Country}, {"role", f.Respondent.Role}} {
+		if kv[1] != "" {
+			add(resp, kv[0], str(kv[1]))
+		}
+	}
+	if len(resp.Content) > 0 {
+		add(root, "respondent", resp)
+	}
+	if f.Language != "" {
+		add(root, "language", str(f.Language))
+	}
+	if !f.Created.IsZero() {
+		add(root, "created", stamp(f.Created))
+	}
+	if !f.Updated.IsZero() {
+		add(root, "updated", stamp(f.Updated))
+	}
+	list := &yaml.Node{Kind: yaml.MappingNode}
+	if len(f.Order) == 0 {
+		list.Style = yaml.FlowStyle
+	}
+	for _, id := range f.Order {
+		a := f.Answers[id]
+		if a == nil {
+			continue
+		}
+		n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		switch {
+		case a.NA:
+			add(n, "na", scalar("!!bool", "true"))
+		case a.Unknown:
+			add(n, "unknown", scalar("!!bool", "true"))
+		default:
+			add(n, "value", valueNode(a.Value, a.raw))
+		}
+		if a.Confidence != "" {
+			add(n, "confidence", str(a.Confidence))
+		}
+		if a.Note != "" {
+			add(n, "note", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Note, Style: yaml.DoubleQuotedStyle})
+		}
+		if !a.At.IsZero() {
+			add(n, "at", stamp(a.At))
+		}
+		add(list, id, n)
+	}
+	add(root, "answers", list)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Save writes the file atomically with owner-only permissions.
+func (f *File) Save(path string) error {
+	data, err := f.Marshal()
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, data)
+}
+
+func str(s string) *yaml.Node { return scalar("!!str", s) }
+
+func scalar(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
+
+func stamp(t time.Time) *yaml.Node { return str(t.UTC().Format(time.RFC3339)) }
+
+func valueNode(v any, raw string) *yaml.Node {
+	switch x := v.(type) {
+	case int:
+		return scalar("!!int", strconv.Itoa(x))
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return scalar("!!int", strconv.FormatFloat(x, 'f', -1, 64))
+		}
+		return scalar("!!float", strconv.FormatFloat(x, 'g', -1, 64))
+	case bool:
+		return scalar("!!bool", strconv.FormatBool(x))
+	case string:
+		return str(x)
+	case []string:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, s := range x {
+			n.Content = append(n.Content, str(s))
+		}
+		return n
+	}
+	return str(raw)
+}

@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/atomicfile"
+	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/questionnaires"
+)
+
+// DefaultQuestionnaire is the questionnaire used when none is named.
+const DefaultQuestionnaire = "cbrn-core"
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorFor(cmd, "%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorFor(cmd, "%s needs %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}
+
+func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < lo || (hi >= 0 && len(args) > hi) {
+			return usageErrorFor(cmd, "%s takes %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}
+
+// addOutputFlag adds -o/--output with the formats a command supports; the first is the default
+// unless def is set.
+func addOutputFlag(cmd *cobra.Command, target *string, def string, formats ...string) {
+	*target = def
+	cmd.Flags().StringVarP(target, "output", "o", def, "output format: "+strings.Join(formats, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkFormat refuses a format the command does not support, listing those it does.
+func checkFormat(format string, formats ...string) error {
+	if !slices.Contains(formats, format) {
+		return usageErrorf("unknown output format %q; use one of: %s", format, strings.Join(formats, ", "))
+	}
+	return nil
+}
+
+// loadQuestionnaire resolves -q: a shipped id, or a path to a questionnaire file.
+func loadQuestionnaire(ref string) (*questionnaire.Questionnaire, error) {
+	if ref == "" {
+		ref = DefaultQuestionnaire
+	}
+	if data, name, ok := questionnaires.File(ref); ok && !looksLikePath(ref) {
+		return questionnaire.Parse(name, data)
+	}
+	if _, err := os.Stat(ref); err == nil {
+		return questionnaire.Load(ref)
+	} else if looksLikePath(ref) {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", ref)
+		}
+		return nil, err
+	}
+	return nil, usageErrorf("unknown questionnaire %q: not a shipped id (%s) nor a file", ref, strings.Join(questionnaires.IDs(), ", "))
+}
+
+func looksLikePath(s string) bool {
+	return strings.ContainsAny(s, `/\`) || strings.HasSuffix(s, ".yaml") || strings.HasSuffix(s, ".yml")
+}
+
+// assessment is an answers file checked against its questionnaire.
+type assessment struct {
+	Q        *questionnaire.Questionnaire
+	A        *answers.File
+	Warnings []diag.Problem
+}
+
+// loadAssessment reads an answers file and the questionnaire it answers: the one given with -q,
+// else a shipped one of the id the file names, else a file <id>.yaml beside the answers.
+func loadAssessment(path, qRef string) (*assessment, error) {
+	a, err := answers.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	q, err := questionnaireFor(a, qRef)
+	if err != nil {
+		return nil, err
+	}
+	warnings, err := a.Check(q)
+	if err != nil {
+		return nil, err
+	}
+	return &assessment{Q: q, A: a, Warnings: warnings}, nil
+}
+
+func questionnaireFor(a *answers.File, qRef string) (*questionnaire.Questionnaire, error) {
+	if qRef != "" {
+		return loadQuestionnaire(qRef)
+	}
+	id := a.Questionnaire.ID
+	if data, name, ok := questionnaires.File(id); ok {
+		return questionnaire.Parse(name, data)
+	}
+	dir := filepath.Dir(a.Path)
+	for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil {
+			return questionnaire.Load(p)
+		}
+	}
+	return nil, fmt.Errorf("%s: answers questionnaire %q, which is not shipped with cbrn; name its file with -q FILE", a.Path, id)
+}
+
+// printWarnings writes problems to stderr as warnings.
+func printWarnings(s *Streams, ws []diag.Problem) {
+	for _, w := range ws {
+		fmt.Fprintf(s.Err, "warning: %s\n", w)
+	}
+}
+
+// writeResult writes data to stdout, or atomically to outPath (mode 0600), never over one of the
+// command's inputs.
+func writeResult(s *Streams, outPath string, inputs []string, data []byte) error {
+	if outPath == "" {
+		_, err := s.Out.Write(data)
+		return err
+	}
+	if err := refuseInput(outPath, inputs); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(outPath, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "wrote %s\n", outPath)
+	return nil
+}
+
+// refuseInput refuses an output path that is one of the inputs (by name or by identity).
+func refuseInput(out string, inputs []string) error {
+	outAbs, _ := filepath.Abs(out)
+	outInfo, outErr := os.Stat(out)
+	for _, in := range inputs {
+		inAbs, _ := filepath.Abs(in)
+		same := inAbs == outAbs
+		if !same && outErr == nil {
+			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
+				same = true
+			}
+		}
+		if same {
+			return usageErrorf("--out %s is one of the input files; choose another file name", out)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+// Package cli holds the cbrn commands: one file per command, each with an Options struct and a
+// run function, all reading and writing only through Streams.
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// NewRoot builds the cbrn command tree.
+func NewRoot(s *Streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cbrn",
+		Short: "Offline national CBRN readiness self-assessment",
+		Long: `cbrn takes a national team through a CBRN (chemical, biological, radiological,
+nuclear) readiness questionnaire across the four pillars of risk mitigation -
+prevention, detection, preparedness, response - scores the answers, and turns the
+gaps into a report mapped to the activities that close them.
+
+It never opens a network connection. Answers files describe national
+vulnerabilities: they are written readable by their owner only.
+
+Start with:
+  cbrn demo                     the report of a sample assessment
+  cbrn assess                   answer the cbrn-core questionnaire
+  cbrn report cbrn-core.answers.yaml`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version(),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			if sugg := cmd.SuggestionsFor(args[0]); len(sugg) > 0 {
+				msg += fmt.Sprintf("; did you mean %q?", sugg[0])
+			}
+			return usageErrorf("%s", msg)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	root.SuggestionsMinimumDistance = 2
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErrorFor(cmd, "%v", err)
+	})
+	root.SetVersionTemplate("cbrn {{.Version}}\n")
+	root.CompletionOptions.HiddenDefaultCmd = false
+
+	root.AddCommand(
+		newValidateCmd(s, nil),
+		newQuestionnairesCmd(s, nil),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// Version is the module version the binary was built from, or "dev".
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Main runs cbrn with args and returns the exit code; cmd/cbrn and the end-to-end tests share it.
+func Main(s *Streams, args []string) int {
+	root := NewRoot(s)
+	root.SetArgs(args)
+	return Report(root.Execute(), s.Err)
+}

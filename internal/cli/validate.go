@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/questionnaires"
+)
+
+// ValidateOptions are the inputs of `cbrn validate`.
+type ValidateOptions struct {
+	Files         []string
+	Questionnaire string
+}
+
+func newValidateCmd(s *Streams, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check questionnaires and answers files",
+		Long: `Check questionnaire and answers files, telling the two apart by their schema key.
+
+Every problem is reported, each on its own line as FILE:LINE:COL: message, with
+the fix when it is obvious. Answers files are checked against the questionnaire
+given with -q, else the one they name. With no FILE, the shipped questionnaires
+are checked.
+
+Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
+		Example: `  cbrn validate my-questionnaire.yaml
+  cbrn validate cbrn-core.answers.yaml
+  cbrn validate -q my-questionnaire.yaml answers/*.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to check answers files against: a shipped id or a file")
+	return cmd
+}
+
+func runValidate(s *Streams, opts *ValidateOptions) error {
+	failed := 0
+	if len(opts.Files) == 0 {
+		for _, id := range questionnaires.IDs() {
+			data, name, _ := questionnaires.File(id)
+			if !reportValidation(s, name, validateQuestionnaire(name, data)) {
+				failed++
+			}
+		}
+	}
+	for _, path := range opts.Files {
+		data, err := questionnaire.ReadFileLimited(path, questionnaire.MaxFileSize)
+		if err != nil {
+			fmt.Fprintf(s.Err, "%v\n", err)
+			failed++
+			continue
+		}
+		var res validation
+		if schemaOf(data) == answers.Schema {
+			res = validateAnswers(path, data, opts.Questionnaire)
+		} else {
+			res = validateQuestionnaire(path, data)
+		}
+		if !reportValidation(s, path, res) {
+			failed++
+		}
+	}
+	if failed > 0 {
+		return silentFailure(ExitError)
+	}
+	return nil
+}
+
+type validation struct {
+	summary  string
+	warnings []diag.Problem
+	err      error
+}
+
+func reportValidation(s *Streams, name string, v validation) bool {
+	printWarnings(s, v.warnings)
+	if v.err != nil {
+		var de *diag.Error
+		if errors.As(v.err, &de) {
+			fmt.Fprintln(s.Err, de.Error())
+			fmt.Fprintf(s.Err, "%s: %d %s\n", name, len(de.Problems), plural(len(de.Problems), "problem", "problems"))
+		} else {
+			fmt.Fprintf(s.Err, "%s: %v\n", name, v.err)
+		}
+		return false
+	}
+	fmt.Fprintf(s.Out, "%s: ok, %s\n", name, v.summary)
+	return true
+}
+
+// schemaOf peeks at the schema key without judging the rest of the file.
+func schemaOf(data []byte) string {
+	var head struct {
+		Schema string `yaml:"schema"`
+	}
+	_ = yaml.Unmarshal(data, &head)
+	return head.Schema
+}
+
+func validateQuestionnaire(name string, data []byte) validation {
+	q, err := questionnaire.Parse(name, data)
+	if err != nil {
+		return validation{err: err}
+	}
+	return validation{summary: fmt.Sprintf("questionnaire %s %s with %d questions (%d scored)",
+		q.ID, q.Version, len(q.Questions), q.ScoredQuestions())}
+}
+
+func validateAnswers(path string, data []byte, qRef string) validation {
+	a, err := answers.Parse(path, data)
+	if err != nil {
+		return validation{err: err}
+	}
+	q, err := questionnaireFor(a, qRef)
+	if err != nil {
+		return validation{err: err}
+	}
+	warnings, err := a.Check(q)
+	if err != nil {
+		return validation{warnings: warnings, err: err}
+	}
+	var values, na, unknown int
+	for _, x := range a.Answers {
+		switch {
+		case x.NA:
+			na++
+		case x.Unknown:
+			unknown++
+		default:
+			values++
+		}
+	}
+	return validation{warnings: warnings, summary: fmt.Sprintf("%d answers to %s %s (%d given, %d not applicable, %d don't know)",
+		len(a.Answers), q.ID, q.Version, values, na, unknown)}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,89 @@
+// Package diag collects problems found in user files, each with the file, line and column
+// where it was found, so that a user can fix every one of them in a single pass.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a file.
+type Problem struct {
+	Path string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
+	case p.Path != "":
+		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	default:
+		return p.Msg
+	}
+}
+
+// List accumulates problems of one file.
+type List struct {
+	Path     string
+	Problems []Problem
+}
+
+// At records a problem at the position of node n (or at the start of the file when n is nil).
+func (l *List) At(n *yaml.Node, format string, args ...any) {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	l.AtPos(line, col, format, args...)
+}
+
+// AtPos records a problem at an explicit position.
+func (l *List) AtPos(line, col int, format string, args ...any) {
+	l.Problems = append(l.Problems, Problem{Path: l.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Len is the number of problems recorded so far.
+func (l *List) Len() int { return len(l.Problems) }
+
+// Err returns nil when no problem was recorded, else an *Error with the problems sorted by position.
+func (l *List) Err() error {
+	if len(l.Problems) == 0 {
+		return nil
+	}
+	ps := append([]Problem(nil), l.Problems...)
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Col < ps[j].Col
+	})
+	// The same problem found twice by two rules is reported once.
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return &Error{Problems: out}
+}
+
+// Error is the error returned for a file with problems: one line per problem.
+type Error struct {
+	Problems []Problem
+}
+
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
