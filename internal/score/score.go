@@ -1,0 +1,415 @@
+// Package score turns a questionnaire and its answers into scores, gaps and a ranking of the
+// risk-mitigation activities that close them (DESIGN §5). It is pure: no I/O, no clock, no
+// randomness; the same inputs give the same result.
+package score
+
+import (
+	"math"
+	"sort"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// Status of a question in a result.
+type Status string
+
+// The statuses.
+const (
+	Answered   Status = "answered"
+	NA         Status = "na"
+	Unknown    Status = "unknown"
+	Unanswered Status = "unanswered"
+	Skipped    Status = "skipped"
+	Unscored   Status = "unscored"
+)
+
+// Target chooses the target of scale questions. The zero value keeps each question's own target.
+type Target struct {
+	Level int  // every scale question's target becomes this level (capped at the scale's top)
+	Next  bool // each scale question's target becomes one level above its current answer
+}
+
+// Options adjust scoring.
+type Options struct {
+	Target Target
+}
+
+// Group holds the figures of a set of questions: overall, a pillar, a hazard or a section.
+// Nil figures are undefined (no question to compute them from).
+type Group struct {
+	ID     string // pillar, hazard or section id; "" for overall
+	Pillar string // sections only
+
+	Score        *float64
+	Conservative *float64
+	Target       *float64
+	Gap          *float64
+	Completeness *float64
+
+	Answered   int
+	NA         int
+	Unknown    int
+	Unanswered int
+	Skipped    int
+}
+
+// Question is one question's outcome.
+type Question struct {
+	Q        *questionnaire.Question
+	ID       string
+	Section  string
+	Pillar   string
+	Hazards  []string
+	Status   Status
+	Level    *int     // current level, for answered scale questions
+	TargetLv *int     // target level, for scale questions that have a target
+	Score    *float64 // 0..100
+	Target   *float64 // 0..100
+	Gap      *float64 // 0..100
+	Weight   float64
+	Priority float64 // weight × gap; 0 without a gap
+	Critical bool
+	// Activities are those the question's gap maps to; empty without a gap.
+	Activities []string
+}
+
+// Activity is an activity type with the gaps mapped to it.
+type Activity struct {
+	ID        string
+	Priority  float64
+	Questions []string // critical first, then by priority, ties in file order
+}
+
+// Result is the scoring of one assessment.
+type Result struct {
+	Questionnaire *questionnaire.Questionnaire
+	Overall       Group
+	Pillars       []Group // prevention, detection, preparedness, response
+	Hazards       []Group // C, B, R, N
+	Sections      []Group // file order
+	Activities    []Activity
+	Questions     []Question // file order
+}
+
+// Compute scores answers against q. The answers must have been checked against q
+// (answers.(*File).Check) so that their values are normalised.
+func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Result {
+	shown := q.Shown(a.Value)
+	res := &Result{Questionnaire: q, Questions: make([]Question, len(q.Questions))}
+	for i, qq := range q.Questions {
+		res.Questions[i] = question(qq, a.Get(qq.ID), shown[i], opts, q)
+	}
+
+	overall := &acc{}
+	pillars := make([]*acc, 4)
+	pillarIdx := map[string]int{}
+	for i, p := range questionnaire.Pillars() {
+		pillars[i] = &acc{group: Group{ID: p}}
+		pillarIdx[p] = i
+	}
+	hazards := make([]*acc, 4)
+	hazardIdx := map[string]int{}
+	for i, h := range questionnaire.Hazards() {
+		hazards[i] = &acc{group: Group{ID: h}}
+		hazardIdx[h] = i
+	}
+	sections := make([]*acc, len(q.Sections))
+	sectionIdx := map[*questionnaire.Section]int{}
+	for i, s := range q.Sections {
+		sections[i] = &acc{group: Group{ID: s.ID, Pillar: s.Pillar}}
+		sectionIdx[s] = i
+	}
+	for i := range res.Questions {
+		r := &res.Questions[i]
+		if r.Status == Unscored {
+			continue
+		}
+		overall.add(r)
+		pillars[pillarIdx[r.Pillar]].add(r)
+		for _, h := range r.Hazards {
+			hazards[hazardIdx[h]].add(r)
+		}
+		sections[sectionIdx[r.Q.Section]].add(r)
+	}
+	res.Overall = overall.finish()
+	for _, x := range pillars {
+		res.Pillars = append(res.Pillars, x.finish())
+	}
+	for _, x := range hazards {
+		res.Hazards = append(res.Hazards, x.finish())
+	}
+	for _, x := range sections {
+		res.Sections = append(res.Sections, x.finish())
+	}
+	res.Activities = rank(res.Questions)
+	return res
+}
+
+func question(qq *questionnaire.Question, a *answers.Answer, shown bool, opts Options, q *questionnaire.Questionnaire) Question {
+	r := Question{Q: qq, ID: qq.ID, Section: qq.Section.ID, Pillar: qq.Section.Pillar, Hazards: qq.Hazards,
+		Weight: qq.Weight, Critical: qq.Critical, Activities: []string{}}
+	switch {
+	case !qq.Type.Scored():
+		r.Status = Unscored
+		return r
+	case !shown:
+		r.Status = Skipped
+		return r
+	case a == nil:
+		r.Status = Unanswered
+		return r
+	case a.NA:
+		r.Status = NA
+		return r
+	case a.Unknown:
+		r.Status = Unknown
+	case a.HasValue():
+		r.Status = Answered
+	default:
+		r.Status = Unanswered
+		return r
+	}
+
+	var level *int
+	if r.Status == Answered && qq.Type == questionnaire.TypeScale {
+		if lv, ok := a.Value.(int); ok {
+			level = &lv
+		}
+	}
+	r.Level = level
+	target := targetOf(qq, level, opts.Target)
+	if qq.Type == questionnaire.TypeScale {
+		r.TargetLv = &target.level
+	}
+	r.Target = ptr(target.score)
+
+	if r.Status == Unknown {
+		// An information gap: the whole target is missing, and only an assessment can close it.
+		r.Gap = ptr(target.score)
+		r.Priority = r.Weight * target.score
+		if target.score > 0 {
+			r.Activities = []string{"needs-assessment"}
+		}
+		return r
+	}
+	s, ok := valueScore(qq, a.Value)
+	if !ok {
+		// A value the question cannot score (left by an older questionnaire): not an answer.
+		r.Status, r.Target, r.TargetLv, r.Level = Unanswered, nil, nil, nil
+		return r
+	}
+	r.Score = ptr(s)
+	gap := math.Max(0, target.score-s)
+	r.Gap = ptr(gap)
+	r.Priority = r.Weight * gap
+	if gap > 0 {
+		r.Activities = activitiesFor(qq, level, q)
+	}
+	return r
+}
+
+type targetValue struct {
+	level int
+	score float64
+}
+
+// targetOf is the question's target on 0..100: for scale questions the target level's score
+// (after --target), for other scored questions full marks.
+func targetOf(qq *questionnaire.Question, level *int, t Target) targetValue {
+	if qq.Type != questionnaire.TypeScale {
+		return targetValue{score: 100}
+	}
+	sc := qq.Scale
+	lv := qq.Target
+	switch {
+	case t.Next && level != nil:
+		lv = nextLevel(sc, *level)
+	case t.Level != 0:
+		lv = levelAtMost(sc, t.Level)
+	}
+	l, _ := sc.Level(lv)
+	return targetValue{level: lv, score: l.Score * 100}
+}
+
+// nextLevel is the level just above current on the scale, or the top when already there.
+func nextLevel(sc *questionnaire.ScaleDef, current int) int {
+	for _, l := range sc.Levels {
+		if l.Level > current {
+			return l.Level
+		}
+	}
+	return sc.Max()
+}
+
+// levelAtMost is the highest level not above n (capped at the top), or the lowest when n is
+// below every level.
+func levelAtMost(sc *questionnaire.ScaleDef, n int) int {
+	best := sc.Min()
+	for _, l := range sc.Levels {
+		if l.Level <= n {
+			best = l.Level
+		}
+	}
+	return best
+}
+
+// valueScore is an answered question's score on 0..100.
+func valueScore(qq *questionnaire.Question, v any) (float64, bool) {
+	switch qq.Type {
+	case questionnaire.TypeScale:
+		lv, ok := v.(int)
+		if !ok {
+			return 0, false
+		}
+		l, ok := qq.Scale.Level(lv)
+		if !ok {
+			return 0, false
+		}
+		return l.Score * 100, true
+	case questionnaire.TypeYesNo:
+		b, ok := v.(bool)
+		if !ok {
+			return 0, false
+		}
+		if b {
+			return 100, true
+		}
+		return 0, true
+	case questionnaire.TypeChoice:
+		id, ok := v.(string)
+		if !ok {
+			return 0, false
+		}
+		c, ok := qq.Choice(id)
+		if !ok {
+			return 0, false
+		}
+		return c.Score * 100, true
+	case questionnaire.TypeMulti:
+		ids, ok := v.([]string)
+		if !ok {
+			return 0, false
+		}
+		sum := 0.0
+		for _, id := range ids {
+			c, ok := qq.Choice(id)
+			if !ok {
+				return 0, false
+			}
+			sum += c.Score
+		}
+		return math.Min(1, sum) * 100, true
+	}
+	return 0, false
+}
+
+// activitiesFor maps a gap to activity types: the question's own list; else its own map's entry
+// for its current level; else the questionnaire's ladder entry for that level. A question left
+// with none (a non-scale question without a list, or a level missing from both maps) gets a
+// needs assessment, so that no gap goes unaddressed.
+func activitiesFor(qq *questionnaire.Question, level *int, q *questionnaire.Questionnaire) []string {
+	if len(qq.Activities) > 0 {
+		return append([]string(nil), qq.Activities...)
+	}
+	if qq.Type == questionnaire.TypeScale && level != nil {
+		if acts := qq.ActivitiesByLevel[*level]; len(acts) > 0 {
+			return append([]string(nil), acts...)
+		}
+		if acts := q.Ladder[*level]; len(acts) > 0 {
+			return append([]string(nil), acts...)
+		}
+	}
+	return []string{"needs-assessment"}
+}
+
+func rank(qs []Question) []Activity {
+	byID := map[string]*Activity{}
+	var order []*Activity
+	members := map[string][]*Question{}
+	for i := range qs {
+		r := &qs[i]
+		for _, id := range r.Activities {
+			a, ok := byID[id]
+			if !ok {
+				a = &Activity{ID: id}
+				byID[id] = a
+				order = append(order, a)
+			}
+			a.Priority += r.Priority
+			members[id] = append(members[id], r)
+		}
+	}
+	out := make([]Activity, 0, len(order))
+	for _, a := range order {
+		m := members[a.ID]
+		// m is in file order; a stable sort keeps it for ties.
+		sort.SliceStable(m, func(i, j int) bool {
+			if m[i].Critical != m[j].Critical {
+				return m[i].Critical
+			}
+			return m[i].Priority > m[j].Priority
+		})
+		for _, r := range m {
+			a.Questions = append(a.Questions, r.ID)
+		}
+		out = append(out, *a)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority > out[j].Priority
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// acc accumulates a group's sums over its questions, in file order.
+type acc struct {
+	group Group
+	// over answered: Σw, Σws, Σwt, Σw·gap
+	w, ws, wt, wg float64
+	// over answered + unknown (unknown scoring 0): Σw, Σws
+	cw, cws float64
+}
+
+func (x *acc) add(r *Question) {
+	g := &x.group
+	switch r.Status {
+	case Answered:
+		g.Answered++
+		x.w += r.Weight
+		x.ws += r.Weight * *r.Score
+		x.wt += r.Weight * *r.Target
+		x.wg += r.Weight * *r.Gap
+		x.cw += r.Weight
+		x.cws += r.Weight * *r.Score
+	case Unknown:
+		g.Unknown++
+		x.cw += r.Weight
+	case NA:
+		g.NA++
+	case Unanswered:
+		g.Unanswered++
+	case Skipped:
+		g.Skipped++
+	}
+}
+
+func (x *acc) finish() Group {
+	g := x.group
+	if x.w > 0 {
+		g.Score = ptr(x.ws / x.w)
+		g.Target = ptr(x.wt / x.w)
+		g.Gap = ptr(x.wg / x.w)
+	}
+	if x.cw > 0 {
+		g.Conservative = ptr(x.cws / x.cw)
+	}
+	if d := g.Answered + g.Unknown + g.Unanswered; d > 0 {
+		g.Completeness = ptr(float64(g.Answered) / float64(d))
+	}
+	return g
+}
+
+func ptr(f float64) *float64 { return &f }
