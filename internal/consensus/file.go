@@ -1,0 +1,151 @@
+package consensus
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// noteWords are the words of the notes written into a merged answers file.
+type noteWords struct {
+	yes, no, na, unknown string
+	rules                map[Rule]string
+	agreed, answers      string
+	respondent           string // with the number of participants
+}
+
+func wordsFor(lang string) noteWords {
+	if lang == "fr" {
+		return noteWords{
+			yes: "oui", no: "non", na: "sans objet", unknown: "ne sait pas",
+			rules: map[Rule]string{
+				Unanimous:    "réponse unanime",
+				Median:       "médiane des niveaux donnés, arrondie à l'inférieur",
+				Disagreement: "pas d'accord : enregistré comme « ne sait pas »",
+				AllNA:        "sans objet pour tous",
+				NoValue:      "aucune valeur donnée : enregistré comme « ne sait pas »",
+			},
+			agreed: "Convenu en atelier", answers: "Réponses",
+			respondent: "Consensus de %d participants",
+		}
+	}
+	return noteWords{
+		yes: "yes", no: "no", na: "N/A", unknown: "don't know",
+		rules: map[Rule]string{
+			Unanimous:    "unanimous",
+			Median:       "median of the levels given, rounded down",
+			Disagreement: "no agreement: recorded as don't know",
+			AllNA:        "not applicable for all",
+			NoValue:      "no value given: recorded as don't know",
+		},
+		agreed: "Agreed in the workshop", answers: "Answers",
+		respondent: "Consensus of %d participants",
+	}
+}
+
+// File is the merged answers file: one answer per item in questionnaire order, each with a note
+// recording who answered what and how the answer was reached. lang is the file's language and
+// that of the notes; now stamps the file.
+func (r *Result) File(lang string, now time.Time) *answers.File {
+	q := r.Questionnaire
+	f := answers.New(q, now)
+	f.Language = lang
+	w := wordsFor(lang)
+	f.Respondent = answers.Respondent{
+		Name:         fmt.Sprintf(w.respondent, len(r.Participants)),
+		Organisation: r.common(func(x answers.Respondent) string { return x.Organisation }),
+		Country:      r.common(func(x answers.Respondent) string { return x.Country }),
+	}
+	byID := map[string]*Item{}
+	for _, it := range r.Items {
+		byID[it.Question.ID] = it
+	}
+	for _, qq := range q.Questions {
+		it, ok := byID[qq.ID]
+		if !ok {
+			continue
+		}
+		a := *it.Merged()
+		a.Note = r.Note(it, lang)
+		f.Set(qq.ID, &a)
+	}
+	return f
+}
+
+// common is a respondent field on which every participant who filled it in agrees, or "".
+func (r *Result) common(field func(answers.Respondent) string) string {
+	v := ""
+	for _, p := range r.Participants {
+		x := strings.TrimSpace(field(p.File.Respondent))
+		switch {
+		case x == "":
+		case v == "":
+			v = x
+		case x != v:
+			return ""
+		}
+	}
+	return v
+}
+
+// Note is the merged answer's note: the agreed reason when settled, then each participant's
+// answer with their own note, then the rule that merged them.
+func (r *Result) Note(it *Item, lang string) string {
+	w := wordsFor(lang)
+	parts := make([]string, len(it.Responses))
+	for i, resp := range it.Responses {
+		s := r.Participants[resp.Participant].Name + ": " + ShortAnswer(it.Question, resp.Answer, lang)
+		if n := strings.TrimSpace(resp.Answer.Note); n != "" {
+			s += " (" + strconv.Quote(n) + ")"
+		}
+		parts[i] = s
+	}
+	answered := strings.Join(parts, "; ")
+	if it.Resolution != nil {
+		head := w.agreed
+		if it.Resolution.Reason != "" {
+			head += ": " + it.Resolution.Reason
+		}
+		return head + ". " + w.answers + ": " + answered + "."
+	}
+	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
+}
+
+// ShortAnswer is an answer in a few characters, as notes and tables show it: a level's number,
+// yes or no, choice ids, a number, a quoted text, N/A or don't know.
+func ShortAnswer(qq *questionnaire.Question, a *answers.Answer, lang string) string {
+	w := wordsFor(lang)
+	switch {
+	case a.NA:
+		return w.na
+	case a.Unknown:
+		return w.unknown
+	}
+	switch v := a.Value.(type) {
+	case bool:
+		if v {
+			return w.yes
+		}
+		return w.no
+	case []string:
+		return Key(qq, v)
+	case string:
+		if qq.Type == questionnaire.TypeText {
+			return strconv.Quote(v)
+		}
+		return v
+	}
+	return questionnaire.Canonical(a.Value)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
