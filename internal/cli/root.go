@@ -56,7 +56,9 @@ Start with:
 	root.AddCommand(
 		newValidateCmd(s, nil),
 		newQuestionnairesCmd(s, nil),
+		newReportCmd(s, nil),
 		newVersionCmd(s),
+		newGenDocsCmd(s),
 	)
 	return root
 }
