@@ -84,19 +84,23 @@ type Activity struct {
 // Result is the scoring of one assessment.
 type Result struct {
 	Questionnaire *questionnaire.Questionnaire
+	Options       Options
 	Overall       Group
 	Pillars       []Group // prevention, detection, preparedness, response
 	Hazards       []Group // C, B, R, N
 	Sections      []Group // file order
-	Activities    []Activity
-	Questions     []Question // file order
+	// Grid crosses pillars and hazards: Grid[p][h] is pillar p's questions tagged with hazard h,
+	// in the orders of Pillars and Hazards; its ID is "pillar/hazard".
+	Grid       [][]Group
+	Activities []Activity
+	Questions  []Question // file order
 }
 
 // Compute scores answers against q. The answers must have been checked against q
 // (answers.(*File).Check) so that their values are normalised.
 func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Result {
 	shown := q.Shown(a.Value)
-	res := &Result{Questionnaire: q, Questions: make([]Question, len(q.Questions))}
+	res := &Result{Questionnaire: q, Options: opts, Questions: make([]Question, len(q.Questions))}
 	for i, qq := range q.Questions {
 		res.Questions[i] = question(qq, a.Get(qq.ID), shown[i], opts, q)
 	}
@@ -114,6 +118,13 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 		hazards[i] = &acc{group: Group{ID: h}}
 		hazardIdx[h] = i
 	}
+	grid := make([][]*acc, 4)
+	for i, p := range questionnaire.Pillars() {
+		grid[i] = make([]*acc, 4)
+		for j, h := range questionnaire.Hazards() {
+			grid[i][j] = &acc{group: Group{ID: p + "/" + h, Pillar: p}}
+		}
+	}
 	sections := make([]*acc, len(q.Sections))
 	sectionIdx := map[*questionnaire.Section]int{}
 	for i, s := range q.Sections {
@@ -129,6 +140,7 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 		pillars[pillarIdx[r.Pillar]].add(r)
 		for _, h := range r.Hazards {
 			hazards[hazardIdx[h]].add(r)
+			grid[pillarIdx[r.Pillar]][hazardIdx[h]].add(r)
 		}
 		sections[sectionIdx[r.Q.Section]].add(r)
 	}
@@ -141,6 +153,13 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 	}
 	for _, x := range sections {
 		res.Sections = append(res.Sections, x.finish())
+	}
+	for _, row := range grid {
+		out := make([]Group, 0, len(row))
+		for _, x := range row {
+			out = append(out, x.finish())
+		}
+		res.Grid = append(res.Grid, out)
 	}
 	res.Activities = rank(res.Questions)
 	return res
@@ -343,25 +362,53 @@ func rank(qs []Question) []Activity {
 	out := make([]Activity, 0, len(order))
 	for _, a := range order {
 		m := members[a.ID]
-		// m is in file order; a stable sort keeps it for ties.
-		sort.SliceStable(m, func(i, j int) bool {
-			if m[i].Critical != m[j].Critical {
-				return m[i].Critical
-			}
-			return m[i].Priority > m[j].Priority
-		})
+		sortGaps(m)
 		for _, r := range m {
 			a.Questions = append(a.Questions, r.ID)
 		}
 		out = append(out, *a)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Priority != out[j].Priority {
-			return out[i].Priority > out[j].Priority
+		if PriorityAbove(out[i].Priority, out[j].Priority) {
+			return true
+		}
+		if PriorityAbove(out[j].Priority, out[i].Priority) {
+			return false
 		}
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// Gaps returns the questions with a gap (gap > 0), critical first, then by priority, ties in
+// file order: the order in which an activity lists its gaps.
+func (r *Result) Gaps() []*Question {
+	var out []*Question
+	for i := range r.Questions {
+		if g := r.Questions[i].Gap; g != nil && *g > 0 {
+			out = append(out, &r.Questions[i])
+		}
+	}
+	sortGaps(out)
+	return out
+}
+
+// sortGaps orders questions given in file order: critical first, then by priority; a stable
+// sort keeps file order for ties.
+func sortGaps(m []*Question) {
+	sort.SliceStable(m, func(i, j int) bool {
+		if m[i].Critical != m[j].Critical {
+			return m[i].Critical
+		}
+		return PriorityAbove(m[i].Priority, m[j].Priority)
+	})
+}
+
+// PriorityAbove reports whether priority a ranks above b. Priorities that differ only by
+// floating-point rounding (45 and 44.99999999999999, from a choice scored 0.55) are equal, so
+// that ties fall to the tie rule (id or file order) as DESIGN §5 says, not to rounding noise.
+func PriorityAbove(a, b float64) bool {
+	return a-b > 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
 // acc accumulates a group's sums over its questions, in file order.

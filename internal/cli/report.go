@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// ReportOptions are the inputs of `cbrn report`.
+type ReportOptions struct {
+	Answers       string
+	Questionnaire string
+	Output        string
+	Out           string
+	Lang          string
+	Target        string
+}
+
+func newReportCmd(s *Streams, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{}
+	formats := report.Formats()
+	cmd := &cobra.Command{
+		Use:   "report ANSWERS",
+		Short: "Score an assessment and report its gaps and the activities that close them",
+		Long: `Score an answers file and report the readiness figures, the gaps and the
+risk-mitigation activities that close them.
+
+The report gives the overall score (0-100), a conservative score that counts
+"don't know" as 0, and the completeness (the share of applicable questions
+answered); then the four pillars, the four hazards, a pillar x hazard grid,
+the gaps (critical first, then by priority = weight x gap) and the activity
+types ranked by the priority of the gaps they close. Scores below 75 %
+completeness are marked indicative.
+
+Formats (-o):
+  table     for the terminal, 80 columns wide (the default)
+  markdown  the same briefing with every gap and the sections, to paste into a report
+  json      cbrn.report/v1: every figure at full precision, for other tools
+  csv       one row per question, for spreadsheets
+  html      one self-contained page with charts, to project or print
+
+The questionnaire is the one the answers file names (a shipped one, or
+<id>.yaml beside it) unless -q gives another. --target changes the target of
+every scale question: a level (--target 3) or one level above the current
+answer (--target next); both stop at the scale's top level.
+
+Warnings go to stderr: a questionnaire changed since the answers were given,
+answers to questions it does not have, and low completeness.`,
+		Example: `  cbrn report cbrn-core.answers.yaml
+  cbrn report cbrn-core.answers.yaml -o html --out briefing.html
+  cbrn report cbrn-core.answers.yaml -o json | jq .overall
+  cbrn report cbrn-core.answers.yaml --target next --lang fr
+  cbrn report answers.yaml -q my-questionnaire.yaml -o csv --out gaps.csv`,
+		Args: exactArgs(1, "one answers file, e.g. cbrn report cbrn-core.answers.yaml"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Answers = args[0]
+			if err := checkFormat(opts.Output, formats...); err != nil {
+				return err
+			}
+			if _, err := parseTarget(opts.Target); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReport(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire the answers are for: a shipped id or a file (default: the one the answers name)")
+	addOutputFlag(cmd, &opts.Output, "table", formats...)
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `FILE` (mode 0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the report: en or fr, or one of the questionnaire's (default: the answers file's)")
+	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` or \"next\" (one above the current answer)")
+	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(report.Languages(), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// parseTarget reads --target: "" (each question's own), "next", or a level ≥ 1.
+func parseTarget(s string) (score.Target, error) {
+	switch s {
+	case "":
+		return score.Target{}, nil
+	case "next":
+		return score.Target{Next: true}, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return score.Target{}, usageErrorf("--target must be a level (a whole number from 1) or \"next\", not %q", s)
+	}
+	return score.Target{Level: n}, nil
+}
+
+func runReport(s *Streams, opts *ReportOptions) error {
+	target, err := parseTarget(opts.Target)
+	if err != nil {
+		return err
+	}
+	as, err := loadAssessment(opts.Answers, opts.Questionnaire)
+	if err != nil {
+		return err
+	}
+	printWarnings(s, as.Warnings)
+	if opts.Lang != "" && !as.Q.HasLanguage(opts.Lang) {
+		if !slices.Contains(report.Languages(), opts.Lang) {
+			return usageErrorf("unknown language %q; use one of: %s", opts.Lang, strings.Join(languageChoices(as.Q.Languages), ", "))
+		}
+		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q texts; its questions stay in %s\n", as.Q.ID, opts.Lang, as.Q.DefaultLanguage())
+	}
+	res := score.Compute(as.Q, as.A, score.Options{Target: target})
+	warnCompleteness(s, res.Overall)
+
+	in := report.Input{Result: res, Answers: as.A, Lang: opts.Lang,
+		Color: opts.Output == "table" && opts.Out == "" && s.Color()}
+	data, err := report.Render(opts.Output, in)
+	if err != nil {
+		return err
+	}
+	inputs := []string{opts.Answers}
+	if looksLikePath(opts.Questionnaire) {
+		inputs = append(inputs, opts.Questionnaire)
+	}
+	return writeResult(s, opts.Out, inputs, data)
+}
+
+// languageChoices are the languages a report can be written in: the questionnaire's and the tool's.
+func languageChoices(qLangs []string) []string {
+	out := slices.Clone(qLangs)
+	for _, l := range report.Languages() {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// warnCompleteness warns when the scores rest on too few answers to be more than indicative.
+func warnCompleteness(s *Streams, g score.Group) {
+	applicable := g.Answered + g.Unknown + g.Unanswered
+	switch {
+	case g.Completeness == nil:
+		fmt.Fprintf(s.Err, "warning: no question applies (all are not applicable or skipped): there is nothing to score\n")
+	case *g.Completeness < report.IndicativeBelow:
+		fmt.Fprintf(s.Err, "warning: only %d of %d applicable questions have an answer (%.1f %%; %d don't know, %d unanswered): the scores are indicative\n",
+			g.Answered, applicable, *g.Completeness*100, g.Unknown, g.Unanswered)
+	}
+}

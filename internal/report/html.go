@@ -1,0 +1,383 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// The HTML report is one self-contained file for a projector or a printer: inline CSS, charts
+// drawn as inline SVG, no script and no external reference. Everything is drawn in greys, with
+// dashes and labels rather than colours, so that a black-and-white print loses nothing.
+
+type htmlPage struct {
+	Lang, Title, Who, Source string
+	W                        map[string]string // the tool's words in the report's language
+
+	HasScore                   bool
+	Score, Target, Gap         string
+	Conservative, Completeness string
+	HasConservative            bool
+	Counts, Aside              string
+	Indicative                 bool
+	IndicativeText             string
+	Radar, Bars                template.HTML
+	Pillars, Hazards, Sections htmlTable
+	Grid                       htmlTable
+	Gaps                       []htmlGap
+	Activities                 []htmlActivity
+	AnyCritical                bool
+	How                        []string
+	Generated                  string
+}
+
+type htmlTable struct {
+	Header []string
+	Rows   [][]htmlCell
+}
+
+type htmlCell struct {
+	Text  string
+	Num   bool
+	Class string // shading of a score in the grid: s0 (lowest) … s4 (highest)
+}
+
+type htmlGap struct {
+	N                int
+	ID, Text         string
+	Critical         bool
+	From, To         string
+	Gap, Priority    string
+	Pillar, Hazards  string
+	ActivitiesTitles string
+}
+
+type htmlActivity struct {
+	Title, Priority, Count string
+	Questions              []htmlRef
+}
+
+type htmlRef struct {
+	ID       string
+	Critical bool
+}
+
+func renderHTML(in Input) []byte {
+	v := newView(in)
+	o := v.r.Overall
+	words := map[string]string{}
+	for k := range reportWords["en"] {
+		words[k] = v.w(k)
+	}
+	p := htmlPage{
+		Lang: v.lang, Title: v.title, Who: v.who, Source: v.source, W: words,
+		HasScore: o.Score != nil, Score: num(v.lang, o.Score), Target: num(v.lang, o.Target), Gap: num(v.lang, o.Gap),
+		HasConservative: o.Conservative != nil, Conservative: num(v.lang, o.Conservative),
+		Completeness: percent(v.lang, o.Completeness),
+		Counts:       fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered),
+		Indicative:   v.indicative(),
+		Radar:        template.HTML(v.radarSVG()),
+		Bars:         template.HTML(v.barsSVG()),
+		Generated:    fmt.Sprintf(v.w("generatedBy"), v.q.ID+" "+v.q.Version),
+	}
+	if o.NA+o.Skipped > 0 {
+		p.Aside = fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped)
+	}
+	if p.Indicative {
+		p.IndicativeText = fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness))
+	}
+	p.Pillars = v.htmlGroups(v.w("pillar"), v.r.Pillars, func(g score.Group) string { return PillarName(g.ID, v.lang) })
+	p.Hazards = v.htmlGroups(v.w("hazard"), v.r.Hazards, func(g score.Group) string { return HazardName(g.ID, v.lang) })
+	titles := map[string]string{}
+	for _, s := range v.q.Sections {
+		titles[s.ID] = s.Title.Get(v.lang)
+	}
+	p.Sections = v.htmlGroups(v.w("section"), v.r.Sections, func(g score.Group) string {
+		return titles[g.ID] + " (" + PillarName(g.Pillar, v.lang) + ")"
+	})
+	header, rows, _ := v.gridRows()
+	p.Grid.Header = header
+	for i, row := range rows {
+		cells := []htmlCell{{Text: row[0]}}
+		for j, c := range row[1:] {
+			cells = append(cells, htmlCell{Text: c, Num: true, Class: shade(v.r.Grid[i][j].Score)})
+		}
+		p.Grid.Rows = append(p.Grid.Rows, cells)
+	}
+	for i, g := range v.gaps {
+		titles := make([]string, len(g.Q.Activities))
+		for j, id := range g.Q.Activities {
+			titles[j] = activityTitle(v.q, id, v.lang)
+		}
+		p.Gaps = append(p.Gaps, htmlGap{N: i + 1, ID: g.Q.ID, Text: g.Text, Critical: g.Q.Critical,
+			From: g.From, To: g.To, Gap: num(v.lang, g.Q.Gap), Priority: decimal(v.lang, g.Q.Priority),
+			Pillar: PillarName(g.Q.Pillar, v.lang), Hazards: strings.Join(g.Q.Hazards, " "),
+			ActivitiesTitles: strings.Join(titles, "; ")})
+	}
+	for _, a := range v.activities {
+		ha := htmlActivity{Title: a.Title, Priority: decimal(v.lang, a.Priority), Count: v.gapCount(len(a.Questions))}
+		for _, x := range a.Questions {
+			ha.Questions = append(ha.Questions, htmlRef{ID: x.ID, Critical: x.Critical})
+			p.AnyCritical = p.AnyCritical || x.Critical
+		}
+		p.Activities = append(p.Activities, ha)
+	}
+	for _, k := range []string{"howScore", "howGap", "howComplete"} {
+		p.How = append(p.How, v.w(k))
+	}
+	var b bytes.Buffer
+	if err := pageTemplate.Execute(&b, p); err != nil {
+		// The template is fixed and its data plain strings: a failure is a bug, not bad input.
+		panic(fmt.Sprintf("report: html template: %v", err))
+	}
+	return b.Bytes()
+}
+
+func (v *view) htmlGroups(first string, groups []score.Group, name func(score.Group) string) htmlTable {
+	t := htmlTable{Header: []string{first, v.w("score"), v.w("conservativeLong"), v.w("target"), v.w("gap"), v.w("complete"), v.w("answered")}}
+	for _, g := range groups {
+		t.Rows = append(t.Rows, []htmlCell{{Text: name(g)},
+			{Text: num(v.lang, g.Score), Num: true}, {Text: num(v.lang, g.Conservative), Num: true},
+			{Text: num(v.lang, g.Target), Num: true}, {Text: num(v.lang, g.Gap), Num: true},
+			{Text: percent(v.lang, g.Completeness), Num: true},
+			{Text: fmt.Sprintf("%d/%d", g.Answered, applicable(g)), Num: true}})
+	}
+	return t
+}
+
+// shade buckets a score for the grey shading of the grid: s0 below 20 … s4 from 80.
+func shade(p *float64) string {
+	if p == nil {
+		return "none"
+	}
+	return "s" + strconv.Itoa(min(4, int(*p/20)))
+}
+
+// f formats an SVG coordinate.
+func f(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+// radarSVG draws the four pillars on four axes: the score as a filled shape, the target as a
+// dashed outline, rings every 25 points.
+func (v *view) radarSVG() string {
+	const cx, cy, radius = 210.0, 165.0, 110.0
+	point := func(i int, value float64) (float64, float64) {
+		a := (-90 + 90*float64(i)) * math.Pi / 180
+		return cx + radius*value/100*math.Cos(a), cy + radius*value/100*math.Sin(a)
+	}
+	poly := func(values []float64) string {
+		pts := make([]string, len(values))
+		for i, x := range values {
+			px, py := point(i, x)
+			pts[i] = f(px) + "," + f(py)
+		}
+		return strings.Join(pts, " ")
+	}
+	var b strings.Builder
+	title := v.w("radarTitle")
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 420 340" role="img" aria-label="%s"><title>%s</title>`+"\n",
+		html.EscapeString(title), html.EscapeString(title))
+	for _, ring := range []float64{25, 50, 75, 100} {
+		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bbb" stroke-width="1"/>`+"\n", poly([]float64{ring, ring, ring, ring}))
+		_, y := point(0, ring)
+		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick">%d</text>`+"\n", f(cx+4), f(y+12), int(ring))
+	}
+	for i := range 4 {
+		x, y := point(i, 100)
+		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#bbb" stroke-width="1"/>`+"\n", f(cx), f(cy), f(x), f(y))
+	}
+	scores, targets := make([]float64, 4), make([]float64, 4)
+	for i, g := range v.r.Pillars {
+		if g.Score != nil {
+			scores[i] = *g.Score
+		}
+		if g.Target != nil {
+			targets[i] = *g.Target
+		}
+	}
+	fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/>`+"\n", poly(targets))
+	fmt.Fprintf(&b, `<polygon points="%s" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="2.5"/>`+"\n", poly(scores))
+	for i, g := range v.r.Pillars {
+		x, y := point(i, 100)
+		if g.Score != nil {
+			px, py := point(i, scores[i])
+			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3.5" fill="#000"/>`+"\n", f(px), f(py))
+		}
+		anchor := [4]string{"middle", "start", "middle", "end"}[i]
+		dx := [4]float64{0, 10, 0, -10}[i]
+		dy := [4]float64{-26, -4, 22, -4}[i]
+		value := num(v.lang, g.Score)
+		if g.Score == nil {
+			value = v.w("notScored")
+		}
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="axis">%s</text>`+"\n",
+			f(x+dx), f(y+dy), anchor, html.EscapeString(PillarName(g.ID, v.lang)))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="value">%s</text>`+"\n",
+			f(x+dx), f(y+dy+15), anchor, html.EscapeString(value))
+	}
+	// Legend: a filled square for the score, a dashed line for the target.
+	fmt.Fprintf(&b, `<rect x="110" y="318" width="14" height="10" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="1.5"/>`+
+		`<text x="130" y="327" class="legend">%s</text>`+"\n", html.EscapeString(v.w("legendScore")))
+	fmt.Fprintf(&b, `<line x1="220" y1="323" x2="250" y2="323" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/>`+
+		`<text x="256" y="327" class="legend">%s</text>`+"\n", html.EscapeString(v.w("legendTarget")))
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+// barsSVG draws one bar per hazard on 0..100: the score dark, the conservative score as a thin
+// lighter bar under it, the target as a black tick.
+func (v *view) barsSVG() string {
+	const left, right, top, row = 112.0, 372.0, 24.0, 54.0
+	x := func(value float64) float64 { return left + (right-left)*value/100 }
+	height := top + row*4 + 46
+	var b strings.Builder
+	title := v.w("barsTitle")
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 420 %s" role="img" aria-label="%s"><title>%s</title>`+"\n",
+		f(height), html.EscapeString(title), html.EscapeString(title))
+	bottom := top + row*4
+	for _, t := range []float64{0, 25, 50, 75, 100} {
+		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ccc" stroke-width="1"/>`+"\n", f(x(t)), f(top-6), f(x(t)), f(bottom))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" class="tick">%d</text>`+"\n", f(x(t)), f(bottom+14), int(t))
+	}
+	for i, g := range v.r.Hazards {
+		y := top + row*float64(i)
+		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(HazardName(g.ID, v.lang)))
+		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n",
+			f(left), f(y), f(right-left))
+		value := v.w("notScored")
+		if g.Score != nil {
+			value = num(v.lang, g.Score)
+			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#444"/>`+"\n", f(left), f(y), f(x(*g.Score)-left))
+		}
+		if g.Conservative != nil {
+			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="7" fill="#aaa"/>`+"\n", f(left), f(y+23), f(x(*g.Conservative)-left))
+		}
+		if g.Target != nil {
+			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="3"/>`+"\n",
+				f(x(*g.Target)), f(y-5), f(x(*g.Target)), f(y+32))
+		}
+		fmt.Fprintf(&b, `<text x="%s" y="%s" class="value">%s</text>`+"\n", f(right+8), f(y+15), html.EscapeString(value))
+	}
+	ly := bottom + 34
+	fmt.Fprintf(&b, `<rect x="20" y="%s" width="16" height="10" fill="#444"/><text x="42" y="%s" class="legend">%s</text>`+"\n",
+		f(ly-9), f(ly), html.EscapeString(v.w("legendScore")))
+	fmt.Fprintf(&b, `<rect x="130" y="%s" width="16" height="5" fill="#aaa"/><text x="152" y="%s" class="legend">%s</text>`+"\n",
+		f(ly-6), f(ly), html.EscapeString(v.w("legendConservative")))
+	fmt.Fprintf(&b, `<line x1="290" y1="%s" x2="290" y2="%s" stroke="#000" stroke-width="3"/><text x="298" y="%s" class="legend">%s</text>`+"\n",
+		f(ly-11), f(ly+2), f(ly), html.EscapeString(v.w("legendTarget")))
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+var pageTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+:root { color: #111; background: #fff; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; line-height: 1.4; margin: 2rem auto; max-width: 62rem; padding: 0 1.2rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #111; padding-bottom: .2rem; }
+.meta { margin: 0; color: #333; }
+.headline { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1.4rem 0 .8rem; }
+.figure { border: 2px solid #111; padding: .6rem 1rem; min-width: 12rem; flex: 1; }
+.figure .label { font-size: .95rem; text-transform: uppercase; letter-spacing: .04em; }
+.figure .big { font-size: 2.6rem; font-weight: 700; line-height: 1.1; }
+.figure .small { font-size: .95rem; }
+.indicative { border: 3px double #111; padding: .6rem 1rem; font-size: 1.05rem; }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5rem; }
+.charts figure { flex: 1 1 24rem; margin: 0; }
+.charts figcaption { font-weight: 700; margin-bottom: .3rem; }
+svg.chart { width: 100%; height: auto; font-family: inherit; }
+svg .axis { font-size: 14px; font-weight: 700; }
+svg .value { font-size: 14px; }
+svg .tick { font-size: 11px; fill: #555; }
+svg .legend { font-size: 12px; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
+th, td { border: 1px solid #888; padding: .3rem .5rem; vertical-align: top; text-align: left; }
+th { background: #e6e6e6; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.s0 { background: #c4c4c4; } td.s1 { background: #d4d4d4; } td.s2 { background: #e2e2e2; }
+td.s3 { background: #efefef; } td.s4 { background: #fff; }
+.critical { border: 1.5px solid #111; padding: 0 .3rem; font-size: .8rem; font-weight: 700; text-transform: uppercase; white-space: nowrap; }
+.id { font-weight: 700; white-space: nowrap; }
+.sub { color: #333; font-size: .9rem; }
+.note { font-size: .9rem; color: #333; }
+ol.activities li { margin-bottom: .6rem; }
+footer { margin-top: 2rem; font-size: .85rem; color: #444; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  tr, .figure, .charts figure { break-inside: avoid; }
+  @page { margin: 15mm; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+{{if .Who}}<p class="meta">{{.Who}}</p>{{end}}
+<p class="meta">{{.Source}}</p>
+</header>
+<section class="headline">
+<div class="figure"><div class="label">{{.W.overall}}</div>
+{{if .HasScore}}<div class="big">{{.Score}} <span class="small">{{.W.outOf100}}</span></div>
+<div class="small">{{.W.target}} {{.Target}} · {{.W.gap}} {{.Gap}}</div>{{else}}<div class="small">{{.W.noScore}}</div>{{end}}</div>
+{{if .HasConservative}}<div class="figure"><div class="label">{{.W.conservativeLine}}</div>
+<div class="big">{{.Conservative}} <span class="small">{{.W.outOf100}}</span></div>
+<div class="small">{{.W.conservativeNote}}</div></div>{{end}}
+<div class="figure"><div class="label">{{.W.completenessLine}}</div>
+<div class="big">{{.Completeness}}</div>
+<div class="small">{{.Counts}}{{if .Aside}}<br>{{.Aside}}{{end}}</div></div>
+</section>
+{{if .Indicative}}<p class="indicative"><strong>{{.W.indicative}}:</strong> {{.IndicativeText}}</p>{{end}}
+<section class="charts">
+<figure><figcaption>{{.W.radarTitle}}</figcaption>
+{{.Radar}}
+</figure>
+<figure><figcaption>{{.W.barsTitle}}</figcaption>
+{{.Bars}}
+</figure>
+</section>
+<h2>{{.W.pillars}}</h2>
+{{template "table" .Pillars}}
+<h2>{{.W.hazards}}</h2>
+{{template "table" .Hazards}}
+<h2>{{.W.grid}}</h2>
+{{template "table" .Grid}}
+<p class="note">{{.W.gridNote}}</p>
+<h2>{{.W.allGaps}}</h2>
+{{if .Gaps}}<table>
+<thead><tr><th class="num">#</th><th>{{.W.question}}</th><th>{{.W.nowTarget}}</th><th class="num">{{.W.gap}}</th><th class="num">{{.W.priorityLong}}</th></tr></thead>
+<tbody>
+{{range .Gaps}}<tr><td class="num">{{.N}}</td><td><span class="id">{{.ID}}</span>{{if .Critical}} <span class="critical">{{$.W.critical}}</span>{{end}} <span class="sub">{{.Pillar}} · {{.Hazards}}</span><br>{{.Text}}<br><span class="sub">→ {{.ActivitiesTitles}}</span></td><td>{{.From}} → {{.To}}</td><td class="num">{{.Gap}}</td><td class="num">{{.Priority}}</td></tr>
+{{end}}</tbody>
+</table>{{else}}<p>{{.W.gapsNone}}</p>{{end}}
+<h2>{{.W.activities}}</h2>
+{{if .Activities}}<ol class="activities">
+{{range .Activities}}<li><strong>{{.Title}}</strong> — {{$.W.priority}} {{.Priority}} · {{.Count}}:<br>
+{{range $i, $q := .Questions}}{{if $i}}, {{end}}<span class="id">{{$q.ID}}</span>{{if $q.Critical}}*{{end}}{{end}}</li>
+{{end}}</ol>
+{{if .AnyCritical}}<p class="note">{{.W.criticalMark}}</p>{{end}}{{else}}<p>{{.W.activitiesNone}}</p>{{end}}
+<h2>{{.W.sections}}</h2>
+{{template "table" .Sections}}
+<h2>{{.W.howToRead}}</h2>
+<ul>
+{{range .How}}<li>{{.}}</li>
+{{end}}</ul>
+<footer>{{.Generated}}</footer>
+</body>
+</html>
+{{define "table"}}<table>
+<thead><tr>{{range $i, $h := .Header}}<th{{if $i}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num{{if .Class}} {{.Class}}{{end}}"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>{{end}}`))

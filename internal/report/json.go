@@ -1,0 +1,152 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// ReportSchema names the JSON report format (DESIGN §6).
+const ReportSchema = "cbrn.report/v1"
+
+// The JSON report. Field order is the order of DESIGN §6; nil pointers print as null, so that an
+// undefined figure is never mistaken for a zero.
+type jsonReport struct {
+	Schema        string            `json:"schema"`
+	Questionnaire jsonQuestionnaire `json:"questionnaire"`
+	Respondent    jsonRespondent    `json:"respondent"`
+	Overall       jsonFigures       `json:"overall"`
+	Pillars       []jsonGroup       `json:"pillars"`
+	Hazards       []jsonGroup       `json:"hazards"`
+	Sections      []jsonSection     `json:"sections"`
+	Activities    []jsonActivity    `json:"activities"`
+	Questions     []jsonQuestion    `json:"questions"`
+}
+
+type jsonQuestionnaire struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+type jsonRespondent struct {
+	Name         *string `json:"name"`
+	Organisation *string `json:"organisation"`
+	Country      *string `json:"country"`
+	Role         *string `json:"role"`
+}
+
+type jsonFigures struct {
+	Score        *float64 `json:"score"`
+	Conservative *float64 `json:"conservative"`
+	Target       *float64 `json:"target"`
+	Gap          *float64 `json:"gap"`
+	Completeness *float64 `json:"completeness"`
+	Answered     int      `json:"answered"`
+	NA           int      `json:"na"`
+	Unknown      int      `json:"unknown"`
+	Unanswered   int      `json:"unanswered"`
+	Skipped      int      `json:"skipped"`
+}
+
+type jsonGroup struct {
+	ID string `json:"id"`
+	jsonFigures
+}
+
+type jsonSection struct {
+	ID     string `json:"id"`
+	Pillar string `json:"pillar"`
+	jsonFigures
+}
+
+type jsonActivity struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Priority  float64  `json:"priority"`
+	Questions []string `json:"questions"`
+}
+
+type jsonQuestion struct {
+	ID         string   `json:"id"`
+	Section    string   `json:"section"`
+	Pillar     string   `json:"pillar"`
+	Hazards    []string `json:"hazards"`
+	Status     string   `json:"status"`
+	Score      *float64 `json:"score"`
+	Target     *float64 `json:"target"`
+	Gap        *float64 `json:"gap"`
+	Weight     float64  `json:"weight"`
+	Priority   float64  `json:"priority"`
+	Critical   bool     `json:"critical"`
+	Activities []string `json:"activities"`
+}
+
+func figures(g score.Group) jsonFigures {
+	return jsonFigures{Score: g.Score, Conservative: g.Conservative, Target: g.Target, Gap: g.Gap,
+		Completeness: g.Completeness, Answered: g.Answered, NA: g.NA, Unknown: g.Unknown,
+		Unanswered: g.Unanswered, Skipped: g.Skipped}
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+// renderJSON writes cbrn.report/v1 with every number at full precision (Go prints the shortest
+// decimal that reads back as the same float64).
+func renderJSON(in Input) ([]byte, error) {
+	r, lang := in.Result, Language(in)
+	q := r.Questionnaire
+	rep := jsonReport{
+		Schema:        ReportSchema,
+		Questionnaire: jsonQuestionnaire{ID: q.ID, Version: q.Version},
+		Respondent: jsonRespondent{
+			Name:         optional(in.Answers.Respondent.Name),
+			Organisation: optional(in.Answers.Respondent.Organisation),
+			Country:      optional(in.Answers.Respondent.Country),
+			Role:         optional(in.Answers.Respondent.Role),
+		},
+		Overall:    figures(r.Overall),
+		Pillars:    []jsonGroup{},
+		Hazards:    []jsonGroup{},
+		Sections:   []jsonSection{},
+		Activities: []jsonActivity{},
+		Questions:  []jsonQuestion{},
+	}
+	for _, g := range r.Pillars {
+		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, jsonFigures: figures(g)})
+	}
+	for _, g := range r.Hazards {
+		rep.Hazards = append(rep.Hazards, jsonGroup{ID: g.ID, jsonFigures: figures(g)})
+	}
+	for _, g := range r.Sections {
+		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, jsonFigures: figures(g)})
+	}
+	for _, a := range r.Activities {
+		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: activityTitle(q, a.ID, lang),
+			Priority: a.Priority, Questions: nonNil(a.Questions)})
+	}
+	for _, x := range r.Questions {
+		rep.Questions = append(rep.Questions, jsonQuestion{ID: x.ID, Section: x.Section, Pillar: x.Pillar,
+			Hazards: nonNil(x.Hazards), Status: string(x.Status), Score: x.Score, Target: x.Target, Gap: x.Gap,
+			Weight: x.Weight, Priority: x.Priority, Critical: x.Critical, Activities: nonNil(x.Activities)})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

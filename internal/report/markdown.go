@@ -1,0 +1,162 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// renderMarkdown is the briefing for pasting into a report: the figures of the table format,
+// the sections, and every gap (not only the top ones).
+func renderMarkdown(in Input) []byte {
+	v := newView(in)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", mdText(v.title))
+	if v.who != "" {
+		fmt.Fprintf(&b, "%s  \n", mdText(v.who))
+	}
+	fmt.Fprintf(&b, "%s\n\n", mdText(v.source))
+
+	o := v.r.Overall
+	b.WriteString("| | |\n|---|---|\n")
+	if o.Score == nil {
+		fmt.Fprintf(&b, "| **%s** | %s |\n", v.w("overall"), v.w("noScore"))
+	} else {
+		fmt.Fprintf(&b, "| **%s** | **%s** %s · %s %s · %s %s |\n", v.w("overall"), num(v.lang, o.Score), v.w("outOf100"),
+			strings.ToLower(v.w("target")), num(v.lang, o.Target), strings.ToLower(v.w("gap")), num(v.lang, o.Gap))
+	}
+	if o.Conservative != nil {
+		fmt.Fprintf(&b, "| %s | %s %s %s |\n", v.w("conservativeLine"), num(v.lang, o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
+	}
+	counts := fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered)
+	if o.NA+o.Skipped > 0 {
+		counts += "; " + fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped)
+	}
+	fmt.Fprintf(&b, "| %s | %s (%s) |\n", v.w("completenessLine"), percent(v.lang, o.Completeness), counts)
+	if v.indicative() {
+		fmt.Fprintf(&b, "\n> **%s:** %s\n", v.w("indicative"), fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness)))
+	}
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("pillars"))
+	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return PillarName(g.ID, v.lang) })
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("hazards"))
+	v.mdGroups(&b, v.w("hazard"), v.r.Hazards, func(g score.Group) string { return HazardName(g.ID, v.lang) })
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("grid"))
+	header, rows, right := v.gridRows()
+	mdTable(&b, header, rows, right)
+	fmt.Fprintf(&b, "\n%s\n", v.w("gridNote"))
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("sections"))
+	titles := map[string]string{}
+	for _, s := range v.q.Sections {
+		titles[s.ID] = s.Title.Get(v.lang)
+	}
+	v.mdGroups(&b, v.w("section"), v.r.Sections, func(g score.Group) string {
+		return mdText(titles[g.ID]) + " (" + PillarName(g.Pillar, v.lang) + ")"
+	})
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("allGaps"))
+	if len(v.gaps) == 0 {
+		fmt.Fprintf(&b, "%s\n", v.w("gapsNone"))
+	} else {
+		rows := make([][]string, 0, len(v.gaps))
+		for i, g := range v.gaps {
+			q := "**" + mdText(g.Q.ID) + "**"
+			if g.Q.Critical {
+				q += " (" + v.w("critical") + ")"
+			}
+			q += " " + mdText(g.Text)
+			rows = append(rows, []string{fmt.Sprint(i + 1), q, mdText(g.From + " → " + g.To),
+				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority)})
+		}
+		mdTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong")}, rows,
+			[]bool{true, false, false, true, true})
+	}
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("activities"))
+	if len(v.activities) == 0 {
+		fmt.Fprintf(&b, "%s\n", v.w("activitiesNone"))
+	}
+	critical := false
+	for i, a := range v.activities {
+		ids := make([]string, len(a.Questions))
+		for j, x := range a.Questions {
+			ids[j] = mdText(x.ID)
+			if x.Critical {
+				ids[j] += "\\*"
+				critical = true
+			}
+		}
+		fmt.Fprintf(&b, "%d. **%s** — %s %s · %s: %s\n", i+1, mdText(a.Title), v.w("priority"),
+			decimal(v.lang, a.Priority), v.gapCount(len(ids)), strings.Join(ids, ", "))
+	}
+	if critical {
+		fmt.Fprintf(&b, "\n\\%s\n", v.w("criticalMark"))
+	}
+
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("howToRead"))
+	for _, k := range []string{"howScore", "howGap", "howComplete"} {
+		fmt.Fprintf(&b, "- %s\n", v.w(k))
+	}
+	return b.Bytes()
+}
+
+// mdGroups writes a table of group figures.
+func (v *view) mdGroups(b *bytes.Buffer, first string, groups []score.Group, name func(score.Group) string) {
+	header := []string{first, v.w("score"), v.w("conservativeLong"), v.w("target"), v.w("gap"), v.w("complete"), v.w("answered")}
+	rows := make([][]string, 0, len(groups))
+	for _, g := range groups {
+		rows = append(rows, []string{name(g), num(v.lang, g.Score), num(v.lang, g.Conservative), num(v.lang, g.Target),
+			num(v.lang, g.Gap), percent(v.lang, g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
+	}
+	mdTable(b, header, rows, []bool{false, true, true, true, true, true, true})
+}
+
+// mdTable writes a Markdown table; cells must already be escaped.
+func mdTable(b *bytes.Buffer, header []string, rows [][]string, right []bool) {
+	b.WriteString("|")
+	for _, h := range header {
+		b.WriteString(" " + h + " |")
+	}
+	b.WriteString("\n|")
+	for i := range header {
+		if i < len(right) && right[i] {
+			b.WriteString("--:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		b.WriteString("|")
+		for _, c := range r {
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+}
+
+// mdText escapes a text from a user file for Markdown, in running text and in table cells:
+// characters that mark up, link, start HTML or split a cell are backslash-escaped, and line
+// breaks become spaces.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!', '&':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\r', '\n', '\t':
+			b.WriteByte(' ')
+		default:
+			if isControl(r) {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,217 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// The human formats (table, markdown, html) show the same briefing, built here once.
+
+// TopGaps is how many gaps the table lists by name; the others are counted.
+const TopGaps = 10
+
+// IndicativeBelow is the completeness under which the scores are called indicative.
+const IndicativeBelow = 0.75
+
+// view is what a human report shows, in one language, with texts not yet escaped.
+type view struct {
+	lang       string
+	r          *score.Result
+	q          *questionnaire.Questionnaire
+	a          *answers.File
+	title      string
+	who        string // respondent line, "" when the file names nobody
+	source     string // questionnaire, date of the answers, targets
+	gaps       []gap  // every question with a gap: critical first, then by priority, ties in file order
+	activities []activity
+}
+
+type gap struct {
+	Q    *score.Question
+	Text string // the question, in the report's language
+	From string // current answer ("2 Initiated", "No", "don't know")
+	To   string // target ("4 Demonstrated", "Yes", "full")
+}
+
+type activity struct {
+	ID        string
+	Title     string
+	Priority  float64
+	Questions []*score.Question // as ranked by the engine
+}
+
+func newView(in Input) *view {
+	r := in.Result
+	q := r.Questionnaire
+	v := &view{lang: Language(in), r: r, q: q, a: in.Answers}
+	v.title = q.Title.Get(v.lang)
+	v.who = respondentLine(in, v.lang)
+	v.source = v.sourceLine(in)
+
+	byID := map[string]*score.Question{}
+	for i := range r.Questions {
+		byID[r.Questions[i].ID] = &r.Questions[i]
+	}
+	for _, x := range r.Gaps() {
+		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.answerLabel(x), To: v.targetLabel(x)})
+	}
+	for _, a := range r.Activities {
+		act := activity{ID: a.ID, Title: activityTitle(q, a.ID, v.lang), Priority: a.Priority}
+		for _, id := range a.Questions {
+			act.Questions = append(act.Questions, byID[id])
+		}
+		v.activities = append(v.activities, act)
+	}
+	return v
+}
+
+func (v *view) w(key string) string { return word(v.lang, key) }
+
+func respondentLine(in Input, lang string) string {
+	p := in.Answers.Respondent
+	var parts []string
+	for _, s := range []string{p.Country, p.Organisation} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	switch {
+	case p.Name != "" && p.Role != "":
+		parts = append(parts, p.Name+", "+p.Role)
+	case p.Name != "":
+		parts = append(parts, p.Name)
+	case p.Role != "":
+		parts = append(parts, p.Role)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *view) sourceLine(in Input) string {
+	parts := []string{v.q.ID + " " + v.q.Version}
+	if t := in.Answers.Updated; !t.IsZero() {
+		parts = append(parts, fmt.Sprintf(v.w("answersOf"), t.UTC().Format("2006-01-02")))
+	} else if t := in.Answers.Created; !t.IsZero() {
+		parts = append(parts, fmt.Sprintf(v.w("answersOf"), t.UTC().Format("2006-01-02")))
+	}
+	switch t := v.r.Options.Target; {
+	case t.Next:
+		parts = append(parts, v.w("targetsNext"))
+	case t.Level != 0:
+		parts = append(parts, fmt.Sprintf(v.w("targetsLevel"), t.Level, t.Level))
+	default:
+		parts = append(parts, v.w("targetsOwn"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// indicative reports whether the overall completeness is below IndicativeBelow.
+func (v *view) indicative() bool {
+	c := v.r.Overall.Completeness
+	return c != nil && *c < IndicativeBelow
+}
+
+// answerLabel is a question's current answer in words.
+func (v *view) answerLabel(x *score.Question) string {
+	if x.Status == score.Unknown {
+		return v.w("dontKnow")
+	}
+	if x.Level != nil && x.Q.Scale != nil {
+		return v.levelLabel(x.Q.Scale, *x.Level)
+	}
+	a := v.answerValue(x)
+	switch val := a.(type) {
+	case bool:
+		if val {
+			return v.w("yes")
+		}
+		return v.w("no")
+	case string:
+		if c, ok := x.Q.Choice(val); ok {
+			return c.Label.Get(v.lang)
+		}
+		return val
+	case []string:
+		if len(val) == 0 {
+			return v.w("noneChosen")
+		}
+		labels := make([]string, 0, len(val))
+		for _, id := range val {
+			if c, ok := x.Q.Choice(id); ok {
+				labels = append(labels, c.Label.Get(v.lang))
+			} else {
+				labels = append(labels, id)
+			}
+		}
+		return strings.Join(labels, ", ")
+	}
+	return ""
+}
+
+// targetLabel is a question's target in words.
+func (v *view) targetLabel(x *score.Question) string {
+	switch {
+	case x.TargetLv != nil && x.Q.Scale != nil:
+		return v.levelLabel(x.Q.Scale, *x.TargetLv)
+	case x.Q.Type == questionnaire.TypeYesNo:
+		return v.w("yes")
+	}
+	return v.w("full")
+}
+
+func (v *view) levelLabel(sc *questionnaire.ScaleDef, level int) string {
+	l, ok := sc.Level(level)
+	if !ok {
+		return strconv.Itoa(level)
+	}
+	return strconv.Itoa(level) + " " + l.Label.Get(v.lang)
+}
+
+// answerValue is the normalised value answering x, or nil.
+func (v *view) answerValue(x *score.Question) any {
+	if a := v.a.Get(x.ID); a.HasValue() {
+		return a.Value
+	}
+	return nil
+}
+
+// num formats a figure for people: one decimal (a comma in French), or "–" when undefined.
+func num(lang string, p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return decimal(lang, *p)
+}
+
+func decimal(lang string, x float64) string {
+	s := strconv.FormatFloat(x, 'f', 1, 64)
+	if s == "-0.0" {
+		s = "0.0"
+	}
+	if lang == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// percent formats a share (0..1) as a percentage with one decimal, or "–".
+func percent(lang string, p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return decimal(lang, *p*100) + " %"
+}
+
+func activityTitle(q *questionnaire.Questionnaire, id, lang string) string {
+	if a, ok := q.Activity(id); ok {
+		return a.Title.Get(lang)
+	}
+	return id
+}
+
+// applicable is the number of questions completeness counts: answered, don't know, unanswered.
+func applicable(g score.Group) int { return g.Answered + g.Unknown + g.Unanswered }
