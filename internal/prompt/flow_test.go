@@ -156,7 +156,7 @@ func TestBackReturnsToThePreviousQuestionWithItsAnswerAsDefault(t *testing.T) {
 	f := newFlow(t, nil,
 		"1", "", // GOV-01 yes
 		"3", "", "1", // GOV-02 level 3, no note, documented
-		"b", // at GOV-03: back
+		"b",        // at GOV-03: back
 		"", "", "", // GOV-02 again: Enter keeps level, note and confidence
 		"2") // GOV-03 asked again
 	err := f.Run()
@@ -199,8 +199,8 @@ func TestChangingAnAnswerOnTheWayBackChangesWhatFollows(t *testing.T) {
 	f := newFlow(t, nil,
 		"1", "", // GOV-01 yes
 		"2", "", "", // GOV-02 level 2
-		"b",      // at GOV-03: back to GOV-02
-		"b",      // at GOV-02: back to GOV-01
+		"b",     // at GOV-03: back to GOV-02
+		"b",     // at GOV-02: back to GOV-01
 		"2", "", // GOV-01 no
 		"1") // next: GOV-03, not GOV-02
 	_ = f.Run()
@@ -470,10 +470,10 @@ func TestRespondent(t *testing.T) {
 func TestReviewChangesAnAnswerAndComesBackToTheList(t *testing.T) {
 	a := withAnswers(t, "  GOV-01: {value: true}\n  GOV-02: {value: 2}\n  GOV-03: {value: never}\n")
 	f := newFlow(t, a,
-		"2",          // the second answered question: GOV-02
+		"2",         // the second answered question: GOV-02
 		"4", "", "", // level 4, no note, no confidence
 		"3", "b", // GOV-03, then back to the list
-		"")       // Enter: done
+		"") // Enter: done
 	if err := f.Review(); err != nil {
 		t.Fatal(err)
 	}
