@@ -54,6 +54,7 @@ Start with:
 	root.CompletionOptions.HiddenDefaultCmd = false
 
 	root.AddCommand(
+		newAssessCmd(s, nil),
 		newValidateCmd(s, nil),
 		newQuestionnairesCmd(s, nil),
 		newReportCmd(s, nil),
