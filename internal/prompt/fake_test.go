@@ -29,8 +29,8 @@ func (f *fake) next(kind string, heading []string, title string, opts []Option) 
 	f.t.Helper()
 	name := kind
 	if len(heading) > 1 {
-		if id, _, ok := strings.Cut(heading[1], ": "); ok {
-			name = id
+		if id, _, ok := strings.Cut(heading[1], " "); ok {
+			name = strings.TrimSuffix(id, ":")
 		}
 	}
 	if name == "input" {

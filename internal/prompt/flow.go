@@ -329,7 +329,7 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 	pillar := report.PillarName(q.Section.Pillar, f.Lang)
 	h := []string{
 		fmt.Sprintf(f.Msg.Progress, pillar, f.text(q.Section.Title), pos, len(list)),
-		q.ID + ": " + f.text(q.Text),
+		q.ID + f.Msg.Colon + " " + f.text(q.Text),
 	}
 	if prev != nil {
 		h = append(h, fmt.Sprintf(f.Msg.Current, f.describe(q, prev))+" — "+f.Msg.KeepHint)

@@ -505,7 +505,7 @@ func TestFrenchWords(t *testing.T) {
 	f.Lang, f.Msg = "fr", Catalogue("fr")
 	_ = f.Run()
 	h := strings.Join(f.fake.shown[0], "\n")
-	for _, want := range []string{"Prévention · Gouvernance — question 1 sur 7", "GOV-01: Existe-t-il un organe national de coordination NRBC ?"} {
+	for _, want := range []string{"Prévention · Gouvernance — question 1 sur 7", "GOV-01 : Existe-t-il un organe national de coordination NRBC ?"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("French heading lacks %q:\n%s", want, h)
 		}

@@ -93,11 +93,11 @@ func keyList(opts []Option) string {
 	return strings.Join(parts, ", ")
 }
 
-func printOptions(w io.Writer, opts []Option) {
+func printOptions(w io.Writer, opts []Option, colon string) {
 	for _, o := range opts {
 		s := "  " + o.Key + "  " + o.Label
 		if o.Detail != "" {
-			s += ": " + o.Detail
+			s += colon + " " + o.Detail
 		}
 		fmt.Fprintln(w, s)
 	}
@@ -123,7 +123,7 @@ func (l *Lines) Select(p SelectPrompt) (string, error) {
 		}
 		prompt = p.Title + " — " + strings.Join(parts, ", ")
 	} else {
-		printOptions(l.Out, p.Options)
+		printOptions(l.Out, p.Options, l.Msg.Colon)
 	}
 	if p.DefaultSet {
 		for _, o := range p.Options {
@@ -132,7 +132,7 @@ func (l *Lines) Select(p SelectPrompt) (string, error) {
 			}
 		}
 	}
-	prompt += ":"
+	prompt += l.Msg.Colon
 	validate := func(s string) error {
 		if s == "" && p.DefaultSet {
 			return nil
@@ -156,7 +156,7 @@ func (l *Lines) Select(p SelectPrompt) (string, error) {
 // MultiSelect prints the options and reads their keys on one line, separated by spaces or commas.
 func (l *Lines) MultiSelect(p MultiPrompt) ([]string, error) {
 	l.heading(p.Heading)
-	printOptions(l.Out, p.Options)
+	printOptions(l.Out, p.Options, l.Msg.Colon)
 	fmt.Fprintln(l.Out, l.Msg.MultiHint)
 	prompt := p.Title + " (" + keyList(p.Options) + ")"
 	var defKeys []string
@@ -168,7 +168,7 @@ func (l *Lines) MultiSelect(p MultiPrompt) ([]string, error) {
 	if len(defKeys) > 0 {
 		prompt += " [" + strings.Join(defKeys, " ") + "]"
 	}
-	prompt += ":"
+	prompt += l.Msg.Colon
 	parse := func(s string) ([]string, error) {
 		fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' })
 		var vals []string
@@ -228,7 +228,7 @@ func (l *Lines) Input(p InputPrompt) (string, error) {
 	if p.Default != "" {
 		prompt += " [" + p.Default + "]"
 	}
-	prompt += ":"
+	prompt += l.Msg.Colon
 	validate := func(s string) error {
 		if s == "" && p.Default != "" {
 			return nil

@@ -1,9 +1,13 @@
 package prompt
 
+import "fmt"
+
 // Messages are the tool's own words in the flow, in one language. The questionnaire brings its
 // own texts; these are the words around them.
 type Messages struct {
 	Lang string
+	// Colon ends a label or a prompt: ":" in English, " :" in French.
+	Colon string
 
 	// Progress is "<pillar> · <section> — question N of M".
 	Progress string
@@ -66,9 +70,9 @@ type Messages struct {
 
 	// Start and end of the session, printed by the command.
 	Resuming     string // "Resuming %s: %d of %d questions answered."
-	Saved        string // "saved %d answers to %s — run the same command to resume"
-	AllAnswered  string // "All %d questions are answered."
-	Remaining    string // "%d questions are not answered yet: run %s to answer them."
+	Saved        Plural // "saved %d answers to %s — run the same command to resume"
+	AllAnswered  Plural // "All %d questions are answered."
+	Remaining    Plural // "%d questions are not answered yet: run %s to answer them."
 	NextStep     string // "Next: %s"
 	ReviewTip    string // "To change an answer: %s"
 	SummaryTitle string
@@ -77,6 +81,19 @@ type Messages struct {
 	ColDontKnow  string
 	ColNA        string
 	ColTotal     string
+}
+
+// Plural holds a message's singular and plural forms.
+type Plural struct{ One, Many string }
+
+// Count picks the form for n (French uses the singular for 0 and 1) and formats it with n
+// followed by args.
+func (m *Messages) Count(p Plural, n int, args ...any) string {
+	form := p.Many
+	if n == 1 || (m.Lang == "fr" && n == 0) {
+		form = p.One
+	}
+	return fmt.Sprintf(form, append([]any{n}, args...)...)
 }
 
 // Catalogue returns the tool's words in lang, falling back to English.
@@ -90,6 +107,7 @@ func Catalogue(lang string) *Messages {
 func english() *Messages {
 	return &Messages{
 		Lang:          "en",
+		Colon:         ":",
 		Progress:      "%s · %s — question %d of %d",
 		Answer:        "Answer",
 		Current:       "Current answer: %s",
@@ -136,11 +154,13 @@ func english() *Messages {
 		ReviewDone:        "Done",
 		ReviewNone:        "no answers to review yet in %s; run %s to answer questions first",
 		KeyUp:             "up", KeyDown: "down", KeyChoose: "choose", KeyToggle: "select", KeyFilter: "filter", KeyStop: "save and stop",
-		StopHint:     "Every answer is saved as soon as it is given; Ctrl-C stops.",
-		Resuming:     "Resuming %s: %d of %d questions answered.",
-		Saved:        "saved %d answers to %s — run the same command to resume",
-		AllAnswered:  "All %d questions are answered.",
-		Remaining:    "%d questions are not answered yet: run %s to answer them.",
+		StopHint: "Every answer is saved as soon as it is given; Ctrl-C stops.",
+		Resuming: "Resuming %s: %d of %d questions answered.",
+		Saved: Plural{"saved %d answer to %s — run the same command to resume",
+			"saved %d answers to %s — run the same command to resume"},
+		AllAnswered: Plural{"The %d question is answered.", "All %d questions are answered."},
+		Remaining: Plural{"%d question is not answered yet: run %s to answer it.",
+			"%d questions are not answered yet: run %s to answer them."},
 		NextStep:     "Next: %s",
 		ReviewTip:    "To change an answer: %s",
 		SummaryTitle: "Answers saved to %s",
@@ -155,6 +175,7 @@ func english() *Messages {
 func french() *Messages {
 	return &Messages{
 		Lang:          "fr",
+		Colon:         " :",
 		Progress:      "%s · %s — question %d sur %d",
 		Answer:        "Réponse",
 		Current:       "Réponse actuelle : %s",
@@ -201,11 +222,13 @@ func french() *Messages {
 		ReviewDone:        "Terminé",
 		ReviewNone:        "aucune réponse à relire dans %s ; lancez %s pour répondre d'abord aux questions",
 		KeyUp:             "haut", KeyDown: "bas", KeyChoose: "valider", KeyToggle: "cocher", KeyFilter: "filtrer", KeyStop: "enregistrer et arrêter",
-		StopHint:     "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
-		Resuming:     "Reprise de %s : %d questions sur %d ont une réponse.",
-		Saved:        "%d réponses enregistrées dans %s — relancez la même commande pour reprendre",
-		AllAnswered:  "Les %d questions ont une réponse.",
-		Remaining:    "%d questions n'ont pas encore de réponse : lancez %s pour y répondre.",
+		StopHint: "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
+		Resuming: "Reprise de %s : %d questions sur %d ont une réponse.",
+		Saved: Plural{"%d réponse enregistrée dans %s — relancez la même commande pour reprendre",
+			"%d réponses enregistrées dans %s — relancez la même commande pour reprendre"},
+		AllAnswered: Plural{"La question a une réponse (%d).", "Les %d questions ont une réponse."},
+		Remaining: Plural{"%d question n'a pas encore de réponse : lancez %s pour y répondre.",
+			"%d questions n'ont pas encore de réponse : lancez %s pour y répondre."},
 		NextStep:     "Étape suivante : %s",
 		ReviewTip:    "Pour modifier une réponse : %s",
 		SummaryTitle: "Réponses enregistrées dans %s",
