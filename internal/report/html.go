@@ -34,6 +34,7 @@ type htmlPage struct {
 	Activities                 []htmlActivity
 	AnyCritical                bool
 	How                        []string
+	Brief                      []string
 	Generated                  string
 }
 
@@ -131,6 +132,7 @@ func renderHTML(in Input) []byte {
 	for _, k := range []string{"howScore", "howGap", "howComplete"} {
 		p.How = append(p.How, v.w(k))
 	}
+	p.Brief = v.brief()
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, p); err != nil {
 		// The template is fixed and its data plain strings: a failure is a bug, not bad input.
@@ -185,7 +187,7 @@ func (v *view) radarSVG() string {
 	for _, ring := range []float64{25, 50, 75, 100} {
 		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bbb" stroke-width="1"/>`+"\n", poly([]float64{ring, ring, ring, ring}))
 		_, y := point(0, ring)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick">%d</text>`+"\n", f(cx+4), f(y+12), int(ring))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick halo">%d</text>`+"\n", f(cx+5), f(y+13), int(ring))
 	}
 	for i := range 4 {
 		x, y := point(i, 100)
@@ -249,7 +251,7 @@ func (v *view) barsSVG() string {
 		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(HazardName(g.ID, v.lang)))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n",
 			f(left), f(y), f(right-left))
-		value := v.w("notScored")
+		value := "–"
 		if g.Score != nil {
 			value = num(v.lang, g.Score)
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#444"/>`+"\n", f(left), f(y), f(x(*g.Score)-left))
@@ -300,6 +302,7 @@ svg .axis { font-size: 14px; font-weight: 700; }
 svg .value { font-size: 14px; }
 svg .tick { font-size: 11px; fill: #555; }
 svg .legend { font-size: 12px; }
+svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { border: 1px solid #888; padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: #e6e6e6; }
@@ -338,6 +341,10 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; }
 <div class="small">{{.Counts}}{{if .Aside}}<br>{{.Aside}}{{end}}</div></div>
 </section>
 {{if .Indicative}}<p class="indicative"><strong>{{.W.indicative}}:</strong> {{.IndicativeText}}</p>{{end}}
+<h2>{{.W.inBrief}}</h2>
+<ul class="brief">
+{{range .Brief}}<li>{{.}}</li>
+{{end}}</ul>
 <section class="charts">
 <figure><figcaption>{{.W.radarTitle}}</figcaption>
 {{.Radar}}
@@ -362,7 +369,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; }
 </table>{{else}}<p>{{.W.gapsNone}}</p>{{end}}
 <h2>{{.W.activities}}</h2>
 {{if .Activities}}<ol class="activities">
-{{range .Activities}}<li><strong>{{.Title}}</strong> — {{$.W.priority}} {{.Priority}} · {{.Count}}:<br>
+{{range .Activities}}<li><strong>{{.Title}}</strong> — {{$.W.priority}} {{.Priority}} · {{.Count}}{{$.W.colon}}<br>
 {{range $i, $q := .Questions}}{{if $i}}, {{end}}<span class="id">{{$q.ID}}</span>{{if $q.Critical}}*{{end}}{{end}}</li>
 {{end}}</ol>
 {{if .AnyCritical}}<p class="note">{{.W.criticalMark}}</p>{{end}}{{else}}<p>{{.W.activitiesNone}}</p>{{end}}

@@ -39,6 +39,11 @@ func renderMarkdown(in Input) []byte {
 		fmt.Fprintf(&b, "\n> **%s:** %s\n", v.w("indicative"), fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness)))
 	}
 
+	fmt.Fprintf(&b, "\n## %s\n\n", v.w("inBrief"))
+	for _, line := range v.brief() {
+		fmt.Fprintf(&b, "- %s\n", mdText(line))
+	}
+
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("pillars"))
 	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return PillarName(g.ID, v.lang) })
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("hazards"))
@@ -90,8 +95,8 @@ func renderMarkdown(in Input) []byte {
 				critical = true
 			}
 		}
-		fmt.Fprintf(&b, "%d. **%s** — %s %s · %s: %s\n", i+1, mdText(a.Title), v.w("priority"),
-			decimal(v.lang, a.Priority), v.gapCount(len(ids)), strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "%d. **%s** — %s %s · %s\n", i+1, mdText(a.Title), v.w("priority"),
+			decimal(v.lang, a.Priority), fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", ")))
 	}
 	if critical {
 		fmt.Fprintf(&b, "\n\\%s\n", v.w("criticalMark"))

@@ -90,6 +90,10 @@ func renderTable(in Input) []byte {
 	v.headlineText(&b, st)
 
 	section := func(title string) { b.WriteString("\n" + st.bold(title) + "\n") }
+	section(v.w("inBrief"))
+	for _, line := range v.brief() {
+		writeWrapped(&b, Terminal(line), "- ", "  ", Width)
+	}
 	section(v.w("pillars"))
 	v.groupTable(&b, v.w("pillar"), v.r.Pillars, func(id string) string { return PillarName(id, v.lang) })
 	section(v.w("hazards"))
@@ -104,11 +108,19 @@ func renderTable(in Input) []byte {
 		para(v.w("gapsNone"), "")
 	} else {
 		n := min(TopGaps, len(v.gaps))
-		section(fmt.Sprintf(v.w("topGaps"), n))
+		if n == len(v.gaps) {
+			section(v.w("allGaps"))
+		} else {
+			section(fmt.Sprintf(v.w("topGaps"), n))
+		}
 		for i, g := range v.gaps[:n] {
 			v.gapText(&b, st, i+1, g)
 		}
-		if rest := len(v.gaps) - n; rest > 0 {
+		switch rest := len(v.gaps) - n; {
+		case rest == 1:
+			b.WriteString("\n")
+			para(v.w("moreGap"), "")
+		case rest > 1:
 			b.WriteString("\n")
 			para(fmt.Sprintf(v.w("moreGaps"), rest), "")
 		}
@@ -129,7 +141,7 @@ func renderTable(in Input) []byte {
 				critical = true
 			}
 		}
-		line := fmt.Sprintf("%s %s · %s: %s", v.w("priority"), decimal(v.lang, a.Priority), v.gapCount(len(ids)), strings.Join(ids, ", "))
+		line := v.w("priority") + " " + decimal(v.lang, a.Priority) + " · " + fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", "))
 		writeWrapped(&b, Terminal(line), "    ", "    ", Width)
 	}
 	if critical {
@@ -138,7 +150,7 @@ func renderTable(in Input) []byte {
 
 	section(v.w("howToRead"))
 	for _, k := range []string{"howScore", "howGap", "howComplete"} {
-		para(v.w(k), "")
+		writeWrapped(&b, v.w(k), "- ", "  ", Width)
 	}
 	return b.Bytes()
 }

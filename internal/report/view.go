@@ -215,3 +215,63 @@ func activityTitle(q *questionnaire.Questionnaire, id, lang string) string {
 
 // applicable is the number of questions completeness counts: answered, don't know, unanswered.
 func applicable(g score.Group) int { return g.Answered + g.Unknown + g.Unanswered }
+
+// brief is the few sentences a reader acts on: the weakest pillar and hazard, the least
+// complete pillar when it is too incomplete to trust, the gaps, and the first activity.
+func (v *view) brief() []string {
+	var out []string
+	weakest := func(gs []score.Group) (score.Group, bool) {
+		var best score.Group
+		found := false
+		for _, g := range gs {
+			if g.Score != nil && (!found || score.PriorityAbove(*best.Score, *g.Score)) {
+				best, found = g, true
+			}
+		}
+		return best, found
+	}
+	scored := 0
+	for _, g := range v.r.Pillars {
+		if g.Score != nil {
+			scored++
+		}
+	}
+	if g, ok := weakest(v.r.Pillars); ok && scored > 1 {
+		out = append(out, fmt.Sprintf(v.w("weakestPillar"), PillarName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+	}
+	if g, ok := weakest(v.r.Hazards); ok {
+		out = append(out, fmt.Sprintf(v.w("weakestHazard"), HazardName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+	}
+	var least *score.Group
+	for i, g := range v.r.Pillars {
+		if c := g.Completeness; c != nil && *c < IndicativeBelow && (least == nil || *c < *least.Completeness) {
+			least = &v.r.Pillars[i]
+		}
+	}
+	if least != nil {
+		out = append(out, fmt.Sprintf(v.w("leastComplete"), PillarName(least.ID, v.lang), percent(v.lang, least.Completeness)))
+	}
+	critical := 0
+	for _, g := range v.gaps {
+		if g.Q.Critical {
+			critical++
+		}
+	}
+	switch {
+	case len(v.gaps) == 0:
+		out = append(out, v.w("gapsNone"))
+	case len(v.gaps) == 1 && critical == 1:
+		out = append(out, v.w("gapOneCritical"))
+	case len(v.gaps) == 1:
+		out = append(out, v.w("gapOne"))
+	case critical == 0:
+		out = append(out, fmt.Sprintf(v.w("gapsCountNone"), len(v.gaps)))
+	default:
+		out = append(out, fmt.Sprintf(v.w("gapsCount"), len(v.gaps), critical))
+	}
+	if len(v.activities) > 0 {
+		a := v.activities[0]
+		out = append(out, fmt.Sprintf(v.w("firstActivity"), a.Title, v.gapCount(len(a.Questions))))
+	}
+	return out
+}
