@@ -122,7 +122,7 @@ func renderHTML(in Input) []byte {
 			ActivitiesTitles: strings.Join(titles, "; ")})
 	}
 	for _, a := range v.activities {
-		ha := htmlActivity{Title: a.Title, Priority: decimal(v.lang, a.Priority), Count: v.gapCount(len(a.Questions))}
+		ha := htmlActivity{Title: a.Title, Priority: v.priorityLine(a), Count: v.gapCount(len(a.Questions))}
 		for _, x := range a.Questions {
 			ha.Questions = append(ha.Questions, htmlRef{ID: x.ID, Critical: x.Critical})
 			p.AnyCritical = p.AnyCritical || x.Critical
@@ -234,7 +234,7 @@ func (v *view) radarSVG() string {
 // barsSVG draws one bar per hazard on 0..100: the score dark, the conservative score as a thin
 // lighter bar under it, the target as a black tick.
 func (v *view) barsSVG() string {
-	const left, right, top, row = 112.0, 372.0, 24.0, 54.0
+	const left, right, top, row = 120.0, 372.0, 24.0, 54.0
 	x := func(value float64) float64 { return left + (right-left)*value/100 }
 	height := top + row*4 + 46
 	var b strings.Builder
@@ -369,7 +369,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; }
 </table>{{else}}<p>{{.W.gapsNone}}</p>{{end}}
 <h2>{{.W.activities}}</h2>
 {{if .Activities}}<ol class="activities">
-{{range .Activities}}<li><strong>{{.Title}}</strong> — {{$.W.priority}} {{.Priority}} · {{.Count}}{{$.W.colon}}<br>
+{{range .Activities}}<li><strong>{{.Title}}</strong> — {{.Priority}} · {{.Count}}{{$.W.colon}}<br>
 {{range $i, $q := .Questions}}{{if $i}}, {{end}}<span class="id">{{$q.ID}}</span>{{if $q.Critical}}*{{end}}{{end}}</li>
 {{end}}</ol>
 {{if .AnyCritical}}<p class="note">{{.W.criticalMark}}</p>{{end}}{{else}}<p>{{.W.activitiesNone}}</p>{{end}}

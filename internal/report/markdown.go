@@ -95,8 +95,8 @@ func renderMarkdown(in Input) []byte {
 				critical = true
 			}
 		}
-		fmt.Fprintf(&b, "%d. **%s** — %s %s · %s\n", i+1, mdText(a.Title), v.w("priority"),
-			decimal(v.lang, a.Priority), fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", ")))
+		fmt.Fprintf(&b, "%d. **%s** — %s · %s\n", i+1, mdText(a.Title), v.priorityLine(a),
+			fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", ")))
 	}
 	if critical {
 		fmt.Fprintf(&b, "\n\\%s\n", v.w("criticalMark"))

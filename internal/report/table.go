@@ -133,15 +133,23 @@ func renderTable(in Input) []byte {
 	critical := false
 	for i, a := range v.activities {
 		fmt.Fprintf(&b, "%2d. %s\n", i+1, st.bold(Terminal(a.Title)))
-		ids := make([]string, len(a.Questions))
+		// The terminal names the first gaps only; the other formats name them all.
+		var ids []string
 		for j, x := range a.Questions {
-			ids[j] = x.ID
 			if x.Critical {
-				ids[j] += "*"
 				critical = true
 			}
+			if j == TopGaps {
+				ids = append(ids, fmt.Sprintf(v.w("andMore"), len(a.Questions)-TopGaps))
+				break
+			}
+			id := x.ID
+			if x.Critical {
+				id += "*"
+			}
+			ids = append(ids, id)
 		}
-		line := v.w("priority") + " " + decimal(v.lang, a.Priority) + " · " + fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", "))
+		line := v.priorityLine(a) + " · " + fmt.Sprintf(v.w("gapsList"), v.gapCount(len(a.Questions)), strings.Join(ids, ", "))
 		writeWrapped(&b, Terminal(line), "    ", "    ", Width)
 	}
 	if critical {

@@ -42,6 +42,7 @@ type activity struct {
 	ID        string
 	Title     string
 	Priority  float64
+	Share     float64           // Priority over the sum of every question's priority
 	Questions []*score.Question // as ranked by the engine
 }
 
@@ -60,8 +61,15 @@ func newView(in Input) *view {
 	for _, x := range r.Gaps() {
 		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.answerLabel(x), To: v.targetLabel(x)})
 	}
+	total := 0.0
+	for _, x := range r.Questions {
+		total += x.Priority
+	}
 	for _, a := range r.Activities {
 		act := activity{ID: a.ID, Title: activityTitle(q, a.ID, v.lang), Priority: a.Priority}
+		if total > 0 {
+			act.Share = a.Priority / total
+		}
 		for _, id := range a.Questions {
 			act.Questions = append(act.Questions, byID[id])
 		}
@@ -269,9 +277,20 @@ func (v *view) brief() []string {
 	default:
 		out = append(out, fmt.Sprintf(v.w("gapsCount"), len(v.gaps), critical))
 	}
+	if u := v.r.Overall.Unknown; u == 1 {
+		out = append(out, v.w("unknownBriefOne"))
+	} else if u > 1 {
+		out = append(out, fmt.Sprintf(v.w("unknownBrief"), u))
+	}
 	if len(v.activities) > 0 {
 		a := v.activities[0]
 		out = append(out, fmt.Sprintf(v.w("firstActivity"), a.Title, v.gapCount(len(a.Questions))))
 	}
 	return out
+}
+
+// priorityLine is an activity's priority with its share of the total priority of all gaps: a
+// question maps to several activities, so the shares add up to more than 100 %.
+func (v *view) priorityLine(a activity) string {
+	return v.w("priority") + " " + decimal(v.lang, a.Priority) + " (" + fmt.Sprintf(v.w("ofTotal"), percent(v.lang, &a.Share)) + ")"
 }

@@ -42,6 +42,10 @@ func StatusName(status, lang string) string { return lookup(statusNames, lang, s
 // Words of the reports: headings, labels and sentences. Sentences with %s or %d are formats.
 var reportWords = map[string]map[string]string{
 	"en": {
+		"andMore":            "and %d more",
+		"ofTotal":            "%s of the weighted gap",
+		"unknownBrief":       "%d questions answered \"don't know\": gather that information first (a needs assessment).",
+		"unknownBriefOne":    "1 question answered \"don't know\": gather that information first (a needs assessment).",
 		"inBrief":            "In brief",
 		"weakestPillar":      "Weakest pillar: %s, %s against a target of %s.",
 		"weakestHazard":      "Weakest hazard: %s, %s against a target of %s.",
@@ -106,7 +110,7 @@ var reportWords = map[string]map[string]string{
 		"questionsBehind":    "Questions",
 		"howToRead":          "How to read these figures",
 		"howScore":           "Scores run from 0 to 100: each answered question scores its level (or choice), weighted by its weight. Not applicable, skipped and unanswered questions are left out, and so is \"don't know\", which the conservative score counts as 0 instead.",
-		"howGap":             "Gap is target minus score; a question's priority is its weight times its gap, and an activity's priority the sum over the gaps it closes. \"Don't know\" is a gap of information, closed by a needs assessment.",
+		"howGap":             "Gap is target minus score; a question's priority is its weight times its gap, and an activity's priority the sum over the gaps it closes, also shown as a share of the weighted gap (the sum of every question's priority; a gap can call for several activities, so the shares can add up to more than 100 %). \"Don't know\" is a gap of information, closed by a needs assessment.",
 		"howComplete":        "Completeness is the share of applicable questions that have an answer other than \"don't know\".",
 		"radarTitle":         "Pillars: score and target",
 		"barsTitle":          "Hazards: score and target",
@@ -120,6 +124,10 @@ var reportWords = map[string]map[string]string{
 		"questionnaire":      "Questionnaire",
 	},
 	"fr": {
+		"andMore":            "et %d autres",
+		"ofTotal":            "%s de l'écart pondéré",
+		"unknownBrief":       "%d questions à « ne sait pas » : réunir d'abord cette information (évaluation des besoins).",
+		"unknownBriefOne":    "1 question à « ne sait pas » : réunir d'abord cette information (évaluation des besoins).",
 		"inBrief":            "En bref",
 		"weakestPillar":      "Pilier le plus faible : %s, %s pour une cible de %s.",
 		"weakestHazard":      "Risque le plus faible : %s, %s pour une cible de %s.",
@@ -184,7 +192,7 @@ var reportWords = map[string]map[string]string{
 		"questionsBehind":    "Questions",
 		"howToRead":          "Comment lire ces chiffres",
 		"howScore":           "Les scores vont de 0 à 100 : chaque question répondue vaut son niveau (ou son choix), pondéré par son poids. Les questions sans objet, non posées ou sans réponse sont laissées de côté, de même que « ne sait pas », que le score prudent compte 0.",
-		"howGap":             "L'écart est la cible moins le score ; la priorité d'une question est son poids multiplié par son écart, celle d'une activité la somme sur les écarts qu'elle comble. « Ne sait pas » est un manque d'information, comblé par une évaluation des besoins.",
+		"howGap":             "L'écart est la cible moins le score ; la priorité d'une question est son poids multiplié par son écart, celle d'une activité la somme sur les écarts qu'elle comble, exprimée aussi en part de l'écart pondéré (la somme des priorités de toutes les questions ; un écart peut appeler plusieurs activités, si bien que les parts peuvent dépasser 100 % au total). « Ne sait pas » est un manque d'information, comblé par une évaluation des besoins.",
 		"howComplete":        "La complétude est la part des questions applicables qui ont une réponse autre que « ne sait pas ».",
 		"radarTitle":         "Piliers : score et cible",
 		"barsTitle":          "Risques : score et cible",
