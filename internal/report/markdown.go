@@ -74,11 +74,15 @@ func renderMarkdown(in Input) []byte {
 				q += " (" + v.w("critical") + ")"
 			}
 			q += " " + mdText(g.Text)
+			titles := make([]string, len(g.Q.Activities))
+			for j, id := range g.Q.Activities {
+				titles[j] = mdText(activityTitle(v.q, id, v.lang))
+			}
 			rows = append(rows, []string{fmt.Sprint(i + 1), q, mdText(g.From + " → " + g.To),
-				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority)})
+				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority), strings.Join(titles, "; ")})
 		}
-		mdTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong")}, rows,
-			[]bool{true, false, false, true, true})
+		mdTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong"), v.w("activityColumn")}, rows,
+			[]bool{true, false, false, true, true, false})
 	}
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("activities"))
