@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/term"
 )
 
 // Screen is the full-screen Prompter: one huh form per prompt, driven with the arrow keys and
@@ -23,6 +24,8 @@ type Screen struct {
 	Msg *Messages
 	// Plain drops colours (NO_COLOR).
 	Plain bool
+
+	shown int // prompts shown so far: the first one tells how to stop
 }
 
 func (s *Screen) theme() *huh.Theme {
@@ -64,13 +67,23 @@ func (s *Screen) keyMap() *huh.KeyMap {
 // run shows one field and waits for it to be submitted.
 func (s *Screen) run(field huh.Field) error {
 	form := huh.NewForm(huh.NewGroup(field)).
+		// Signals are the command's to handle: they cancel s.Ctx, which ends the form.
+		// WithProgramOptions replaces every program option, so it comes before the input and
+		// output are set (else the form draws on stdout and reads stdin).
+		WithProgramOptions(tea.WithoutSignalHandler(), tea.WithReportFocus()).
 		WithInput(s.In).
 		WithOutput(s.Out).
 		WithTheme(s.theme()).
 		WithKeyMap(s.keyMap()).
-		WithShowHelp(true).
-		// Signals are the command's to handle: they cancel s.Ctx, which ends the form.
-		WithProgramOptions(tea.WithoutSignalHandler())
+		WithShowHelp(true)
+	// Sized to the terminal so that a long list scrolls under the question instead of pushing
+	// the top of the screen away; measured for each prompt, so a resized window is followed.
+	if f, ok := s.Out.(interface{ Fd() uintptr }); ok {
+		if _, rows, err := term.GetSize(f.Fd()); err == nil && rows > 8 {
+			form = form.WithHeight(rows - 1)
+		}
+	}
+	s.shown++
 	err := form.RunWithContext(s.Ctx)
 	switch {
 	case s.Ctx.Err() != nil, errors.Is(err, huh.ErrUserAborted):
@@ -96,7 +109,9 @@ func (s *Screen) titles(heading []string, title, context string) (string, string
 	if context != "" {
 		rest = append(rest, context)
 	}
-	rest = append(rest, s.Msg.StopHint)
+	if s.shown == 0 {
+		rest = append(rest, s.Msg.StopHint)
+	}
 	return t, strings.Join(rest, "\n\n")
 }
 
@@ -115,9 +130,6 @@ func label(o Option) string {
 // Select shows a list with the cursor on the default.
 func (s *Screen) Select(p SelectPrompt) (string, error) {
 	title, desc := s.titles(p.Heading, p.Title, p.Context)
-	if len(p.Heading) > 0 {
-		desc += "\n\n" + p.Title
-	}
 	opts := make([]huh.Option[string], len(p.Options))
 	for i, o := range p.Options {
 		opts[i] = huh.NewOption(label(o), o.Value)
@@ -136,9 +148,6 @@ func (s *Screen) Select(p SelectPrompt) (string, error) {
 // MultiSelect shows a list of check boxes; exclusive options must stand alone.
 func (s *Screen) MultiSelect(p MultiPrompt) ([]string, error) {
 	title, desc := s.titles(p.Heading, p.Title, "")
-	if len(p.Heading) > 0 {
-		desc += "\n\n" + p.Title
-	}
 	opts := make([]huh.Option[string], len(p.Options))
 	for i, o := range p.Options {
 		opts[i] = huh.NewOption(label(o), o.Value).Selected(slices.Contains(p.Default, o.Value))
@@ -171,7 +180,7 @@ func (s *Screen) MultiSelect(p MultiPrompt) ([]string, error) {
 // Input shows a text field holding the default.
 func (s *Screen) Input(p InputPrompt) (string, error) {
 	title, desc := s.titles(p.Heading, p.Title, p.Context)
-	if len(p.Heading) > 0 {
+	if len(p.Heading) > 0 { // the prompt says what to type: a name, a number
 		desc += "\n\n" + p.Title
 	}
 	v := p.Default

@@ -1,0 +1,345 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// These tests run the real binary as a respondent would: in a pseudo-terminal for the
+// full-screen mode, and killed with SIGKILL in the middle of a piped accessible session.
+
+var buildOnce = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "cbrn-assess-test-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "cbrn")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/cbrn-tool/cbrn/cmd/cbrn").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// cbrnBinary builds cmd/cbrn once per test run.
+func cbrnBinary(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH: cannot build the binary to test")
+	}
+	bin, err := buildOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// miniDir is a fresh folder holding the test questionnaire as mini.yaml.
+func miniDir(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/assess/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "mini.yaml"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func procEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "ACCESSIBLE=") && !strings.HasPrefix(kv, "TERM=") && !strings.HasPrefix(kv, "NO_COLOR=") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, "SOURCE_DATE_EPOCH=1795780800")
+}
+
+// screen collects what a process writes and waits for texts to appear in it, in order.
+type screen struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	mark int // where the next wait starts looking
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+var ansiRE = regexp.MustCompile(`\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]`)
+
+// text is the output so far without terminal control sequences.
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return ansiRE.ReplaceAllString(s.buf.String(), "")
+}
+
+// waitFor waits until want appears after the previous match.
+func (s *screen) waitFor(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		txt := s.text()
+		if s.mark <= len(txt) {
+			if i := strings.Index(txt[s.mark:], want); i >= 0 {
+				s.mark += i + len(want)
+				return
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.mu.Lock()
+	raw := s.buf.String()
+	s.mu.Unlock()
+	t.Fatalf("%q did not appear; output after the last match:\n%s\nraw: %q", want, tail(s.text(), s.mark), raw)
+}
+
+func tail(s string, from int) string {
+	if from > len(s) {
+		from = len(s)
+	}
+	return s[from:]
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}
+
+// checkedAnswers reads an answers file and checks it against the test questionnaire.
+func checkedAnswers(t *testing.T, dir, name string) *answers.File {
+	t.Helper()
+	q, err := questionnaire.Load(filepath.Join(dir, "mini.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := answers.Load(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatalf("the answers file does not parse: %v", err)
+	}
+	if _, err := a.Check(q); err != nil {
+		t.Fatalf("the answers file does not check: %v", err)
+	}
+	return a
+}
+
+// TestAssessFullScreenKeepsAnswersOnCtrlC drives the full-screen mode in a pseudo-terminal:
+// two questions answered with the arrow keys and Enter, then Ctrl-C. Both answers are on disk
+// and the exit status is 130.
+func TestAssessFullScreenKeepsAnswersOnCtrlC(t *testing.T) {
+	bin := cbrnBinary(t)
+	dir := miniDir(t)
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer ptmx.Close()
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	cmd := exec.Command(bin, "assess", "-q", "mini.yaml", "a.answers.yaml")
+	cmd.Dir = dir
+	cmd.Env = append(procEnv(), "TERM=xterm-256color")
+	cmd.Stdin, cmd.Stderr, cmd.Stdout = tty, tty, &stdout // stdout stays for results
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+	scr := &screen{}
+	go func() { _, _ = io.Copy(scr, ptmx) }()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+		}
+	}()
+
+	const down, enter, ctrlC = "\x1b[B", "\r", "\x03"
+	send := func(keys ...string) {
+		t.Helper()
+		for _, k := range keys {
+			if _, err := ptmx.Write([]byte(k)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(30 * time.Millisecond)
+		}
+	}
+	// The respondent step: four items, each skipped with Enter.
+	for _, item := range []string{"Your name", "Organisation", "Country", "Role"} {
+		scr.waitFor(t, item)
+		send(enter)
+	}
+	// GOV-01: down to "No", Enter; Enter skips the note.
+	scr.waitFor(t, "question 1 of 7")
+	scr.waitFor(t, "Is there a national CBRN coordination body?")
+	send(down, enter)
+	scr.waitFor(t, "Note (Enter to skip)")
+	send(enter)
+	// GOV-02 is skipped; GOV-03: down twice to "Every year", Enter, Enter.
+	scr.waitFor(t, "question 2 of 7")
+	scr.waitFor(t, "How often is the national risk assessment updated?")
+	send(down, down, enter)
+	scr.waitFor(t, "Note (Enter to skip)")
+	send(enter)
+	scr.waitFor(t, "question 3 of 7")
+	send(ctrlC)
+
+	select {
+	case err := <-done:
+		if code := exitCode(err); code != 130 {
+			t.Errorf("exit status %d, want 130 (%v)", code, err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("cbrn did not stop on Ctrl-C")
+	}
+	scr.waitFor(t, "saved 2 answers to a.answers.yaml — run the same command to resume")
+	a := checkedAnswers(t, dir, "a.answers.yaml")
+	if !slices.Equal(a.Order, []string{"GOV-01", "GOV-03"}) {
+		t.Fatalf("answers %v, want GOV-01 and GOV-03", a.Order)
+	}
+	if a.Get("GOV-01").Value != false || a.Get("GOV-03").Value != "yearly" {
+		t.Errorf("GOV-01 = %v, GOV-03 = %v; want false and yearly", a.Get("GOV-01").Value, a.Get("GOV-03").Value)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout should stay empty when stopped, got %q", stdout.String())
+	}
+	st, err := os.Stat(filepath.Join(dir, "a.answers.yaml"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("answers file mode %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+}
+
+// killStep is one line typed in an accessible session, what the session shows once it has
+// taken the line, and the answer that line confirms (id "" when it confirms none).
+type killStep struct {
+	line, next string
+	id         string
+	check      func(*answers.Answer) bool
+}
+
+func valueIs(v any) func(*answers.Answer) bool {
+	return func(a *answers.Answer) bool {
+		if got, ok := a.Value.([]string); ok {
+			want, _ := v.([]string)
+			return slices.Equal(got, want)
+		}
+		return a.Value == v
+	}
+}
+
+var killScript = []killStep{
+	{line: "", next: "Organisation"},
+	{line: "", next: "Country"},
+	{line: "Examplia", next: "Role"},
+	{line: "", next: "question 1 of 7"},
+	{line: "1", next: "Note (Enter to skip)", id: "GOV-01", check: valueIs(true)},
+	{line: "", next: "question 2 of 8"},
+	{line: "3", next: "Note (Enter to skip)", id: "GOV-02", check: valueIs(3)},
+	{line: "decree 12", next: "Confidence", id: "GOV-02", check: func(a *answers.Answer) bool { return a.Note == "decree 12" }},
+	{line: "1", next: "question 3 of 8", id: "GOV-02", check: func(a *answers.Answer) bool { return a.Confidence == "documented" }},
+	{line: "n", next: "Note (Enter to skip)", id: "GOV-03", check: func(a *answers.Answer) bool { return a.NA }},
+	{line: "", next: "question 4 of 8"},
+	{line: "d", next: "Note (Enter to skip)", id: "LAB-01", check: func(a *answers.Answer) bool { return a.Unknown }},
+	{line: "", next: "question 5 of 8"},
+	{line: "2 1", next: "Note (Enter to skip)", id: "LAB-02", check: valueIs([]string{"chem", "bio"})},
+	{line: "", next: "question 6 of 8"},
+	{line: "12", next: "Note (Enter to skip)", id: "LAB-03", check: valueIs(12.0)},
+	{line: "", next: "question 7 of 8"},
+}
+
+// TestAssessSurvivesSIGKILL kills the real binary at several points of a piped accessible
+// session: the answers file always parses and holds every answer confirmed before the kill.
+// An answer counts as confirmed once the next prompt has shown; a kill right after a line is
+// typed may or may not keep that line's answer, but never a torn file.
+func TestAssessSurvivesSIGKILL(t *testing.T) {
+	bin := cbrnBinary(t)
+	for stop := 3; stop <= len(killScript); stop += 2 {
+		for _, waitForIt := range []bool{true, false} {
+			t.Run(fmt.Sprintf("after line %d, waited %v", stop, waitForIt), func(t *testing.T) {
+				dir := miniDir(t)
+				cmd := exec.Command(bin, "assess", "-q", "mini.yaml", "--accessible", "a.answers.yaml")
+				cmd.Dir = dir
+				cmd.Env = procEnv()
+				in, err := cmd.StdinPipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				scr := &screen{}
+				cmd.Stderr = scr
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				defer in.Close()
+				scr.waitFor(t, "Your name (Enter to skip):")
+				for i, st := range killScript[:stop] {
+					if _, err := io.WriteString(in, st.line+"\n"); err != nil {
+						t.Fatal(err)
+					}
+					if i < stop-1 || waitForIt {
+						scr.waitFor(t, st.next)
+					}
+				}
+				if err := cmd.Process.Kill(); err != nil {
+					t.Fatal(err)
+				}
+				_ = cmd.Wait()
+
+				a := checkedAnswers(t, dir, "a.answers.yaml")
+				confirmed := stop
+				if !waitForIt {
+					confirmed-- // the last line may or may not have been taken
+				}
+				for i, st := range killScript[:confirmed] {
+					if st.id == "" {
+						continue
+					}
+					if got := a.Get(st.id); got == nil || !st.check(got) {
+						t.Errorf("line %d (%q for %s) was confirmed before the kill, but the file has %+v", i+1, st.line, st.id, got)
+					}
+				}
+				// The line typed just before the kill: its answer is either not there yet or
+				// right, never anything else.
+				if last := killScript[stop-1]; !waitForIt && last.id != "" && killScript[stop-2].id != last.id {
+					if got := a.Get(last.id); got != nil && !last.check(got) {
+						t.Errorf("the answer typed just before the kill is in the file, wrong: %+v", got)
+					}
+				}
+				if country := a.Respondent.Country; confirmed >= 3 && country != "Examplia" {
+					t.Errorf("respondent country %q, want Examplia", country)
+				}
+			})
+		}
+	}
+}
