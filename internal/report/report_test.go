@@ -457,8 +457,8 @@ func TestMarkdownEscaping(t *testing.T) {
 	}
 }
 
-// TestTableFits80Columns on the fixture and on the shipped questionnaires answered at random,
-// in both languages.
+// TestTableFits80Columns on the fixture, the shipped questionnaires answered at random and the
+// shipped sample assessments, in both languages.
 func TestTableFits80Columns(t *testing.T) {
 	inputs := map[string]Input{"fixture": fixture(t, score.Options{})}
 	for _, id := range questionnaires.IDs() {
@@ -469,6 +469,25 @@ func TestTableFits80Columns(t *testing.T) {
 		}
 		a := randomAnswers(q)
 		inputs[id] = Input{Result: score.Compute(q, a, score.Options{}), Answers: a}
+	}
+	for _, name := range questionnaires.Samples() {
+		data, shown, _ := questionnaires.Sample(name)
+		a, err := answers.Parse(shown, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qData, qName, ok := questionnaires.File(a.Questionnaire.ID)
+		if !ok {
+			t.Fatalf("sample %s answers unknown questionnaire %s", name, a.Questionnaire.ID)
+		}
+		q, err := questionnaire.Parse(qName, qData)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Check(q); err != nil {
+			t.Fatal(err)
+		}
+		inputs["sample "+name] = Input{Result: score.Compute(q, a, score.Options{}), Answers: a}
 	}
 	for name, in := range inputs {
 		for _, lang := range []string{"en", "fr"} {
