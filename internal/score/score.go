@@ -318,6 +318,10 @@ func valueScore(qq *questionnaire.Question, v any) (float64, bool) {
 			}
 			sum += c.Score
 		}
+		// Choice scores are short decimals, whose float64 sum can miss by an ulp (0.6 + 0.3 + 0.1
+		// gives 0.9999999999999999): rounding to 12 places gives back the decimal sum, so that
+		// choices adding up to 1 score full marks and leave no phantom gap.
+		sum = math.Round(sum*1e12) / 1e12
 		return math.Min(1, sum) * 100, true
 	}
 	return 0, false

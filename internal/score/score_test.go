@@ -985,3 +985,25 @@ sections:
 		t.Errorf("--target next from 2: level %d, want 4", *x.TargetLv)
 	}
 }
+
+// TestMultiSumExact: 0.6 + 0.3 + 0.1 is 1, though float64 makes it 0.9999999999999999; the
+// question scores 100 and has no gap, rather than a phantom gap of 1.4e-14 sent to an activity.
+func TestMultiSumExact(t *testing.T) {
+	r := run(t, section("s", "detection",
+		"      - id: M\n        type: multi\n        text: m\n        choices:\n          - {id: a, label: A, score: 0.6}\n          - {id: b, label: B, score: 0.3}\n          - {id: c, label: C, score: 0.1}\n",
+		"      - id: P\n        type: multi\n        text: p\n        choices:\n          - {id: a, label: A, score: 0.6}\n          - {id: b, label: B, score: 0.3}\n          - {id: c, label: C, score: 0.1}\n",
+	), `
+  M: {value: [a, b, c]}
+  P: {value: [a, b]}
+`, Options{})
+	m := qr(t, r, "M")
+	figure(t, "M score", m.Score, 100) // (0.6 + 0.3 + 0.1) · 100
+	figure(t, "M gap", m.Gap, 0)
+	if len(m.Activities) != 0 || m.Priority != 0 {
+		t.Errorf("M has no gap, yet priority %v and activities %v", m.Priority, m.Activities)
+	}
+	figure(t, "P score", qr(t, r, "P").Score, 90) // (0.6 + 0.3) · 100, not 89.99999999999999
+	if len(r.Activities) != 1 || !slices.Equal(r.Activities[0].Questions, []string{"P"}) {
+		t.Errorf("activities = %+v, want one, for P only", r.Activities)
+	}
+}
