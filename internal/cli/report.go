@@ -40,7 +40,7 @@ completeness are marked indicative.
 
 Formats (-o):
   table     for the terminal, 80 columns wide (the default)
-  markdown  the same briefing with every gap and the sections, to paste into a report
+  markdown  the same briefing with every gap and the sections, for a report
   json      cbrn.report/v1: every figure at full precision, for other tools
   csv       one row per question, for spreadsheets
   html      one self-contained page with charts, to project or print
@@ -51,7 +51,9 @@ every scale question: a level (--target 3) or one level above the current
 answer (--target next); both stop at the scale's top level.
 
 Warnings go to stderr: a questionnaire changed since the answers were given,
-answers to questions it does not have, and low completeness.`,
+answers to questions it does not have, and low completeness.
+
+Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad usage.`,
 		Example: `  cbrn report cbrn-core.answers.yaml
   cbrn report cbrn-core.answers.yaml -o html --out briefing.html
   cbrn report cbrn-core.answers.yaml -o json | jq .overall
