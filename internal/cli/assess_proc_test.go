@@ -152,79 +152,106 @@ func checkedAnswers(t *testing.T, dir, name string) *answers.File {
 	return a
 }
 
-// TestAssessFullScreenKeepsAnswersOnCtrlC drives the full-screen mode in a pseudo-terminal:
-// two questions answered with the arrow keys and Enter, then Ctrl-C. Both answers are on disk
-// and the exit status is 130.
-func TestAssessFullScreenKeepsAnswersOnCtrlC(t *testing.T) {
+// ptySession runs cbrn in a pseudo-terminal (stdin and stderr; stdout is kept apart).
+type ptySession struct {
+	scr    *screen
+	ptmx   *os.File
+	cmd    *exec.Cmd
+	stdout *bytes.Buffer
+	done   chan error
+}
+
+func startPTY(t *testing.T, dir string, args ...string) *ptySession {
+	t.Helper()
 	bin := cbrnBinary(t)
-	dir := miniDir(t)
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	defer ptmx.Close()
+	t.Cleanup(func() { ptmx.Close() })
 	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
 		t.Fatal(err)
 	}
-	var stdout bytes.Buffer
-	cmd := exec.Command(bin, "assess", "-q", "mini.yaml", "a.answers.yaml")
-	cmd.Dir = dir
-	cmd.Env = append(procEnv(), "TERM=xterm-256color")
-	cmd.Stdin, cmd.Stderr, cmd.Stdout = tty, tty, &stdout // stdout stays for results
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
+	p := &ptySession{scr: &screen{}, ptmx: ptmx, stdout: &bytes.Buffer{}, done: make(chan error, 1)}
+	p.cmd = exec.Command(bin, args...)
+	p.cmd.Dir = dir
+	p.cmd.Env = append(procEnv(), "TERM=xterm-256color")
+	p.cmd.Stdin, p.cmd.Stderr, p.cmd.Stdout = tty, tty, p.stdout
+	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	tty.Close()
-	scr := &screen{}
-	go func() { _, _ = io.Copy(scr, ptmx) }()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
+	go func() { _, _ = io.Copy(p.scr, ptmx) }()
+	go func() { p.done <- p.cmd.Wait() }()
+	t.Cleanup(func() {
+		if p.cmd.ProcessState == nil {
+			_ = p.cmd.Process.Kill()
 		}
-	}()
+	})
+	return p
+}
 
-	const down, enter, ctrlC = "\x1b[B", "\r", "\x03"
-	send := func(keys ...string) {
-		t.Helper()
-		for _, k := range keys {
-			if _, err := ptmx.Write([]byte(k)); err != nil {
-				t.Fatal(err)
-			}
-			time.Sleep(30 * time.Millisecond)
+const keyDown, keyEnter, keyCtrlC = "\x1b[B", "\r", "\x03"
+
+// send types keys, a little apart as fingers would.
+func (p *ptySession) send(t *testing.T, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if _, err := p.ptmx.Write([]byte(k)); err != nil {
+			t.Fatal(err)
 		}
+		time.Sleep(30 * time.Millisecond)
 	}
-	// The respondent step: four items, each skipped with Enter.
-	for _, item := range []string{"Your name", "Organisation", "Country", "Role"} {
-		scr.waitFor(t, item)
-		send(enter)
-	}
-	// GOV-01: down to "No", Enter; Enter skips the note.
-	scr.waitFor(t, "question 1 of 7")
-	scr.waitFor(t, "Is there a national CBRN coordination body?")
-	send(down, enter)
-	scr.waitFor(t, "Note (Enter to skip)")
-	send(enter)
-	// GOV-02 is skipped; GOV-03: down twice to "Every year", Enter, Enter.
-	scr.waitFor(t, "question 2 of 7")
-	scr.waitFor(t, "How often is the national risk assessment updated?")
-	send(down, down, enter)
-	scr.waitFor(t, "Note (Enter to skip)")
-	send(enter)
-	scr.waitFor(t, "question 3 of 7")
-	send(ctrlC)
+}
 
+// wait returns the exit status.
+func (p *ptySession) wait(t *testing.T) int {
+	t.Helper()
 	select {
-	case err := <-done:
-		if code := exitCode(err); code != 130 {
-			t.Errorf("exit status %d, want 130 (%v)", code, err)
-		}
+	case err := <-p.done:
+		return exitCode(err)
 	case <-time.After(15 * time.Second):
-		t.Fatal("cbrn did not stop on Ctrl-C")
+		t.Fatal("cbrn did not stop")
 	}
-	scr.waitFor(t, "saved 2 answers to a.answers.yaml — run the same command to resume")
+	return -1
+}
+
+// skipRespondent passes the four respondent items with Enter.
+func (p *ptySession) skipRespondent(t *testing.T) {
+	t.Helper()
+	for _, item := range []string{"Your name", "Organisation", "Country", "Role"} {
+		p.scr.waitFor(t, item)
+		p.send(t, keyEnter)
+	}
+}
+
+// TestAssessFullScreenKeepsAnswersOnCtrlC drives the full-screen mode in a pseudo-terminal:
+// two questions answered with the arrow keys and Enter, then Ctrl-C. Both answers are on disk
+// and the exit status is 130.
+func TestAssessFullScreenKeepsAnswersOnCtrlC(t *testing.T) {
+	dir := miniDir(t)
+	p := startPTY(t, dir, "assess", "-q", "mini.yaml", "a.answers.yaml")
+	p.skipRespondent(t)
+	// GOV-01: down to "No", Enter; Enter skips the note.
+	p.scr.waitFor(t, "question 1 of 7")
+	p.scr.waitFor(t, "Is there a national CBRN coordination body?")
+	p.send(t, keyDown, keyEnter)
+	p.scr.waitFor(t, "Note (Enter to skip)")
+	p.send(t, keyEnter)
+	// GOV-02 is skipped; GOV-03: down twice to "Every year", Enter, Enter.
+	p.scr.waitFor(t, "question 2 of 7")
+	p.scr.waitFor(t, "How often is the national risk assessment updated?")
+	p.send(t, keyDown, keyDown, keyEnter)
+	p.scr.waitFor(t, "Note (Enter to skip)")
+	p.send(t, keyEnter)
+	p.scr.waitFor(t, "question 3 of 7")
+	p.send(t, keyCtrlC)
+
+	if code := p.wait(t); code != 130 {
+		t.Errorf("exit status %d, want 130", code)
+	}
+	p.scr.waitFor(t, "saved 2 answers to a.answers.yaml — run the same command to resume")
 	a := checkedAnswers(t, dir, "a.answers.yaml")
 	if !slices.Equal(a.Order, []string{"GOV-01", "GOV-03"}) {
 		t.Fatalf("answers %v, want GOV-01 and GOV-03", a.Order)
@@ -232,12 +259,85 @@ func TestAssessFullScreenKeepsAnswersOnCtrlC(t *testing.T) {
 	if a.Get("GOV-01").Value != false || a.Get("GOV-03").Value != "yearly" {
 		t.Errorf("GOV-01 = %v, GOV-03 = %v; want false and yearly", a.Get("GOV-01").Value, a.Get("GOV-03").Value)
 	}
-	if stdout.Len() != 0 {
-		t.Errorf("stdout should stay empty when stopped, got %q", stdout.String())
+	if p.stdout.Len() != 0 {
+		t.Errorf("stdout should stay empty when stopped, got %q", p.stdout.String())
 	}
 	st, err := os.Stat(filepath.Join(dir, "a.answers.yaml"))
 	if err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("answers file mode %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+}
+
+// TestAssessFullScreenStopsOnSIGTERM: a signal ends the full-screen form like Ctrl-C; the
+// highlighted but unconfirmed option is not taken as an answer.
+func TestAssessFullScreenStopsOnSIGTERM(t *testing.T) {
+	dir := miniDir(t)
+	p := startPTY(t, dir, "assess", "-q", "mini.yaml", "a.answers.yaml")
+	p.skipRespondent(t)
+	p.scr.waitFor(t, "question 1 of 7")
+	p.send(t, keyEnter) // Yes
+	p.scr.waitFor(t, "Note (Enter to skip)")
+	p.send(t, keyEnter)
+	p.scr.waitFor(t, "question 2 of 8")
+	p.send(t, keyDown, keyDown) // highlighted, not chosen
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := p.wait(t); code != 130 {
+		t.Errorf("exit status %d, want 130", code)
+	}
+	p.scr.waitFor(t, "saved 1 answer to a.answers.yaml — run the same command to resume")
+	a := checkedAnswers(t, dir, "a.answers.yaml")
+	if !slices.Equal(a.Order, []string{"GOV-01"}) {
+		t.Fatalf("answers %v, want GOV-01 only", a.Order)
+	}
+}
+
+// TestAssessAccessibleStopsOnSignals: in the line-based mode huh does not catch Ctrl-C; the
+// command does, for SIGINT, SIGTERM and SIGHUP (the terminal closed), and stops cleanly.
+func TestAssessAccessibleStopsOnSignals(t *testing.T) {
+	bin := cbrnBinary(t)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := miniDir(t)
+			cmd := exec.Command(bin, "assess", "-q", "mini.yaml", "--accessible", "a.answers.yaml")
+			cmd.Dir = dir
+			cmd.Env = procEnv()
+			in, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer in.Close()
+			scr := &screen{}
+			cmd.Stderr = scr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.WriteString(in, "\n\n\n\n1\nfirst note\n"); err != nil {
+				t.Fatal(err)
+			}
+			scr.waitFor(t, "question 2 of 8")
+			scr.waitFor(t, "Answer (1-4, d, b):")
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			if code := exitCode(cmd.Wait()); code != 130 {
+				t.Errorf("exit status %d, want 130", code)
+			}
+			scr.waitFor(t, "saved 1 answer to a.answers.yaml — run the same command to resume")
+			a := checkedAnswers(t, dir, "a.answers.yaml")
+			if got := a.Get("GOV-01"); got == nil || got.Value != true || got.Note != "first note" {
+				t.Fatalf("GOV-01 = %+v", got)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 2 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("files left in the folder: %v, want only mini.yaml and a.answers.yaml", names)
+			}
+		})
 	}
 }
 

@@ -58,6 +58,9 @@ Start with:
 		newValidateCmd(s, nil),
 		newQuestionnairesCmd(s, nil),
 		newReportCmd(s, nil),
+		newConsensusCmd(s, nil),
+		newPrintCmd(s, nil),
+		newPlanCmd(s, nil),
 		newVersionCmd(s),
 		newGenDocsCmd(s),
 	)

@@ -34,7 +34,7 @@ type Rule string
 
 // The rules.
 const (
-	Unanimous    Rule = "unanimous"    // every value given is the same
+	Unanimous    Rule = "unanimous"    // every value given is the same (and, on scale questions, no N/A)
 	Median       Rule = "median"       // scale values differ: their median, rounded down
 	Disagreement Rule = "disagreement" // non-scale values differ: recorded as don't know
 	AllNA        Rule = "na"           // no value, everyone said not applicable
@@ -256,7 +256,7 @@ func merge(it *Item) (Rule, *answers.Answer) {
 			// of the two middles for even n.
 			median := levels[(len(levels)-1)/2]
 			rule := Median
-			if levels[0] == levels[len(levels)-1] {
+			if levels[0] == levels[len(levels)-1] && it.NA == 0 {
 				rule = Unanimous
 			}
 			return rule, &answers.Answer{Value: median, Confidence: weakestConfidence(it, counted)}
@@ -282,13 +282,17 @@ func confidenceRank(c string) int {
 	return 3
 }
 
-// weakestConfidence is the weakest confidence stated by the responses that count, or "".
+// weakestConfidence is the weakest confidence of the responses that count, when every one of
+// them states one; else "" (a merged answer is no surer than its least sure part).
 func weakestConfidence(it *Item, counts func(*answers.Answer) bool) string {
 	best := ""
 	for _, r := range it.Responses {
 		c := r.Answer.Confidence
-		if !counts(r.Answer) || c == "" {
+		if !counts(r.Answer) {
 			continue
+		}
+		if c == "" {
+			return ""
 		}
 		if best == "" || confidenceRank(c) < confidenceRank(best) {
 			best = c

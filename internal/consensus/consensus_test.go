@@ -190,6 +190,53 @@ func TestDisputeThreshold(t *testing.T) {
 	}
 }
 
+func TestMergedConfidenceAndRule(t *testing.T) {
+	q, _ := load(t)
+	mk := func(vals ...answers.Answer) *Item {
+		var files []*answers.File
+		for i := range vals {
+			f := answers.New(q, time.Time{})
+			f.Path = string(rune('a'+i)) + ".yaml"
+			f.Set("WS-DET-01", &vals[i])
+			files = append(files, f)
+		}
+		return Compute(q, files).Items[0]
+	}
+	// One level and one N/A: the level, by the median rule (not unanimous: N/A dissents).
+	it := mk(answers.Answer{Value: 3, Confidence: "documented"}, answers.Answer{NA: true, Confidence: "assumed"})
+	if it.Rule != Median || it.Proposal.Value != 3 || it.Proposal.Confidence != "documented" {
+		t.Errorf("level + N/A: rule %s, proposal %+v", it.Rule, it.Proposal)
+	}
+	// A confidence left out by one participant leaves the merged answer without one.
+	it = mk(answers.Answer{Value: 3, Confidence: "documented"}, answers.Answer{Value: 3})
+	if it.Rule != Unanimous || it.Proposal.Confidence != "" {
+		t.Errorf("partly stated confidence: rule %s, proposal %+v", it.Rule, it.Proposal)
+	}
+	// All N/A: N/A, with the weakest confidence.
+	it = mk(answers.Answer{NA: true, Confidence: "judgement"}, answers.Answer{NA: true, Confidence: "documented"})
+	if it.Rule != AllNA || !it.Proposal.NA || it.Proposal.Confidence != "judgement" {
+		t.Errorf("all N/A: rule %s, proposal %+v", it.Rule, it.Proposal)
+	}
+}
+
+func TestParseAgreed(t *testing.T) {
+	q, files := load(t, "alice.answers.yaml", "bruno.answers.yaml")
+	r := Compute(q, files)
+	r.Resolve(0, answers.Answer{Value: 2}, "Paper only. Answers: none", time.Time{})
+	for _, lang := range []string{"en", "fr"} {
+		reason, ok := ParseAgreed(r.Note(r.Items[0], lang))
+		if !ok || reason != "Paper only. Answers: none" {
+			t.Errorf("%s: ParseAgreed = %q, %v", lang, reason, ok)
+		}
+	}
+	if _, ok := ParseAgreed(r.Note(r.Items[1], "en")); ok {
+		t.Error("a note merged by the rules is not an agreement")
+	}
+	if _, ok := ParseAgreed(`Agreed in the workshop: "yes", said Ada`); ok {
+		t.Error("a participant's own words are not an agreement")
+	}
+}
+
 func TestDuplicateNamesAreToldApart(t *testing.T) {
 	q, _ := load(t)
 	var files []*answers.File
@@ -271,7 +318,7 @@ func TestResolve(t *testing.T) {
 	}
 	f := r.File("fr", at)
 	a := f.Get("WS-GOV-01")
-	want := `Convenu en atelier: The body exists on paper only. Réponses: Alice Martin: 4 ("Decree 12/2021"); Bruno Keller: 1 ("The body has not met since 2019"); chloe.answers.yaml: 3.`
+	want := `Convenu en atelier: "The body exists on paper only". Réponses: Alice Martin: 4 ("Decree 12/2021"); Bruno Keller: 1 ("The body has not met since 2019"); chloe.answers.yaml: 3.`
 	if a.Value != 2 || a.Note != want || a.Confidence != "" {
 		t.Errorf("resolved answer = %+v\nwant note %q", a, want)
 	}

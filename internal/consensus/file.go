@@ -23,7 +23,7 @@ func wordsFor(lang string) noteWords {
 		return noteWords{
 			yes: "oui", no: "non", na: "sans objet", unknown: "ne sait pas",
 			rules: map[Rule]string{
-				Unanimous:    "réponse unanime",
+				Unanimous:    "même réponse de tous ceux qui en ont donné une",
 				Median:       "médiane des niveaux donnés, arrondie à l'inférieur",
 				Disagreement: "pas d'accord : enregistré comme « ne sait pas »",
 				AllNA:        "sans objet pour tous",
@@ -36,7 +36,7 @@ func wordsFor(lang string) noteWords {
 	return noteWords{
 		yes: "yes", no: "no", na: "N/A", unknown: "don't know",
 		rules: map[Rule]string{
-			Unanimous:    "unanimous",
+			Unanimous:    "the same answer from all who gave one",
 			Median:       "median of the levels given, rounded down",
 			Disagreement: "no agreement: recorded as don't know",
 			AllNA:        "not applicable for all",
@@ -106,11 +106,8 @@ func (r *Result) Note(it *Item, lang string) string {
 	}
 	answered := strings.Join(parts, "; ")
 	if it.Resolution != nil {
-		head := w.agreed
-		if it.Resolution.Reason != "" {
-			head += ": " + it.Resolution.Reason
-		}
-		return head + ". " + w.answers + ": " + answered + "."
+		// The reason is quoted so that ParseAgreed can read it back whatever it says.
+		return w.agreed + ": " + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + ": " + answered + "."
 	}
 	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
 }
@@ -148,4 +145,26 @@ func capitalise(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// ParseAgreed reads back the note of an answer settled in a workshop (see Note), in any language
+// the tool writes: whether it is one, and the reason agreed.
+func ParseAgreed(note string) (reason string, ok bool) {
+	for _, lang := range []string{"en", "fr"} {
+		w := wordsFor(lang)
+		rest, found := strings.CutPrefix(note, w.agreed+": ")
+		if !found {
+			continue
+		}
+		quoted, err := strconv.QuotedPrefix(rest)
+		if err != nil || !strings.HasPrefix(rest[len(quoted):], ". "+w.answers+": ") {
+			continue
+		}
+		reason, err := strconv.Unquote(quoted)
+		if err != nil {
+			continue
+		}
+		return reason, true
+	}
+	return "", false
 }

@@ -326,9 +326,13 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 	if pos == 0 { // a question outside the list (hidden since): count it where it stands
 		pos = len(list) + 1
 	}
-	pillar := report.PillarName(q.Section.Pillar, f.Lang)
+	// "Detection · Laboratories", or the section title alone when it names its pillar already.
+	where := f.text(q.Section.Title)
+	if pillar := report.PillarName(q.Section.Pillar, f.Lang); !strings.HasPrefix(strings.ToLower(where), strings.ToLower(pillar)) {
+		where = pillar + " · " + where
+	}
 	h := []string{
-		fmt.Sprintf(f.Msg.Progress, pillar, f.text(q.Section.Title), pos, len(list)),
+		fmt.Sprintf(f.Msg.Progress, where, pos, len(list)),
 		q.ID + f.Msg.Colon + " " + f.text(q.Text),
 	}
 	if prev != nil {

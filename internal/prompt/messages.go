@@ -9,7 +9,7 @@ type Messages struct {
 	// Colon ends a label or a prompt: ":" in English, " :" in French.
 	Colon string
 
-	// Progress is "<pillar> · <section> — question N of M".
+	// Progress is "<pillar> · <section> — question N of M", given "<pillar> · <section>".
 	Progress string
 
 	Answer        string // the prompt
@@ -35,7 +35,6 @@ type Messages struct {
 	MaxHint    string // "%s or less"
 
 	Note        string
-	NoteKeep    string
 	NoteKeepHow string // line-based: how to remove a note
 
 	Confidence     string
@@ -65,8 +64,8 @@ type Messages struct {
 	ReviewNone    string // no answers to review
 
 	// TUI help line words.
-	KeyUp, KeyDown, KeyChoose, KeyToggle, KeyFilter, KeyStop string
-	StopHint                                                 string
+	KeyUp, KeyDown, KeyChoose, KeyToggle, KeyStop string
+	StopHint                                      string
 
 	// Start and end of the session, printed by the command.
 	Resuming     string // "Resuming %s: %d of %d questions answered."
@@ -108,7 +107,7 @@ func english() *Messages {
 	return &Messages{
 		Lang:          "en",
 		Colon:         ":",
-		Progress:      "%s · %s — question %d of %d",
+		Progress:      "%s — question %d of %d",
 		Answer:        "Answer",
 		Current:       "Current answer: %s",
 		KeepHint:      "Enter keeps it",
@@ -130,7 +129,6 @@ func english() *Messages {
 		MinHint:           "%s or more",
 		MaxHint:           "%s or less",
 		Note:              "Note (Enter to skip)",
-		NoteKeep:          "Note (Enter keeps it)",
 		NoteKeepHow:       "Note (Enter keeps it, - removes it)",
 		Confidence:        "Confidence",
 		ConfNone:          "not stated",
@@ -153,7 +151,7 @@ func english() *Messages {
 		ReviewHeading:     "Review: choose an answer to change",
 		ReviewDone:        "Done",
 		ReviewNone:        "no answers to review yet in %s; run %s to answer questions first",
-		KeyUp:             "up", KeyDown: "down", KeyChoose: "choose", KeyToggle: "select", KeyFilter: "filter", KeyStop: "save and stop",
+		KeyUp:             "up", KeyDown: "down", KeyChoose: "choose", KeyToggle: "select", KeyStop: "save and stop",
 		StopHint: "Every answer is saved as soon as it is given; Ctrl-C stops.",
 		Resuming: "Resuming %s: %d of %d questions answered.",
 		Saved: Plural{"saved %d answer to %s — run the same command to resume",
@@ -176,7 +174,7 @@ func french() *Messages {
 	return &Messages{
 		Lang:          "fr",
 		Colon:         " :",
-		Progress:      "%s · %s — question %d sur %d",
+		Progress:      "%s — question %d sur %d",
 		Answer:        "Réponse",
 		Current:       "Réponse actuelle : %s",
 		KeepHint:      "Entrée la conserve",
@@ -198,7 +196,6 @@ func french() *Messages {
 		MinHint:           "%s ou plus",
 		MaxHint:           "%s ou moins",
 		Note:              "Note (Entrée pour passer)",
-		NoteKeep:          "Note (Entrée la conserve)",
 		NoteKeepHow:       "Note (Entrée la conserve, - l'efface)",
 		Confidence:        "Degré de confiance",
 		ConfNone:          "non précisé",
@@ -221,7 +218,7 @@ func french() *Messages {
 		ReviewHeading:     "Relecture : choisissez une réponse à modifier",
 		ReviewDone:        "Terminé",
 		ReviewNone:        "aucune réponse à relire dans %s ; lancez %s pour répondre d'abord aux questions",
-		KeyUp:             "haut", KeyDown: "bas", KeyChoose: "valider", KeyToggle: "cocher", KeyFilter: "filtrer", KeyStop: "enregistrer et arrêter",
+		KeyUp:             "haut", KeyDown: "bas", KeyChoose: "valider", KeyToggle: "cocher", KeyStop: "enregistrer et arrêter",
 		StopHint: "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
 		Resuming: "Reprise de %s : %d questions sur %d ont une réponse.",
 		Saved: Plural{"%d réponse enregistrée dans %s — relancez la même commande pour reprendre",

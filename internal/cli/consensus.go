@@ -1,0 +1,281 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/prompt"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/report"
+)
+
+// ConsensusOptions are the inputs of `cbrn consensus`.
+type ConsensusOptions struct {
+	Files         []string
+	Questionnaire string
+	Output        string
+	Out           string // the merged answers file
+	Lang          string
+	Resolve       bool
+	Accessible    bool
+}
+
+func newConsensusCmd(s *Streams, runF func(*ConsensusOptions) error) *cobra.Command {
+	opts := &ConsensusOptions{}
+	formats := report.ConsensusFormats()
+	cmd := &cobra.Command{
+		Use:   "consensus ANSWERS ANSWERS...",
+		Short: "Compare participants' answers, flag disputes and merge them (workshops)",
+		Long: `Compare the answers files of several participants (people or agencies) to one
+questionnaire, question by question, most disputed first, and merge them into
+one answers file for the national team.
+
+For each question answered by someone: every participant's answer, named by the
+respondent's name in the file or else by the file's name; the spread (how many
+levels apart on scale questions; whether the answers differ on others); and the
+participants' notes. A question is disputed when answers to a scale question
+are 2 levels or more apart, or some say N/A while others give a level; on other
+questions, as soon as the answers differ. "Don't know" never makes a dispute.
+
+Agencies that answered different parts of the questionnaire (cbrn assess
+--agency) merge without conflict: a question answered by one participant only
+is simply theirs.
+
+--out MERGED writes the merged answers file (mode 0600): the median level,
+rounded down (the conservative choice; for an even count, the lower of the two
+middle levels); on other questions the answer when unanimous, else "don't
+know". N/A and "don't know" are left out of both; a question that everyone
+said was N/A stays N/A. Each merged answer's note records who answered what.
+
+--resolve then walks the disputed questions one by one: the room agrees on an
+answer and a reason, which go into the merged file at once (it is saved after
+each one, so stopping loses nothing). It uses full-screen prompts on a
+terminal, and line-based prompts with --accessible, ACCESSIBLE=1 or piped
+input. Press Enter on a question to leave it open; end the input (Ctrl-D) to
+stop.
+
+Formats (-o): table (the default, 80 columns, for the projector), markdown
+(a document with every participant's answer to each disputed question), json
+(cbrn.consensus/v1).`,
+		Example: `  cbrn consensus alice.answers.yaml bruno.answers.yaml chloe.answers.yaml
+  cbrn consensus answers/*.yaml --out national.answers.yaml
+  cbrn consensus answers/*.yaml --out national.answers.yaml --resolve
+  cbrn consensus answers/*.yaml -o markdown > disputes.md
+  cbrn report national.answers.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usageErrorFor(cmd, "%s needs at least two answers files, e.g. cbrn consensus alice.answers.yaml bruno.answers.yaml", cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := checkFormat(opts.Output, formats...); err != nil {
+				return err
+			}
+			if opts.Resolve && opts.Out == "" {
+				return usageErrorFor(cmd, "--resolve records the agreed answers in the merged file: name it with --out MERGED")
+			}
+			if err := refuseSameFile(opts.Files); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runConsensus(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire the answers are for: a shipped id or a file (default: the one the first file names)")
+	addOutputFlag(cmd, &opts.Output, "table", formats...)
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the merged answers to `MERGED` (mode 0600)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the questions and of the merged file's notes (default: the first file's)")
+	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputed questions one by one and record the agreed answers in --out")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve, for screen readers and plain terminals (also ACCESSIBLE=1)")
+	return cmd
+}
+
+// refuseSameFile refuses an answers file given twice: it would count one participant twice.
+func refuseSameFile(files []string) error {
+	type seen struct {
+		path string
+		info os.FileInfo
+	}
+	var done []seen
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		info, _ := os.Stat(f)
+		for _, d := range done {
+			if d.path == abs || (info != nil && d.info != nil && os.SameFile(info, d.info)) {
+				return usageErrorf("%s is given twice: each participant's file counts once", f)
+			}
+		}
+		done = append(done, seen{abs, info})
+	}
+	return nil
+}
+
+func runConsensus(s *Streams, opts *ConsensusOptions) error {
+	q, files, err := loadParticipants(s, opts.Files, opts.Questionnaire)
+	if err != nil {
+		return err
+	}
+	lang, err := workshopLanguage(s, q, opts.Lang, files[0].Language)
+	if err != nil {
+		return err
+	}
+	res := consensus.Compute(q, files)
+
+	inputs := append([]string(nil), opts.Files...)
+	if looksLikePath(opts.Questionnaire) {
+		inputs = append(inputs, opts.Questionnaire)
+	}
+	if opts.Out != "" {
+		if err := refuseInput(opts.Out, inputs); err != nil {
+			return err
+		}
+		if n := keepAgreed(res, opts.Out); n > 0 {
+			fmt.Fprintln(s.Err, prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, n, opts.Out))
+		}
+		if err := saveMerged(res, opts.Out, lang, s); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Err, "wrote %s: %d merged answers, %d disputed\n", opts.Out, len(res.Items), res.Disputed())
+	}
+	var resolveErr error
+	if opts.Resolve {
+		resolveErr = resolveDisputes(s, opts, res, lang)
+		if resolveErr != nil && !errors.Is(resolveErr, ErrCancelled) {
+			return resolveErr
+		}
+	}
+	data, err := report.RenderConsensus(opts.Output, report.ConsensusInput{Result: res, Lang: lang,
+		Color: opts.Output == "table" && s.Color()})
+	if err != nil {
+		return err
+	}
+	if _, err := s.Out.Write(data); err != nil {
+		return err
+	}
+	if opts.Out == "" && res.Disputed() > 0 {
+		fmt.Fprintf(s.Err, "%d disputed %s; write the merged answers with --out MERGED, and settle the disputes with --resolve\n",
+			res.Disputed(), plural(res.Disputed(), "question", "questions"))
+	}
+	return resolveErr
+}
+
+// loadParticipants reads every answers file and checks it against one questionnaire: the one
+// given with -q, else the one the first file names. Every file's problems are reported before
+// failing.
+func loadParticipants(s *Streams, paths []string, qRef string) (*questionnaire.Questionnaire, []*answers.File, error) {
+	var files []*answers.File
+	failed := false
+	for _, p := range paths {
+		f, err := answers.Load(p)
+		if err != nil {
+			reportFileError(s, err)
+			failed = true
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		return nil, nil, silentFailure(ExitError)
+	}
+	q, err := questionnaireFor(files[0], qRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range files {
+		ws, err := f.Check(q)
+		printWarnings(s, ws)
+		if err != nil {
+			reportFileError(s, err)
+			failed = true
+		}
+	}
+	if failed {
+		return nil, nil, silentFailure(ExitError)
+	}
+	return q, files, nil
+}
+
+func reportFileError(s *Streams, err error) {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		fmt.Fprintln(s.Err, de.Error())
+		return
+	}
+	fmt.Fprintf(s.Err, "cbrn: %v\n", err)
+}
+
+// workshopLanguage is the language of a workshop output: flag when given, else the answers'
+// language when the questionnaire has it, else the questionnaire's first. A language the tool
+// speaks but the questionnaire does not is allowed, with a warning: the tool's words follow it,
+// the questionnaire's texts stay in its first language.
+func workshopLanguage(s *Streams, q *questionnaire.Questionnaire, flag, answersLang string) (string, error) {
+	switch {
+	case flag != "" && q.HasLanguage(flag):
+		return flag, nil
+	case flag != "" && slices.Contains(toolLanguages(), flag):
+		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q texts; its questions stay in %s\n", q.ID, flag, q.DefaultLanguage())
+		return flag, nil
+	case flag != "":
+		choices := slices.Clone(q.Languages)
+		for _, l := range toolLanguages() {
+			if !slices.Contains(choices, l) {
+				choices = append(choices, l)
+			}
+		}
+		return "", usageErrorf("unknown language %q; use one of: %s", flag, strings.Join(choices, ", "))
+	case answersLang != "" && q.HasLanguage(answersLang):
+		return answersLang, nil
+	}
+	return q.DefaultLanguage(), nil
+}
+
+// toolLanguages are the languages the workshop outputs have their own words in.
+func toolLanguages() []string { return []string{"en", "fr"} }
+
+// keepAgreed carries over the answers settled in an earlier --resolve session into res, when
+// path is already a merged answers file of the same questionnaire, so that running consensus
+// again (after a break, or with a late participant) loses no agreement. It returns how many.
+func keepAgreed(res *consensus.Result, path string) int {
+	if _, err := os.Stat(path); err != nil {
+		return 0
+	}
+	prev, err := answers.Load(path)
+	if err != nil {
+		return 0
+	}
+	if _, err := prev.Check(res.Questionnaire); err != nil {
+		return 0
+	}
+	n := 0
+	for i, it := range res.Items {
+		a := prev.Get(it.Question.ID)
+		if a == nil {
+			continue
+		}
+		reason, ok := consensus.ParseAgreed(a.Note)
+		if !ok {
+			continue
+		}
+		res.Resolve(i, answers.Answer{Value: a.Value, NA: a.NA, Unknown: a.Unknown}, reason, a.At)
+		n++
+	}
+	return n
+}
+
+// saveMerged writes the merged answers file atomically (0600).
+func saveMerged(res *consensus.Result, path, lang string, s *Streams) error {
+	return res.File(lang, s.Now()).Save(path)
+}

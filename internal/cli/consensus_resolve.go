@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/prompt"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/report"
+)
+
+// resolveWords are the words of the --resolve flow, around the prompter's own.
+type resolveWords struct {
+	dispute, answers, proposal, agreed, open, other, otherPrompt string
+	reason, reasonNeeded, settled, done, stopped, none, allDone  string
+	kept                                                         prompt.Plural
+	rules                                                        map[consensus.Rule]string
+}
+
+func resolveWordsFor(lang string) resolveWords {
+	if lang == "fr" {
+		return resolveWords{
+			dispute:      "Question contestée %d sur %d : %s",
+			answers:      "Réponses :",
+			proposal:     "Fusion selon les règles : %s (%s)",
+			agreed:       "Réponse convenue",
+			open:         "Laisser ouverte (garder %s)",
+			other:        "Une autre réponse",
+			otherPrompt:  "Réponse convenue",
+			reason:       "Motif convenu (inscrit dans le fichier fusionné)",
+			reasonNeeded: "indiquez le motif convenu : il sera inscrit dans le fichier fusionné",
+			settled:      "réglée : %s = %s ; %s enregistré",
+			done:         "%d sur %d questions contestées réglées ; %s les contient.",
+			stopped:      "arrêt : %d sur %d questions contestées réglées, enregistrées dans %s ; relancez la même commande pour continuer.",
+			none:         "Aucune question contestée : rien à régler.",
+			allDone:      "Les %d questions contestées sont déjà réglées dans %s.",
+			kept: prompt.Plural{One: "%[2]s : %[1]d réponse convenue lors d'une séance précédente est conservée.",
+				Many: "%[2]s : %[1]d réponses convenues lors d'une séance précédente sont conservées."},
+			rules: map[consensus.Rule]string{consensus.Unanimous: "unanime", consensus.Median: "médiane arrondie à l'inférieur",
+				consensus.Disagreement: "désaccord", consensus.AllNA: "sans objet pour tous", consensus.NoValue: "aucune valeur"},
+		}
+	}
+	return resolveWords{
+		dispute:      "Disputed question %d of %d: %s",
+		answers:      "Answers:",
+		proposal:     "Merged by the rules: %s (%s)",
+		agreed:       "Agreed answer",
+		open:         "Leave it open (keep %s)",
+		other:        "Another answer",
+		otherPrompt:  "Agreed answer",
+		reason:       "Reason agreed (recorded in the merged file)",
+		reasonNeeded: "type the reason the room agreed on: it goes into the merged file",
+		settled:      "settled: %s = %s; saved %s",
+		done:         "%d of %d disputed questions settled; %s holds them.",
+		stopped:      "stopped: %d of %d disputed questions settled, saved in %s; run the same command again to go on.",
+		none:         "No disputed question: nothing to settle.",
+		allDone:      "All %d disputed questions are settled already in %s.",
+		kept: prompt.Plural{One: "%[2]s: keeping %[1]d answer agreed in an earlier session.",
+			Many: "%[2]s: keeping %[1]d answers agreed in an earlier session."},
+		rules: map[consensus.Rule]string{consensus.Unanimous: "unanimous", consensus.Median: "median, rounded down",
+			consensus.Disagreement: "no agreement", consensus.AllNA: "all N/A", consensus.NoValue: "no value"},
+	}
+}
+
+// Option values of the agreed-answer prompt that are not answers.
+const (
+	resolveOpen  = "!open"
+	resolveOther = "!other"
+	resolveDK    = "!unknown"
+	resolveNA    = "!na"
+)
+
+// resolveDisputes walks the disputed questions that are not settled yet, most disputed first:
+// the room agrees on an answer and a reason, recorded at once in the merged file (saved after
+// each one). It returns ErrCancelled when the input ends or the user stops, having said how far
+// it got.
+func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, lang string) error {
+	w := resolveWordsFor(lang)
+	var todo []int
+	for i, it := range res.Items {
+		if it.Disputed && it.Resolution == nil {
+			todo = append(todo, i)
+		}
+	}
+	total := res.Disputed()
+	switch {
+	case total == 0:
+		fmt.Fprintln(s.Err, w.none)
+		return nil
+	case len(todo) == 0:
+		fmt.Fprintf(s.Err, w.allDone+"\n", total, opts.Out)
+		return nil
+	}
+	accessible := accessibleMode(s, opts.Accessible)
+	if !accessible && (!s.InTTY || !s.ErrTTY) {
+		// Piped input is the line-based mode's to read: there is no screen to draw on.
+		accessible = true
+	}
+	msg := prompt.Catalogue(lang)
+	// Signals stop the walk like Ctrl-C: every agreement already made is on disk.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	var p prompt.Prompter
+	if accessible {
+		p = &prompt.Lines{In: prompt.NewLineReader(ctx, s.In), Out: s.Err, Msg: msg, Echo: !s.InTTY}
+	} else {
+		p = &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != ""}
+	}
+
+	settled := total - len(todo)
+	for n, i := range todo {
+		it := res.Items[i]
+		if accessible {
+			fmt.Fprintln(s.Err)
+		}
+		agreed, reason, err := askAgreement(p, res, it, lang, msg, w, n+1+total-len(todo), total)
+		if errors.Is(err, prompt.ErrInterrupted) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			fmt.Fprintf(s.Err, w.stopped+"\n", settled, total, opts.Out)
+			return ErrCancelled
+		}
+		if err != nil {
+			return err
+		}
+		if agreed == nil {
+			continue // left open
+		}
+		res.Resolve(i, *agreed, reason, s.Now())
+		if err := saveMerged(res, opts.Out, lang, s); err != nil {
+			return err
+		}
+		settled++
+		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, report.Terminal(report.ConsensusAnswer(it.Question, it.Merged(), lang)), opts.Out)
+	}
+	fmt.Fprintf(s.Err, w.done+"\n", settled, total, opts.Out)
+	return nil
+}
+
+// askAgreement shows one disputed question with every participant's answer and note, and asks
+// for the agreed answer and the reason. A nil answer means the question is left open.
+func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, lang string, msg *prompt.Messages,
+	w resolveWords, n, total int) (*answers.Answer, string, error) {
+	qq := it.Question
+	t := func(s string) string { return report.Terminal(s) }
+	heading := []string{
+		fmt.Sprintf(w.dispute, n, total, qq.ID),
+		t(qq.Text.Get(lang)),
+		w.answers,
+	}
+	for _, r := range it.Responses {
+		line := "  " + t(res.Participants[r.Participant].Name) + msg.Colon + " " + t(report.ConsensusAnswer(qq, r.Answer, lang))
+		if note := strings.TrimSpace(r.Answer.Note); note != "" {
+			line += " — " + t(note)
+		}
+		heading = append(heading, line)
+	}
+	proposal := t(report.ConsensusAnswer(qq, it.Proposal, lang))
+	heading = append(heading, fmt.Sprintf(w.proposal, proposal, w.rules[it.Rule]))
+
+	opts, values := agreementOptions(res, it, lang, msg, w)
+	opts = append(opts, prompt.Option{Value: resolveOpen, Key: "", Label: fmt.Sprintf(w.open, proposal)})
+	choice, err := p.Select(prompt.SelectPrompt{Heading: heading, Title: w.agreed, Options: opts,
+		Default: resolveOpen, DefaultSet: true})
+	if err != nil {
+		return nil, "", err
+	}
+	var agreed *answers.Answer
+	switch choice {
+	case resolveOpen:
+		return nil, "", nil
+	case resolveDK:
+		agreed = &answers.Answer{Unknown: true}
+	case resolveNA:
+		agreed = &answers.Answer{NA: true}
+	case resolveOther:
+		typed, err := p.Input(prompt.InputPrompt{Title: w.otherPrompt, Context: t(qq.Text.Get(lang)),
+			Validate: func(s string) error { _, msg := typedAnswer(qq, s, msg); return msg }})
+		if err != nil {
+			return nil, "", err
+		}
+		v, _ := typedAnswer(qq, typed, msg)
+		agreed = &answers.Answer{Value: v}
+	default:
+		agreed = &answers.Answer{Value: values[choice]}
+	}
+	reason, err := p.Input(prompt.InputPrompt{Title: w.reason, Context: qq.ID + " = " + t(report.ConsensusAnswer(qq, agreed, lang)),
+		Validate: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New(w.reasonNeeded)
+			}
+			return nil
+		}})
+	if err != nil {
+		return nil, "", err
+	}
+	return agreed, reason, nil
+}
+
+// agreementOptions are the answers the room may agree on: every level or choice of a closed
+// question; for the others, the answers given, and another one to type. Options are keyed by
+// number; don't know and N/A by the prompter's usual keys.
+func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, msg *prompt.Messages, w resolveWords) ([]prompt.Option, map[string]any) {
+	qq := it.Question
+	var opts []prompt.Option
+	values := map[string]any{}
+	add := func(label, detail string, v any) {
+		key := strconv.Itoa(len(opts) + 1)
+		opts = append(opts, prompt.Option{Value: key, Key: key, Label: label, Detail: detail})
+		values[key] = v
+	}
+	switch qq.Type {
+	case questionnaire.TypeScale:
+		for _, l := range qq.Scale.Levels {
+			add(report.Terminal(l.Label.Get(lang)), report.Terminal(l.Description.Get(lang)), l.Level)
+		}
+	case questionnaire.TypeYesNo:
+		add(msg.Yes, "", true)
+		add(msg.No, "", false)
+	case questionnaire.TypeChoice:
+		for _, c := range qq.Choices {
+			add(report.Terminal(c.Label.Get(lang)), "", c.ID)
+		}
+	default:
+		seen := map[string]bool{}
+		for _, r := range it.Responses {
+			if !r.Answer.HasValue() {
+				continue
+			}
+			k := consensus.Key(qq, r.Answer.Value)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			add(report.Terminal(report.ConsensusAnswer(qq, r.Answer, lang)), "", r.Answer.Value)
+		}
+		if qq.Type != questionnaire.TypeMulti {
+			opts = append(opts, prompt.Option{Value: resolveOther, Key: "a", Label: w.other})
+		}
+	}
+	opts = append(opts, prompt.Option{Value: resolveDK, Key: msg.KeyDontKnow, Label: msg.DontKnow})
+	if qq.NAAllowed {
+		opts = append(opts, prompt.Option{Value: resolveNA, Key: msg.KeyNotApplicable, Label: msg.NotApplicable})
+	}
+	return opts, values
+}
+
+// typedAnswer reads a typed answer to a number or text question, normalised to its type.
+func typedAnswer(qq *questionnaire.Question, s string, msg *prompt.Messages) (any, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, errors.New(msg.EmptyAnswer)
+	}
+	var raw any = s
+	if qq.Type == questionnaire.TypeNumber {
+		x, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if err != nil {
+			return nil, fmt.Errorf(msg.NotANumber, s)
+		}
+		raw = x
+	}
+	v, problem := answers.Normalise(qq, raw, s)
+	if problem != "" {
+		return nil, errors.New(problem)
+	}
+	return v, nil
+}

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// The draft plan of the shipped sample assessment (Republic of Examplia, cbrn-core).
+func TestPlanMarkdownGolden(t *testing.T) {
+	out, errOut, code := workshopRun(t, "", "plan", "../../questionnaires/samples/examplia.answers.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	workshopGolden(t, "../../testdata/plan/examplia.md", out)
+}
+
+// The fixture plan, whose figures internal/plan checks by hand, in French and in HTML.
+func TestPlanFixtureHTMLGolden(t *testing.T) {
+	out, errOut, code := workshopRun(t, "", "plan", "../../testdata/plan/workshop.answers.yaml",
+		"-q", "../../testdata/consensus/workshop.yaml", "-o", "html", "--lang", "fr")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	workshopGolden(t, "../../testdata/plan/workshop.fr.html", out)
+}
+
+func TestPlanTargets(t *testing.T) {
+	fx := []string{"plan", "../../testdata/plan/workshop.answers.yaml", "-q", "../../testdata/consensus/workshop.yaml"}
+	next, _, code := workshopRun(t, "", append(fx, "--target", "next")...)
+	if code != 0 || !strings.Contains(next, "targets: one level above each current answer") ||
+		!strings.Contains(next, "2 Initiated → 3 Established") {
+		t.Errorf("--target next: exit %d\n%s", code, next)
+	}
+	five, _, _ := workshopRun(t, "", append(fx, "--target", "5")...)
+	if !strings.Contains(five, "targets: level 5 on every scale question") || !strings.Contains(five, "2 Initiated → 5 Sustained and shared") {
+		t.Errorf("--target 5:\n%s", five)
+	}
+	_, errOut, code := workshopRun(t, "", append(fx, "--target", "high")...)
+	if code != 2 || !strings.Contains(errOut, `--target must be a level`) {
+		t.Errorf("--target high: exit %d %s", code, errOut)
+	}
+}

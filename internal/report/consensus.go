@@ -1,0 +1,191 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// ConsensusSchema is the schema of `cbrn consensus -o json`.
+const ConsensusSchema = "cbrn.consensus/v1"
+
+// ConsensusInput is what the consensus renderers read.
+type ConsensusInput struct {
+	Result *consensus.Result
+	Lang   string // a language of the questionnaire; "" for its first
+	Color  bool   // the table may use ANSI bold and colour
+}
+
+// ConsensusFormats lists the formats RenderConsensus knows, the default first.
+func ConsensusFormats() []string { return []string{"table", "markdown", "json"} }
+
+// RenderConsensus renders the comparison of several participants' answers.
+func RenderConsensus(format string, in ConsensusInput) ([]byte, error) {
+	if in.Result == nil {
+		return nil, fmt.Errorf("report: no consensus to render")
+	}
+	if in.Lang == "" {
+		in.Lang = in.Result.Questionnaire.DefaultLanguage()
+	}
+	switch format {
+	case "table":
+		return consensusTable(in)
+	case "markdown":
+		return consensusMarkdown(in), nil
+	case "json":
+		return consensusJSON(in)
+	}
+	return nil, fmt.Errorf("report: unknown consensus format %q (one of %s)", format, strings.Join(ConsensusFormats(), ", "))
+}
+
+// consensusGroup is the participants who gave one answer.
+type consensusGroup struct {
+	Answer string   // the answer, labelled
+	Names  []string // who gave it, in participant order
+}
+
+// consensusGroups gathers an item's responses by answer: levels in ascending order, other values
+// in the order first given, then N/A, then don't know.
+func consensusGroups(r *consensus.Result, it *consensus.Item, lang string) []consensusGroup {
+	type keyed struct {
+		key   string
+		rank  int // sort key: level, or order of first appearance; N/A and don't know last
+		group consensusGroup
+	}
+	var gs []*keyed
+	byKey := map[string]*keyed{}
+	for _, resp := range it.Responses {
+		a := resp.Answer
+		key, rank := "", 0
+		switch {
+		case a.NA:
+			key, rank = "\x00na", 1<<30
+		case a.Unknown:
+			key, rank = "\x00unknown", 1<<30+1
+		default:
+			key = consensus.Key(it.Question, a.Value)
+			rank = len(gs)
+			if lv, ok := a.Value.(int); ok && it.Question.Type == questionnaire.TypeScale {
+				rank = lv
+			}
+		}
+		g, ok := byKey[key]
+		if !ok {
+			g = &keyed{key: key, rank: rank, group: consensusGroup{Answer: ConsensusAnswer(it.Question, a, lang)}}
+			byKey[key] = g
+			gs = append(gs, g)
+		}
+		g.group.Names = append(g.group.Names, r.Participants[resp.Participant].Name)
+	}
+	slices.SortStableFunc(gs, func(a, b *keyed) int { return a.rank - b.rank })
+	out := make([]consensusGroup, len(gs))
+	for i, g := range gs {
+		out[i] = g.group
+	}
+	return out
+}
+
+// ConsensusAnswer is an answer as people read it: a level with its label, yes or no, choice
+// labels, a number, a quoted text, not applicable or don't know.
+func ConsensusAnswer(qq *questionnaire.Question, a *answers.Answer, lang string) string {
+	w := consensusWordsFor(lang)
+	switch {
+	case a == nil:
+		return ""
+	case a.NA:
+		return w.na
+	case a.Unknown:
+		return w.unknown
+	}
+	switch qq.Type {
+	case questionnaire.TypeScale:
+		if lv, ok := a.Value.(int); ok {
+			if l, ok := qq.Scale.Level(lv); ok {
+				return fmt.Sprintf("%d %s", lv, l.Label.Get(lang))
+			}
+		}
+	case questionnaire.TypeYesNo:
+		if b, ok := a.Value.(bool); ok {
+			if b {
+				return w.yes
+			}
+			return w.no
+		}
+	case questionnaire.TypeChoice:
+		if id, ok := a.Value.(string); ok {
+			if c, ok := qq.Choice(id); ok {
+				return c.Label.Get(lang)
+			}
+		}
+	case questionnaire.TypeMulti:
+		if ids, ok := a.Value.([]string); ok {
+			if len(ids) == 0 {
+				return w.none
+			}
+			var labels []string
+			for _, c := range qq.Choices {
+				if slices.Contains(ids, c.ID) {
+					labels = append(labels, c.Label.Get(lang))
+				}
+			}
+			return strings.Join(labels, ", ")
+		}
+	case questionnaire.TypeText:
+		if s, ok := a.Value.(string); ok {
+			return "“" + s + "”"
+		}
+	}
+	return questionnaire.Canonical(a.Value)
+}
+
+// consensusSpread is an item's spread in words: levels apart on scale questions, else whether
+// the answers differ.
+func consensusSpread(it *consensus.Item, w consensusWords) string {
+	if it.Spread != nil {
+		s := fmt.Sprintf(w.levels, *it.Spread)
+		if *it.Spread == 1 {
+			s = w.oneLevel
+		}
+		if it.NA > 0 {
+			s += " + " + w.na
+		}
+		return s
+	}
+	if it.Distinct <= 1 {
+		return w.same
+	}
+	return fmt.Sprintf(w.different, it.Distinct)
+}
+
+// consensusMerged is the merged answer with how it was reached.
+func consensusMerged(it *consensus.Item, lang string, w consensusWords) (answer, how string) {
+	answer = ConsensusAnswer(it.Question, it.Merged(), lang)
+	if it.Resolution != nil {
+		return answer, w.agreed
+	}
+	return answer, w.rules[it.Rule]
+}
+
+// consensusNotes are the participants' own notes on an item, "name: note".
+func consensusNotes(r *consensus.Result, it *consensus.Item) []string {
+	var out []string
+	for _, resp := range it.Responses {
+		if n := strings.TrimSpace(resp.Answer.Note); n != "" {
+			out = append(out, r.Participants[resp.Participant].Name+": "+n)
+		}
+	}
+	return out
+}
+
+// consensusParticipant is a participant as listed: name, and organisation when it adds to it.
+func consensusParticipant(p consensus.Participant) string {
+	org := strings.TrimSpace(p.File.Respondent.Organisation)
+	if org == "" || org == p.Name {
+		return p.Name
+	}
+	return p.Name + " (" + org + ")"
+}

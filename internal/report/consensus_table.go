@@ -1,0 +1,96 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// consensusWidth is the width the terminal consensus keeps to: a projector shows 80 columns well.
+const consensusWidth = 80
+
+// consensusTable is the terminal view for the projector: who took part, then one row per question,
+// most disputed first, with the answers grouped by value, then the participants' notes.
+func consensusTable(in ConsensusInput) ([]byte, error) {
+	r, lang := in.Result, in.Lang
+	q := r.Questionnaire
+	w := consensusWordsFor(lang)
+	var b strings.Builder
+	bold := func(s string) string {
+		if in.Color {
+			return "\x1b[1m" + s + "\x1b[0m"
+		}
+		return s
+	}
+	b.WriteString(bold(Terminal(fmt.Sprintf(w.title, q.Title.Get(lang)))) + "\n")
+	names := make([]string, len(r.Participants))
+	for i, p := range r.Participants {
+		names[i] = consensusParticipant(p)
+	}
+	para := func(s string) { writeParagraph(&b, Terminal(s), "", "", consensusWidth) }
+	para(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", ")))
+	para(fmt.Sprintf(w.summary, len(r.Items), r.Disputed()) + " " + w.order)
+	b.WriteString("\n")
+	para(w.explain)
+	b.WriteString("\n")
+	if len(r.Items) == 0 {
+		return []byte(b.String()), nil
+	}
+
+	var out bytes.Buffer
+	t := tablewriter.NewTable(&out,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithMaxWidth(consensusWidth),
+		tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}}}),
+	)
+	t.Header(w.question, w.answers, w.spread, w.merged)
+	for _, it := range r.Items {
+		first := []string{it.Question.ID}
+		switch {
+		case it.Resolution != nil:
+			first = append(first, w.settledMark)
+		case it.Disputed:
+			first = append(first, w.disputedMark)
+		}
+		first = append(first, Terminal(it.Question.Text.Get(lang)))
+		var groups []string
+		for _, g := range consensusGroups(r, it, lang) {
+			groups = append(groups, Terminal(g.Answer+": "+strings.Join(g.Names, ", ")))
+		}
+		answer, how := consensusMerged(it, lang, w)
+		row := []string{strings.Join(first, "\n"), strings.Join(groups, "\n"), consensusSpread(it, w),
+			Terminal(answer) + "\n(" + how + ")"}
+		if err := t.Append(row); err != nil {
+			return nil, err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return nil, err
+	}
+	b.WriteString(out.String())
+
+	var notes strings.Builder
+	for _, it := range r.Items {
+		lines := consensusNotes(r, it)
+		if it.Resolution != nil && it.Resolution.Reason != "" {
+			lines = append([]string{w.reason + ": " + it.Resolution.Reason}, lines...)
+		}
+		for i, n := range lines {
+			head := strings.Repeat(" ", len(it.Question.ID)+2)
+			if i == 0 {
+				head = it.Question.ID + "  "
+			}
+			writeParagraph(&notes, Terminal(n), head, strings.Repeat(" ", len(it.Question.ID)+4), consensusWidth)
+		}
+	}
+	if notes.Len() > 0 {
+		b.WriteString("\n" + bold(w.notesHeading) + "\n")
+		b.WriteString(notes.String())
+	}
+	return []byte(b.String()), nil
+}

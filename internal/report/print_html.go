@@ -1,0 +1,161 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// The printed handout: one self-contained HTML file laid out for A4 paper — a cover page with the
+// respondent's fields and how to answer, a table of contents, each section on a new page, and
+// questions that are never split across pages. html/template escapes every text of the
+// questionnaire.
+
+// handoutStyle is shared by the handout and the plan: print-first, greys only.
+const handoutStyle = `
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4;
+  color: #111; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 22pt; margin: 0 0 4mm; }
+h2 { font-size: 15pt; border-bottom: 1.5pt solid #333; padding-bottom: 1mm; margin: 0 0 4mm; }
+h3 { font-size: 11pt; margin: 0 0 1.5mm; }
+p { margin: 0 0 2.5mm; }
+.muted { color: #555; }
+.cover, .toc { page-break-after: always; break-after: page; }
+.cover .sub { font-size: 12pt; color: #444; margin-bottom: 8mm; }
+.fields { width: 100%; border-collapse: collapse; margin: 6mm 0 8mm; }
+.fields th { text-align: left; width: 30mm; padding: 3mm 2mm 1mm 0; font-weight: normal; vertical-align: bottom; }
+.fields td { border-bottom: 0.8pt solid #444; }
+.toc ol { padding-left: 6mm; }
+.toc li { margin: 1.5mm 0; }
+.toc a { color: inherit; text-decoration: none; }
+section.part { page-break-before: always; break-before: page; }
+.question { break-inside: avoid; page-break-inside: avoid; border-top: 0.6pt solid #999; padding: 3mm 0 3mm; }
+.question .text { font-weight: bold; margin-bottom: 1.5mm; }
+.facts, .when, .help { font-size: 9pt; color: #333; }
+.when { font-style: italic; }
+.options { list-style: none; padding: 0; margin: 2mm 0; }
+.options li { margin: 1mm 0; padding-left: 6mm; text-indent: -6mm; }
+.box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #111; margin-right: 2mm;
+  vertical-align: -0.6mm; text-indent: 0; }
+.options .detail { color: #333; }
+.conf { font-size: 9.5pt; margin: 1.5mm 0; }
+.conf .box { margin-left: 3mm; }
+.write { border-bottom: 0.8pt solid #444; height: 7mm; }
+.notes-label { font-size: 9pt; color: #333; margin-top: 2mm; }
+.star { font-weight: bold; }
+table.grid { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 9.5pt; }
+table.grid th, table.grid td { border: 0.6pt solid #888; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
+table.grid th { background: #eee; }
+table.grid td.num { text-align: right; white-space: nowrap; }
+table.fill td { height: 10mm; }
+@media screen { body { padding: 12mm; } section.part { border-top: 3pt double #999; margin-top: 10mm; padding-top: 6mm; } }
+`
+
+const handoutTemplate = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} — {{.W.handout}}</title>
+<style>{{.Style}}</style>
+</head>
+<body>
+<div class="cover">
+<h1>{{.Title}}</h1>
+<p class="sub">{{.W.handout}} · {{.ID}} {{.Version}} · {{.Questions}}</p>
+{{if .Filter}}<p><strong>{{.W.selected}}</strong>{{.W.colon}}{{.Filter}}</p>{{end}}
+{{if .Description}}<p>{{.Description}}</p>{{end}}
+<table class="fields">
+{{range .W.respondent}}<tr><th>{{.}}</th><td></td></tr>
+{{end}}</table>
+<h2>{{.W.howTitle}}</h2>
+{{range .W.how}}<p>{{.}}</p>
+{{end}}</div>
+<nav class="toc">
+<h2>{{.W.contents}}</h2>
+<ol>
+{{range .Sections}}<li><a href="#section-{{.ID}}">{{.Heading}}</a> <span class="muted">({{.Count}})</span></li>
+{{end}}</ol>
+</nav>
+{{range .Sections}}<section class="part" id="section-{{.ID}}">
+<h2>{{.N}}. {{.Heading}}</h2>
+{{range .Questions}}<div class="question" id="q-{{.ID}}">
+<h3>{{.ID}}{{if .Critical}} <span class="star">★ {{$.W.critical}}</span>{{end}}</h3>
+<p class="text">{{.Text}}</p>
+{{if .Help}}<p class="help"><em>{{$.W.guidance}}</em>{{$.W.colon}}{{.Help}}</p>{{end}}
+<p class="facts">{{range $i, $f := .Facts}}{{if $i}} · {{end}}{{$f}}{{end}}</p>
+{{if .When}}<p class="when">{{.When}}</p>{{end}}
+{{if .Field}}<p>{{$.W.answer}}{{if .Hint}} <span class="muted">({{.Hint}})</span>{{end}}{{$.W.colonEnd}}</p>
+{{range .FieldLines}}<div class="write"></div>
+{{end}}{{else if .Hint}}<p class="muted">{{.Hint}}</p>
+{{end}}<ul class="options">
+{{range .Options}}<li><span class="box"></span>{{if .Detail}}<strong>{{.Label}}</strong> — <span class="detail">{{.Detail}}</span>{{else}}{{.Label}}{{end}}</li>
+{{end}}</ul>
+<p class="conf">{{$.W.confidence}}{{$.W.colon}}<span class="box"></span>{{$.W.documented}} <span class="box"></span>{{$.W.judgement}} <span class="box"></span>{{$.W.assumed}}</p>
+<p class="notes-label">{{$.W.notes}}{{$.W.colonEnd}}</p>
+<div class="write"></div>
+<div class="write"></div>
+</div>
+{{end}}</section>
+{{end}}</body>
+</html>
+`
+
+// handoutPage adapts the handout to the template: exported names, words as a map.
+type handoutPage struct {
+	*handout
+	W         map[string]any
+	Style     template.CSS
+	Questions string
+	Sections  []handoutPageSection
+}
+
+type handoutPageSection struct {
+	handoutSection
+	Questions []handoutPageQuestion
+}
+
+type handoutPageQuestion struct {
+	handoutQuestion
+	FieldLines []int
+}
+
+func handoutHTML(h *handout) ([]byte, error) {
+	t, err := template.New("handout").Parse(handoutTemplate)
+	if err != nil {
+		return nil, err
+	}
+	w := h.W
+	p := handoutPage{handout: h, Style: template.CSS(handoutStyle),
+		Questions: sprintfCount(w.questions, w.oneQuestion, h.Count),
+		W: map[string]any{
+			"handout": w.handout, "contents": w.contents, "respondent": w.respondent, "howTitle": w.howTitle,
+			"how": w.how, "critical": w.critical, "guidance": w.guidance, "answer": w.answer,
+			"confidence": w.confidence, "documented": w.documented, "judgement": w.judgement,
+			"assumed": w.assumed, "notes": w.notes, "selected": w.selected,
+			"colon": w.colon, "colonEnd": strings.TrimRight(w.colon, " "),
+		}}
+	for _, s := range h.Sections {
+		ps := handoutPageSection{handoutSection: s}
+		for _, x := range s.Questions {
+			ps.Questions = append(ps.Questions, handoutPageQuestion{handoutQuestion: x, FieldLines: make([]int, x.Lines)})
+		}
+		p.Sections = append(p.Sections, ps)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// sprintfCount is "%d questions" with n, or the singular form for one.
+func sprintfCount(many, one string, n int) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
