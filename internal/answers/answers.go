@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -34,7 +35,8 @@ type File struct {
 	Answers       map[string]*Answer
 	Order         []string // question ids in the order they are written
 
-	refLine, refCol int // where `questionnaire:` stands, for messages
+	refLine, refCol   int // where `questionnaire:` stands, for messages
+	langLine, langCol int // where `language:` stands
 }
 
 // Ref names the questionnaire the answers were given to.
@@ -191,6 +193,7 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 		}
 	}
 	if v, ok := fields["language"]; ok {
+		f.langLine, f.langCol = v.Value.Line, v.Value.Column
 		f.Language, _ = diag.String(l, v.Value, "language")
 	}
 	if v, ok := fields["created"]; ok {
@@ -242,6 +245,10 @@ func timestamp(l *diag.List, n *yaml.Node, what string) time.Time {
 func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 	a := &Answer{}
 	what := "the answer to " + id
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		l.At(n, "%s must be a mapping such as {value: %s}, not a bare value", what, n.Value)
+		return a
+	}
 	f := diag.Fields(l, n, what, "value", "na", "unknown", "confidence", "note", "at")
 	if n.Kind != yaml.MappingNode {
 		return a
@@ -294,25 +301,25 @@ func rawValue(l *diag.List, n *yaml.Node, what string) (any, string) {
 		case "!!null":
 			l.At(n, "the value of %s is empty; use `unknown: true` for \"don't know\"", what)
 			return nil, ""
-		case "!!int":
-			if v, err := strconv.Atoi(n.Value); err == nil {
-				return v, n.Value
+		case "!!int", "!!float":
+			// The YAML library reads every spelling YAML allows: 0x1F, 1_000, +3, .inf.
+			var i int
+			if n.Tag == "!!int" && n.Decode(&i) == nil {
+				return i, n.Value
 			}
-			x, _ := strconv.ParseFloat(n.Value, 64)
-			return x, n.Value
-		case "!!float":
-			x, err := strconv.ParseFloat(n.Value, 64)
-			if err != nil {
-				var f float64
-				if n.Decode(&f) == nil {
-					x = f
-				}
+			var x float64
+			if n.Decode(&x) == nil {
+				return x, n.Value
 			}
-			return x, n.Value
+			l.At(n, "the value of %s is marked as a number but %q is not one", what, n.Value)
+			return nil, ""
 		case "!!bool":
 			var b bool
-			_ = n.Decode(&b)
-			return b, n.Value
+			if n.Decode(&b) == nil {
+				return b, n.Value
+			}
+			l.At(n, "the value of %s is marked as true or false but is %q", what, n.Value)
+			return nil, ""
 		}
 		return n.Value, n.Value
 	case yaml.SequenceNode:
@@ -332,7 +339,9 @@ func describeValue(v any) string {
 	case string:
 		return strconv.Quote(x)
 	case []string:
-		return fmt.Sprintf("%q", x)
+		return "[" + strings.Join(x, ", ") + "]"
+	case float64:
+		return number(x)
 	}
 	return fmt.Sprint(v)
 }

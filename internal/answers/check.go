@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/diag"
@@ -26,7 +27,7 @@ func (f *File) Check(q *questionnaire.Questionnaire) (warnings []diag.Problem, e
 			q.ID, orUnknown(f.Questionnaire.Version), orUnknown(q.Version))
 	}
 	if f.Language != "" && !q.HasLanguage(f.Language) {
-		w.AtPos(0, 0, "language %q is not one of the questionnaire's (%s); using %s", f.Language, strings.Join(q.Languages, ", "), q.DefaultLanguage())
+		w.AtPos(f.langLine, f.langCol, "language %q is not one of the questionnaire's (%s); using %s", f.Language, strings.Join(q.Languages, ", "), q.DefaultLanguage())
 	}
 	for _, id := range f.Order {
 		a := f.Answers[id]
@@ -37,10 +38,11 @@ func (f *File) Check(q *questionnaire.Questionnaire) (warnings []diag.Problem, e
 		}
 		checkAnswer(l, qq, a)
 	}
-	if err := l.Err(); err != nil {
-		return w.Problems, err
+	// Sorted by position like errors, and at most diag.MaxProblems of them with a count of the rest.
+	if e, ok := w.Err().(*diag.Error); ok {
+		warnings = e.Problems
 	}
-	return w.Problems, nil
+	return warnings, l.Err()
 }
 
 func orUnknown(s string) string {
@@ -137,10 +139,10 @@ func Normalise(q *questionnaire.Question, v any, raw string) (any, string) {
 			return bad("a finite number")
 		}
 		if q.Min != nil && x < *q.Min {
-			return nil, fmt.Sprintf("question %s: %v is below the minimum %v", q.ID, x, *q.Min)
+			return nil, fmt.Sprintf("question %s: %s is below the minimum %s", q.ID, number(x), number(*q.Min))
 		}
 		if q.Max != nil && x > *q.Max {
-			return nil, fmt.Sprintf("question %s: %v is above the maximum %v", q.ID, x, *q.Max)
+			return nil, fmt.Sprintf("question %s: %s is above the maximum %s", q.ID, number(x), number(*q.Max))
 		}
 		return x, ""
 	case questionnaire.TypeText:
@@ -175,4 +177,12 @@ func unknownChoice(q *questionnaire.Question, s string) string {
 		return fmt.Sprintf("question %s has no choice %q; did you mean %q?", q.ID, s, sug)
 	}
 	return fmt.Sprintf("question %s has no choice %q (choices: %s)", q.ID, s, strings.Join(ids, ", "))
+}
+
+// number writes a number as people do: 1000000, not 1e+06.
+func number(x float64) string {
+	if math.Abs(x) < 1e21 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }

@@ -104,10 +104,22 @@ func scalar(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode,
 func stamp(t time.Time) *yaml.Node { return str(t.UTC().Format(time.RFC3339)) }
 
 func valueNode(v any, raw string) *yaml.Node {
+	if n := asWritten(v, raw); n != nil {
+		return n
+	}
 	switch x := v.(type) {
 	case int:
 		return scalar("!!int", strconv.Itoa(x))
 	case float64:
+		// YAML's own spellings, so that the value reads back as the same number.
+		switch {
+		case math.IsNaN(x):
+			return scalar("!!float", ".nan")
+		case math.IsInf(x, 1):
+			return scalar("!!float", ".inf")
+		case math.IsInf(x, -1):
+			return scalar("!!float", "-.inf")
+		}
 		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
 			return scalar("!!int", strconv.FormatFloat(x, 'f', -1, 64))
 		}
@@ -124,4 +136,34 @@ func valueNode(v any, raw string) *yaml.Node {
 		return n
 	}
 	return str(raw)
+}
+
+// asWritten keeps a number as it was written (0x1F, 1_250, 1e6) when that spelling still reads
+// as the same value, so that saving does not rewrite answers; nil when it does not apply.
+func asWritten(v any, raw string) *yaml.Node {
+	var want float64
+	switch x := v.(type) {
+	case int:
+		want = float64(x)
+	case float64:
+		want = x
+	default:
+		return nil
+	}
+	if raw == "" {
+		return nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte(raw), &doc) != nil || len(doc.Content) != 1 {
+		return nil
+	}
+	n := doc.Content[0]
+	var got float64
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&got) != nil {
+		return nil
+	}
+	if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+		return nil
+	}
+	return scalar(n.Tag, raw)
 }

@@ -92,7 +92,7 @@ func reportValidation(s *Streams, name string, v validation) bool {
 		var de *diag.Error
 		if errors.As(v.err, &de) {
 			fmt.Fprintln(s.Err, de.Error())
-			fmt.Fprintf(s.Err, "%s: %d %s\n", name, len(de.Problems), plural(len(de.Problems), "problem", "problems"))
+			fmt.Fprintf(s.Err, "%s: %d %s\n", name, de.Count(), plural(de.Count(), "problem", "problems"))
 		} else {
 			fmt.Fprintf(s.Err, "%s: %v\n", name, v.err)
 		}

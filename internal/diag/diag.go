@@ -29,10 +29,16 @@ func (p Problem) String() string {
 	}
 }
 
+// MaxProblems bounds the problems kept for one file: past that many, the first ones are the
+// ones to fix, and a hostile file cannot make the report (or the hints in it) endless.
+const MaxProblems = 200
+
 // List accumulates problems of one file.
 type List struct {
 	Path     string
 	Problems []Problem
+
+	dropped int // problems past MaxProblems, counted only
 }
 
 // At records a problem at the position of node n (or at the start of the file when n is nil).
@@ -46,15 +52,23 @@ func (l *List) At(n *yaml.Node, format string, args ...any) {
 
 // AtPos records a problem at an explicit position.
 func (l *List) AtPos(line, col int, format string, args ...any) {
+	if l.Full() {
+		l.dropped++
+		return
+	}
 	l.Problems = append(l.Problems, Problem{Path: l.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Len is the number of problems recorded so far.
 func (l *List) Len() int { return len(l.Problems) }
 
+// Full reports whether MaxProblems are recorded: later ones are only counted, so callers may
+// skip the work of describing them.
+func (l *List) Full() bool { return len(l.Problems) >= MaxProblems }
+
 // Err returns nil when no problem was recorded, else an *Error with the problems sorted by position.
 func (l *List) Err() error {
-	if len(l.Problems) == 0 {
+	if len(l.Problems) == 0 && l.dropped == 0 {
 		return nil
 	}
 	ps := append([]Problem(nil), l.Problems...)
@@ -65,19 +79,37 @@ func (l *List) Err() error {
 		return ps[i].Col < ps[j].Col
 	})
 	// The same problem found twice by two rules is reported once.
+	seen := make(map[Problem]bool, len(ps))
 	out := ps[:0]
-	for i, p := range ps {
-		if i > 0 && p == ps[i-1] {
+	for _, p := range ps {
+		if seen[p] {
 			continue
 		}
+		seen[p] = true
 		out = append(out, p)
 	}
-	return &Error{Problems: out}
+	total := len(out)
+	if l.dropped > 0 {
+		total += l.dropped
+		out = append(out, Problem{Path: l.Path, Msg: fmt.Sprintf("%d more %s not shown; fix the ones above and run again",
+			l.dropped, plural(l.dropped, "problem", "problems"))})
+	}
+	return &Error{Problems: out, total: total}
 }
 
 // Error is the error returned for a file with problems: one line per problem.
 type Error struct {
 	Problems []Problem
+
+	total int // problems found, including those past MaxProblems
+}
+
+// Count is the number of problems found, including those not listed past MaxProblems.
+func (e *Error) Count() int {
+	if e.total == 0 {
+		return len(e.Problems) // an Error made by hand
+	}
+	return e.total
 }
 
 func (e *Error) Error() string {
@@ -86,4 +118,11 @@ func (e *Error) Error() string {
 		lines[i] = p.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -1,11 +1,15 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -22,14 +26,14 @@ func ParseYAML(l *List, data []byte) *yaml.Node {
 			l.AtPos(0, 0, "the file is empty")
 			return nil
 		}
-		addYAMLError(l, err)
+		addYAMLError(l, data, err)
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		l.At(&extra, "a second YAML document starts here; a file holds exactly one")
 	} else if !errors.Is(err, io.EOF) {
-		addYAMLError(l, err)
+		addYAMLError(l, data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		l.AtPos(0, 0, "the file is empty")
@@ -40,14 +44,66 @@ func ParseYAML(l *List, data []byte) *yaml.Node {
 	return root
 }
 
-func addYAMLError(l *List, err error) {
+// addYAMLError records a syntax error. The YAML library gives a line for most errors and never a
+// column; errors without a line are on the first line, except those found while reading the
+// characters (control characters) or resolving aliases, whose position is searched for here.
+func addYAMLError(l *List, data []byte, err error) {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		// The parser (unlike the scanner) reports lines counted from 0.
+		if isParserError(m[2]) {
+			line++
+		}
 		l.AtPos(line, 1, "YAML syntax error: %s", m[2])
 		return
 	}
-	l.AtPos(0, 0, "YAML syntax error: %s", strings.TrimPrefix(msg, "yaml: "))
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line, col := 1, 1
+	switch {
+	case strings.HasPrefix(msg, "control characters are not allowed"):
+		if i := strings.IndexFunc(string(data), isControl); i >= 0 {
+			line, col = position(data, i)
+			msg = fmt.Sprintf("control character %U is not allowed; remove it or write it as an escape in a double-quoted string", []rune(string(data[i:]))[0])
+		}
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		if i := strings.Index(string(data), "*"+name); i >= 0 {
+			line, col = position(data, i)
+		}
+	}
+	l.AtPos(line, col, "YAML syntax error: %s", msg)
+}
+
+// isParserError tells the YAML parser's messages from the scanner's.
+func isParserError(msg string) bool {
+	for _, prefix := range []string{"did not find expected ", "found undefined tag handle",
+		"found duplicate %YAML directive", "found incompatible YAML document", "found duplicate %TAG directive"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isControl reports the characters YAML refuses in a file.
+func isControl(r rune) bool {
+	switch {
+	case r == 0x09, r == 0x0A, r == 0x0D, r >= 0x20 && r <= 0x7E, r == 0x85,
+		r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		return false
+	}
+	return true
+}
+
+// position turns a byte offset into a 1-based line and column (in characters).
+func position(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, 1 + utf8.RuneCount(before)
 }
 
 // maxDepth bounds recursion on hostile, deeply nested documents.
@@ -191,8 +247,8 @@ func Strings(l *List, n *yaml.Node, what string) ([]string, []*yaml.Node, bool) 
 func describe(n *yaml.Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		v := n.Value
-		if len(v) > 40 {
-			v = v[:40] + "…"
+		if r := []rune(v); len(r) > 40 {
+			v = string(r[:40]) + "…"
 		}
 		return strconv.Quote(v)
 	}
@@ -210,47 +266,101 @@ func contains(list []string, s string) bool {
 
 // Suggest returns the candidate closest to s when it is close enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
+	rs := lowerRunes(nil, s)
 	limit := 2
 	if len(s) <= 4 {
 		limit = 1
 	}
-	if bestD <= limit {
-		return best
+	// A candidate that shares no letter with s is not a typo of it ("X" is not a misspelt "C").
+	limit = min(limit, len(rs)-1)
+	if limit < 0 || len(rs) > maxSuggestLength || len(candidates) > maxSuggestCandidates {
+		return ""
 	}
-	return ""
+	var rows [3][maxSuggestLength + 1]int
+	var rc []rune
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		if len(c) > 4*maxSuggestLength {
+			continue
+		}
+		rc = lowerRunes(rc[:0], c)
+		if len(rc) > maxSuggestLength || abs(len(rc)-len(rs)) >= bestD {
+			continue
+		}
+		if d := distanceWithin(rs, rc, bestD-1, rows[0][:], rows[1][:], rows[2][:]); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// Hints are for typos in lists a person wrote: longer words and longer lists are not compared,
+// so that a hostile file cannot make the search slow.
+const (
+	maxSuggestLength     = 64
+	maxSuggestCandidates = 10000
+)
+
+func lowerRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 // distance is the Damerau (optimal string alignment) edit distance, so that swapped letters count once.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 20
+	n := len(rb) + 1
+	return distanceWithin(ra, rb, max(len(ra), len(rb)), make([]int, n), make([]int, n), make([]int, n))
+}
+
+// distanceWithin is the optimal string alignment distance of a and b when it is at most k, else
+// k+1. Only the band of cells within k of the diagonal is computed, and it stops as soon as a
+// whole row exceeds k. The three row buffers hold at least len(b)+1 cells.
+func distanceWithin(a, b []rune, k int, prev2, prev, cur []int) int {
+	big := k + 1
+	if abs(len(a)-len(b)) > k {
+		return big
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	n := len(b)
+	for j := 0; j <= n; j++ {
+		prev[j], prev2[j] = min(j, big), big
 	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+	for i := 1; i <= len(a); i++ {
+		// Cells just outside the band are read by this row and the next: they hold big.
+		lo, hi := max(1, i-k), min(n, i+k)
+		cur[0] = min(i, big)
+		if lo > 1 {
+			cur[lo-1] = big
+		}
+		rowMin := cur[0]
+		for j := lo; j <= hi; j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
 			}
+			cur[j] = min(d, big)
+			rowMin = min(rowMin, cur[j])
 		}
+		if hi < n {
+			cur[hi+1] = big
+		}
+		if rowMin > k {
+			return big
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return prev[n]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -50,6 +50,16 @@ type parser struct {
 	pending []pendingWhen
 	qNodes  map[string]*yaml.Node // question id → its id node
 	tooMany bool
+
+	questionIDs []string // every question id, once all are read: candidates for hints
+}
+
+// hint is diag.Suggest, skipped once the file has more problems than are shown.
+func (p *parser) hint(s string, candidates []string) string {
+	if p.l.Full() {
+		return ""
+	}
+	return diag.Suggest(s, candidates)
 }
 
 type pendingWhen struct {
@@ -189,7 +199,7 @@ func (p *parser) text(n *yaml.Node, what string, required bool) Text {
 				continue
 			}
 			if !slices.Contains(p.q.Languages, lang) {
-				if s := diag.Suggest(lang, p.q.Languages); s != "" {
+				if s := p.hint(lang, p.q.Languages); s != "" {
 					p.l.At(k, "unknown language %q in %s; did you mean %q?", lang, what, s)
 				} else {
 					p.l.At(k, "unknown language %q in %s (the file declares: %s)", lang, what, strings.Join(p.q.Languages, ", "))
@@ -453,7 +463,7 @@ func (p *parser) activityList(n *yaml.Node, what string) []string {
 	out := make([]string, 0, len(ids))
 	for i, id := range ids {
 		if _, ok := p.q.activityIndex[id]; !ok {
-			if s := diag.Suggest(id, known); s != "" {
+			if s := p.hint(id, known); s != "" {
 				p.l.At(nodes[i], "unknown activity %q; did you mean %q?", id, s)
 			} else {
 				p.l.At(nodes[i], "unknown activity %q (known: %s)", id, strings.Join(known, ", "))
@@ -472,6 +482,10 @@ func (p *parser) activityList(n *yaml.Node, what string) []string {
 func (p *parser) sections(n *yaml.Node) {
 	if n.Kind != yaml.SequenceNode {
 		p.l.At(n, "sections must be a list, not %s", diag.KindName(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		p.l.At(n, "sections must list at least one section")
 		return
 	}
 	lines := map[string]int{}
@@ -511,6 +525,8 @@ func (p *parser) sections(n *yaml.Node) {
 		if v, ok := f["questions"]; ok {
 			if v.Value.Kind != yaml.SequenceNode {
 				p.l.At(v.Value, "questions must be a list, not %s", diag.KindName(v.Value))
+			} else if len(v.Value.Content) == 0 {
+				p.l.At(v.Value, "section %s has no questions; add at least one", s.ID)
 			} else {
 				for _, qn := range v.Value.Content {
 					p.question(qn, s)
@@ -524,7 +540,7 @@ func (p *parser) sections(n *yaml.Node) {
 }
 
 func (p *parser) unknown(n *yaml.Node, what, got string, known []string) {
-	if s := diag.Suggest(got, known); s != "" {
+	if s := p.hint(got, known); s != "" {
 		p.l.At(n, "unknown %s %q; did you mean %q?", what, got, s)
 	} else {
 		p.l.At(n, "unknown %s %q (one of %s)", what, got, strings.Join(known, ", "))
@@ -877,11 +893,13 @@ func (p *parser) condition(n *yaml.Node, q *Question, depth int) *Condition {
 		p.l.At(refNode, "question %s has a condition on itself", q.ID)
 		return nil
 	case !exists:
-		ids := make([]string, 0, len(p.q.Questions))
-		for _, x := range p.q.Questions {
-			ids = append(ids, x.ID)
+		if p.questionIDs == nil {
+			p.questionIDs = make([]string, 0, len(p.q.Questions))
+			for _, x := range p.q.Questions {
+				p.questionIDs = append(p.questionIDs, x.ID)
+			}
 		}
-		if s := diag.Suggest(ref, ids); s != "" {
+		if s := p.hint(ref, p.questionIDs); s != "" {
 			p.l.At(refNode, "condition refers to unknown question %q; did you mean %q?", ref, s)
 		} else {
 			p.l.At(refNode, "condition refers to unknown question %q", ref)
@@ -973,7 +991,7 @@ func (p *parser) conditionValue(n *yaml.Node, target *Question) (string, bool) {
 			for _, c := range target.Choices {
 				ids = append(ids, c.ID)
 			}
-			if s := diag.Suggest(n.Value, ids); s != "" {
+			if s := p.hint(n.Value, ids); s != "" {
 				p.l.At(n, "question %s has no choice %q; did you mean %q?", target.ID, n.Value, s)
 			} else {
 				p.l.At(n, "question %s has no choice %q (choices: %s)", target.ID, n.Value, strings.Join(ids, ", "))
