@@ -145,28 +145,38 @@ func (s *Screen) Select(p SelectPrompt) (string, error) {
 	return v, nil
 }
 
-// MultiSelect shows a list of check boxes; exclusive options must stand alone.
+// MultiSelect shows a list of check boxes; exclusive options must stand alone. The check is
+// made once the list is submitted (huh would show its error before the first key), and the
+// list comes back with the error and the ticks as they were.
 func (s *Screen) MultiSelect(p MultiPrompt) ([]string, error) {
-	title, desc := s.titles(p.Heading, p.Title, "")
-	opts := make([]huh.Option[string], len(p.Options))
-	for i, o := range p.Options {
-		opts[i] = huh.NewOption(label(o), o.Value).Selected(slices.Contains(p.Default, o.Value))
-	}
 	vals := slices.Clone(p.Default)
-	field := huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&vals).
-		Validate(func(vs []string) error {
-			if len(vs) == 0 {
-				return fmt.Errorf("%s", s.Msg.ChooseOne)
+	problem := ""
+	for {
+		heading := slices.Clone(p.Heading)
+		if problem != "" {
+			heading = append(heading, "* "+problem)
+		}
+		title, desc := s.titles(heading, p.Title, "")
+		opts := make([]huh.Option[string], len(p.Options))
+		for i, o := range p.Options {
+			opts[i] = huh.NewOption(label(o), o.Value).Selected(slices.Contains(vals, o.Value))
+		}
+		field := huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&vals)
+		if err := s.run(field); err != nil {
+			return nil, err
+		}
+		problem = ""
+		if len(vals) == 0 {
+			problem = s.Msg.ChooseOne
+		}
+		for _, o := range p.Options {
+			if o.Exclusive && len(vals) > 1 && slices.Contains(vals, o.Value) {
+				problem = fmt.Sprintf(s.Msg.ExclusiveAlone, o.Label)
 			}
-			for _, o := range p.Options {
-				if o.Exclusive && len(vs) > 1 && slices.Contains(vs, o.Value) {
-					return fmt.Errorf(s.Msg.ExclusiveAlone, o.Label)
-				}
-			}
-			return nil
-		})
-	if err := s.run(field); err != nil {
-		return nil, err
+		}
+		if problem == "" {
+			break
+		}
 	}
 	var out []string
 	for _, o := range p.Options {
