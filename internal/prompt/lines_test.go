@@ -231,3 +231,38 @@ func TestKeyList(t *testing.T) {
 		t.Errorf("keyList = %q", got)
 	}
 }
+
+// Whatever a respondent types, a line-based prompt never panics, and what it accepts is made
+// of the options offered, with an exclusive option alone.
+func FuzzLinesMultiSelect(f *testing.F) {
+	for _, s := range []string{"1 2", "2,1", "0", "d", "1 d", "", " ; ,", "9", "1 1 1", "D\n2"} {
+		f.Add(s)
+	}
+	opts := []Option{
+		{Value: "chem", Key: "1", Label: "Chemical"}, {Value: "bio", Key: "2", Label: "Biological"},
+		{Value: valNone, Key: "0", Label: "None of these", Exclusive: true},
+		{Value: valUnknown, Key: "d", Label: "Don't know", Exclusive: true},
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		l, _ := newLines(line + "\n")
+		vs, err := l.MultiSelect(MultiPrompt{Title: "Answer", Options: opts})
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				t.Fatalf("%q: %v", line, err)
+			}
+			return
+		}
+		if len(vs) == 0 {
+			t.Fatalf("%q: accepted nothing", line)
+		}
+		for _, v := range vs {
+			i := slices.IndexFunc(opts, func(o Option) bool { return o.Value == v })
+			if i < 0 {
+				t.Fatalf("%q: %q is not an option", line, v)
+			}
+			if opts[i].Exclusive && len(vs) > 1 {
+				t.Fatalf("%q: exclusive %q with others: %q", line, v, vs)
+			}
+		}
+	})
+}

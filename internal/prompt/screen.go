@@ -161,7 +161,10 @@ func (s *Screen) MultiSelect(p MultiPrompt) ([]string, error) {
 		for i, o := range p.Options {
 			opts[i] = huh.NewOption(label(o), o.Value).Selected(slices.Contains(vals, o.Value))
 		}
-		field := huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&vals)
+		// A limit as large as the list turns off "select all", which would tick the exclusive
+		// options too.
+		field := huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&vals).
+			Limit(len(opts))
 		if err := s.run(field); err != nil {
 			return nil, err
 		}
