@@ -57,9 +57,10 @@ and "Previous question". After each answer you may add a note (Enter skips it)
 and, for capacity levels, how sure you are: documented, judgement or assumed.
 
 Questions that depend on an earlier answer are only asked when they apply. The
-filters --pillar, --hazard, --section and --agency narrow the questions asked
-(repeat a filter or give a comma-separated list; different filters combine),
-for example to let each agency answer its own part into its own file.
+filters --pillar (prevention, detection, preparedness, response), --hazard
+(C, B, R, N), --section and --agency (ids from the questionnaire) narrow the
+questions asked: repeat a filter or give a comma-separated list; different
+filters combine. Each agency can so answer its own part into its own file.
 
 The full-screen mode is driven with the arrow keys and Enter. --accessible
 (also ACCESSIBLE=1, or TERM=dumb) asks with plain lines instead, for screen
@@ -71,12 +72,21 @@ and repeat until done.
 
 Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 (the answers given so far are saved).`,
-		Example: `  cbrn assess                              answer cbrn-core into cbrn-core.answers.yaml
-  cbrn assess -q cbrn-quick --lang fr      the quick check, in French
+		Example: `  # answer cbrn-core into cbrn-core.answers.yaml, here; run it again to resume
+  cbrn assess
+
+  # the one-hour quick check, in French
+  cbrn assess -q cbrn-quick --lang fr
+
+  # one agency's part, into its own file; detection questions on B only
   cbrn assess health.answers.yaml --agency health
   cbrn assess --pillar detection --hazard B
+
+  # change answers already given
   cbrn assess cbrn-core.answers.yaml --review
-  cbrn assess --accessible < answers.txt   line-based, answers from a file`,
+
+  # line-based prompts, answers read from a file
+  cbrn assess --accessible < answers.txt`,
 		Args: rangeArgs(0, 1, "at most one answers file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -94,14 +104,14 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to answer: a shipped id or a file (default: the one the answers file names, else "+DefaultQuestionnaire+")")
-	f.StringVar(&opts.Lang, "lang", "", "language of the questions and prompts (default: the answers file's, else the questionnaire's first)")
-	f.StringSliceVar(&opts.Pillars, "pillar", nil, "ask only questions of this pillar: "+strings.Join(questionnaire.Pillars(), ", "))
-	f.StringSliceVar(&opts.Hazards, "hazard", nil, "ask only questions covering this hazard: C, B, R, N")
+	f.StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: "+DefaultQuestionnaire+")")
+	f.StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the file's)")
+	f.StringSliceVar(&opts.Pillars, "pillar", nil, "ask only questions of this pillar")
+	f.StringSliceVar(&opts.Hazards, "hazard", nil, "ask only questions covering hazard C, B, R or N")
 	f.StringSliceVar(&opts.Sections, "section", nil, "ask only questions of this section (id)")
-	f.StringSliceVar(&opts.Agencies, "agency", nil, "ask only questions for this agency (id)")
-	f.BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for screen readers, plain terminals and piped input (also ACCESSIBLE=1)")
-	f.BoolVar(&opts.Review, "review", false, "revisit the questions answered so far and change answers")
+	f.StringSliceVar(&opts.Agencies, "agency", nil, "ask only this agency's questions (id)")
+	f.BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for screen readers and pipes")
+	f.BoolVar(&opts.Review, "review", false, "change answers given so far")
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("hazard", cobra.FixedCompletions(questionnaire.Hazards(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "fr"}, cobra.ShellCompDirectiveNoFileComp))
