@@ -15,15 +15,15 @@ func consensusMarkdown(in ConsensusInput) []byte {
 	q := r.Questionnaire
 	w := consensusWordsFor(lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", markdownInline(fmt.Sprintf(w.title, q.Title.Get(lang))))
-	fmt.Fprintf(&b, "%s %s · %s\n\n", markdownInline(q.ID), markdownInline(q.Version),
-		markdownInline(fmt.Sprintf(w.summary, len(r.Items), r.Disputed())))
+	fmt.Fprintf(&b, "# %s\n\n", mdText(fmt.Sprintf(w.title, q.Title.Get(lang))))
+	fmt.Fprintf(&b, "%s %s · %s\n\n", mdText(q.ID), mdText(q.Version),
+		mdText(fmt.Sprintf(w.summary, len(r.Items), r.Disputed())))
 	names := make([]string, len(r.Participants))
 	for i, p := range r.Participants {
 		names[i] = consensusParticipant(p)
 	}
-	fmt.Fprintf(&b, "%s\n\n", markdownInline(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", "))))
-	fmt.Fprintf(&b, "%s %s\n", markdownInline(w.explain), markdownInline(w.order))
+	fmt.Fprintf(&b, "%s\n\n", mdText(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", "))))
+	fmt.Fprintf(&b, "%s %s\n", mdText(w.explain), mdText(w.order))
 
 	var detailed, settled, others []*consensus.Item
 	for _, it := range r.Items {
@@ -40,22 +40,22 @@ func consensusMarkdown(in ConsensusInput) []byte {
 		if len(items) == 0 {
 			return
 		}
-		fmt.Fprintf(&b, "\n## %s\n", markdownInline(heading))
+		fmt.Fprintf(&b, "\n## %s\n", mdText(heading))
 		for _, it := range items {
-			fmt.Fprintf(&b, "\n### %s — %s\n\n", markdownInline(it.Question.ID), markdownInline(it.Question.Text.Get(lang)))
+			fmt.Fprintf(&b, "\n### %s — %s\n\n", mdText(it.Question.ID), mdText(it.Question.Text.Get(lang)))
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", w.participant, w.answer, w.confidence, w.note)
 			for _, resp := range it.Responses {
 				a := resp.Answer
 				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
-					markdownInline(r.Participants[resp.Participant].Name),
-					markdownInline(ConsensusAnswer(it.Question, a, lang)),
-					markdownInline(a.Confidence), markdownInline(a.Note))
+					mdText(r.Participants[resp.Participant].Name),
+					mdText(ConsensusAnswer(it.Question, a, lang)),
+					mdText(a.Confidence), mdText(a.Note))
 			}
 			answer, how := consensusMerged(it, lang, w)
-			fmt.Fprintf(&b, "\n%s: %s · %s: %s (%s)\n", markdownInline(consensusHeading(w.spread)),
-				markdownInline(consensusSpread(it, w)), markdownInline(consensusHeading(w.merged)), markdownInline(answer), markdownInline(how))
+			fmt.Fprintf(&b, "\n%s: %s · %s: %s (%s)\n", mdText(consensusHeading(w.spread)),
+				mdText(consensusSpread(it, w)), mdText(consensusHeading(w.merged)), mdText(answer), mdText(how))
 			if res := it.Resolution; res != nil && res.Reason != "" {
-				fmt.Fprintf(&b, "\n%s: %s\n", markdownInline(w.reason), markdownInline(res.Reason))
+				fmt.Fprintf(&b, "\n%s: %s\n", mdText(w.reason), mdText(res.Reason))
 			}
 		}
 	}
@@ -63,7 +63,7 @@ func consensusMarkdown(in ConsensusInput) []byte {
 	detail(w.settledHeading, settled)
 
 	if len(others) > 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n", markdownInline(w.otherHeading))
+		fmt.Fprintf(&b, "\n## %s\n\n", mdText(w.otherHeading))
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n",
 			consensusHeading(w.question), consensusHeading(w.answers), consensusHeading(w.spread), consensusHeading(w.merged))
 		var notes []string
@@ -74,14 +74,14 @@ func consensusMarkdown(in ConsensusInput) []byte {
 			}
 			answer, how := consensusMerged(it, lang, w)
 			fmt.Fprintf(&b, "| **%s** %s | %s | %s | %s (%s) |\n",
-				markdownInline(it.Question.ID), markdownInline(it.Question.Text.Get(lang)),
-				markdownCellLines(groups), markdownInline(consensusSpread(it, w)), markdownInline(answer), markdownInline(how))
+				mdText(it.Question.ID), mdText(it.Question.Text.Get(lang)),
+				consensusCellLines(groups), mdText(consensusSpread(it, w)), mdText(answer), mdText(how))
 			for _, n := range consensusNotes(r, it) {
-				notes = append(notes, fmt.Sprintf("- %s — %s", markdownInline(it.Question.ID), markdownInline(n)))
+				notes = append(notes, fmt.Sprintf("- %s — %s", mdText(it.Question.ID), mdText(n)))
 			}
 		}
 		if len(notes) > 0 {
-			fmt.Fprintf(&b, "\n### %s\n\n%s\n", markdownInline(w.notesHeading), strings.Join(notes, "\n")+"\n")
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n", mdText(w.notesHeading), strings.Join(notes, "\n")+"\n")
 		}
 	}
 	return []byte(b.String())
@@ -94,4 +94,13 @@ func consensusHeading(s string) string {
 		return s
 	}
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// consensusCellLines joins lines inside one Markdown table cell, each escaped.
+func consensusCellLines(lines []string) string {
+	esc := make([]string, len(lines))
+	for i, l := range lines {
+		esc[i] = mdText(l)
+	}
+	return strings.Join(esc, "<br>")
 }

@@ -18,7 +18,7 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 	r, lang := in.Result, in.Lang
 	q := r.Questionnaire
 	w := consensusWordsFor(lang)
-	var b strings.Builder
+	var b bytes.Buffer
 	bold := func(s string) string {
 		if in.Color {
 			return "\x1b[1m" + s + "\x1b[0m"
@@ -30,14 +30,14 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 	for i, p := range r.Participants {
 		names[i] = consensusParticipant(p)
 	}
-	para := func(s string) { writeParagraph(&b, Terminal(s), "", "", consensusWidth) }
+	para := func(s string) { writeWrapped(&b, Terminal(s), "", "", consensusWidth) }
 	para(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", ")))
 	para(fmt.Sprintf(w.summary, len(r.Items), r.Disputed()) + " " + w.order)
 	b.WriteString("\n")
 	para(w.explain)
 	b.WriteString("\n")
 	if len(r.Items) == 0 {
-		return []byte(b.String()), nil
+		return b.Bytes(), nil
 	}
 
 	var out bytes.Buffer
@@ -74,7 +74,7 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 	}
 	b.WriteString(out.String())
 
-	var notes strings.Builder
+	var notes bytes.Buffer
 	for _, it := range r.Items {
 		lines := consensusNotes(r, it)
 		if it.Resolution != nil && it.Resolution.Reason != "" {
@@ -85,12 +85,12 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 			if i == 0 {
 				head = it.Question.ID + "  "
 			}
-			writeParagraph(&notes, Terminal(n), head, strings.Repeat(" ", len(it.Question.ID)+4), consensusWidth)
+			writeWrapped(&notes, Terminal(n), head, strings.Repeat(" ", len(it.Question.ID)+4), consensusWidth)
 		}
 	}
 	if notes.Len() > 0 {
 		b.WriteString("\n" + bold(w.notesHeading) + "\n")
 		b.WriteString(notes.String())
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }

@@ -10,7 +10,7 @@ import (
 // fields to agree, then the information gaps.
 func planMarkdown(v *planView) []byte {
 	w := v.W
-	md := markdownInline
+	md := mdText
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", md(v.Title))
 	if v.Who != "" {
@@ -103,7 +103,7 @@ func planMarkdown(v *planView) []byte {
 
 // planGapTable lists an action's gaps.
 func planGapTable(b *strings.Builder, gaps []planGap, w planWords) {
-	md := markdownInline
+	md := mdText
 	fmt.Fprintf(b, "| %s (%s) | %s | %s | %s |\n|---|---|---|---|\n", md(w.question), md(w.starLegend), md(w.nowTarget), md(w.pillar), md(w.hazards))
 	for _, g := range gaps {
 		fmt.Fprintf(b, "| %s | %s → %s | %s | %s |\n", planQuestionCell(g), md(g.From), md(g.To), md(g.Pillar), md(g.Hazards))
@@ -113,11 +113,11 @@ func planGapTable(b *strings.Builder, gaps []planGap, w planWords) {
 
 // planQuestionCell is a question in a table cell: id (starred when critical) and text.
 func planQuestionCell(g planGap) string {
-	id := "**" + markdownInline(g.ID) + "**"
+	id := "**" + mdText(g.ID) + "**"
 	if g.Critical {
 		id += " ★"
 	}
-	return id + " " + markdownInline(g.Text)
+	return id + " " + mdText(g.Text)
 }
 
 // planTitleCase capitalises a word for a column title.
