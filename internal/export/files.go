@@ -1,0 +1,311 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/atomicfile"
+)
+
+// Input is a file to export, as found by Expand.
+type Input struct {
+	Path string
+	// Named is true when the file was named on the command line: it is exported whatever its
+	// name. Files found in a folder or by a pattern are exported only when they are answers
+	// files: named *.answers.yaml, or *.yaml / *.yml with `schema: cbrn.answers/v1`.
+	Named bool
+}
+
+// Problem is an argument that gave no file, or a file that could not be read.
+type Problem struct {
+	Path string
+	Err  error
+}
+
+func (p Problem) Error() string { return p.Err.Error() }
+
+// Expand turns the command-line arguments (files, folders and glob patterns) into the files to
+// read, sorted by path and without duplicates. Folders are walked recursively, skipping hidden
+// folders (.git, ...). A pattern is expanded only when no file has that very name. Arguments
+// that give nothing are problems; the others are still expanded.
+func Expand(args []string) ([]Input, []Problem) {
+	seen := map[string]int{}
+	var out []Input
+	var problems []Problem
+	add := func(path string, named bool) {
+		path = filepath.Clean(path)
+		if i, ok := seen[path]; ok {
+			out[i].Named = out[i].Named || named
+			return
+		}
+		seen[path] = len(out)
+		out = append(out, Input{Path: path, Named: named})
+	}
+	walk := func(root string) error {
+		before := len(out)
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, Problem{path, fmt.Errorf("%s: %w", path, unwrapPath(err))})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if candidate(d.Name()) && (d.Type().IsRegular() || isRegular(path)) {
+				add(path, false)
+			}
+			return nil
+		})
+		if err == nil && len(out) == before {
+			problems = append(problems, Problem{root, fmt.Errorf("%s: no answers files (*.answers.yaml, or *.yaml with schema %s) in this folder", root, answers.Schema)})
+		}
+		return err
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		switch {
+		case err == nil && st.IsDir():
+			if werr := walk(arg); werr != nil {
+				problems = append(problems, Problem{arg, werr})
+			}
+		case err == nil:
+			add(arg, true)
+		case isPattern(arg):
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil {
+				problems = append(problems, Problem{arg, fmt.Errorf("%s: bad pattern: %w", arg, gerr)})
+				continue
+			}
+			if len(matches) == 0 {
+				problems = append(problems, Problem{arg, fmt.Errorf("%s: no file matches this pattern", arg)})
+				continue
+			}
+			for _, m := range matches {
+				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
+					if werr := walk(m); werr != nil {
+						problems = append(problems, Problem{m, werr})
+					}
+				} else if candidate(filepath.Base(m)) {
+					add(m, false)
+				}
+			}
+		case errors.Is(err, fs.ErrNotExist):
+			problems = append(problems, Problem{arg, fmt.Errorf("%s: no such file or folder", arg)})
+		default:
+			problems = append(problems, Problem{arg, fmt.Errorf("%s: %w", arg, unwrapPath(err))})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, problems
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isRegular(path string) bool {
+	st, err := os.Stat(path) // follows a symbolic link
+	return err == nil && st.Mode().IsRegular()
+}
+
+func isPattern(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// candidate reports whether a file found in a folder may be an answers file, by its name.
+func candidate(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// byName reports whether a file's name alone makes it an answers file.
+func byName(name string) bool { return strings.HasSuffix(name, ".answers.yaml") }
+
+// Header is what the first lines of a file say, read without parsing the whole file.
+type Header struct {
+	Schema               string
+	QuestionnaireID      string
+	QuestionnaireVersion string
+}
+
+// headSize is how much of a file ScanHeader reads first; answers files start with their schema
+// and questionnaire, so this is nearly always enough.
+const headSize = 8 << 10
+
+// ScanHeader reads the schema and the questionnaire a file names from its top-level keys. It
+// reads only the head of the file when that is enough: a cheap first pass that lets an export
+// group files by questionnaire, and pick answers files out of folders, before parsing any.
+// Fields it cannot find are left empty; parsing the file in full is the judge.
+func ScanHeader(path string) (Header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Header{}, err
+	}
+	defer f.Close()
+	buf := make([]byte, headSize)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return Header{}, err
+	}
+	h, complete := parseHeader(buf[:n], n < headSize)
+	if complete || n < headSize {
+		return h, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, answers.MaxFileSize))
+	if err != nil {
+		return h, err
+	}
+	h, _ = parseHeader(append(buf[:n], rest...), true)
+	return h, nil
+}
+
+// parseHeader finds the top-level `schema:` and `questionnaire:` entries. complete is true when
+// both were found whole (the questionnaire block was followed by another top-level key, or the
+// data is the whole file).
+func parseHeader(data []byte, whole bool) (h Header, complete bool) {
+	var qBlock []byte
+	inQ, qDone := false, false
+	for len(data) > 0 {
+		line := data
+		next := len(data)
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, next = data[:i+1], i+1
+		} else if !whole {
+			break // a partial last line
+		}
+		data = data[next:]
+		top := len(line) > 0 && line[0] != ' ' && line[0] != '\t' && line[0] != '#' && line[0] != '\n' && line[0] != '\r'
+		if inQ {
+			if !top {
+				qBlock = append(qBlock, line...)
+				continue
+			}
+			inQ, qDone = false, true
+		}
+		switch {
+		case top && hasKey(line, "schema"):
+			var v struct {
+				Schema string `yaml:"schema"`
+			}
+			if yaml.Unmarshal(line, &v) == nil {
+				h.Schema = v.Schema
+			}
+		case top && hasKey(line, "questionnaire"):
+			qBlock = append(qBlock[:0], line...)
+			inQ = true
+		}
+		if h.Schema != "" && qDone {
+			break
+		}
+	}
+	if inQ && whole {
+		qDone = true
+	}
+	if len(qBlock) > 0 && qDone {
+		var v struct {
+			Questionnaire struct {
+				ID      string `yaml:"id"`
+				Version string `yaml:"version"`
+			} `yaml:"questionnaire"`
+		}
+		if yaml.Unmarshal(qBlock, &v) == nil {
+			h.QuestionnaireID, h.QuestionnaireVersion = v.Questionnaire.ID, v.Questionnaire.Version
+		}
+	}
+	return h, h.Schema != "" && qDone
+}
+
+func hasKey(line []byte, key string) bool {
+	rest, ok := bytes.CutPrefix(line, []byte(key))
+	if !ok {
+		return false
+	}
+	rest = bytes.TrimLeft(rest, " \t")
+	return len(rest) > 0 && rest[0] == ':'
+}
+
+// Wanted reports whether a file found by Expand is to be exported, given its header: files named
+// on the command line and *.answers.yaml always; other YAML files only with the answers schema.
+func (in Input) Wanted(h Header) bool {
+	return in.Named || byName(filepath.Base(in.Path)) || h.Schema == answers.Schema
+}
+
+// AtomicFile is an output file written in a temporary file beside it and renamed over it only
+// when complete, so that a failed or interrupted export never leaves a torn file. It is the
+// streaming counterpart of atomicfile.WriteFile: exports can be far larger than memory should
+// hold.
+type AtomicFile struct {
+	f    *os.File
+	path string
+}
+
+// CreateAtomic starts writing path; the file appears, with mode 0600, on Commit.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Chmod(atomicfile.Mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return &AtomicFile{f: f, path: path}, nil
+}
+
+// Write writes to the temporary file.
+func (a *AtomicFile) Write(p []byte) (int, error) { return a.f.Write(p) }
+
+// Commit syncs the temporary file and renames it over the destination.
+func (a *AtomicFile) Commit() error {
+	fail := func(err error) error {
+		a.Abort()
+		return fmt.Errorf("cannot write %s: %w", a.path, err)
+	}
+	if err := a.f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := a.f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(a.f.Name(), a.path); err != nil {
+		return fail(err)
+	}
+	if d, err := os.Open(filepath.Dir(a.path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Abort removes the temporary file; the destination is left as it was.
+func (a *AtomicFile) Abort() {
+	a.f.Close()
+	os.Remove(a.f.Name())
+}
