@@ -63,9 +63,15 @@ terminal, and line-based prompts with --accessible, ACCESSIBLE=1 or piped
 input. Press Enter on a question to leave it open; end the input (Ctrl-D) to
 stop.
 
+Running consensus again with the same --out keeps the answers agreed in it
+earlier, so a session can stop for lunch, or take in a late participant.
+
 Formats (-o): table (the default, 80 columns, for the projector), markdown
 (a document with every participant's answer to each disputed question), json
-(cbrn.consensus/v1).`,
+(cbrn.consensus/v1).
+
+Exit status: 0 when done, 1 when a file does not load or check, 2 on bad
+usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 		Example: `  cbrn consensus alice.answers.yaml bruno.answers.yaml chloe.answers.yaml
   cbrn consensus answers/*.yaml --out national.answers.yaml
   cbrn consensus answers/*.yaml --out national.answers.yaml --resolve
@@ -94,12 +100,13 @@ Formats (-o): table (the default, 80 columns, for the projector), markdown
 			return runConsensus(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire the answers are for: a shipped id or a file (default: the one the first file names)")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the first file's)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the merged answers to `MERGED` (mode 0600)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the questions and of the merged file's notes (default: the first file's)")
-	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputed questions one by one and record the agreed answers in --out")
-	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve, for screen readers and plain terminals (also ACCESSIBLE=1)")
+	cmd.Flags().Lookup("output").Usage = "table, markdown or json"
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the merged answers to `MERGED` (0600)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the first file's)")
+	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputes one by one, into --out")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve (ACCESSIBLE=1)")
 	return cmd
 }
 

@@ -33,20 +33,23 @@ func newDemoCmd(s *Streams, runF func(*DemoOptions) error) *cobra.Command {
 		Use:   "demo",
 		Short: "Show the report of a sample assessment (no file, no setup)",
 		Long: `Show the report of a sample assessment shipped with cbrn: the Republic of
-Examplia, a fictional country that answered the cbrn-core questionnaire. It needs
-no file and no setup, and is the quickest way to see what cbrn produces, or to
-show a national team in a workshop what they will get.
+Examplia, a fictional country that answered the cbrn-core questionnaire. It
+needs no file and no setup, and is the quickest way to see what cbrn produces,
+or to show a national team in a workshop what they will get.
 
 On a terminal a short note follows the report: what the figures mean and the
 commands to try next. With another format than table, or with --out, the note
 goes to stderr so that the output stays a clean document.
 
 --save-sample FILE also writes the sample answers file (mode 0600), to try the
-other commands on it: cbrn report, cbrn plan, cbrn consensus.`,
+other commands on it: cbrn report, cbrn plan, cbrn consensus.
+
+Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 		Example: `  cbrn demo
   cbrn demo --lang fr
   cbrn demo -o html --out examplia.html
-  cbrn demo --save-sample examplia.answers.yaml && cbrn plan examplia.answers.yaml`,
+  cbrn demo --save-sample examplia.answers.yaml
+  cbrn plan examplia.answers.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Output, formats...); err != nil {
@@ -64,11 +67,12 @@ other commands on it: cbrn report, cbrn plan, cbrn consensus.`,
 			return runDemo(s, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample assessment to show: "+strings.Join(questionnaires.Samples(), ", "))
+	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "`NAME`: "+strings.Join(questionnaires.Samples(), ", "))
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the report: en or fr (default: the sample's)")
-	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers file to `FILE` (mode 0600), to try other commands on it")
+	cmd.Flags().Lookup("output").Usage = "table, markdown, json, csv or html"
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the sample's)")
+	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers to `FILE` (0600)")
 	_ = cmd.RegisterFlagCompletionFunc("sample", cobra.FixedCompletions(questionnaires.Samples(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

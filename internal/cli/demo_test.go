@@ -31,3 +31,18 @@ func TestDemoRendersTheSampleThroughReport(t *testing.T) {
 		t.Errorf("demo (table): want the report, then the note; stderr %q", errOut)
 	}
 }
+
+// The workshop commands' help teaches within 80 columns, with a description and examples.
+func TestWorkshopHelpFits80Columns(t *testing.T) {
+	for _, c := range []string{"demo", "print", "consensus", "plan"} {
+		out, _, code := workshopRun(t, "", c, "--help")
+		if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "Exit status:") {
+			t.Errorf("%s --help: exit %d, want a Long description, examples and the exit statuses", c, code)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if n := len([]rune(line)); n > 80 {
+				t.Errorf("%s --help: %d columns: %s", c, n, line)
+			}
+		}
+	}
+}

@@ -42,7 +42,9 @@ out for A4, each action on a new page, to print or edit).
 
 --target changes the target of every scale question, as in cbrn report: a
 level (--target 3) or one level above the current answer (--target next, the
-WHO benchmarks' step-by-step approach).`,
+WHO benchmarks' step-by-step approach).
+
+Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 		Example: `  cbrn plan national.answers.yaml --out plan.md
   cbrn plan national.answers.yaml -o html --out plan.html
   cbrn plan national.answers.yaml --target next --lang fr`,
@@ -61,11 +63,12 @@ WHO benchmarks' step-by-step approach).`,
 			return runPlan(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire the answers are for: a shipped id or a file (default: the one the answers name)")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the plan to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the plan (default: the answers file's)")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` or \"next\" (one above the current answer)")
+	cmd.Flags().Lookup("output").Usage = "markdown or html"
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the answers')")
+	cmd.Flags().StringVar(&opts.Target, "target", "", "a level `N`, or \"next\" (one above each answer)")
 	return cmd
 }
 

@@ -41,7 +41,9 @@ Formats (-o):
 --pillar and --agency keep only the questions of some pillars, or those tagged
 with some agencies: the same questions 'cbrn assess --pillar/--agency' asks, so
 that each agency gets the part it answers. Both are repeatable and take
-comma-separated lists.`,
+comma-separated lists.
+
+Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 		Example: `  cbrn print -o html --out handout.html
   cbrn print -q cbrn-quick --lang fr -o html --out fiche.html
   cbrn print --agency health --agency customs -o html --out health-customs.html
@@ -60,12 +62,13 @@ comma-separated lists.`,
 			return runPrint(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to print: a shipped id or a file (default "+DefaultQuestionnaire+")")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: "+DefaultQuestionnaire+")")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the handout to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the handout: one of the questionnaire's (default: its first)")
-	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only the questions of this `PILLAR` (prevention, detection, preparedness, response); repeatable")
-	cmd.Flags().StringSliceVar(&opts.Agencies, "agency", nil, "only the questions tagged with this `AGENCY` id; repeatable")
+	cmd.Flags().Lookup("output").Usage = "markdown or html"
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language (default: the questionnaire's first)")
+	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")
+	cmd.Flags().StringSliceVar(&opts.Agencies, "agency", nil, "only questions tagged with this agency id")
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
