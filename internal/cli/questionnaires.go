@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +26,18 @@ func newQuestionnairesCmd(s *Streams, runF func(*QuestionnairesOptions) error) *
 		Use:   "questionnaires",
 		Short: "List the shipped questionnaires",
 		Long: `List the questionnaires shipped with cbrn, with the number of scored questions
-per pillar and per hazard. Use the id with -q in other commands.`,
+per pillar and per hazard. Use the id with -q in other commands.
+
+A question counts in every hazard it covers, so the hazard columns add up to more
+than the number of questions. Number and text questions give context and are not
+scored: they are counted only in the total below the table.
+
+With -o json, each questionnaire is an object with id, version, title, languages,
+questions, scored, pillars (prevention, detection, preparedness, response) and
+hazards (C, B, R, N).`,
+		Example: `  cbrn questionnaires
+  cbrn questionnaires --lang fr
+  cbrn questionnaires -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Output, "table", "json"); err != nil {
@@ -44,19 +56,40 @@ per pillar and per hazard. Use the id with -q in other commands.`,
 
 // questionnaireSummary is one row of the listing; its JSON form is part of the contract.
 type questionnaireSummary struct {
-	ID        string         `json:"id"`
-	Version   string         `json:"version"`
-	Title     string         `json:"title"`
-	Languages []string       `json:"languages"`
-	Questions int            `json:"questions"`
-	Scored    int            `json:"scored"`
-	Pillars   map[string]int `json:"pillars"`
-	Hazards   map[string]int `json:"hazards"`
+	ID        string   `json:"id"`
+	Version   string   `json:"version"`
+	Title     string   `json:"title"`
+	Languages []string `json:"languages"`
+	Questions int      `json:"questions"`
+	Scored    int      `json:"scored"`
+	Pillars   counts   `json:"pillars"`
+	Hazards   counts   `json:"hazards"`
+}
+
+// counts maps pillar or hazard ids to numbers; its JSON keeps the fixed order of the ids
+// (prevention … response, C B R N), not the alphabetical order of a map.
+type counts map[string]int
+
+func (c counts) MarshalJSON() ([]byte, error) {
+	order := questionnaire.Pillars()
+	if _, isHazards := c["C"]; isHazards {
+		order = questionnaire.Hazards()
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range order {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%q:%d", k, c[k])
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 func summarise(q *questionnaire.Questionnaire, lang string) questionnaireSummary {
 	sum := questionnaireSummary{ID: q.ID, Version: q.Version, Title: q.Title.Get(lang), Languages: q.Languages,
-		Questions: len(q.Questions), Scored: q.ScoredQuestions(), Pillars: map[string]int{}, Hazards: map[string]int{}}
+		Questions: len(q.Questions), Scored: q.ScoredQuestions(), Pillars: counts{}, Hazards: counts{}}
 	for _, p := range questionnaire.Pillars() {
 		sum.Pillars[p] = 0
 	}
@@ -94,10 +127,11 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		}
 		return writeResult(s, "", nil, buf.Bytes())
 	}
-	header := []string{"ID", "VERSION", "SCORED", "PREV", "DETECT", "PREP", "RESP", "C", "B", "R", "N"}
+	// The scored total is the sum of the pillar columns; it goes below, so that the table fits 80 columns.
+	header := []string{"ID", "VERSION", "PREV", "DET", "PREP", "RESP", "C", "B", "R", "N"}
 	rows := make([][]string, 0, len(list))
 	for _, x := range list {
-		row := []string{x.ID, x.Version, strconv.Itoa(x.Scored)}
+		row := []string{x.ID, x.Version}
 		for _, p := range questionnaire.Pillars() {
 			row = append(row, strconv.Itoa(x.Pillars[p]))
 		}
@@ -106,13 +140,15 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		}
 		rows = append(rows, row)
 	}
-	if err := report.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true, true}); err != nil {
+	if err := report.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true}); err != nil {
 		return err
 	}
 	buf.WriteString("\n")
 	for _, x := range list {
-		fmt.Fprintf(&buf, "%s: %s\n", x.ID, report.Terminal(x.Title))
+		fmt.Fprintf(&buf, "%s: %s\n  %d questions, %d scored; languages: %s\n", x.ID, report.Terminal(x.Title),
+			x.Questions, x.Scored, strings.Join(x.Languages, ", "))
 	}
-	buf.WriteString("\nScored questions per pillar and per hazard (a question counts in every hazard it covers).\n")
+	buf.WriteString("\nScored questions per pillar (PREV prevention, DET detection, PREP preparedness,\n" +
+		"RESP response) and per hazard; a question counts in every hazard it covers.\n")
 	return writeResult(s, "", nil, buf.Bytes())
 }

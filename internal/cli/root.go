@@ -3,10 +3,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cbrn-tool/cbrn/internal/diag"
 )
 
 // NewRoot builds the cbrn command tree.
@@ -65,6 +69,7 @@ Start with:
 		newVersionCmd(s),
 		newGenDocsCmd(s),
 	)
+	tightenBuiltins(root)
 	return root
 }
 
@@ -80,5 +85,54 @@ func Version() string {
 func Main(s *Streams, args []string) int {
 	root := NewRoot(s)
 	root.SetArgs(args)
-	return Report(root.Execute(), s.Err)
+	cmd, err := root.ExecuteC()
+	// A usage error that does not say whose help to read points to the command that failed.
+	var ee *exitError
+	if errors.As(err, &ee) && ee.code == ExitUsage && ee.help == "" && cmd != nil {
+		ee.help = cmd.CommandPath()
+	}
+	return Report(err, s.Err)
+}
+
+// tightenBuiltins makes cobra's own help and completion commands keep to the exit codes: an
+// unknown help topic, an unknown shell or an extra argument is a usage error (exit 2), not a
+// help page and exit 0. It runs after every command is added.
+func tightenBuiltins(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			show := c.Run
+			c.Run = nil
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if target, _, err := root.Find(args); err != nil || (len(args) > 0 && target == root) {
+					msg := fmt.Sprintf("unknown help topic %q", args[0])
+					if sugg := root.SuggestionsFor(args[0]); len(sugg) > 0 {
+						msg += fmt.Sprintf("; did you mean %q?", sugg[0])
+					}
+					return usageErrorFor(root, "%s", msg)
+				}
+				show(cmd, args)
+				return nil
+			}
+		case "completion":
+			var shells []string
+			for _, sh := range c.Commands() {
+				shells = append(shells, sh.Name())
+				sh.Args = noArgs
+			}
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return cmd.Help()
+				}
+				msg := fmt.Sprintf("unknown shell %q; use one of: %s", args[0], strings.Join(shells, ", "))
+				if sugg := diag.Suggest(args[0], shells); sugg != "" {
+					msg = fmt.Sprintf("unknown shell %q; did you mean %q?", args[0], sugg)
+				}
+				return usageErrorFor(cmd, "%s", msg)
+			}
+		}
+	}
 }

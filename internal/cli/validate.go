@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
@@ -44,10 +45,22 @@ Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to check answers files against: a shipped id or a file")
+	_ = cmd.RegisterFlagCompletionFunc("questionnaire", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return questionnaires.IDs(), cobra.ShellCompDirectiveDefault // shipped ids, and files
+	})
 	return cmd
 }
 
 func runValidate(s *Streams, opts *ValidateOptions) error {
+	// -q is read once, before any file: a bad one is the user's call, not a problem of each file.
+	var against *questionnaire.Questionnaire
+	if opts.Questionnaire != "" {
+		q, err := loadQuestionnaire(opts.Questionnaire)
+		if err != nil {
+			return err
+		}
+		against = q
+	}
 	failed := 0
 	if len(opts.Files) == 0 {
 		for _, id := range questionnaires.IDs() {
@@ -66,7 +79,7 @@ func runValidate(s *Streams, opts *ValidateOptions) error {
 		}
 		var res validation
 		if schemaOf(data) == answers.Schema {
-			res = validateAnswers(path, data, opts.Questionnaire)
+			res = validateAnswers(path, data, against)
 		} else {
 			res = validateQuestionnaire(path, data)
 		}
@@ -93,8 +106,10 @@ func reportValidation(s *Streams, name string, v validation) bool {
 		if errors.As(v.err, &de) {
 			fmt.Fprintln(s.Err, de.Error())
 			fmt.Fprintf(s.Err, "%s: %d %s\n", name, de.Count(), plural(de.Count(), "problem", "problems"))
+		} else if msg := v.err.Error(); strings.HasPrefix(msg, name+":") {
+			fmt.Fprintln(s.Err, msg) // it names the file already
 		} else {
-			fmt.Fprintf(s.Err, "%s: %v\n", name, v.err)
+			fmt.Fprintf(s.Err, "%s: %s\n", name, msg)
 		}
 		return false
 	}
@@ -102,13 +117,20 @@ func reportValidation(s *Streams, name string, v validation) bool {
 	return true
 }
 
-// schemaOf peeks at the schema key without judging the rest of the file.
+// schemaOf peeks at the schema key without judging the rest of the file: a duplicate key or a
+// wrong type elsewhere must not make an answers file pass for a questionnaire.
 func schemaOf(data []byte) string {
-	var head struct {
-		Schema string `yaml:"schema"`
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return ""
 	}
-	_ = yaml.Unmarshal(data, &head)
-	return head.Schema
+	m := doc.Content[0].Content
+	for i := 0; i+1 < len(m); i += 2 {
+		if m[i].Value == "schema" {
+			return m[i+1].Value
+		}
+	}
+	return ""
 }
 
 func validateQuestionnaire(name string, data []byte) validation {
@@ -120,14 +142,16 @@ func validateQuestionnaire(name string, data []byte) validation {
 		q.ID, q.Version, len(q.Questions), q.ScoredQuestions())}
 }
 
-func validateAnswers(path string, data []byte, qRef string) validation {
+// validateAnswers checks an answers file against q, or when q is nil the questionnaire it names.
+func validateAnswers(path string, data []byte, q *questionnaire.Questionnaire) validation {
 	a, err := answers.Parse(path, data)
 	if err != nil {
 		return validation{err: err}
 	}
-	q, err := questionnaireFor(a, qRef)
-	if err != nil {
-		return validation{err: err}
+	if q == nil {
+		if q, err = questionnaireFor(a, ""); err != nil {
+			return validation{err: err}
+		}
 	}
 	warnings, err := a.Check(q)
 	if err != nil {
@@ -144,8 +168,8 @@ func validateAnswers(path string, data []byte, qRef string) validation {
 			values++
 		}
 	}
-	return validation{warnings: warnings, summary: fmt.Sprintf("%d answers to %s %s (%d given, %d not applicable, %d don't know)",
-		len(a.Answers), q.ID, q.Version, values, na, unknown)}
+	return validation{warnings: warnings, summary: fmt.Sprintf("%d %s to %s %s (%d given, %d not applicable, %d don't know)",
+		len(a.Answers), plural(len(a.Answers), "answer", "answers"), q.ID, q.Version, values, na, unknown)}
 }
 
 func plural(n int, one, many string) string {

@@ -346,8 +346,12 @@ func TestParseYAML(t *testing.T) {
 		{"alias", "a: &x 1\nb: *x\n", "f:2:4: YAML aliases (*x) are not allowed; write the value out in full"},
 		{"unknown anchor", "a: 1\nb: *nope\n", "f:2:4: YAML syntax error: unknown anchor 'nope' referenced"},
 		// Scanner errors: the library's line is right.
-		{"mapping in scalar", "x: 1\ny: 2\na: b: c\n", "f:3:1: YAML syntax error: mapping values are not allowed in this context"},
-		{"mapping in scalar, line 1", "a: b: c\n", "f:1:1: YAML syntax error: mapping values are not allowed in this context"},
+		{"mapping in scalar", "x: 1\ny: 2\na: b: c\n", "f:3:1: YAML syntax error: mapping values are not allowed in this context; if a text holds \": \", put it in quotes, e.g. text: \"Note: see annex 2\""},
+		{"mapping in scalar, line 1", "a: b: c\n", "f:1:1: YAML syntax error: mapping values are not allowed in this context; if a text holds \": \", put it in quotes, e.g. text: \"Note: see annex 2\""},
+		// A question mark inside { } (French typography puts a space before it) must be quoted.
+		{"question mark in flow", "a: 1\nt: {en: Done?, fr: Fait ?}\n", "f:2:1: YAML syntax error: did not find expected ',' or '}'; inside { }, a text with \"?\" or \": \" must be in quotes, e.g. {en: \"Is it done?\"}"},
+		{"colon in flow", "t: {en: Note: see annex}\n", "f:1:1: YAML syntax error: did not find expected ',' or '}'; inside { }, a text with \"?\" or \": \" must be in quotes, e.g. {en: \"Is it done?\"}"},
+		{"unclosed flow mapping: no hint", "a: 1\nx: {a: 1\n", "f:2:1: YAML syntax error: did not find expected ',' or '}'"},
 		{"tab", "x: 1\n\ty: 2\n", "f:2:1: YAML syntax error: found a tab character that violates indentation"},
 		{"unterminated quote", "a: 1\nb: 'abc\n", "f:2:1: YAML syntax error: found unexpected end of stream"},
 		// Parser errors: the library counts from 0, the message from 1.

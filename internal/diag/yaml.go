@@ -55,7 +55,7 @@ func addYAMLError(l *List, data []byte, err error) {
 		if isParserError(m[2]) {
 			line++
 		}
-		l.AtPos(line, 1, "YAML syntax error: %s", m[2])
+		l.AtPos(line, 1, "YAML syntax error: %s%s", m[2], quotingHint(data, line, m[2]))
 		return
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
@@ -72,7 +72,30 @@ func addYAMLError(l *List, data []byte, err error) {
 			line, col = position(data, i)
 		}
 	}
-	l.AtPos(line, col, "YAML syntax error: %s", msg)
+	l.AtPos(line, col, "YAML syntax error: %s%s", msg, quotingHint(data, line, msg))
+}
+
+// quotingHint explains the commonest cause of two cryptic errors: a text holding ": " (or, in
+// French typography, " : "), or a "?" inside { } — both must be quoted.
+func quotingHint(data []byte, line int, msg string) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	text := string(lines[line-1])
+	switch {
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		return `; if a text holds ": ", put it in quotes, e.g. text: "Note: see annex 2"`
+	case strings.HasPrefix(msg, "did not find expected ',' or '}'"):
+		// More ": " than keys in the mapping means one is inside a text.
+		if i := strings.IndexByte(text, '{'); i >= 0 {
+			flow := text[i:]
+			if strings.Contains(flow, "?") || strings.Count(flow, ": ") > strings.Count(flow, ",")+strings.Count(flow, "{") {
+				return `; inside { }, a text with "?" or ": " must be in quotes, e.g. {en: "Is it done?"}`
+			}
+		}
+	}
+	return ""
 }
 
 // isParserError tells the YAML parser's messages from the scanner's.
