@@ -31,7 +31,7 @@ func TestExpand(t *testing.T) {
 	write(t, "data/b/2026.answers.yaml", answersHead)
 	write(t, "data/a/2025.answers.yaml", answersHead)
 	write(t, "data/a/notes.txt", "not yaml")
-	write(t, "data/a/plain.yaml", answersHead)               // an answers file by its schema: a candidate
+	write(t, "data/a/plain.yaml", answersHead)              // an answers file by its schema: a candidate
 	write(t, "data/a/questionnaire.yaml", "schema: cbrn.q") // a candidate too: the header decides
 	write(t, "data/.git/x.answers.yaml", answersHead)       // hidden folders are skipped
 	write(t, "data/c.yml", answersHead)

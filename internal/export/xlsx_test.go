@@ -99,7 +99,7 @@ func TestXLSXWorkbook(t *testing.T) {
 	check("Overview", []typed{
 		{"A2", excelize.CellTypeInlineString, "alpha.answers.yaml"},
 		{"B2", excelize.CellTypeInlineString, "fixture"},
-		{"H2", excelize.CellTypeUnset, "45717.375"}, // 2025-03-01 09:00 as an Excel serial date
+		{"H2", excelize.CellTypeUnset, "45717.375"},        // 2025-03-01 09:00 as an Excel serial date
 		{"J2", excelize.CellTypeUnset, "58.3333333333333"}, // 350/6 to Excel's 15 significant digits
 		{"N2", excelize.CellTypeUnset, "1"},
 		{"O2", excelize.CellTypeUnset, "5"},
