@@ -1,7 +1,6 @@
 package prompt
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -23,8 +22,6 @@ type Lines struct {
 	// as a dialogue; on a terminal the terminal echoes already.
 	Echo bool
 }
-
-var errLineTooLong = errors.New("an input line is too long to read (over 64 KiB)")
 
 // plainTheme has no styles: no colour, no padding, nothing but the words for a screen reader.
 func plainTheme() *huh.Theme { return &huh.Theme{} }
@@ -54,8 +51,7 @@ func (l *Lines) line(prompt string, validate func(string) error) (string, error)
 		if err := l.In.Stopped(); err != nil {
 			return "", err
 		}
-		// huh's scanner gave up without an answer: a line over its 64 KiB limit.
-		return "", errLineTooLong
+		return "", io.ErrUnexpectedEOF
 	}
 	return got, nil
 }

@@ -16,7 +16,7 @@ func handoutMarkdown(h *handout) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdText(h.Title))
 	fmt.Fprintf(&b, "%s · %s %s · %s\n\n", mdText(w.handout), mdText(h.ID), mdText(h.Version),
-		mdText(fmt.Sprintf(w.questions, h.Count)))
+		mdText(sprintfCount(w.questions, w.oneQuestion, h.Count)))
 	if h.Filter != "" {
 		fmt.Fprintf(&b, "%s%s%s\n\n", mdText(w.selected), w.colon, mdText(h.Filter))
 	}
