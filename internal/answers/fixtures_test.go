@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -123,4 +124,36 @@ func TestEveryWantHasAFixture(t *testing.T) {
 			}
 		}
 	}
+}
+
+var yamlBlockRE = regexp.MustCompile("(?s)```ya?ml\n(.*?)```")
+
+// TestDocumentedExamplesValidate keeps the documentation honest: the answers files shown in
+// README.md for the example questionnaire must load and check without a warning, like the
+// fixture they are copied from.
+func TestDocumentedExamplesValidate(t *testing.T) {
+	q := exampleQuestionnaire(t)
+	data, err := os.ReadFile(filepath.Join(fixtures, "valid", "example.answers.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := outcome(q, "example.answers.yaml", data); err != nil || got != "" {
+		t.Fatalf("the documented example is not clean:\n%s", got)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Skipf("no README.md: %v", err)
+	}
+	checked := 0
+	for _, m := range yamlBlockRE.FindAllSubmatch(readme, -1) {
+		block := string(m[1])
+		if !strings.Contains(block, "schema: "+Schema) || !strings.Contains(block, "id: "+q.ID) {
+			continue
+		}
+		checked++
+		if got, err := outcome(q, "README.md example", []byte(block)); err != nil || got != "" {
+			t.Errorf("an answers file in README.md does not check cleanly:\n%s\n---\n%s", got, block)
+		}
+	}
+	t.Logf("%d answers files in README.md checked", checked)
 }

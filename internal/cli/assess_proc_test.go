@@ -25,30 +25,44 @@ import (
 // These tests run the real binary as a respondent would: in a pseudo-terminal for the
 // full-screen mode, and killed with SIGKILL in the middle of a piped accessible session.
 
-var buildOnce = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "cbrn-assess-test-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "cbrn")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/cbrn-tool/cbrn/cmd/cbrn").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
+// builtBinary is where cbrnBinary put the binary; TestMain removes it after the tests.
+type builtBinary struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
 
-// cbrnBinary builds cmd/cbrn once per test run.
+var testBinary builtBinary
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if testBinary.dir != "" {
+		os.RemoveAll(testBinary.dir)
+	}
+	os.Exit(code)
+}
+
+// cbrnBinary builds cmd/cbrn once per test run (the consensus tests use it too).
 func cbrnBinary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("the go command is not on PATH: cannot build the binary to test")
 	}
-	bin, err := buildOnce()
-	if err != nil {
-		t.Fatal(err)
+	b := &testBinary
+	b.once.Do(func() {
+		if b.dir, b.err = os.MkdirTemp("", "cbrn-test-"); b.err != nil {
+			return
+		}
+		b.path = filepath.Join(b.dir, "cbrn")
+		if out, err := exec.Command("go", "build", "-o", b.path, "github.com/cbrn-tool/cbrn/cmd/cbrn").CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return bin
+	return b.path
 }
 
 // miniDir is a fresh folder holding the test questionnaire as mini.yaml.

@@ -54,6 +54,11 @@ func addOutputFlag(cmd *cobra.Command, target *string, def string, formats ...st
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
+// completeQuestionnaire completes -q: the shipped ids, and file names as well.
+func completeQuestionnaire(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return questionnaires.IDs(), cobra.ShellCompDirectiveDefault
+}
+
 // checkFormat refuses a format the command does not support, listing those it does.
 func checkFormat(format string, formats ...string) error {
 	if !slices.Contains(formats, format) {

@@ -101,6 +101,10 @@ func tightenBuiltins(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
+		// Every -q completes the shipped ids (and files); a command that set its own keeps it.
+		if c.Flags().Lookup("questionnaire") != nil {
+			_ = c.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaire)
+		}
 		switch c.Name() {
 		case "help":
 			show := c.Run

@@ -45,9 +45,7 @@ Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to check answers files against: a shipped id or a file")
-	_ = cmd.RegisterFlagCompletionFunc("questionnaire", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return questionnaires.IDs(), cobra.ShellCompDirectiveDefault // shipped ids, and files
-	})
+	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaire)
 	return cmd
 }
 

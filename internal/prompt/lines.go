@@ -1,6 +1,7 @@
 package prompt
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -22,6 +23,8 @@ type Lines struct {
 	// as a dialogue; on a terminal the terminal echoes already.
 	Echo bool
 }
+
+var errLineTooLong = errors.New("an input line is too long to read (over 64 KiB)")
 
 // plainTheme has no styles: no colour, no padding, nothing but the words for a screen reader.
 func plainTheme() *huh.Theme { return &huh.Theme{} }
@@ -51,7 +54,8 @@ func (l *Lines) line(prompt string, validate func(string) error) (string, error)
 		if err := l.In.Stopped(); err != nil {
 			return "", err
 		}
-		return "", io.ErrUnexpectedEOF
+		// huh's scanner gave up without an answer: a line over its 64 KiB limit.
+		return "", errLineTooLong
 	}
 	return got, nil
 }

@@ -266,3 +266,10 @@ func FuzzLinesMultiSelect(f *testing.F) {
 		}
 	})
 }
+
+func TestLinesRefusesALineTooLongToRead(t *testing.T) {
+	l, _ := newLines(strings.Repeat("x", 70<<10) + "\n1\n")
+	if _, err := l.Input(InputPrompt{Title: "Note"}); !errors.Is(err, errLineTooLong) {
+		t.Fatalf("err = %v, want errLineTooLong", err)
+	}
+}
