@@ -66,6 +66,8 @@ Start with:
 		newPrintCmd(s, nil),
 		newPlanCmd(s, nil),
 		newDemoCmd(s, nil),
+		newExportCmd(s, nil),
+		newCompareCmd(s, nil),
 		newVersionCmd(s),
 		newGenDocsCmd(s),
 	)

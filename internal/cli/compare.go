@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/compare"
+	"github.com/cbrn-tool/cbrn/internal/score"
+)
+
+// CompareOptions are the inputs of `cbrn compare`.
+type CompareOptions struct {
+	Base, New     string
+	Output        string
+	Out           string
+	Lang          string
+	Target        string
+	Questionnaire string
+}
+
+func newCompareCmd(s *Streams, runF func(*CompareOptions) error) *cobra.Command {
+	opts := &CompareOptions{}
+	cmd := &cobra.Command{
+		Use:   "compare BASE NEW",
+		Short: "Show what changed between two assessments of one questionnaire",
+		Long: `Compare two assessments of the same questionnaire - a country a year apart,
+or two agencies - and show what changed from BASE to NEW:
+
+  - a one-line verdict per pillar (score change, completeness, "don't know");
+  - the change of score and completeness per pillar, hazard and section;
+  - the questions that improved, worsened, were newly answered, newly answered
+    "don't know", or otherwise changed status;
+  - the activity types whose priority rose or fell.
+
+Both files are scored with the same questionnaire (the one NEW answers, or -q),
+and questions are matched by id. Files of different questionnaires are refused;
+a change of questionnaire version is allowed with a warning.
+
+-o csv gives one tidy row per item of every level, changed or not; -o json the
+document described in the README (schema cbrn.compare/v1).`,
+		Example: `  cbrn compare examplia-2025.answers.yaml examplia-2026.answers.yaml
+  cbrn compare old.answers.yaml new.answers.yaml -o markdown --out changes.md
+  cbrn compare old.answers.yaml new.answers.yaml -o json | jq '.pillars[] | {id, verdict}'`,
+		Args: exactArgs(2, "two answers files: BASE and NEW"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Base, opts.New = args[0], args[1]
+			if err := checkFormat(opts.Output, compare.Formats...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCompare(s, opts)
+		},
+	}
+	addOutputFlag(cmd, &opts.Output, compare.Formats[0], compare.Formats...)
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: the questionnaire's first)")
+	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` for all, or next (one above each answer)")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to score both files with: a shipped id or a file")
+	return cmd
+}
+
+func runCompare(s *Streams, opts *CompareOptions) error {
+	target, err := parseScoreTarget(opts.Target)
+	if err != nil {
+		return err
+	}
+	base, err := answers.Load(opts.Base)
+	if err != nil {
+		return err
+	}
+	next, err := answers.Load(opts.New)
+	if err != nil {
+		return err
+	}
+	if base.Questionnaire.ID != next.Questionnaire.ID {
+		return fmt.Errorf("cannot compare %s (questionnaire %s) with %s (questionnaire %s): compare two assessments of the same questionnaire",
+			opts.Base, base.Questionnaire.ID, opts.New, next.Questionnaire.ID)
+	}
+	q, err := questionnaireFor(next, opts.Questionnaire)
+	if err != nil {
+		return err
+	}
+	if bv, nv := base.Questionnaire.Version, next.Questionnaire.Version; bv != nv && bv != "" && nv != "" {
+		fmt.Fprintf(s.Err, "warning: %s answered %s %s and %s answered %s; both are scored with %s %s, questions matched by id\n",
+			opts.Base, q.ID, bv, opts.New, nv, q.ID, q.Version)
+	}
+	for _, f := range []*answers.File{base, next} {
+		ws, err := f.Check(q)
+		printWarnings(s, ws)
+		if err != nil {
+			return err
+		}
+	}
+	if opts.Lang != "" && !q.HasLanguage(opts.Lang) {
+		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q text; titles are in %s\n", q.ID, opts.Lang, q.DefaultLanguage())
+	}
+	so := score.Options{Target: target}
+	res := compare.Compute(score.Compute(q, base, so), score.Compute(q, next, so))
+	data, err := compare.Render(opts.Output, compare.Input{Q: q,
+		Base: compare.Side{Path: opts.Base, A: base}, New: compare.Side{Path: opts.New, A: next},
+		Lang: opts.Lang, Result: res})
+	if err != nil {
+		return err
+	}
+	return writeResult(s, opts.Out, []string{opts.Base, opts.New}, data)
+}
