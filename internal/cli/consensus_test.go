@@ -384,3 +384,20 @@ func TestTypedAnswer(t *testing.T) {
 		}
 	}
 }
+
+// The projector table fits 80 columns in both languages, however long the texts.
+func TestConsensusTableFits80Columns(t *testing.T) {
+	t.Chdir("../../testdata/consensus")
+	for _, lang := range []string{"en", "fr"} {
+		out, errOut, code := workshopRun(t, "", "consensus", "alice.answers.yaml", "bruno.answers.yaml", "chloe.answers.yaml",
+			"-q", "workshop.yaml", "--lang", lang)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", lang, code, errOut)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if n := len([]rune(line)); n > 80 {
+				t.Errorf("%s: %d columns: %s", lang, n, line)
+			}
+		}
+	}
+}

@@ -23,8 +23,8 @@ type TableWriter interface {
 	Close() error
 }
 
-// CSVWriter writes a table as CSV (RFC 4180: quoted where needed, CRLF line ends, as
-// `cbrn report -o csv`): a header line of column names, then one line per row.
+// CSVWriter writes a table as CSV (RFC 4180 quoting, LF line ends): a header line of column
+// names, then one line per row.
 type CSVWriter struct {
 	w *bufio.Writer
 }
@@ -39,7 +39,7 @@ func NewCSV(w io.Writer, cols []Column) (*CSVWriter, error) {
 		}
 		b = appendCSVField(b, col.Name)
 	}
-	b = append(b, '\r', '\n')
+	b = append(b, '\n')
 	_, err := c.w.Write(b)
 	return c, err
 }
@@ -61,7 +61,7 @@ func (c *CSVWriter) Encode(dst []byte, b Block) []byte {
 			}
 			dst = appendCSVField(dst, CSVCell(v))
 		}
-		dst = append(dst, '\r', '\n')
+		dst = append(dst, '\n')
 	}
 	return dst
 }

@@ -171,11 +171,11 @@ func consensusMerged(it *consensus.Item, lang string, w consensusWords) (answer,
 }
 
 // consensusNotes are the participants' own notes on an item, "name: note".
-func consensusNotes(r *consensus.Result, it *consensus.Item) []string {
+func consensusNotes(r *consensus.Result, it *consensus.Item, colon string) []string {
 	var out []string
 	for _, resp := range it.Responses {
 		if n := strings.TrimSpace(resp.Answer.Note); n != "" {
-			out = append(out, r.Participants[resp.Participant].Name+": "+n)
+			out = append(out, r.Participants[resp.Participant].Name+colon+n)
 		}
 	}
 	return out

@@ -52,10 +52,10 @@ func consensusMarkdown(in ConsensusInput) []byte {
 					mdText(a.Confidence), mdText(a.Note))
 			}
 			answer, how := consensusMerged(it, lang, w)
-			fmt.Fprintf(&b, "\n%s: %s · %s: %s (%s)\n", mdText(consensusHeading(w.spread)),
-				mdText(consensusSpread(it, w)), mdText(consensusHeading(w.merged)), mdText(answer), mdText(how))
+			fmt.Fprintf(&b, "\n%s%s%s · %s%s%s (%s)\n", mdText(consensusHeading(w.spread)), w.colon,
+				mdText(consensusSpread(it, w)), mdText(consensusHeading(w.merged)), w.colon, mdText(answer), mdText(how))
 			if res := it.Resolution; res != nil && res.Reason != "" {
-				fmt.Fprintf(&b, "\n%s: %s\n", mdText(w.reason), mdText(res.Reason))
+				fmt.Fprintf(&b, "\n%s%s%s\n", mdText(w.reason), w.colon, mdText(res.Reason))
 			}
 		}
 	}
@@ -70,13 +70,13 @@ func consensusMarkdown(in ConsensusInput) []byte {
 		for _, it := range others {
 			var groups []string
 			for _, g := range consensusGroups(r, it, lang) {
-				groups = append(groups, g.Answer+": "+strings.Join(g.Names, ", "))
+				groups = append(groups, g.Answer+w.colon+strings.Join(g.Names, ", "))
 			}
 			answer, how := consensusMerged(it, lang, w)
 			fmt.Fprintf(&b, "| **%s** %s | %s | %s | %s (%s) |\n",
 				mdText(it.Question.ID), mdText(it.Question.Text.Get(lang)),
 				consensusCellLines(groups), mdText(consensusSpread(it, w)), mdText(answer), mdText(how))
-			for _, n := range consensusNotes(r, it) {
+			for _, n := range consensusNotes(r, it, w.colon) {
 				notes = append(notes, fmt.Sprintf("- %s — %s", mdText(it.Question.ID), mdText(n)))
 			}
 		}

@@ -40,15 +40,7 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		return b.Bytes(), nil
 	}
 
-	var out bytes.Buffer
-	t := tablewriter.NewTable(&out,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithMaxWidth(consensusWidth),
-		tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}}}),
-	)
-	t.Header(w.question, w.answers, w.spread, w.merged)
+	var rows [][]string
 	for _, it := range r.Items {
 		first := []string{it.Question.ID}
 		switch {
@@ -60,25 +52,30 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		first = append(first, Terminal(it.Question.Text.Get(lang)))
 		var groups []string
 		for _, g := range consensusGroups(r, it, lang) {
-			groups = append(groups, Terminal(g.Answer+": "+strings.Join(g.Names, ", ")))
+			groups = append(groups, Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
 		}
 		answer, how := consensusMerged(it, lang, w)
-		row := []string{strings.Join(first, "\n"), strings.Join(groups, "\n"), consensusSpread(it, w),
-			Terminal(answer) + "\n(" + how + ")"}
-		if err := t.Append(row); err != nil {
+		rows = append(rows, []string{strings.Join(first, "\n"), strings.Join(groups, "\n"), consensusSpread(it, w),
+			Terminal(answer) + "\n(" + how + ")"})
+	}
+	// tablewriter's maximum width is a target, not a bound: narrow it until the table fits.
+	var out bytes.Buffer
+	for max := consensusWidth; max >= consensusWidth/2; max-- {
+		out.Reset()
+		if err := consensusRenderTable(&out, []string{w.question, w.answers, w.spread, w.merged}, rows, max); err != nil {
 			return nil, err
 		}
-	}
-	if err := t.Render(); err != nil {
-		return nil, err
+		if consensusFits(out.String(), consensusWidth) {
+			break
+		}
 	}
 	b.WriteString(out.String())
 
 	var notes bytes.Buffer
 	for _, it := range r.Items {
-		lines := consensusNotes(r, it)
+		lines := consensusNotes(r, it, w.colon)
 		if it.Resolution != nil && it.Resolution.Reason != "" {
-			lines = append([]string{w.reason + ": " + it.Resolution.Reason}, lines...)
+			lines = append([]string{w.reason + w.colon + it.Resolution.Reason}, lines...)
 		}
 		for i, n := range lines {
 			head := strings.Repeat(" ", len(it.Question.ID)+2)
@@ -93,4 +90,31 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		b.WriteString(notes.String())
 	}
 	return b.Bytes(), nil
+}
+
+func consensusRenderTable(out *bytes.Buffer, header []string, rows [][]string, max int) error {
+	t := tablewriter.NewTable(out,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithMaxWidth(max),
+		tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}}}),
+	)
+	t.Header(header[0], header[1], header[2], header[3])
+	for _, row := range rows {
+		if err := t.Append(row); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// consensusFits reports whether every line of s takes at most width terminal columns.
+func consensusFits(s string, width int) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if displayWidth(line) > width {
+			return false
+		}
+	}
+	return true
 }

@@ -14,6 +14,7 @@ type consensusWords struct {
 	yes, no, na, unknown, none                   string
 	agreed, reason                               string
 	rules                                        map[consensus.Rule]string
+	colon                                        string // ": ", or " : " in French
 }
 
 func consensusWordsFor(lang string) consensusWords {
@@ -48,7 +49,7 @@ func consensusWordsFor(lang string) consensusWords {
 			same:            "identiques",
 			different:       "%d réponses",
 			yes:             "Oui", no: "Non", na: "sans objet", unknown: "ne sait pas", none: "aucun",
-			agreed: "convenue en atelier", reason: "Motif",
+			agreed: "convenue en atelier", reason: "Motif", colon: " : ",
 			rules: map[consensus.Rule]string{
 				consensus.Unanimous:    "unanime",
 				consensus.Median:       "médiane",
@@ -87,7 +88,7 @@ func consensusWordsFor(lang string) consensusWords {
 		same:            "same",
 		different:       "%d answers",
 		yes:             "Yes", no: "No", na: "N/A", unknown: "don't know", none: "none",
-		agreed: "agreed in the workshop", reason: "Reason",
+		agreed: "agreed in the workshop", reason: "Reason", colon: ": ",
 		rules: map[consensus.Rule]string{
 			consensus.Unanimous:    "unanimous",
 			consensus.Median:       "median",
