@@ -12,6 +12,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/score"
 )
 
 // DisputedLevels is how many levels apart answers to a scale question must be to be disputed.
@@ -199,7 +200,7 @@ func measure(it *Item) {
 				hi = lv
 			}
 		}
-		if s, ok := Score(qq, a.Value); ok {
+		if s, ok := score.ValueScore(qq, a.Value); ok {
 			if scored == 0 || s < slo {
 				slo = s
 			}
@@ -320,56 +321,6 @@ func Key(qq *questionnaire.Question, v any) string {
 		return "[" + strings.Join(ids, ",") + "]"
 	}
 	return questionnaire.Canonical(v)
-}
-
-// Score is a value's score on 0..100 as the scoring engine computes it, for scored questions.
-func Score(qq *questionnaire.Question, v any) (float64, bool) {
-	switch qq.Type {
-	case questionnaire.TypeScale:
-		lv, ok := v.(int)
-		if !ok {
-			return 0, false
-		}
-		l, ok := qq.Scale.Level(lv)
-		if !ok {
-			return 0, false
-		}
-		return l.Score * 100, true
-	case questionnaire.TypeYesNo:
-		b, ok := v.(bool)
-		if !ok {
-			return 0, false
-		}
-		if b {
-			return 100, true
-		}
-		return 0, true
-	case questionnaire.TypeChoice:
-		id, ok := v.(string)
-		if !ok {
-			return 0, false
-		}
-		c, ok := qq.Choice(id)
-		if !ok {
-			return 0, false
-		}
-		return c.Score * 100, true
-	case questionnaire.TypeMulti:
-		ids, ok := v.([]string)
-		if !ok {
-			return 0, false
-		}
-		sum := 0.0
-		for _, id := range ids {
-			c, ok := qq.Choice(id)
-			if !ok {
-				return 0, false
-			}
-			sum += c.Score
-		}
-		return min(1, sum) * 100, true
-	}
-	return 0, false
 }
 
 // Resolve records the answer the workshop agreed on for item i and the reason. The answer must

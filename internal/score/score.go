@@ -212,7 +212,7 @@ func question(qq *questionnaire.Question, a *answers.Answer, shown bool, opts Op
 		}
 		return r
 	}
-	s, ok := valueScore(qq, a.Value)
+	s, ok := ValueScore(qq, a.Value)
 	if !ok {
 		// A value the question cannot score (left by an older questionnaire): not an answer.
 		r.Status, r.Target, r.TargetLv, r.Level = Unanswered, nil, nil, nil
@@ -273,8 +273,9 @@ func levelAtMost(sc *questionnaire.ScaleDef, n int) int {
 	return best
 }
 
-// valueScore is an answered question's score on 0..100.
-func valueScore(qq *questionnaire.Question, v any) (float64, bool) {
+// ValueScore is the score on 0..100 of a normalised value of a scored question; false when the
+// question cannot score it.
+func ValueScore(qq *questionnaire.Question, v any) (float64, bool) {
 	switch qq.Type {
 	case questionnaire.TypeScale:
 		lv, ok := v.(int)
