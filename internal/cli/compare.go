@@ -46,7 +46,7 @@ document described in the README (schema cbrn.compare/v1).`,
 		Args: exactArgs(2, "two answers files: BASE and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Base, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Output, compare.Formats...); err != nil {
+			if err := checkFormat(opts.Output, compare.Formats()...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -55,7 +55,7 @@ document described in the README (schema cbrn.compare/v1).`,
 			return runCompare(s, opts)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, compare.Formats[0], compare.Formats...)
+	addOutputFlag(cmd, &opts.Output, compare.Formats()[0], compare.Formats()...)
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600) instead of stdout")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: the questionnaire's first)")
 	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` for all, or next (one above each answer)")

@@ -15,8 +15,8 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/score"
 )
 
-// Formats are the output formats of a comparison; the first is the default.
-var Formats = []string{"table", "markdown", "json", "csv"}
+// Formats returns the output formats of a comparison; the first is the default.
+func Formats() []string { return []string{"table", "markdown", "json", "csv"} }
 
 // Side is one of the two assessments compared.
 type Side struct {
@@ -32,7 +32,7 @@ type Input struct {
 	Result    *Result
 }
 
-// Render renders a comparison in one of Formats.
+// Render renders a comparison in one of the Formats.
 func Render(format string, in Input) ([]byte, error) {
 	if in.Lang == "" {
 		in.Lang = in.Q.DefaultLanguage()
@@ -523,9 +523,9 @@ func renderJSON(in Input) ([]byte, error) {
 
 // --- CSV ---
 
-// CSVColumns are the columns of the CSV comparison: one row per item of every level (overall,
+// csvColumns are the columns of the CSV comparison: one row per item of every level (overall,
 // pillar, hazard, section, question, activity), all of them, changed or not.
-var CSVColumns = []string{"level", "id", "pillar", "change",
+var csvColumns = []string{"level", "id", "pillar", "change",
 	"base_score", "new_score", "score_change",
 	"base_conservative", "new_conservative", "base_gap", "new_gap",
 	"base_completeness", "new_completeness",
@@ -592,8 +592,8 @@ func renderCSV(in Input) ([]byte, error) {
 			null, null, null, null, null, null, null, null, null, null, null, null, null,
 			val(a.BasePriority), val(a.NewPriority), val(a.Change), rk(a.BaseRank), rk(a.NewRank)})
 	}
-	cols := make([]export.Column, len(CSVColumns))
-	for i, c := range CSVColumns {
+	cols := make([]export.Column, len(csvColumns))
+	for i, c := range csvColumns {
 		cols[i] = export.Column{Name: c}
 	}
 	var buf bytes.Buffer

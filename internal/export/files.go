@@ -201,6 +201,10 @@ func parseHeader(data []byte, whole bool) (h Header, complete bool) {
 		}
 		switch {
 		case top && hasKey(line, "schema"):
+			if v, ok := simpleScalar(afterKey(line)); ok {
+				h.Schema = v
+				break
+			}
 			var v struct {
 				Schema string `yaml:"schema"`
 			}
@@ -219,6 +223,10 @@ func parseHeader(data []byte, whole bool) (h Header, complete bool) {
 		qDone = true
 	}
 	if len(qBlock) > 0 && qDone {
+		if id, version, ok := flowRef(qBlock); ok {
+			h.QuestionnaireID, h.QuestionnaireVersion = id, version
+			return h, h.Schema != ""
+		}
 		var v struct {
 			Questionnaire struct {
 				ID      string `yaml:"id"`
@@ -230,6 +238,75 @@ func parseHeader(data []byte, whole bool) (h Header, complete bool) {
 		}
 	}
 	return h, h.Schema != "" && qDone
+}
+
+// afterKey is what follows the colon of a `key: value` line.
+func afterKey(line []byte) string {
+	_, v, _ := strings.Cut(string(line), ":")
+	return v
+}
+
+// simpleScalar reads the common forms of a YAML scalar without a YAML parser: plain, or quoted
+// without escapes, with an optional comment. ok is false for anything else, which is then
+// left to the parser.
+func simpleScalar(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if q := s[0]; q == '"' || q == '\'' {
+		end := strings.IndexByte(s[1:], q)
+		if end < 0 {
+			return "", false
+		}
+		v, rest := s[1:1+end], strings.TrimSpace(s[2+end:])
+		if q == '"' && strings.ContainsRune(v, '\\') || rest != "" && rest[0] != '#' {
+			return "", false
+		}
+		return v, true
+	}
+	if strings.ContainsAny(s[:1], "{[]}&*!|>%@`#,") {
+		return "", false
+	}
+	if i := strings.Index(s, " #"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if s == "null" || s == "~" || strings.ContainsAny(s, "{}[]") || strings.Contains(s, ": ") {
+		return "", false
+	}
+	return s, true
+}
+
+// flowRef reads `questionnaire: {id: X, version: Y, ...}` on one line, as answers files are
+// written, without a YAML parser. ok is false for any other form.
+func flowRef(block []byte) (id, version string, ok bool) {
+	s := strings.TrimSpace(afterKey(block))
+	if i := strings.LastIndexByte(s, '}'); i >= 0 {
+		if rest := strings.TrimSpace(s[i+1:]); rest != "" && rest[0] != '#' {
+			return "", "", false
+		}
+		s = s[:i+1]
+	}
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' || strings.ContainsAny(s[1:len(s)-1], "{}\n") {
+		return "", "", false
+	}
+	for _, part := range strings.Split(s[1:len(s)-1], ",") {
+		key, value, found := strings.Cut(part, ":")
+		if !found {
+			return "", "", false
+		}
+		v, good := simpleScalar(value)
+		if !good {
+			return "", "", false
+		}
+		switch strings.TrimSpace(key) {
+		case "id":
+			id = v
+		case "version":
+			version = v
+		}
+	}
+	return id, version, id != ""
 }
 
 func hasKey(line []byte, key string) bool {

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 func write(t *testing.T, path, data string) {
@@ -236,5 +238,43 @@ func TestOrderedCancelled(t *testing.T) {
 	}, func(int, int) error { return nil })
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// Where the fast scalar reading answers, it agrees with the YAML parser.
+func FuzzSimpleScalar(f *testing.F) {
+	for _, s := range []string{" cbrn.answers/v1", ` "sha256:ab" # c`, " 'it''s'", ` "a\"b"`, " a #b", " [x]", " ~", " x: y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := simpleScalar(s)
+		if !ok || strings.ContainsAny(s, "\n\r") {
+			return
+		}
+		var v map[string]any
+		if err := yaml.Unmarshal([]byte("k:"+s), &v); err != nil {
+			return
+		}
+		if str, isString := v["k"].(string); isString && str != got {
+			t.Errorf("simpleScalar(%q) = %q, YAML reads %q", s, got, str)
+		}
+	})
+}
+
+func TestFlowRef(t *testing.T) {
+	for _, c := range []struct {
+		line, id, version string
+		ok                bool
+	}{
+		{`questionnaire: {id: cbrn-core, version: 1.0.0, digest: "sha256:00ff"}`, "cbrn-core", "1.0.0", true},
+		{`questionnaire: {id: 'q', version: "2"}  # note`, "q", "2", true},
+		{`questionnaire: {version: 1}`, "", "1", false},
+		{`questionnaire: {id: "a,b"}`, "", "", false}, // left to the parser
+		{`questionnaire:`, "", "", false},
+	} {
+		id, version, ok := flowRef([]byte(c.line + "\n"))
+		if id != c.id || version != c.version || ok != c.ok {
+			t.Errorf("%s: %q %q %v", c.line, id, version, ok)
+		}
 	}
 }

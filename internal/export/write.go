@@ -23,8 +23,8 @@ type TableWriter interface {
 	Close() error
 }
 
-// CSVWriter writes a table as CSV (RFC 4180 quoting, LF line ends): a header line of column
-// names, then one line per row.
+// CSVWriter writes a table as CSV (RFC 4180: quoted where needed, CRLF line ends, as
+// `cbrn report -o csv`): a header line of column names, then one line per row.
 type CSVWriter struct {
 	w *bufio.Writer
 }
@@ -39,7 +39,7 @@ func NewCSV(w io.Writer, cols []Column) (*CSVWriter, error) {
 		}
 		b = appendCSVField(b, col.Name)
 	}
-	b = append(b, '\n')
+	b = append(b, '\r', '\n')
 	_, err := c.w.Write(b)
 	return c, err
 }
@@ -51,7 +51,7 @@ func (c *CSVWriter) Encode(dst []byte, b Block) []byte {
 		if i > 0 {
 			head = append(head, ',')
 		}
-		head = appendCSVField(head, CSVCell(v))
+		head = appendCSVValue(head, v)
 	}
 	for _, r := range b.Rows {
 		dst = append(dst, head...)
@@ -59,11 +59,72 @@ func (c *CSVWriter) Encode(dst []byte, b Block) []byte {
 			if i > 0 || len(b.Head) > 0 {
 				dst = append(dst, ',')
 			}
-			dst = appendCSVField(dst, CSVCell(v))
+			dst = appendCSVValue(dst, v)
 		}
-		dst = append(dst, '\n')
+		dst = append(dst, '\r', '\n')
 	}
 	return dst
+}
+
+// appendCSVValue appends a cell as CSVCell renders it, quoted where needed, without building
+// intermediate strings: an export writes millions of cells.
+func appendCSVValue(b []byte, v Value) []byte {
+	if v.Null {
+		return b
+	}
+	switch v.Kind {
+	case Number, Score, Fraction:
+		return appendFloat(b, v.F)
+	case Integer:
+		return strconv.AppendInt(b, int64(v.F), 10)
+	case Bool:
+		return strconv.AppendBool(b, v.B)
+	case Time:
+		return v.Time().AppendFormat(b, time.RFC3339)
+	case List:
+		plain := true
+		for _, s := range v.L {
+			if needsGuard(s) || csvNeedsQuotes(s) {
+				plain = false
+				break
+			}
+		}
+		if !plain {
+			return appendCSVText(b, strings.Join(v.L, " "))
+		}
+		for i, s := range v.L {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, s...)
+		}
+		return b
+	}
+	return appendCSVText(b, v.S)
+}
+
+// appendCSVText appends SafeText(s), quoted where needed.
+func appendCSVText(b []byte, s string) []byte {
+	if !needsGuard(s) {
+		return appendCSVField(b, s)
+	}
+	// The quote prefix is the first character: only the content can call for quotes.
+	if !strings.ContainsAny(s, ",\"\r\n") {
+		return append(append(b, '\''), s...)
+	}
+	b = append(b, '"', '\'')
+	return append(appendEscapedQuotes(b, s), '"')
+}
+
+func needsGuard(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
 }
 
 // Write writes encoded lines.
@@ -82,17 +143,20 @@ func appendCSVField(b []byte, s string) []byte {
 		return append(b, s...)
 	}
 	b = append(b, '"')
+	return append(appendEscapedQuotes(b, s), '"')
+}
+
+// appendEscapedQuotes appends s with its double quotes doubled.
+func appendEscapedQuotes(b []byte, s string) []byte {
 	for {
 		i := strings.IndexByte(s, '"')
 		if i < 0 {
-			break
+			return append(b, s...)
 		}
 		b = append(b, s[:i+1]...)
 		b = append(b, '"')
 		s = s[i+1:]
 	}
-	b = append(b, s...)
-	return append(b, '"')
 }
 
 func csvNeedsQuotes(s string) bool {
@@ -130,11 +194,7 @@ func CSVCell(v Value) string {
 // SafeText defuses a text cell that a spreadsheet would take for a formula (one starting with
 // = + - @, a tab or a carriage return) by prefixing a single quote, as OWASP advises for CSV.
 func SafeText(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	if needsGuard(s) {
 		return "'" + s
 	}
 	return s

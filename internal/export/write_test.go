@@ -186,3 +186,23 @@ func TestJSONTableEmpty(t *testing.T) {
 		t.Errorf("empty table %s: %v", buf.String(), err)
 	}
 }
+
+// The encoder's fast path writes exactly what CSVCell gives, quoted as encoding/csv would.
+func TestAppendCSVValueMatchesCSVCell(t *testing.T) {
+	values := []Value{
+		{Kind: Text, S: "=1+1"}, {Kind: Text, S: "-a,b"}, {Kind: Text, S: `@"q"`}, {Kind: Text, S: "\tx\ny"},
+		{Kind: Text, S: " lead"}, {Kind: Text, S: `\.`}, {Kind: Text, S: "plain"}, {Kind: Text, S: ""},
+		{Kind: List, L: []string{"C", "B"}}, {Kind: List, L: []string{"=x", "y"}}, {Kind: List, L: []string{"a,b"}},
+		{Kind: List, L: []string{}}, {Kind: Score, F: 2.0 / 3}, {Kind: Integer, F: -4}, {Kind: Bool},
+		{Kind: Time, F: 1740819600}, {Kind: Number, Null: true},
+	}
+	for _, v := range values {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.Write([]string{CSVCell(v)})
+		w.Flush()
+		if got := string(appendCSVValue(nil, v)) + "\n"; got != want.String() {
+			t.Errorf("%+v: %q, encoding/csv writes %q", v, got, want.String())
+		}
+	}
+}
