@@ -18,8 +18,14 @@ import (
 // Schema is the value of the `schema` key of an answers file.
 const Schema = "cbrn.answers/v1"
 
-// MaxFileSize bounds answers files as it bounds questionnaires.
-const MaxFileSize = questionnaire.MaxFileSize
+// Limits on hostile or runaway files, as for questionnaires: the file's size, the number of
+// answers (a questionnaire has at most as many questions), and the length of every text (a note,
+// a text answer, a respondent's field, a question id) in characters.
+const (
+	MaxFileSize   = questionnaire.MaxFileSize
+	MaxAnswers    = questionnaire.MaxQuestions
+	MaxTextLength = questionnaire.MaxTextLength
+)
 
 // Confidences an answer may carry.
 var Confidences = []string{"documented", "judgement", "assumed"}
@@ -171,14 +177,17 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 		qf := diag.Fields(l, v.Value, "questionnaire", "id", "version", "digest")
 		if x, ok := qf["id"]; ok {
 			f.Questionnaire.ID, _ = diag.String(l, x.Value, "questionnaire id")
+			checkLength(l, x.Value, "questionnaire id", f.Questionnaire.ID)
 		} else if v.Value.Kind == yaml.MappingNode {
 			l.At(v.Value, "missing key \"id\": the id of the questionnaire answered, e.g. {id: cbrn-core}")
 		}
 		if x, ok := qf["version"]; ok {
 			f.Questionnaire.Version, _ = diag.String(l, x.Value, "questionnaire version")
+			checkLength(l, x.Value, "questionnaire version", f.Questionnaire.Version)
 		}
 		if x, ok := qf["digest"]; ok {
 			f.Questionnaire.Digest, _ = diag.String(l, x.Value, "questionnaire digest")
+			checkLength(l, x.Value, "questionnaire digest", f.Questionnaire.Digest)
 		}
 	} else {
 		l.At(root, "missing key \"questionnaire\": the questionnaire answered, e.g. `questionnaire: {id: cbrn-core}`")
@@ -189,12 +198,14 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 			"country": &f.Respondent.Country, "role": &f.Respondent.Role} {
 			if x, ok := rf[key]; ok && !isNull(x.Value) {
 				*dst, _ = diag.String(l, x.Value, "respondent "+key)
+				checkLength(l, x.Value, "respondent "+key, *dst)
 			}
 		}
 	}
 	if v, ok := fields["language"]; ok {
 		f.langLine, f.langCol = v.Value.Line, v.Value.Column
 		f.Language, _ = diag.String(l, v.Value, "language")
+		checkLength(l, v.Value, "language", f.Language)
 	}
 	if v, ok := fields["created"]; ok {
 		f.Created = timestamp(l, v.Value, "created")
@@ -217,6 +228,13 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 	for i := 0; i+1 < len(v.Value.Content); i += 2 {
 		k, an := v.Value.Content[i], v.Value.Content[i+1]
 		id := k.Value
+		if len(f.Order) == MaxAnswers {
+			l.At(k, "more than %d answers; a questionnaire has at most %d questions", MaxAnswers, questionnaire.MaxQuestions)
+			return
+		}
+		if !checkLength(l, k, "a question id", id) {
+			continue
+		}
 		if _, dup := f.Answers[id]; dup {
 			l.At(k, "question %s is answered twice (first at line %d)", id, f.Answers[id].Line)
 			continue
@@ -226,6 +244,15 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 		f.Answers[id] = a
 		f.Order = append(f.Order, id)
 	}
+}
+
+// checkLength refuses a text longer than MaxTextLength characters; it reports whether s is short enough.
+func checkLength(l *diag.List, n *yaml.Node, what, s string) bool {
+	if c := utf8.RuneCountInString(s); c > MaxTextLength {
+		l.At(n, "%s is %d characters long; the limit is %d", what, c, MaxTextLength)
+		return false
+	}
+	return true
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
@@ -257,6 +284,9 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 	if v, ok := f["value"]; ok {
 		set++
 		a.Value, a.raw = rawValue(l, v.Value, what)
+		if s, ok := a.Value.(string); ok {
+			checkLength(l, v.Value, "the value of "+what, s)
+		}
 	}
 	for key, dst := range map[string]*bool{"na": &a.NA, "unknown": &a.Unknown} {
 		if v, ok := f[key]; ok {
@@ -287,6 +317,7 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 	}
 	if v, ok := f["note"]; ok && !isNull(v.Value) {
 		a.Note, _ = diag.String(l, v.Value, "note")
+		checkLength(l, v.Value, "the note to "+id, a.Note)
 	}
 	if v, ok := f["at"]; ok {
 		a.At = timestamp(l, v.Value, "at")

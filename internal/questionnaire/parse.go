@@ -92,6 +92,7 @@ func (p *parser) file(root *yaml.Node) {
 	}
 	if v, ok := f["version"]; ok {
 		q.Version, _ = diag.String(p.l, v.Value, "version")
+		p.checkLength(v.Value, "version", q.Version)
 	} else {
 		p.l.At(root, "missing key \"version\" (e.g. `version: 1.0.0`)")
 	}
@@ -238,6 +239,7 @@ func (p *parser) slug(n *yaml.Node, what string) string {
 	if !ok {
 		return ""
 	}
+	p.checkLength(n, what, s)
 	if !slugRE.MatchString(s) {
 		p.l.At(n, "%s %q may hold only lower-case letters, digits and '-'", what, s)
 	}
@@ -497,6 +499,7 @@ func (p *parser) sections(n *yaml.Node) {
 		s := &Section{}
 		if v, ok := f["id"]; ok {
 			s.ID, _ = diag.String(p.l, v.Value, "section id")
+			p.checkLength(v.Value, "section id", s.ID)
 			if s.ID != "" && !questionIDRE.MatchString(s.ID) {
 				p.l.At(v.Value, "section id %q may hold only letters, digits, '.', '_' and '-'", s.ID)
 			}
@@ -566,6 +569,7 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 	if v, ok := f["id"]; ok {
 		if id, ok := diag.String(p.l, v.Value, "question id"); ok {
 			q.ID = id
+			p.checkLength(v.Value, "question id", id)
 			if !questionIDRE.MatchString(id) {
 				p.l.At(v.Value, "question id %q may hold only letters, digits, '.', '_' and '-'", id)
 			}
@@ -798,6 +802,7 @@ func (p *parser) choices(q *Question, n *yaml.Node) {
 		if c.ID, ok = diag.String(p.l, v.Value, "choice id"); !ok {
 			continue
 		}
+		p.checkLength(v.Value, "choice id", c.ID)
 		if !questionIDRE.MatchString(c.ID) {
 			p.l.At(v.Value, "choice id %q may hold only letters, digits, '.', '_' and '-'", c.ID)
 		}
