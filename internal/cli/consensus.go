@@ -221,7 +221,7 @@ func reportFileError(s *Streams, err error) {
 		fmt.Fprintln(s.Err, de.Error())
 		return
 	}
-	fmt.Fprintf(s.Err, "cbrn: %v\n", err)
+	fmt.Fprintf(s.Err, "cbrn: %s\n", diag.Printable(err.Error(), true))
 }
 
 // workshopLanguage is the language of a workshop output: flag when given, else the answers'

@@ -69,7 +69,8 @@ func Report(err error, w io.Writer) int {
 		fmt.Fprintln(w, de.Error())
 		return code
 	}
-	fmt.Fprintf(w, "cbrn: %v\n", err)
+	// Messages may quote file names and texts from hostile files: no escape sequence gets through.
+	fmt.Fprintf(w, "cbrn: %s\n", diag.Printable(err.Error(), true))
 	if code == ExitUsage {
 		help := "cbrn"
 		if ee.help != "" {

@@ -71,7 +71,7 @@ func runValidate(s *Streams, opts *ValidateOptions) error {
 	for _, path := range opts.Files {
 		data, err := questionnaire.ReadFileLimited(path, questionnaire.MaxFileSize)
 		if err != nil {
-			fmt.Fprintf(s.Err, "%v\n", err)
+			fmt.Fprintln(s.Err, diag.Printable(err.Error(), false))
 			failed++
 			continue
 		}
@@ -105,13 +105,14 @@ func reportValidation(s *Streams, name string, v validation) bool {
 			fmt.Fprintln(s.Err, de.Error())
 			fmt.Fprintf(s.Err, "%s: %d %s\n", name, de.Count(), plural(de.Count(), "problem", "problems"))
 		} else if msg := v.err.Error(); strings.HasPrefix(msg, name+":") {
-			fmt.Fprintln(s.Err, msg) // it names the file already
+			fmt.Fprintln(s.Err, diag.Printable(msg, true)) // it names the file already
 		} else {
-			fmt.Fprintf(s.Err, "%s: %s\n", name, msg)
+			fmt.Fprintln(s.Err, diag.Printable(name+": "+msg, true))
 		}
 		return false
 	}
-	fmt.Fprintf(s.Out, "%s: ok, %s\n", name, v.summary)
+	// The name and the version come from the user's files: no escape sequence reaches the terminal.
+	fmt.Fprintln(s.Out, diag.Printable(name+": ok, "+v.summary, false))
 	return true
 }
 

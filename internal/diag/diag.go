@@ -5,7 +5,9 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -18,15 +20,50 @@ type Problem struct {
 	Msg  string
 }
 
+// String is the problem as one line for a terminal: "file:line:col: message". A file name or a
+// text quoted from the file cannot break the line or send escape sequences (see Printable).
 func (p Problem) String() string {
 	switch {
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
+		return Printable(fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg), false)
 	case p.Path != "":
-		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+		return Printable(fmt.Sprintf("%s: %s", p.Path, p.Msg), false)
 	default:
-		return p.Msg
+		return Printable(p.Msg, false)
 	}
+}
+
+// Printable makes a message safe to print on a terminal: the control characters it may quote
+// from a hostile file or file name (escape sequences, carriage returns, bells, C1 controls) are
+// shown as escapes such as \x1b instead of being obeyed. Line breaks and tabs are kept when
+// lines is true, else escaped too.
+func Printable(s string, lines bool) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return isTerminalControl(r, lines) }) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1: // a byte that is not UTF-8, from a file name
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case isTerminalControl(r, lines):
+			q := strconv.QuoteRune(r) // e.g. '\x1b', '\n', '\u009b'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isTerminalControl reports the characters a terminal obeys rather than shows: C0, DEL and C1.
+func isTerminalControl(r rune, keepLines bool) bool {
+	if keepLines && (r == '\n' || r == '\t') {
+		return false
+	}
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
 }
 
 // MaxProblems bounds the problems kept for one file: past that many, the first ones are the
