@@ -1,0 +1,439 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
+// Questionnaires and answers files travel between agencies by e-mail and USB stick; their texts
+// end up in terminals, Markdown, HTML pages, CSV files and workbooks. testdata/hostile holds a
+// questionnaire and two answers files whose every text carries terminal escape sequences
+// (colours, screen clearing, OSC 8 links, OSC 52 clipboard writes, C1 controls), HTML and script,
+// Markdown that links, embeds images or breaks tables, and spreadsheet formulas; one question
+// text is exactly 10,000 characters long. Every command renders them in every format, and each
+// output must be inert when a person opens it.
+
+// hostileRun runs cbrn in-process with stdin and returns stdout, stderr and the exit code.
+func hostileRun(t *testing.T, stdin string, args ...string) (stdout, stderr []byte, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	s := &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb,
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) }}
+	code = Main(s, args)
+	return out.Bytes(), errb.Bytes(), code
+}
+
+// hostileDir is a fresh folder holding the hostile fixture.
+func hostileDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"hostile.yaml", "hostile.answers.yaml", "eve.answers.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/hostile", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// The kinds of output, by how a person opens them.
+const (
+	kindTerminal = "terminal"
+	kindMarkdown = "markdown"
+	kindHTML     = "html"
+	kindCSV      = "csv"
+	kindXLSX     = "xlsx"
+	kindJSON     = "json"
+	kindAnswers  = "answers"
+)
+
+func TestHostileFixtureIsWhatItSays(t *testing.T) {
+	q, err := questionnaire.Load("../../testdata/hostile/hostile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := q.Question("H-05")
+	if n := utf8.RuneCountInString(x.Text.Get("en")); n != questionnaire.MaxTextLength {
+		t.Errorf("H-05's text is %d characters long, want the limit %d", n, questionnaire.MaxTextLength)
+	}
+	for _, want := range []string{"\x1b[", "<script>", "=cmd|' /C calc'!A0", " | ", "\n"} {
+		found := false
+		for _, y := range q.Questions {
+			found = found || strings.Contains(y.Text.Get("en"), want)
+		}
+		if !found {
+			t.Errorf("no question text holds %q", want)
+		}
+	}
+	data, err := os.ReadFile("../../testdata/hostile/hostile.answers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`\e]52;`, `\e]0;`, `\u009b`, "\\t=", "\\r=", "@SUM", "-2+3", "+1+1", "value: -5"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the answers hold no %s", want)
+		}
+	}
+}
+
+func TestHostileInputsInEveryFormat(t *testing.T) {
+	dir := hostileDir(t)
+	q := filepath.Join(dir, "hostile.yaml")
+	mallory := filepath.Join(dir, "hostile.answers.yaml")
+	eve := filepath.Join(dir, "eve.answers.yaml")
+	out := func(name string) string { return filepath.Join(dir, name) }
+
+	type run struct {
+		kind  string
+		args  []string
+		file  string // the output file when written with --out, else stdout is the output
+		stdin string
+	}
+	var runs []run
+	for _, f := range []string{"table", "markdown", "json", "csv", "html"} {
+		runs = append(runs, run{kind: kindOf(f), args: []string{"report", mallory, "-o", f}})
+	}
+	for _, f := range []string{"markdown", "html"} {
+		runs = append(runs,
+			run{kind: kindOf(f), args: []string{"print", "-q", q, "-o", f}},
+			run{kind: kindOf(f), args: []string{"print", "-q", q, "-o", f, "--agency", "evil"}},
+			run{kind: kindOf(f), args: []string{"plan", mallory, "-o", f}})
+	}
+	for _, f := range []string{"table", "markdown", "json"} {
+		runs = append(runs, run{kind: kindOf(f), args: []string{"consensus", mallory, eve, "-o", f}})
+	}
+	runs = append(runs,
+		run{kind: kindAnswers, args: []string{"consensus", mallory, eve, "--out", out("merged.yaml")}, file: out("merged.yaml")},
+		// Settling the disputes shows every participant's answer and note on the terminal.
+		run{kind: kindAnswers, args: []string{"consensus", mallory, eve, "--out", out("resolved.yaml"), "--resolve", "--accessible"},
+			file: out("resolved.yaml"), stdin: "2\nthe room agreed\n\n\n\n\n\n"},
+		run{kind: kindTerminal, args: []string{"validate", q, mallory, eve}},
+		// The respondent questions, then the first questions: their texts, levels, choices and help.
+		run{kind: kindTerminal, args: []string{"assess", "-q", q, "--accessible", out("new.answers.yaml")},
+			stdin: "\n\n\n\nh\n2\nnote\n\n1\n\n1\n\n"},
+	)
+
+	for _, r := range runs {
+		name := strings.Join(append([]string{r.args[0]}, r.args[2:]...), " ")
+		name = strings.ReplaceAll(name, dir+string(filepath.Separator), "")
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, code := hostileRun(t, r.stdin, r.args...)
+			if code != 0 && !(r.args[0] == "assess" && code == ExitCancelled) && !(r.stdin != "" && code == ExitCancelled) {
+				t.Fatalf("exit status %d\n%s", code, stderr)
+			}
+			report := func(problems []string) {
+				for _, p := range problems {
+					t.Error(p)
+				}
+			}
+			report(checkTerminal("stderr", stderr))
+			data := stdout
+			if r.file != "" {
+				report(checkTerminal("stdout", stdout))
+				var err error
+				if data, err = os.ReadFile(r.file); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(data) == 0 && r.args[0] != "assess" {
+				t.Fatal("no output")
+			}
+			switch r.kind {
+			case kindTerminal:
+				report(checkTerminal("output", data))
+			case kindMarkdown:
+				report(checkMarkdown(data))
+			case kindHTML:
+				report(checkHTML(data))
+			case kindCSV:
+				report(checkCSV(data))
+			case kindXLSX:
+				report(checkXLSX(t, r.file))
+			case kindJSON:
+				if !json.Valid(data) {
+					t.Errorf("not valid JSON:\n%.500s", data)
+				}
+			case kindAnswers:
+				a, err := answers.Parse(r.file, data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				qq, err := questionnaire.Load(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := a.Check(qq); err != nil {
+					t.Errorf("the merged answers do not check: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func kindOf(format string) string {
+	switch format {
+	case "table":
+		return kindTerminal
+	case "markdown", "html", "csv", "json", "xlsx":
+		return format
+	}
+	panic("unknown format " + format)
+}
+
+// isTerminalControl reports the characters a terminal obeys: C0 (line breaks aside), DEL and C1.
+func isTerminalControl(r rune) bool {
+	return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// quote shows the text around s[from:to] in a message.
+func quote(s string, from, to int) string {
+	return strconv.Quote(s[max(0, from-40):min(len(s), to+40)])
+}
+
+// checkTerminal: valid UTF-8 without any control character but the line break.
+func checkTerminal(what string, data []byte) (problems []string) {
+	if !utf8.Valid(data) {
+		problems = append(problems, what+" is not valid UTF-8")
+	}
+	s := string(data)
+	if i := strings.IndexFunc(s, isTerminalControl); i >= 0 {
+		problems = append(problems, fmt.Sprintf("%s holds control character %U at byte %d: %s", what, []rune(s[i:])[0], i, quote(s, i, i)))
+	}
+	return problems
+}
+
+var (
+	// Raw '<' is the tool's own markup only: anchors and line breaks in cells.
+	mdRawTagRE  = regexp.MustCompile(`(^|[^\\])<`)
+	mdOwnTagRE  = regexp.MustCompile(`^<(a id="[a-z0-9-]+">|/a>|br>)`)
+	mdLinkRE    = regexp.MustCompile(`(^|[^\\])\]\(`)
+	mdImageRE   = regexp.MustCompile(`(^|[^\\])!\[`)
+	mdDividerRE = regexp.MustCompile(`^\|( *:?-+:? *\|)+$`)
+)
+
+// checkMarkdown: terminal-safe; no HTML but the tool's own anchors and <br>; no link but to the
+// document's own anchors, no image; every table row has the header's number of cells, so no
+// pipe or line break in a text split a cell; and the fixture's markup is there, escaped.
+func checkMarkdown(data []byte) (problems []string) {
+	problems = checkTerminal("Markdown", data)
+	s := string(data)
+	for _, m := range mdRawTagRE.FindAllStringIndex(s, -1) {
+		if at := m[1] - 1; !mdOwnTagRE.MatchString(s[at:]) {
+			problems = append(problems, "raw markup: "+quote(s, at, at))
+		}
+	}
+	for _, m := range mdLinkRE.FindAllStringIndex(s, -1) {
+		if !strings.HasPrefix(s[m[1]:], "#") {
+			problems = append(problems, "a link out of the document: "+quote(s, m[0], m[1]))
+		}
+	}
+	if m := mdImageRE.FindStringIndex(s); m != nil {
+		problems = append(problems, "an image: "+quote(s, m[0], m[1]))
+	}
+	lines := strings.Split(s, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "|") || !mdDividerRE.MatchString(lines[i+1]) {
+			continue
+		}
+		cells := mdCells(lines[i])
+		j := i + 2
+		for ; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
+			if n := mdCells(lines[j]); n != cells {
+				problems = append(problems, fmt.Sprintf("table row %d has %d cells, its header %d: %.200q", j+1, n, cells, lines[j]))
+			}
+		}
+		if j < len(lines) && strings.TrimSpace(lines[j]) != "" {
+			problems = append(problems, fmt.Sprintf("line %d goes on from a table without starting with |: %.200q", j+1, lines[j]))
+		}
+		i = j
+	}
+	if !strings.Contains(s, `\<script\>`) {
+		problems = append(problems, `the fixture's <script> is not there, escaped as \<script\>`)
+	}
+	return problems
+}
+
+// mdCells counts the cells of a table row: its unescaped pipes less one.
+func mdCells(row string) int {
+	n := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++
+		case '|':
+			n++
+		}
+	}
+	return n - 1
+}
+
+var (
+	htmlFixtureTags = []string{"<script", "<img", "<iframe", "<svg onload", "<b>", "<i>", "<u>", "<style>body", "<a href='"}
+	htmlHandlerRE   = regexp.MustCompile(`(?i)<[a-z][^<>]*\son[a-z]+\s*=`)
+	htmlExternalRE  = regexp.MustCompile(`(?i)<[a-z][^<>]*\b(src|href|action|data|xlink:href)\s*=\s*["']?\s*(https?:|//|javascript:|data:)`)
+	htmlCSSURLRE    = regexp.MustCompile(`(?i)url\(\s*["']?\s*(https?:|//)|@import`)
+)
+
+// checkHTML: no script, none of the fixture's tags, no event handler, nothing loaded from or
+// linked to outside the page; the fixture's markup is there, escaped.
+func checkHTML(data []byte) (problems []string) {
+	if !utf8.Valid(data) {
+		problems = append(problems, "HTML is not valid UTF-8")
+	}
+	s := string(data)
+	lower := strings.ToLower(s)
+	for _, tag := range htmlFixtureTags {
+		if i := strings.Index(lower, strings.ToLower(tag)); i >= 0 {
+			problems = append(problems, "raw "+tag+": "+quote(s, i, i))
+		}
+	}
+	for _, re := range []*regexp.Regexp{htmlHandlerRE, htmlExternalRE, htmlCSSURLRE} {
+		if m := re.FindStringIndex(s); m != nil {
+			problems = append(problems, fmt.Sprintf("%s: %s", re, quote(s, m[0], m[1])))
+		}
+	}
+	if !strings.Contains(s, "&lt;script&gt;") {
+		problems = append(problems, "the fixture's <script> is not there, escaped")
+	}
+	return problems
+}
+
+// startsFormula tells a text a spreadsheet would read as a formula (or, after a tab or a
+// carriage return, run as one); numbers such as -5 are numbers, not formulas.
+func startsFormula(s string) bool {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err != nil
+}
+
+// isNeutralised tells a text that starts with a formula character behind a single quote.
+func isNeutralised(s string) bool {
+	return len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1]))
+}
+
+// checkCSV: every cell a spreadsheet would take for a formula is neutralised with a leading
+// single quote; numbers are left alone.
+func checkCSV(data []byte) (problems []string) {
+	if !utf8.Valid(data) {
+		problems = append(problems, "CSV is not valid UTF-8")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return append(problems, fmt.Sprintf("CSV does not parse: %v", err))
+	}
+	neutralised := 0
+	for i, row := range rows {
+		for j, c := range row {
+			if startsFormula(c) {
+				problems = append(problems, fmt.Sprintf("row %d, column %d (%s) would run as a formula: %.80q", i+1, j+1, rows[0][min(j, len(rows[0])-1)], c))
+			}
+			if isNeutralised(c) {
+				neutralised++
+			}
+		}
+	}
+	if neutralised == 0 && bytes.Contains(data, []byte("=cmd|")) {
+		problems = append(problems, "no neutralised formula, yet the fixture's texts are in the CSV")
+	}
+	return problems
+}
+
+// checkXLSX: no cell holds a formula, and text cells are neutralised as in CSV.
+func checkXLSX(t *testing.T, path string) (problems []string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	neutralised := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, c := range row {
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					problems = append(problems, fmt.Sprintf("%s!%s holds the formula %q", sheet, ref, formula))
+				}
+				if startsFormula(c) {
+					problems = append(problems, fmt.Sprintf("%s!%s would run as a formula once edited: %.80q", sheet, ref, c))
+				}
+				if isNeutralised(c) {
+					neutralised++
+				}
+			}
+		}
+	}
+	if neutralised == 0 {
+		problems = append(problems, "no neutralised formula: the fixture's texts are not in the workbook")
+	}
+	return problems
+}
+
+// The checks catch what they look for: each attack below, left raw, is reported.
+func TestHostileChecksCatchTheAttacks(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		check func([]byte) []string
+		bad   string
+	}{
+		{"ESC on a terminal", func(b []byte) []string { return checkTerminal("x", b) }, "a \x1b[31m b"},
+		{"C1 CSI on a terminal", func(b []byte) []string { return checkTerminal("x", b) }, "a \u009b2J b"},
+		{"carriage return on a terminal", func(b []byte) []string { return checkTerminal("x", b) }, "a\rb"},
+		{"raw script in Markdown", checkMarkdown, `\<script\> <script>alert(1)</script>`},
+		{"a link in Markdown", checkMarkdown, `\<script\> [x](https://evil.example/)`},
+		{"an image in Markdown", checkMarkdown, `\<script\> ![x](x.png)`},
+		{"a pipe splitting a cell", checkMarkdown, "\\<script\\>\n| a | b |\n|---|---|\n| x | y | z |\n"},
+		{"a line break in a cell", checkMarkdown, "\\<script\\>\n| a | b |\n|---|---|\n| x | y\nz |\n"},
+		{"nothing escaped in Markdown", checkMarkdown, "plain"},
+		{"raw script in HTML", checkHTML, "&lt;script&gt; <script>alert(1)</script>"},
+		{"an event handler in HTML", checkHTML, `&lt;script&gt; <p class="x" onclick="alert(1)">`},
+		{"an external image in HTML", checkHTML, `&lt;script&gt; <img class=a src="https://evil.example/x.png">`},
+		{"an external stylesheet in HTML", checkHTML, `&lt;script&gt; <style>p{background:url(https://evil.example/)}</style>`},
+		{"nothing escaped in HTML", checkHTML, "plain"},
+		{"a formula in CSV", checkCSV, "a,b\r\n=cmd|' /C calc'!A0,1\r\n"},
+		{"a tab-led formula in CSV", checkCSV, "a,b\r\n\"\t=1+1\",1\r\n"},
+	} {
+		if got := c.check([]byte(c.bad)); len(got) == 0 {
+			t.Errorf("%s: not caught in %q", c.name, c.bad)
+		}
+	}
+	// And they let pass what is inert.
+	for _, c := range []struct {
+		name  string
+		check func([]byte) []string
+		good  string
+	}{
+		{"Markdown", checkMarkdown, "<a id=\"s-1\"></a>\n\n| a | b |\n|---|--:|\n| \\<script\\> \\| x | [own](#s-1)<br>y |\n\nend\n"},
+		{"HTML", checkHTML, `<p><a href="#s-1">&lt;script&gt; &lt;img src=https://evil.example/&gt;</a></p>`},
+		{"CSV", checkCSV, "a,b\r\n'=cmd|' /C calc'!A0,-5\r\n"},
+	} {
+		if got := c.check([]byte(c.good)); len(got) != 0 {
+			t.Errorf("%s: %v", c.name, got)
+		}
+	}
+}
