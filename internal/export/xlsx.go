@@ -108,7 +108,9 @@ func (x *XLSXWriter) start(s *xlsxSheet) error {
 	}
 	s.sw, s.row = sw, 0
 	for i, c := range s.cols {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+		// Wide enough for the header and its autofilter button.
+		width := max(c.Width, float64(len(c.Name))+4)
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
 	}
