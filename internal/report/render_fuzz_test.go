@@ -1,0 +1,184 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/plan"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/questionnaires"
+)
+
+// FuzzRender: any valid questionnaire and answers render in every format of every command
+// without a panic or an error, and every output keeps the promises made to the person who opens
+// it. The fuzz input is a questionnaire and two answers files, mutated from real ones (the
+// hostile fixture among them); a questionnaire that does not load is skipped, and answers that
+// do not load or check are replaced by an empty answers file, so that mutations of the texts and
+// values still reach the renderers.
+func FuzzRender(f *testing.F) {
+	read := func(path string) []byte {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return data
+	}
+	const td = "../../testdata/"
+	f.Add(read(td+"hostile/hostile.yaml"), read(td+"hostile/hostile.answers.yaml"), read(td+"hostile/eve.answers.yaml"))
+	f.Add(read(td+"report/fixture.yaml"), read(td+"report/fixture.answers.yaml"), []byte{})
+	f.Add(read(td+"consensus/workshop.yaml"), read(td+"consensus/alice.answers.yaml"), read(td+"consensus/bruno.answers.yaml"))
+	f.Add(read(td+"assess/mini.yaml"), []byte{}, []byte{})
+	quick, _, _ := questionnaires.File("cbrn-quick")
+	sample, _, _ := questionnaires.Sample("examplia-quick")
+	f.Add(quick, sample, []byte{})
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+	f.Fuzz(func(t *testing.T, qData, aData, bData []byte) {
+		q, err := questionnaire.Parse("fuzz.yaml", qData)
+		if err != nil {
+			return
+		}
+		a := fuzzAnswers(q, aData, now)
+		b := fuzzAnswers(q, bData, now)
+		langs := q.Languages
+		for _, target := range []score.Target{{}, {Next: true}} {
+			res := score.Compute(q, a, score.Options{Target: target})
+			for _, lang := range langs {
+				for _, format := range report.Formats() {
+					for _, color := range []bool{false, true} {
+						if color && format != "table" {
+							continue
+						}
+						out, err := report.Render(format, report.Input{Result: res, Answers: a, Lang: lang, Color: color})
+						check(t, "report -o "+format, format, color, out, err)
+					}
+				}
+				p := plan.Build(res, a, target, lang)
+				for _, format := range report.PlanFormats() {
+					out, err := report.RenderPlan(format, p)
+					check(t, "plan -o "+format, format, false, out, err)
+				}
+			}
+		}
+		var agencies []string
+		if len(q.Agencies) > 0 {
+			agencies = []string{q.Agencies[0].ID}
+		}
+		for _, lang := range langs {
+			for _, in := range []report.HandoutInput{
+				{Questionnaire: q, Lang: lang},
+				{Questionnaire: q, Lang: lang, Pillars: []string{"detection"}, Agencies: agencies},
+			} {
+				if len(report.HandoutQuestions(q, in.Pillars, in.Agencies)) == 0 {
+					continue // the command refuses filters that keep nothing
+				}
+				for _, format := range report.HandoutFormats() {
+					out, err := report.RenderHandout(format, in)
+					check(t, "print -o "+format, format, false, out, err)
+				}
+			}
+		}
+		cres := consensus.Compute(q, []*answers.File{a, b})
+		for _, lang := range langs {
+			for _, format := range report.ConsensusFormats() {
+				out, err := report.RenderConsensus(format, report.ConsensusInput{Result: cres, Lang: lang})
+				check(t, "consensus -o "+format, format, false, out, err)
+			}
+		}
+		// The merged answers file reads back and checks against its questionnaire.
+		merged, err := cres.File(q.DefaultLanguage(), now).Marshal()
+		if err != nil {
+			t.Fatalf("merged answers: %v", err)
+		}
+		m, err := answers.Parse("merged.yaml", merged)
+		if err != nil {
+			t.Fatalf("the merged answers do not load: %v\n%s", err, merged)
+		}
+		if _, err := m.Check(q); err != nil {
+			t.Fatalf("the merged answers do not check: %v\n%s", err, merged)
+		}
+	})
+}
+
+// fuzzAnswers loads answers checked against q, or an empty answers file when they do not load.
+func fuzzAnswers(q *questionnaire.Questionnaire, data []byte, now time.Time) *answers.File {
+	if a, err := answers.Parse("fuzz.answers.yaml", data); err == nil && a.Questionnaire.ID == q.ID {
+		if _, err := a.Check(q); err == nil {
+			return a
+		}
+	}
+	return answers.New(q, now)
+}
+
+var (
+	unescapedScriptRE = regexp.MustCompile(`(?i)(^|[^\\])<script`)
+	anyScriptRE       = regexp.MustCompile(`(?i)<script`)
+	handlerRE         = regexp.MustCompile(`(?i)<[a-z][^<>]*\son[a-z]+\s*=`)
+)
+
+// check: no error; valid UTF-8; JSON that parses; terminal and Markdown text without control
+// characters (colour aside); no script in HTML or Markdown; CSV whose text cells cannot run.
+func check(t *testing.T, what, format string, color bool, out []byte, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: empty output", what)
+	}
+	if !utf8.Valid(out) {
+		t.Fatalf("%s: not valid UTF-8", what)
+	}
+	s := string(out)
+	switch format {
+	case "json":
+		if !json.Valid(out) {
+			t.Fatalf("%s: not valid JSON", what)
+		}
+	case "table", "markdown":
+		if i := strings.IndexFunc(s, func(r rune) bool {
+			return (r < 0x20 && r != '\n' && !(color && r == 0x1b)) || r == 0x7f || (r >= 0x80 && r < 0xa0)
+		}); i >= 0 {
+			t.Fatalf("%s: control character %U at byte %d: %q", what, []rune(s[i:])[0], i, s[max(0, i-40):min(len(s), i+20)])
+		}
+		if format == "markdown" && unescapedScriptRE.MatchString(s) {
+			t.Fatalf("%s: raw <script", what)
+		}
+	case "html":
+		if m := anyScriptRE.FindStringIndex(s); m != nil {
+			t.Fatalf("%s: <script at byte %d", what, m[0])
+		}
+		if m := handlerRE.FindStringIndex(s); m != nil {
+			t.Fatalf("%s: an event handler: %q", what, s[m[0]:min(len(s), m[1]+20)])
+		}
+	case "csv":
+		rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		for i, row := range rows {
+			for j, c := range row {
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+					if _, err := strconv.ParseFloat(c, 64); err != nil {
+						t.Fatalf("%s: row %d, column %d would run as a formula: %q", what, i+1, j+1, c)
+					}
+				}
+			}
+		}
+	default:
+		panic(fmt.Sprintf("no check for format %q", format))
+	}
+}
