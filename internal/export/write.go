@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,6 +54,7 @@ func (c *CSVWriter) Encode(dst []byte, b Block) []byte {
 		}
 		head = appendCSVValue(head, v)
 	}
+	dst = slices.Grow(dst, b.Len()*(len(head)+2)+encodedSize(b.Rows))
 	for _, r := range b.Rows {
 		dst = append(dst, head...)
 		for i, v := range r {
@@ -64,6 +66,27 @@ func (c *CSVWriter) Encode(dst []byte, b Block) []byte {
 		dst = append(dst, '\r', '\n')
 	}
 	return dst
+}
+
+// encodedSize estimates the bytes the cells of rows take once encoded, so that a block is
+// encoded into one allocation instead of a series of doublings.
+func encodedSize(rows [][]Value) int {
+	n := 0
+	for _, r := range rows {
+		for _, v := range r {
+			switch v.Kind {
+			case Text:
+				n += len(v.S) + 4
+			case List:
+				for _, s := range v.L {
+					n += len(s) + 4
+				}
+			default:
+				n += 20
+			}
+		}
+	}
+	return n
 }
 
 // appendCSVValue appends a cell as CSVCell renders it, quoted where needed, without building
@@ -271,6 +294,11 @@ func (j *JSONWriter) Encode(dst []byte, b Block) []byte {
 		head = append(head, j.keys[i]...)
 		head = appendJSONValue(head, v)
 	}
+	keys := 0
+	for _, k := range j.keys[len(b.Head):] {
+		keys += len(k)
+	}
+	dst = slices.Grow(dst, b.Len()*(len(head)+keys+8)+encodedSize(b.Rows))
 	for _, r := range b.Rows {
 		dst = append(dst, ",\n{"...)
 		dst = append(dst, head...)
