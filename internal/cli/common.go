@@ -94,7 +94,16 @@ func looksLikePath(s string) bool {
 type assessment struct {
 	Q        *questionnaire.Questionnaire
 	A        *answers.File
+	QFile    string // the questionnaire's file; "" for a shipped questionnaire
 	Warnings []diag.Problem
+}
+
+// inputs are the files the assessment was read from, which --out must never overwrite.
+func (as *assessment) inputs() []string {
+	if as.QFile == "" {
+		return []string{as.A.Path}
+	}
+	return []string{as.A.Path, as.QFile}
 }
 
 // loadAssessment reads an answers file and the questionnaire it answers: the one given with -q,
@@ -112,7 +121,7 @@ func loadAssessment(path, qRef string) (*assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &assessment{Q: q, A: a, Warnings: warnings}, nil
+	return &assessment{Q: q, A: a, QFile: questionnaireFile(a, qRef), Warnings: warnings}, nil
 }
 
 func questionnaireFor(a *answers.File, qRef string) (*questionnaire.Questionnaire, error) {
@@ -123,14 +132,43 @@ func questionnaireFor(a *answers.File, qRef string) (*questionnaire.Questionnair
 	if data, name, ok := questionnaires.File(id); ok {
 		return questionnaire.Parse(name, data)
 	}
-	dir := filepath.Dir(a.Path)
-	for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
-		p := filepath.Join(dir, name)
-		if _, err := os.Stat(p); err == nil {
-			return questionnaire.Load(p)
-		}
+	if p := besideAnswers(a); p != "" {
+		return questionnaire.Load(p)
 	}
 	return nil, fmt.Errorf("%s: answers questionnaire %q, which is not shipped with cbrn; name its file with -q FILE", a.Path, id)
+}
+
+// besideAnswers is the questionnaire file <id>.yaml (or <id>.questionnaire.yaml) beside the
+// answers file a, or "" when there is none.
+func besideAnswers(a *answers.File) string {
+	dir := filepath.Dir(a.Path)
+	for _, name := range []string{a.Questionnaire.ID + ".yaml", a.Questionnaire.ID + ".questionnaire.yaml"} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// questionnaireFile is the file questionnaireFor reads the questionnaire of a from, or "" for a
+// shipped questionnaire: an input like the answers, that --out must never overwrite.
+func questionnaireFile(a *answers.File, qRef string) string {
+	if qRef != "" {
+		return questionnaireRefFile(qRef)
+	}
+	if _, _, ok := questionnaires.File(a.Questionnaire.ID); ok {
+		return ""
+	}
+	return besideAnswers(a)
+}
+
+// questionnaireRefFile is the file loadQuestionnaire reads for -q ref, or "" for a shipped id.
+func questionnaireRefFile(ref string) string {
+	if _, _, ok := questionnaires.File(ref); (ok && !looksLikePath(ref)) || ref == "" {
+		return ""
+	}
+	return ref
 }
 
 // printWarnings writes problems to stderr as warnings.
@@ -159,19 +197,23 @@ func writeResult(s *Streams, outPath string, inputs []string, data []byte) error
 
 // refuseInput refuses an output path that is one of the inputs (by name or by identity).
 func refuseInput(out string, inputs []string) error {
-	outAbs, _ := filepath.Abs(out)
-	outInfo, outErr := os.Stat(out)
 	for _, in := range inputs {
-		inAbs, _ := filepath.Abs(in)
-		same := inAbs == outAbs
-		if !same && outErr == nil {
-			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
-				same = true
-			}
-		}
-		if same {
+		if in != "" && sameFile(out, in) {
 			return usageErrorf("--out %s is one of the input files; choose another file name", out)
 		}
 	}
 	return nil
+}
+
+// sameFile tells whether two paths name one file: the same path, or links to one file (a hard
+// link, or a symbolic link that writing through would follow).
+func sameFile(a, b string) bool {
+	aAbs, _ := filepath.Abs(a)
+	bAbs, _ := filepath.Abs(b)
+	if aAbs == bAbs {
+		return true
+	}
+	aInfo, aErr := os.Stat(a)
+	bInfo, bErr := os.Stat(b)
+	return aErr == nil && bErr == nil && os.SameFile(aInfo, bInfo)
 }

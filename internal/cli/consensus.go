@@ -141,10 +141,7 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 	}
 	res := consensus.Compute(q, files)
 
-	inputs := append([]string(nil), opts.Files...)
-	if looksLikePath(opts.Questionnaire) {
-		inputs = append(inputs, opts.Questionnaire)
-	}
+	inputs := append(slices.Clone(opts.Files), questionnaireFile(files[0], opts.Questionnaire))
 	if opts.Out != "" {
 		if err := refuseInput(opts.Out, inputs); err != nil {
 			return err

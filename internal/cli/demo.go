@@ -58,7 +58,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 			if !slices.Contains(questionnaires.Samples(), opts.Sample) {
 				return usageErrorFor(cmd, "unknown sample %q; use one of: %s", opts.Sample, strings.Join(questionnaires.Samples(), ", "))
 			}
-			if opts.Out != "" && opts.Out == opts.SaveSample {
+			if opts.Out != "" && opts.SaveSample != "" && sameFile(opts.Out, opts.SaveSample) {
 				return usageErrorFor(cmd, "--out and --save-sample name the same file %s; choose two names", opts.Out)
 			}
 			if runF != nil {

@@ -91,9 +91,5 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := []string{opts.Answers}
-	if looksLikePath(opts.Questionnaire) {
-		inputs = append(inputs, opts.Questionnaire)
-	}
-	return writeResult(s, opts.Out, inputs, data)
+	return writeResult(s, opts.Out, as.inputs(), data)
 }

@@ -122,11 +122,7 @@ func runPrint(s *Streams, opts *PrintOptions) error {
 	if err != nil {
 		return err
 	}
-	var inputs []string
-	if looksLikePath(opts.Questionnaire) {
-		inputs = append(inputs, opts.Questionnaire)
-	}
-	return writeResult(s, opts.Out, inputs, data)
+	return writeResult(s, opts.Out, []string{questionnaireRefFile(opts.Questionnaire)}, data)
 }
 
 func orAll(list []string) string {

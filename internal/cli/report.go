@@ -124,11 +124,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := []string{opts.Answers}
-	if looksLikePath(opts.Questionnaire) {
-		inputs = append(inputs, opts.Questionnaire)
-	}
-	return writeResult(s, opts.Out, inputs, data)
+	return writeResult(s, opts.Out, as.inputs(), data)
 }
 
 // languageChoices are the languages a report can be written in: the questionnaire's and the tool's.
