@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -138,9 +139,17 @@ func questionnaireFor(a *answers.File, qRef string) (*questionnaire.Questionnair
 	return nil, fmt.Errorf("%s: answers questionnaire %q, which is not shipped with cbrn; name its file with -q FILE", a.Path, id)
 }
 
+// questionnaireIDRE is the form of a questionnaire id (DESIGN §3).
+var questionnaireIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
 // besideAnswers is the questionnaire file <id>.yaml (or <id>.questionnaire.yaml) beside the
 // answers file a, or "" when there is none.
 func besideAnswers(a *answers.File) string {
+	// The id comes from the file: one that is not an id (../x, a/b) names no file, so that
+	// hostile answers cannot point cbrn at a file elsewhere.
+	if !questionnaireIDRE.MatchString(a.Questionnaire.ID) {
+		return ""
+	}
 	dir := filepath.Dir(a.Path)
 	for _, name := range []string{a.Questionnaire.ID + ".yaml", a.Questionnaire.ID + ".questionnaire.yaml"} {
 		p := filepath.Join(dir, name)

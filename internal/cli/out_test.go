@@ -209,3 +209,27 @@ func TestDemoRefusesOneFileForBothOutputs(t *testing.T) {
 		t.Error("a file was written")
 	}
 }
+
+// The questionnaire beside an answers file is <id>.yaml for an id of the questionnaire id form
+// only: hostile answers naming "../x" cannot make cbrn read a file outside their folder.
+func TestQuestionnaireIDNamesNoOtherFolder(t *testing.T) {
+	dir := outDir(t)
+	sub := filepath.Join(dir, "received")
+	if err := os.Mkdir(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "fixture.answers.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), "{id: fixture,", "{id: ../fixture,", 1))
+	path := filepath.Join(sub, "evil.answers.yaml")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := workshopRun(t, "", "report", path)
+	want := "cbrn: " + path + `: answers questionnaire "../fixture", which is not shipped with cbrn; name its file with -q FILE` + "\n"
+	if code != ExitError || stderr != want {
+		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+}
