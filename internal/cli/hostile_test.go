@@ -132,6 +132,14 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 			stdin: "\n\n\n\nh\n2\nnote\n\n1\n\n1\n\n"},
 	)
 
+	for _, f := range []string{"table", "markdown", "json", "csv"} {
+		runs = append(runs, run{kind: kindOf(f), args: []string{"compare", mallory, eve, "-o", f}})
+	}
+	for _, f := range []string{"csv", "json"} {
+		runs = append(runs, run{kind: kindOf(f), args: []string{"export", mallory, eve, "-o", f}})
+	}
+	runs = append(runs, run{kind: kindXLSX, args: []string{"export", mallory, eve, "-o", "xlsx", "--out", out("all.xlsx")}, file: out("all.xlsx")})
+
 	for _, r := range runs {
 		name := strings.Join(append([]string{r.args[0]}, r.args[2:]...), " ")
 		name = strings.ReplaceAll(name, dir+string(filepath.Separator), "")

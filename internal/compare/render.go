@@ -108,13 +108,13 @@ func (o *textOut) line(format string, args ...any) {
 	fmt.Fprintf(&o.buf, format+"\n", args...)
 }
 
-// text makes a user text safe for the output: no terminal controls, no table breakers.
+// text makes a user text safe for the output: no terminal controls; in Markdown, no markup,
+// link, image or HTML, and no pipe or line break to split a table cell.
 func (o *textOut) text(s string) string {
-	s = report.Terminal(s)
 	if o.md {
-		s = strings.ReplaceAll(s, "|", `\|`)
+		return report.MarkdownText(s)
 	}
-	return s
+	return report.Terminal(s)
 }
 
 func (o *textOut) table(header []string, rows [][]string, right []bool) {
@@ -134,12 +134,8 @@ func (o *textOut) table(header []string, rows [][]string, right []bool) {
 		}
 	}
 	o.buf.WriteString("\n")
-	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = strings.ReplaceAll(c, "|", `\|`)
-		}
-		o.buf.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	for _, r := range rows { // cells are escaped already, by text
+		o.buf.WriteString("| " + strings.Join(r, " | ") + " |\n")
 	}
 }
 

@@ -191,11 +191,11 @@ func (x *XLSXWriter) cell(v Value) any {
 	case Time:
 		return excelize.Cell{StyleID: x.style.time, Value: v.Time()}
 	case List:
-		return strings.Join(v.L, " ")
+		return SafeText(strings.Join(v.L, " "))
 	}
-	// Strings go in as inline strings: Excel shows them as text and never evaluates them,
-	// whatever they start with.
-	return v.S
+	// Strings go in as inline strings, which Excel shows as text on opening; guarded as in CSV
+	// all the same, so that editing a cell cannot turn it into a formula.
+	return SafeText(v.S)
 }
 
 // finish adds the autofilter and the colour scales of a sheet and ends its stream.

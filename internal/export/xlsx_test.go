@@ -105,11 +105,12 @@ func TestXLSXWorkbook(t *testing.T) {
 		{"O2", excelize.CellTypeUnset, "5"},
 		{"V2", excelize.CellTypeUnset, ""},
 	})
-	// gamma (row 4): respondent fields that a spreadsheet would evaluate stay text.
+	// gamma (row 4): respondent fields that a spreadsheet would evaluate stay text, guarded
+	// with a single quote as in CSV so that editing the cell cannot make it a formula.
 	check("Overview", []typed{
-		{"D4", excelize.CellTypeInlineString, "@Home"},
-		{"E4", excelize.CellTypeInlineString, `-Minus, "quoted"`},
-		{"G4", excelize.CellTypeInlineString, "+plus"},
+		{"D4", excelize.CellTypeInlineString, "'@Home"},
+		{"E4", excelize.CellTypeInlineString, `'-Minus, "quoted"`},
+		{"G4", excelize.CellTypeInlineString, "'+plus"},
 	})
 	// Questions: alpha's P1 on row 2, its X2 (a formula-like text answer) on row 8.
 	// J question, N hazards, P critical, Q weight, S value, W score.
@@ -120,7 +121,7 @@ func TestXLSXWorkbook(t *testing.T) {
 		{"Q2", excelize.CellTypeUnset, "2"},
 		{"S2", excelize.CellTypeUnset, "3"},
 		{"W2", excelize.CellTypeUnset, "50"},
-		{"S8", excelize.CellTypeInlineString, `=HYPERLINK("http://example.invalid")`},
+		{"S8", excelize.CellTypeInlineString, `'=HYPERLINK("http://example.invalid")`},
 	})
 
 	// Number formats: scores with one decimal, completeness as a percentage, dates as dates.

@@ -148,6 +148,9 @@ func mdTable(b *bytes.Buffer, header []string, rows [][]string, right []bool) {
 	}
 }
 
+// MarkdownText is mdText for the other commands' Markdown outputs.
+func MarkdownText(s string) string { return mdText(s) }
+
 // mdText escapes a text from a user file for Markdown, in running text and in table cells:
 // characters that mark up, link, start HTML or split a cell are backslash-escaped, and line
 // breaks become spaces.
