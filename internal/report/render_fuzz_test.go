@@ -13,8 +13,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/compare"
 	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/plan"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/report"
@@ -23,6 +27,7 @@ import (
 )
 
 // FuzzRender: any valid questionnaire and answers render in every format of every command
+// (report, plan, print, consensus, compare, and the export tables in CSV, JSON and xlsx)
 // without a panic or an error, and every output keeps the promises made to the person who opens
 // it. The fuzz input is a questionnaire and two answers files, mutated from real ones (the
 // hostile fixture among them); a questionnaire that does not load is skipped, and answers that
@@ -91,6 +96,16 @@ func FuzzRender(f *testing.F) {
 				}
 			}
 		}
+		resA, resB := score.Compute(q, a, score.Options{}), score.Compute(q, b, score.Options{})
+		diff := compare.Compute(resA, resB)
+		for _, lang := range langs {
+			for _, format := range compare.Formats() {
+				out, err := compare.Render(format, compare.Input{Q: q, Base: compare.Side{Path: "a.yaml", A: a},
+					New: compare.Side{Path: "b.yaml", A: b}, Lang: lang, Result: diff})
+				check(t, "compare -o "+format, format, false, out, err)
+			}
+		}
+		checkExport(t, q, []*export.Assessment{{Path: "a.yaml", Q: q, A: a, Result: resA}, {Path: "b.yaml", Q: q, A: b, Result: resB}})
 		cres := consensus.Compute(q, []*answers.File{a, b})
 		for _, lang := range langs {
 			for _, format := range report.ConsensusFormats() {
@@ -111,6 +126,77 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("the merged answers do not check: %v\n%s", err, merged)
 		}
 	})
+}
+
+// checkExport writes the export tables of every level in CSV, JSON and a workbook, and checks them.
+func checkExport(t *testing.T, q *questionnaire.Questionnaire, xs []*export.Assessment) {
+	t.Helper()
+	var book bytes.Buffer
+	wb, err := export.NewXLSX(&book, export.Levels())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, level := range export.Levels() {
+		var csvOut, jsonOut bytes.Buffer
+		cw, err := export.NewCSV(&csvOut, export.Columns(level))
+		if err != nil {
+			t.Fatal(err)
+		}
+		jw, err := export.NewJSON(&jsonOut, level, export.Columns(level))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range xs {
+			block := export.Build(level, x, q.DefaultLanguage())
+			if err := cw.Write(cw.Encode(nil, block)); err != nil {
+				t.Fatal(err)
+			}
+			if err := jw.Write(jw.Encode(nil, block)); err != nil {
+				t.Fatal(err)
+			}
+			if err := wb.Write(level, block); err != nil {
+				t.Fatalf("workbook, %s: %v", level, err)
+			}
+		}
+		if err := cw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := jw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "export -o csv --level "+string(level), "csv", false, csvOut.Bytes(), nil)
+		check(t, "export -o json --level "+string(level), "json", false, jsonOut.Bytes(), nil)
+	}
+	if err := wb.Close(); err != nil {
+		t.Fatalf("workbook: %v", err)
+	}
+	f, err := excelize.OpenReader(&book)
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, c := range row {
+				if startsFormula(c) {
+					t.Fatalf("workbook %s, row %d, column %d would run as a formula: %q", sheet, i+1, j+1, c)
+				}
+			}
+		}
+	}
+}
+
+// startsFormula tells a text a spreadsheet would run as a formula; numbers are numbers.
+func startsFormula(c string) bool {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return false
+	}
+	_, err := strconv.ParseFloat(c, 64)
+	return err != nil
 }
 
 // fuzzAnswers loads answers checked against q, or an empty answers file when they do not load.
@@ -171,10 +257,8 @@ func check(t *testing.T, what, format string, color bool, out []byte, err error)
 		}
 		for i, row := range rows {
 			for j, c := range row {
-				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-					if _, err := strconv.ParseFloat(c, 64); err != nil {
-						t.Fatalf("%s: row %d, column %d would run as a formula: %q", what, i+1, j+1, c)
-					}
+				if startsFormula(c) {
+					t.Fatalf("%s: row %d, column %d would run as a formula: %q", what, i+1, j+1, c)
 				}
 			}
 		}
