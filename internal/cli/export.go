@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -89,7 +91,10 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 			if runF != nil {
 				return runF(opts)
 			}
-			return runExport(cmd.Context(), s, opts)
+			// Ctrl-C stops the export cleanly: no partial --out file, no temporary files left.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			defer stop()
+			return runExport(ctx, s, opts)
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "csv", exportFormats...)
@@ -119,9 +124,6 @@ func parseScoreTarget(s string) (score.Target, error) {
 }
 
 func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	level, err := export.ParseLevel(opts.Level)
 	if err != nil {
 		return usageErrorf("%v", err)
@@ -150,6 +152,9 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 		ex.fail(p.Err)
 	}
 	paths, ids := ex.scan(ctx, inputs, workers, qFixed == nil)
+	if ctx.Err() != nil {
+		return exportCancelled(s, 0, len(inputs), "nothing written")
+	}
 	if len(paths) == 0 {
 		if ex.bad > 0 {
 			fmt.Fprintln(s.Err, "cbrn: no answers file to export")
@@ -202,6 +207,14 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 		return ex.emit(it, levels, sink)
 	})
 	ex.progress.stop()
+	if ctx.Err() != nil {
+		sink.abort()
+		what := "nothing written"
+		if opts.Out == "" {
+			what = "the output is incomplete"
+		}
+		return exportCancelled(s, int(ex.progress.done.Load()), len(paths), what)
+	}
 	if err != nil {
 		sink.abort()
 		return err
@@ -226,6 +239,11 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 		return silentFailure(ExitError)
 	}
 	return nil
+}
+
+func exportCancelled(s *Streams, done, total int, what string) error {
+	fmt.Fprintf(s.Err, "export cancelled after %d of %d files; %s\n", done, total, what)
+	return ErrCancelled
 }
 
 // mixedLevels refuses tables that do not line up across questionnaires.

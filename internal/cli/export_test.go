@@ -2,9 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -353,5 +356,55 @@ func TestProgress(t *testing.T) {
 	q.stop()
 	if plain.String() != "message\n" {
 		t.Errorf("stderr off a terminal = %q", plain.String())
+	}
+}
+
+// cancelOnWrite is a stderr that interrupts the export at its first message.
+type cancelOnWrite struct {
+	bytes.Buffer
+	cancel func()
+}
+
+func (c *cancelOnWrite) Write(p []byte) (int, error) {
+	c.cancel()
+	return c.Buffer.Write(p)
+}
+
+// An interrupted export leaves nothing behind: no output file, no temporary file, exit 130.
+func TestExportCancelled(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"fixture.yaml", "alpha.answers.yaml", "beta.answers.yaml", "gamma.answers.yaml"} {
+		data, _ := os.ReadFile(filepath.Join(exportDir(t), "assessments", name))
+		os.WriteFile(filepath.Join(dir, name), data, 0o600)
+	}
+	// The broken file comes first; the message about it is where the export is interrupted.
+	os.WriteFile(filepath.Join(dir, "0-broken.answers.yaml"), []byte("schema: cbrn.answers/v1\nquestionnaire: {id: fixture}\nanswers: {P1: {value: 9}}\n"), 0o600)
+	t.Chdir(dir)
+	for _, format := range []string{"xlsx", "csv"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		errb := &cancelOnWrite{cancel: cancel}
+		s := &Streams{Out: io.Discard, Err: errb, Getenv: func(string) string { return "" }, Now: time.Now}
+		err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, Output: format, Out: "out." + format, Level: "pillar"})
+		if !errors.Is(err, ErrCancelled) || Report(err, io.Discard) != ExitCancelled {
+			t.Fatalf("%s: err = %v", format, err)
+		}
+		if msg := errb.String(); !strings.Contains(msg, "\nexport cancelled after ") || !strings.HasSuffix(msg, " of 4 files; nothing written\n") {
+			t.Errorf("%s: stderr = %q", format, msg)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+			t.Errorf("%s: left behind: %v", format, entries)
+		}
+	}
+
+	// Interrupted while the files are looked at: nothing is read further.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errb bytes.Buffer
+	s := &Streams{Out: io.Discard, Err: &errb, Getenv: func(string) string { return "" }, Now: time.Now}
+	if err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, Output: "csv", Level: "pillar"}); !errors.Is(err, ErrCancelled) {
+		t.Errorf("err = %v", err)
+	}
+	if errb.String() != "export cancelled after 0 of 5 files; nothing written\n" {
+		t.Errorf("stderr = %q", errb.String())
 	}
 }
