@@ -7,6 +7,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/compare"
+	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/score"
 )
 
@@ -85,8 +86,9 @@ func runCompare(s *Streams, opts *CompareOptions) error {
 		return err
 	}
 	if bv, nv := base.Questionnaire.Version, next.Questionnaire.Version; bv != nv && bv != "" && nv != "" {
-		fmt.Fprintf(s.Err, "warning: %s answered %s %s and %s answered %s; both are scored with %s %s, questions matched by id\n",
-			opts.Base, q.ID, bv, opts.New, nv, q.ID, q.Version)
+		// The versions come from the files: no escape sequence of theirs reaches the terminal.
+		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("warning: %s answered %s %s and %s answered %s; both are scored with %s %s, questions matched by id",
+			opts.Base, q.ID, bv, opts.New, nv, q.ID, q.Version), false))
 	}
 	for _, f := range []*answers.File{base, next} {
 		ws, err := f.Check(q)
@@ -106,5 +108,5 @@ func runCompare(s *Streams, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeResult(s, opts.Out, []string{opts.Base, opts.New}, data)
+	return writeResult(s, opts.Out, []string{opts.Base, opts.New, questionnaireFile(next, opts.Questionnaire)}, data)
 }

@@ -135,6 +135,17 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 	for _, f := range []string{"table", "markdown", "json", "csv"} {
 		runs = append(runs, run{kind: kindOf(f), args: []string{"compare", mallory, eve, "-o", f}})
 	}
+	// Two versions answered: the warning quotes them.
+	eve2 := out("eve2.answers.yaml")
+	data, err := os.ReadFile(eve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`version: "1.0.0"`), []byte(`version: "2.0\e[31m"`), 1)
+	if err := os.WriteFile(eve2, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runs = append(runs, run{kind: kindTerminal, args: []string{"compare", mallory, eve2}})
 	for _, f := range []string{"csv", "json"} {
 		runs = append(runs, run{kind: kindOf(f), args: []string{"export", mallory, eve, "-o", f}})
 	}

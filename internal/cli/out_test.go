@@ -64,6 +64,7 @@ func commandsWithOut(dir string) map[string][]string {
 		"plan":      {"plan", answers},
 		"print":     {"print", "-q", q},
 		"consensus": {"consensus", answers, filepath.Join(dir, "copy.answers.yaml")},
+		"compare":   {"compare", answers, filepath.Join(dir, "copy.answers.yaml")},
 	}
 }
 
@@ -93,7 +94,7 @@ func TestOutRefusesItsOwnInputs(t *testing.T) {
 					filepath.Join(dir, "fixture.answers.yaml"),
 					filepath.Join(dir, "hard.yaml")) // a hard link to the answers
 			}
-			if name == "consensus" {
+			if name == "consensus" || name == "compare" {
 				targets = append(targets, filepath.Join(dir, "copy.answers.yaml"))
 			}
 			before := snapshot(t, dir)

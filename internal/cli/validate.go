@@ -103,7 +103,7 @@ func reportValidation(s *Streams, name string, v validation) bool {
 		var de *diag.Error
 		if errors.As(v.err, &de) {
 			fmt.Fprintln(s.Err, de.Error())
-			fmt.Fprintf(s.Err, "%s: %d %s\n", name, de.Count(), plural(de.Count(), "problem", "problems"))
+			fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: %d %s", name, de.Count(), plural(de.Count(), "problem", "problems")), false))
 		} else if msg := v.err.Error(); strings.HasPrefix(msg, name+":") {
 			fmt.Fprintln(s.Err, diag.Printable(msg, true)) // it names the file already
 		} else {
