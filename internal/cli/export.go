@@ -180,7 +180,7 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	var out io.Writer = s.Out
 	var file *export.AtomicFile
 	if opts.Out != "" {
-		if err := refuseInput(opts.Out, paths); err != nil {
+		if err := refuseInput(opts.Out, append(slices.Clone(paths), questionnaireRefFile(opts.Questionnaire))); err != nil {
 			return err
 		}
 		if file, err = export.CreateAtomic(opts.Out); err != nil {
@@ -228,6 +228,11 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 			fmt.Fprintf(s.Err, "nothing exported: %s not written\n", opts.Out)
 			return silentFailure(ExitError)
 		}
+		// The questionnaires found beside the answers are inputs too; the output replaces its
+		// destination only now, so none of them is overwritten.
+		if err := refuseInput(opts.Out, cache.files()); err != nil {
+			return err
+		}
 		err := file.Commit()
 		file = nil
 		if err != nil {
@@ -262,7 +267,7 @@ func mixedLevels(ids map[string]int, level export.Level, opts *ExportOptions) er
 	case opts.Output == "xlsx" && !opts.LevelSet:
 		return usageErrorf("these files answer %d questionnaires: %s; a workbook of them can hold only the sheets that line up across questionnaires (Overview, Pillars, Hazards): add --level pillar, or export each questionnaire apart", len(ids), found)
 	case !level.Comparable():
-		return usageErrorf("these files answer %d questionnaires: %s; their %ss do not line up: use --level pillar, hazard or overview, or export each questionnaire apart", len(ids), found, level)
+		return usageErrorf("these files answer %d questionnaires: %s; their %s do not line up: use --level pillar, hazard or overview, or export each questionnaire apart", len(ids), found, strings.ToLower(level.Sheet()))
 	}
 	return nil
 }
@@ -525,7 +530,12 @@ func (c *questionnaireCache) beside(dir, id string) *cachedQuestionnaire {
 	key, ok := c.located[dir+"\x00"+id]
 	if !ok {
 		key = "missing:" + id
+		// An id that is not of the id form (../x, a/b) names no file: hostile answers cannot
+		// point cbrn at a file in another folder.
 		for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
+			if !questionnaireIDRE.MatchString(id) {
+				break
+			}
 			p := filepath.Join(dir, name)
 			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 				key = "file:" + p
@@ -540,6 +550,19 @@ func (c *questionnaireCache) beside(dir, id string) *cachedQuestionnaire {
 	return c.entry(key, func() (*questionnaire.Questionnaire, error) {
 		return nil, fmt.Errorf("answers questionnaire %q, which is not shipped with cbrn; name its file with -q FILE", id)
 	})
+}
+
+// files are the questionnaire files found beside answers files.
+func (c *questionnaireCache) files() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for key := range c.loaded {
+		if path, isFile := strings.CutPrefix(key, "file:"); isFile {
+			out = append(out, path)
+		}
+	}
+	return out
 }
 
 func (c *questionnaireCache) entry(key string, load func() (*questionnaire.Questionnaire, error)) *cachedQuestionnaire {

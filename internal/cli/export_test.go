@@ -221,6 +221,7 @@ func TestExportMixedQuestionnaires(t *testing.T) {
 	}{
 		{[]string{"--level", "question"}, ExitUsage, "these files answer 2 questionnaires: cbrn-quick (1 file), fixture (1 file); their questions do not line up: use --level pillar, hazard or overview, or export each questionnaire apart"},
 		{[]string{"--level", "section", "-o", "json"}, ExitUsage, "their sections do not line up"},
+		{[]string{"--level", "activity"}, ExitUsage, "their activities do not line up"},
 		{[]string{"-o", "xlsx", "--out", filepath.Join(dir, "x.xlsx")}, ExitUsage, "add --level pillar"},
 		{[]string{"--level", "pillar"}, ExitOK, ""},
 		{[]string{"--level", "overview"}, ExitOK, ""},
