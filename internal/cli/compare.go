@@ -43,7 +43,7 @@ a change of questionnaire version is allowed with a warning.
 document described in the README (schema cbrn.compare/v1).`,
 		Example: `  cbrn compare examplia-2025.answers.yaml examplia-2026.answers.yaml
   cbrn compare old.answers.yaml new.answers.yaml -o markdown --out changes.md
-  cbrn compare old.answers.yaml new.answers.yaml -o json | jq '.pillars[] | {id, verdict}'`,
+  cbrn compare old.answers.yaml new.answers.yaml -o json | jq .pillars`,
 		Args: exactArgs(2, "two answers files: BASE and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Base, opts.New = args[0], args[1]
@@ -57,10 +57,10 @@ document described in the README (schema cbrn.compare/v1).`,
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, compare.Formats()[0], compare.Formats()...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: the questionnaire's first)")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` for all, or next (one above each answer)")
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to score both files with: a shipped id or a file")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600), not stdout")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: questionnaire's)")
+	cmd.Flags().StringVar(&opts.Target, "target", "", "scale targets: a level `N`, or next (one up)")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "score both files with this: shipped id or file")
 	return cmd
 }
 

@@ -55,17 +55,17 @@ columns describing the assessment (file, questionnaire, respondent, dates), the
 item, and every figure of the scoring (score, conservative score, target, gap,
 completeness, counts; per question its status, answer, priority and activities).
 
-Arguments are answers files, folders (searched recursively for *.answers.yaml,
-and for *.yaml files with the answers schema) and glob patterns ('data/*/2026*').
+Arguments are answers files, folders (searched recursively for *.answers.yaml
+and for *.yaml files with the answers schema) and patterns ('data/*/2026*').
 Files are read on all cores and written in the order of their paths.
 
 --level chooses the table of CSV and JSON output:
-  overview   one row per assessment: overall figures, score of each pillar and hazard
+  overview   one row per assessment: overall figures, pillar and hazard scores
   pillar     one row per assessment and pillar (default)
   hazard     one row per assessment and hazard (C, B, R, N)
   section    one row per assessment and section
   question   one row per assessment and question
-  activity   one row per assessment and activity type, with its rank and priority
+  activity   one row per assessment and activity type: its rank and priority
 -o xlsx writes one workbook with a sheet per level and a README sheet that
 explains every column and formula.
 
@@ -98,11 +98,11 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "csv", exportFormats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Level, "level", string(export.Pillar), "table of CSV and JSON output: overview, pillar, hazard, section, question or activity")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` for all, or next (one above each answer)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: each questionnaire's first)")
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "score every file against this questionnaire: a shipped id or a file")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600), not stdout")
+	cmd.Flags().StringVar(&opts.Level, "level", string(export.Pillar), "CSV/JSON table (see above)")
+	cmd.Flags().StringVar(&opts.Target, "target", "", "scale targets: a level `N`, or next (one up)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: questionnaire's)")
+	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "score every file with this: shipped id or file")
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(
 		[]string{"overview", "pillar", "hazard", "section", "question", "activity"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -635,6 +635,7 @@ func (p *progress) step() { p.done.Add(1) }
 // println prints a message on stderr, above the progress line when there is one. Text from
 // files is made safe for a terminal.
 func (p *progress) println(msg string) {
+	msg = diag.Printable(msg, true) // file names found in folders, too, may hold escape sequences
 	if p.s.ErrTTY {
 		lines := strings.Split(msg, "\n")
 		for i, l := range lines {

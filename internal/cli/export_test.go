@@ -409,3 +409,23 @@ func TestExportCancelled(t *testing.T) {
 		t.Errorf("stderr = %q", errb.String())
 	}
 }
+
+// The help of export and compare teaches within 80 columns (but for the -o line, which the
+// shared output flag writes), with a description and examples.
+func TestExportCompareHelp(t *testing.T) {
+	for _, c := range []string{"export", "compare"} {
+		var out bytes.Buffer
+		s := &Streams{Out: &out, Err: &out, Getenv: func(string) string { return "" }, Now: time.Now}
+		if code := Main(s, []string{c, "--help"}); code != 0 {
+			t.Fatalf("%s --help: exit %d", c, code)
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if len([]rune(line)) > 80 && !strings.HasPrefix(line, "  -o, --output") {
+				t.Errorf("%s --help: line of %d columns: %s", c, len([]rune(line)), line)
+			}
+		}
+		if !strings.Contains(out.String(), "Examples:\n  cbrn "+c) || !strings.Contains(out.String(), "Exit status") && c == "export" {
+			t.Errorf("%s --help lacks examples or exit status:\n%s", c, out.String())
+		}
+	}
+}
