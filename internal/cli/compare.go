@@ -40,7 +40,10 @@ and questions are matched by id. Files of different questionnaires are refused;
 a change of questionnaire version is allowed with a warning.
 
 -o csv gives one tidy row per item of every level, changed or not; -o json the
-document described in the README (schema cbrn.compare/v1).`,
+document described in the README (schema cbrn.compare/v1).
+
+Exit status: 0 when compared, 1 when a file cannot be read or the two files
+answer different questionnaires, 2 on bad usage.`,
 		Example: `  cbrn compare examplia-2025.answers.yaml examplia-2026.answers.yaml
   cbrn compare old.answers.yaml new.answers.yaml -o markdown --out changes.md
   cbrn compare old.answers.yaml new.answers.yaml -o json | jq .pillars`,
