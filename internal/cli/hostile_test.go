@@ -103,10 +103,11 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 	out := func(name string) string { return filepath.Join(dir, name) }
 
 	type run struct {
-		kind  string
-		args  []string
-		file  string // the output file when written with --out, else stdout is the output
-		stdin string
+		kind     string
+		args     []string
+		file     string // the output file when written with --out, else stdout is the output
+		stdin    string
+		wantCode int
 	}
 	var runs []run
 	for _, f := range []string{"table", "markdown", "json", "csv", "html"} {
@@ -149,6 +150,16 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 	for _, f := range []string{"csv", "json"} {
 		runs = append(runs, run{kind: kindOf(f), args: []string{"export", mallory, eve, "-o", f}})
 	}
+	// A file name found in a folder is hostile too: it is quoted in the error about that file
+	// (its questionnaire is not beside it).
+	received := out("received")
+	if err := os.Mkdir(received, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(received, "eve\x1b]0;owned\a\x1b[31m.answers.yaml"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runs = append(runs, run{kind: kindCSV, args: []string{"export", received, "-o", "csv"}, wantCode: ExitError})
 	runs = append(runs, run{kind: kindXLSX, args: []string{"export", mallory, eve, "-o", "xlsx", "--out", out("all.xlsx")}, file: out("all.xlsx")})
 
 	for _, r := range runs {
@@ -156,8 +167,11 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 		name = strings.ReplaceAll(name, dir+string(filepath.Separator), "")
 		t.Run(name, func(t *testing.T) {
 			stdout, stderr, code := hostileRun(t, r.stdin, r.args...)
-			if code != 0 && !(r.args[0] == "assess" && code == ExitCancelled) && !(r.stdin != "" && code == ExitCancelled) {
-				t.Fatalf("exit status %d\n%s", code, stderr)
+			if code != r.wantCode && !(r.stdin != "" && code == ExitCancelled) {
+				t.Fatalf("exit status %d, want %d\n%s", code, r.wantCode, stderr)
+			}
+			if r.wantCode != 0 && !bytes.Contains(stderr, []byte(`\x1b]0;owned\a`)) {
+				t.Errorf("the file name is not quoted with its escapes shown: %q", stderr)
 			}
 			report := func(problems []string) {
 				for _, p := range problems {

@@ -65,6 +65,7 @@ func commandsWithOut(dir string) map[string][]string {
 		"print":     {"print", "-q", q},
 		"consensus": {"consensus", answers, filepath.Join(dir, "copy.answers.yaml")},
 		"compare":   {"compare", answers, filepath.Join(dir, "copy.answers.yaml")},
+		"export":    {"export", answers, filepath.Join(dir, "copy.answers.yaml")},
 	}
 }
 
@@ -94,7 +95,7 @@ func TestOutRefusesItsOwnInputs(t *testing.T) {
 					filepath.Join(dir, "fixture.answers.yaml"),
 					filepath.Join(dir, "hard.yaml")) // a hard link to the answers
 			}
-			if name == "consensus" || name == "compare" {
+			if name == "consensus" || name == "compare" || name == "export" {
 				targets = append(targets, filepath.Join(dir, "copy.answers.yaml"))
 			}
 			before := snapshot(t, dir)
@@ -232,5 +233,10 @@ func TestQuestionnaireIDNamesNoOtherFolder(t *testing.T) {
 	want := "cbrn: " + path + `: answers questionnaire "../fixture", which is not shipped with cbrn; name its file with -q FILE` + "\n"
 	if code != ExitError || stderr != want {
 		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+	_, stderr, code = workshopRun(t, "", "export", path)
+	want = path + `: answers questionnaire "../fixture", which is not shipped with cbrn; name its file with -q FILE` + "\n"
+	if code != ExitError || !strings.HasPrefix(stderr, want) {
+		t.Errorf("export: exit %d, stderr %q; want exit 1 and %q first", code, stderr, want)
 	}
 }
