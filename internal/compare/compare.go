@@ -85,6 +85,13 @@ type ActivityDelta struct {
 	Change       float64 // NewPriority − BasePriority
 }
 
+// Rose reports whether the priority rose; a change within floating-point rounding (the same
+// gaps summed in another order) is none.
+func (a ActivityDelta) Rose() bool { return score.PriorityAbove(a.NewPriority, a.BasePriority) }
+
+// Fell reports whether the priority fell.
+func (a ActivityDelta) Fell() bool { return score.PriorityAbove(a.BasePriority, a.NewPriority) }
+
 // Result is a comparison.
 type Result struct {
 	Overall   Delta
@@ -141,24 +148,26 @@ func Compute(base, next *score.Result) *Result {
 		}
 	}
 	bySize := func(list []QuestionDelta) {
-		sort.SliceStable(list, func(i, j int) bool { return math.Abs(*list[i].Score) > math.Abs(*list[j].Score) })
+		sort.SliceStable(list, func(i, j int) bool {
+			return score.PriorityAbove(math.Abs(*list[i].Score), math.Abs(*list[j].Score))
+		})
 	}
 	bySize(r.Improved)
 	bySize(r.Worsened)
 	r.Activities = activities(base, next)
 	for _, a := range r.Activities {
 		switch {
-		case a.Change > 0:
+		case a.Rose():
 			r.Rose = append(r.Rose, a)
-		case a.Change < 0:
+		case a.Fell():
 			r.Fell = append(r.Fell, a)
 		}
 	}
 	byChange := func(list []ActivityDelta) {
 		sort.SliceStable(list, func(i, j int) bool {
 			ci, cj := math.Abs(list[i].Change), math.Abs(list[j].Change)
-			if ci != cj {
-				return ci > cj
+			if score.PriorityAbove(ci, cj) || score.PriorityAbove(cj, ci) {
+				return score.PriorityAbove(ci, cj)
 			}
 			return list[i].ID < list[j].ID
 		})
@@ -171,10 +180,10 @@ func Compute(base, next *score.Result) *Result {
 func questionChange(b, n *score.Question) Change {
 	switch {
 	case b.Status == score.Answered && n.Status == score.Answered:
-		switch d := *n.Score - *b.Score; {
-		case d > 0:
+		switch {
+		case score.PriorityAbove(*n.Score, *b.Score):
 			return QImproved
-		case d < 0:
+		case score.PriorityAbove(*b.Score, *n.Score):
 			return QWorsened
 		}
 		return Same

@@ -208,3 +208,14 @@ func TestTrendThreshold(t *testing.T) {
 		}
 	}
 }
+
+// Priorities that differ only by floating-point rounding did not change.
+func TestActivityChangeTolerance(t *testing.T) {
+	same := ActivityDelta{BasePriority: 45, NewPriority: 44.99999999999999}
+	if same.Rose() || same.Fell() {
+		t.Error("a change of 1e-14 counted")
+	}
+	if up := (ActivityDelta{BasePriority: 45, NewPriority: 45.5}); !up.Rose() || up.Fell() {
+		t.Error("a real rise not seen")
+	}
+}

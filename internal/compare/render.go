@@ -579,9 +579,9 @@ func renderCSV(in Input) ([]byte, error) {
 	for _, a := range r.Activities {
 		change := "unchanged"
 		switch {
-		case a.Change > 0:
+		case a.Rose():
 			change = "rose"
-		case a.Change < 0:
+		case a.Fell():
 			change = "fell"
 		}
 		rows = append(rows, []export.Value{txt("activity"), txt(a.ID), null, txt(change),
