@@ -193,7 +193,11 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 		}()
 		out = file
 	}
-	sink, err := newSink(out, opts.Output, levels)
+	tmpDir := ""
+	if opts.Out != "" {
+		tmpDir = filepath.Dir(opts.Out)
+	}
+	sink, err := newSink(out, opts.Output, levels, tmpDir)
 	if err != nil {
 		return err
 	}
@@ -420,12 +424,12 @@ type sink struct {
 	workbook *export.XLSXWriter
 }
 
-func newSink(w io.Writer, format string, levels []export.Level) (*sink, error) {
+func newSink(w io.Writer, format string, levels []export.Level, tmpDir string) (*sink, error) {
 	var err error
 	s := &sink{}
 	switch format {
 	case "xlsx":
-		s.workbook, err = export.NewXLSX(w, levels)
+		s.workbook, err = export.NewXLSX(w, levels, export.XLSXOptions{TmpDir: tmpDir})
 	case "json":
 		s.table, err = export.NewJSON(w, levels[0], export.Columns(levels[0]))
 	default:

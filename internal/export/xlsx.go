@@ -39,9 +39,21 @@ type xlsxSheet struct {
 	cells []any
 }
 
+// XLSXOptions adjust a workbook.
+type XLSXOptions struct {
+	// TmpDir is where sheets too large for memory wait until the workbook is assembled (as
+	// owner-only files, removed on Close or Abort); the system's temporary folder when empty.
+	// Give the output's folder, so that assessment data is not spread elsewhere.
+	TmpDir string
+}
+
 // NewXLSX starts a workbook with one sheet per level, in the order given.
-func NewXLSX(w io.Writer, levels []Level) (*XLSXWriter, error) {
-	x := &XLSXWriter{w: w, f: excelize.NewFile(), sheets: map[Level]*xlsxSheet{}, levels: levels, rowCap: maxSheetRows}
+func NewXLSX(w io.Writer, levels []Level, opts ...XLSXOptions) (*XLSXWriter, error) {
+	var o excelize.Options
+	for _, x := range opts {
+		o.TmpDir = x.TmpDir
+	}
+	x := &XLSXWriter{w: w, f: excelize.NewFile(o), sheets: map[Level]*xlsxSheet{}, levels: levels, rowCap: maxSheetRows}
 	// excelize assembles a workbook in a bytes.Buffer it hands to this hook, then copies it out:
 	// the whole file in memory, several times over while the buffer grows. Zipping straight to
 	// our writer instead leaves that buffer empty and memory flat. The fastest deflate: a large

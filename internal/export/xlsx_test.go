@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"slices"
 	"testing"
 
@@ -180,5 +182,32 @@ func TestXLSXContinuationSheets(t *testing.T) {
 	}
 	if total != 21 {
 		t.Errorf("%d question rows in all, want 21", total)
+	}
+}
+
+// A sheet too large for memory waits in TmpDir, and nothing is left there afterwards.
+func TestXLSXTemporaryFiles(t *testing.T) {
+	tmp := t.TempDir()
+	x, err := NewXLSX(io.Discard, []Level{Question}, XLSXOptions{TmpDir: tmp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Build(Question, fixture(t, "alpha", score.Options{}), "")
+	spilled := false
+	for i := 0; i < 5000 && !spilled; i++ { // about 3 KB of XML a row: 16 MB within 5,000 blocks
+		if err := x.Write(Question, b); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := os.ReadDir(tmp)
+		spilled = len(entries) > 0
+	}
+	if !spilled {
+		t.Fatal("the sheet never went to a temporary file")
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in the temporary folder: %v", entries)
 	}
 }
