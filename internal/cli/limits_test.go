@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every limit on hostile or runaway files, end to end: the command stops with exit status 1
@@ -75,6 +78,44 @@ func TestLimitsEndToEnd(t *testing.T) {
 			}
 			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 				t.Errorf("%d files in the folder, want only the input", len(entries))
+			}
+		})
+	}
+}
+
+// BenchmarkWideMultipleChoice: a questionnaire of one multiple choice with 20,000 choices, all
+// chosen by two participants, through report, plan and consensus. Lookups by choice id are
+// indexed and the terminal table's cells bounded, so the time grows with the file, not with
+// its square (go test -bench WideMultipleChoice ./internal/cli).
+func BenchmarkWideMultipleChoice(b *testing.B) {
+	dir := b.TempDir()
+	const n = 20000
+	var q, a strings.Builder
+	q.WriteString("schema: cbrn.questionnaire/v1\nid: wide\nversion: 1.0.0\ntitle: Wide\nsections:\n  - id: s\n    pillar: prevention\n    title: S\n    questions:\n      - id: M\n        type: multi\n        text: Which?\n        choices:\n")
+	a.WriteString("schema: cbrn.answers/v1\nquestionnaire: {id: wide}\nanswers:\n  M: {value: [")
+	for i := range n {
+		fmt.Fprintf(&q, "          - {id: c%d, label: L%d, score: 0}\n", i, i)
+		if i > 0 {
+			a.WriteString(",")
+		}
+		fmt.Fprintf(&a, "c%d", i)
+	}
+	a.WriteString("]}\n")
+	for name, data := range map[string]string{"wide.yaml": q.String(), "a.answers.yaml": a.String(), "b.answers.yaml": a.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ans, other := filepath.Join(dir, "a.answers.yaml"), filepath.Join(dir, "b.answers.yaml")
+	for _, args := range [][]string{{"report", ans}, {"plan", ans}, {"consensus", ans, other}} {
+		b.Run(args[0], func(b *testing.B) {
+			for b.Loop() {
+				var errb bytes.Buffer
+				s := &Streams{In: strings.NewReader(""), Out: io.Discard, Err: &errb,
+					Getenv: func(string) string { return "" }, Now: time.Now}
+				if code := Main(s, args); code != 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
 			}
 		})
 	}

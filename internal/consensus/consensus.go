@@ -313,11 +313,22 @@ func clone(v any) any {
 // question's order, every other value in its canonical string form.
 func Key(qq *questionnaire.Question, v any) string {
 	if list, ok := v.([]string); ok {
-		ids := slices.Clone(list)
-		pos := func(id string) int {
-			return slices.IndexFunc(qq.Choices, func(c questionnaire.Choice) bool { return c.ID == id })
+		// In the questionnaire's order (ids it does not have first), in one pass over the
+		// choices: a question may have thousands of them.
+		count := make(map[string]int, len(list))
+		ids := make([]string, 0, len(list))
+		for _, id := range list {
+			count[id]++
+			if _, known := qq.Choice(id); !known {
+				ids = append(ids, id)
+			}
 		}
-		slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(pos(a), pos(b)) })
+		for _, c := range qq.Choices {
+			for range count[c.ID] {
+				ids = append(ids, c.ID)
+			}
+			delete(count, c.ID)
+		}
 		return "[" + strings.Join(ids, ",") + "]"
 	}
 	return questionnaire.Canonical(v)

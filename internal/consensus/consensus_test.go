@@ -326,3 +326,28 @@ func TestResolve(t *testing.T) {
 		t.Errorf("respondent %q language %q", f.Respondent.Name, f.Language)
 	}
 }
+
+// Key lists a multiple choice in the questionnaire's order whatever the order chosen, ids the
+// questionnaire does not have first, each as often as it is given.
+func TestKeyOrdersAMultipleChoice(t *testing.T) {
+	qq := &questionnaire.Question{ID: "M", Type: questionnaire.TypeMulti,
+		Choices: []questionnaire.Choice{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"c", "a"}, "[a,c]"},
+		{[]string{"a", "b", "c"}, "[a,b,c]"},
+		{[]string{"c", "b", "a"}, "[a,b,c]"},
+		{[]string{}, "[]"},
+		{[]string{"b", "x", "a"}, "[x,a,b]"},
+		{[]string{"b", "b"}, "[b,b]"},
+	} {
+		if got := Key(qq, c.in); got != c.want {
+			t.Errorf("Key(%v) = %s, want %s", c.in, got, c.want)
+		}
+	}
+	if got := Key(qq, 3); got != "3" {
+		t.Errorf("Key(3) = %s", got)
+	}
+}

@@ -137,7 +137,8 @@ type Question struct {
 	Target int // resolved target level: the question's own, else the file's, else the scale's top
 
 	// choice, multi
-	Choices []Choice
+	Choices     []Choice
+	choiceIndex map[string]int // choice id → index in Choices, set by the loader
 
 	// number
 	Min, Max *float64
@@ -200,6 +201,15 @@ func (s *ScaleDef) Max() int { return s.Levels[len(s.Levels)-1].Level }
 
 // Choice returns the choice with the given id.
 func (q *Question) Choice(id string) (*Choice, bool) {
+	// By index: a question may have thousands of choices and an answer as many, and a lookup
+	// per chosen id must not make a hostile file take minutes.
+	if q.choiceIndex != nil {
+		i, ok := q.choiceIndex[id]
+		if !ok {
+			return nil, false
+		}
+		return &q.Choices[i], true
+	}
 	for i := range q.Choices {
 		if q.Choices[i].ID == id {
 			return &q.Choices[i], true

@@ -828,6 +828,10 @@ func (p *parser) choices(q *Question, n *yaml.Node) {
 		}
 		q.Choices = append(q.Choices, c)
 	}
+	q.choiceIndex = make(map[string]int, len(q.Choices))
+	for i, c := range q.Choices {
+		q.choiceIndex[c.ID] = i
+	}
 }
 
 var conditionKeys = []string{"question", "equals", "in", "min", "max", "all", "any", "not"}

@@ -126,13 +126,7 @@ func ConsensusAnswer(qq *questionnaire.Question, a *answers.Answer, lang string)
 			if len(ids) == 0 {
 				return w.none
 			}
-			var labels []string
-			for _, c := range qq.Choices {
-				if slices.Contains(ids, c.ID) {
-					labels = append(labels, c.Label.Get(lang))
-				}
-			}
-			return strings.Join(labels, ", ")
+			return strings.Join(chosenLabels(qq, ids, lang), ", ")
 		}
 	case questionnaire.TypeText:
 		if s, ok := a.Value.(string); ok {
@@ -188,4 +182,20 @@ func consensusParticipant(p consensus.Participant) string {
 		return p.Name
 	}
 	return p.Name + " (" + org + ")"
+}
+
+// chosenLabels are the labels of the chosen choices, in the questionnaire's order; a set, not a
+// search of the list per choice, as a question may have thousands of choices.
+func chosenLabels(qq *questionnaire.Question, ids []string, lang string) []string {
+	chosen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		chosen[id] = true
+	}
+	var labels []string
+	for _, c := range qq.Choices {
+		if chosen[c.ID] {
+			labels = append(labels, c.Label.Get(lang))
+		}
+	}
+	return labels
 }

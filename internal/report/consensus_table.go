@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -55,8 +56,8 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 			groups = append(groups, Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
 		}
 		answer, how := consensusMerged(it, lang, w)
-		rows = append(rows, []string{strings.Join(first, "\n"), strings.Join(groups, "\n"), consensusSpread(it, w),
-			Terminal(answer) + "\n(" + how + ")"})
+		rows = append(rows, []string{strings.Join(first, "\n"), clip(strings.Join(groups, "\n"), consensusCellMax), consensusSpread(it, w),
+			clip(Terminal(answer), consensusCellMax) + "\n(" + how + ")"})
 	}
 	// tablewriter's maximum width is a target, not a bound: narrow it until the table fits.
 	var out bytes.Buffer
@@ -90,6 +91,19 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		b.WriteString(notes.String())
 	}
 	return b.Bytes(), nil
+}
+
+// consensusCellMax bounds the answers cells of the table: on a projector a multiple choice with
+// thousands of chosen labels is cut (the Markdown and JSON outputs keep it whole), and the
+// table's wrapping, slower than linear in a cell's words, stays quick on a hostile file.
+const consensusCellMax = 2000
+
+// clip cuts s to at most n characters, the last one an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 func consensusRenderTable(out *bytes.Buffer, header []string, rows [][]string, max int) error {

@@ -252,12 +252,7 @@ func planFromTo(x *score.Question, g plan.Gap, lang string, w planWords) (from, 
 		}
 		return v, to
 	case []string:
-		var labels []string
-		for _, c := range qq.Choices {
-			if slices.Contains(v, c.ID) {
-				labels = append(labels, c.Label.Get(lang))
-			}
-		}
+		labels := chosenLabels(qq, v, lang)
 		if len(labels) == 0 {
 			return w.none, to
 		}
