@@ -18,51 +18,85 @@ func WriteFile(path string, data []byte) error {
 }
 
 // write is WriteFile with a hook run just before the rename, for tests that interrupt it.
-func write(path string, data []byte, beforeRename func() error) (err error) {
-	dir := filepath.Dir(path)
-	if st, statErr := os.Stat(dir); statErr != nil {
-		return fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
-	} else if !st.IsDir() {
-		return fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
-	}
-	if st, statErr := os.Stat(path); statErr == nil && st.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a folder", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+func write(path string, data []byte, beforeRename func() error) error {
+	f, err := Create(path)
 	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	tmpName := tmp.Name()
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmpName)
-		}
-	}()
-	if err = tmp.Chmod(Mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	f.beforeRename = beforeRename
+	return f.Commit()
+}
+
+// File is an output being written: it streams into a temporary file beside its destination,
+// which appears, complete and with mode 0600, only on Commit. Outputs larger than memory
+// should hold (exports) stream through it; WriteFile is its one-shot form.
+type File struct {
+	f            *os.File
+	path         string
+	beforeRename func() error
+}
+
+// Create starts writing path. The folder must exist; path must not be a folder.
+func Create(path string) (*File, error) {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
 	}
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err := f.Chmod(Mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if beforeRename != nil {
-		if err = beforeRename(); err != nil {
+	return &File{f: f, path: path}, nil
+}
+
+// Write writes to the temporary file.
+func (a *File) Write(p []byte) (int, error) { return a.f.Write(p) }
+
+// Commit syncs the temporary file and renames it over the destination, then syncs the folder:
+// the rename is durable only once the folder itself is on disk.
+func (a *File) Commit() error {
+	fail := func(err error) error {
+		a.Abort()
+		return fmt.Errorf("cannot write %s: %w", a.path, err)
+	}
+	if err := a.f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := a.f.Close(); err != nil {
+		return fail(err)
+	}
+	if a.beforeRename != nil {
+		if err := a.beforeRename(); err != nil {
+			os.Remove(a.f.Name())
 			return err
 		}
 	}
-	if err = os.Rename(tmpName, path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	if err := os.Rename(a.f.Name(), a.path); err != nil {
+		return fail(err)
 	}
-	// The rename is durable only once the folder itself is on disk.
-	if d, derr := os.Open(dir); derr == nil {
+	if d, err := os.Open(filepath.Dir(a.path)); err == nil {
 		d.Sync()
 		d.Close()
 	}
 	return nil
+}
+
+// Abort removes the temporary file; the destination is left as it was.
+func (a *File) Abort() {
+	a.f.Close()
+	os.Remove(a.f.Name())
 }

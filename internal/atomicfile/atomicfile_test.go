@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +63,48 @@ func TestMissingFolderIsAClearError(t *testing.T) {
 	err := WriteFile(path, []byte("x"))
 	if err == nil || err.Error() != "cannot write "+path+": folder "+filepath.Dir(path)+" does not exist" {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestStreamingFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Write([]byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("before Commit the file holds %q", b)
+	}
+	if err := a.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new" || st.Mode().Perm() != 0o600 {
+		t.Errorf("after Commit: %q, mode %v", b, st.Mode().Perm())
+	}
+
+	b, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Write([]byte("discarded"))
+	b.Abort()
+	entries, _ := os.ReadDir(dir)
+	if data, _ := os.ReadFile(path); string(data) != "new" || len(entries) != 1 {
+		t.Errorf("after Abort: %q and %d files", data, len(entries))
+	}
+
+	if _, err := Create(filepath.Join(dir, "no", "such", "out.csv")); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("a missing folder: %v", err)
+	}
+	if _, err := Create(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("a folder: %v", err)
 	}
 }

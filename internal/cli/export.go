@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
@@ -178,12 +179,12 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	ex.comparableOnly = len(levels) > 0 && !slices.ContainsFunc(levels, func(l export.Level) bool { return !l.Comparable() })
 
 	var out io.Writer = s.Out
-	var file *export.AtomicFile
+	var file *atomicfile.File
 	if opts.Out != "" {
 		if err := refuseInput(opts.Out, append(slices.Clone(paths), questionnaireRefFile(opts.Questionnaire))); err != nil {
 			return err
 		}
-		if file, err = export.CreateAtomic(opts.Out); err != nil {
+		if file, err = atomicfile.Create(opts.Out); err != nil {
 			return err
 		}
 		defer func() {

@@ -14,7 +14,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 )
 
 // Input is a file to export, as found by Expand.
@@ -322,67 +321,4 @@ func hasKey(line []byte, key string) bool {
 // on the command line and *.answers.yaml always; other YAML files only with the answers schema.
 func (in Input) Wanted(h Header) bool {
 	return in.Named || byName(filepath.Base(in.Path)) || h.Schema == answers.Schema
-}
-
-// AtomicFile is an output file written in a temporary file beside it and renamed over it only
-// when complete, so that a failed or interrupted export never leaves a torn file. It is the
-// streaming counterpart of atomicfile.WriteFile: exports can be far larger than memory should
-// hold.
-type AtomicFile struct {
-	f    *os.File
-	path string
-}
-
-// CreateAtomic starts writing path; the file appears, with mode 0600, on Commit.
-func CreateAtomic(path string) (*AtomicFile, error) {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
-	} else if !st.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := f.Chmod(atomicfile.Mode); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return &AtomicFile{f: f, path: path}, nil
-}
-
-// Write writes to the temporary file.
-func (a *AtomicFile) Write(p []byte) (int, error) { return a.f.Write(p) }
-
-// Commit syncs the temporary file and renames it over the destination.
-func (a *AtomicFile) Commit() error {
-	fail := func(err error) error {
-		a.Abort()
-		return fmt.Errorf("cannot write %s: %w", a.path, err)
-	}
-	if err := a.f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := a.f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(a.f.Name(), a.path); err != nil {
-		return fail(err)
-	}
-	if d, err := os.Open(filepath.Dir(a.path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// Abort removes the temporary file; the destination is left as it was.
-func (a *AtomicFile) Abort() {
-	a.f.Close()
-	os.Remove(a.f.Name())
 }

@@ -128,47 +128,6 @@ func TestWanted(t *testing.T) {
 	}
 }
 
-func TestAtomicFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.csv")
-	write(t, path, "old")
-	a, err := CreateAtomic(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Write([]byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Errorf("before Commit the file holds %q", b)
-	}
-	if err := a.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	st, _ := os.Stat(path)
-	if b, _ := os.ReadFile(path); string(b) != "new" || st.Mode().Perm() != 0o600 {
-		t.Errorf("after Commit: %q, mode %v", b, st.Mode().Perm())
-	}
-
-	b, err := CreateAtomic(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Write([]byte("discarded"))
-	b.Abort()
-	entries, _ := os.ReadDir(dir)
-	if data, _ := os.ReadFile(path); string(data) != "new" || len(entries) != 1 {
-		t.Errorf("after Abort: %q and %d files", data, len(entries))
-	}
-
-	if _, err := CreateAtomic(filepath.Join(dir, "no", "such", "out.csv")); err == nil || !strings.Contains(err.Error(), "does not exist") {
-		t.Errorf("a missing folder: %v", err)
-	}
-	if _, err := CreateAtomic(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
-		t.Errorf("a folder: %v", err)
-	}
-}
-
 func TestOrderedKeepsOrderAndBoundsWork(t *testing.T) {
 	const n, workers, window = 200, 4, 8
 	var inFlight, maxInFlight atomic.Int64
