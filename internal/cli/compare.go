@@ -68,7 +68,7 @@ answer different questionnaires, 2 on bad usage.`,
 }
 
 func runCompare(s *Streams, opts *CompareOptions) error {
-	target, err := parseScoreTarget(opts.Target)
+	target, err := parseTarget(opts.Target)
 	if err != nil {
 		return err
 	}

@@ -117,7 +117,7 @@ func TestCompareRefusals(t *testing.T) {
 		{[]string{alpha, "quick.answers.yaml"}, ExitError, "cannot compare " + alpha + " (questionnaire fixture) with quick.answers.yaml (questionnaire cbrn-quick): compare two assessments of the same questionnaire"},
 		{[]string{alpha}, ExitUsage, "needs two answers files: BASE and NEW"},
 		{[]string{alpha, alpha, "-o", "html"}, ExitUsage, `unknown output format "html"; use one of: table, markdown, json, csv`},
-		{[]string{alpha, alpha, "--target", "x"}, ExitUsage, "--target must be a level number"},
+		{[]string{alpha, alpha, "--target", "x"}, ExitUsage, `--target must be a level (a whole number from 1) or "next", not "x"`},
 		{[]string{alpha, "missing.answers.yaml"}, ExitError, "missing.answers.yaml"},
 		{[]string{alpha, alpha, "-q", "cbrn-quick"}, ExitError, `these answers are for questionnaire "fixture", not "cbrn-quick"`},
 		{[]string{alpha, alpha, "--out", alpha}, ExitUsage, "is one of the input files"},

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -109,27 +108,12 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 	return cmd
 }
 
-// parseScoreTarget reads --target: "" (each question's own), a level N, or "next".
-func parseScoreTarget(s string) (score.Target, error) {
-	switch s {
-	case "":
-		return score.Target{}, nil
-	case "next":
-		return score.Target{Next: true}, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return score.Target{}, usageErrorf("--target must be a level number such as 4, or next; got %q", s)
-	}
-	return score.Target{Level: n}, nil
-}
-
 func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	level, err := export.ParseLevel(opts.Level)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	target, err := parseScoreTarget(opts.Target)
+	target, err := parseTarget(opts.Target)
 	if err != nil {
 		return err
 	}
