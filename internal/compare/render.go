@@ -337,19 +337,6 @@ type jsonSide struct {
 	Updated              *string           `json:"updated"`
 }
 
-type jsonGroup struct {
-	Score        *float64 `json:"score"`
-	Conservative *float64 `json:"conservative"`
-	Target       *float64 `json:"target"`
-	Gap          *float64 `json:"gap"`
-	Completeness *float64 `json:"completeness"`
-	Answered     int      `json:"answered"`
-	NA           int      `json:"na"`
-	Unknown      int      `json:"unknown"`
-	Unanswered   int      `json:"unanswered"`
-	Skipped      int      `json:"skipped"`
-}
-
 type jsonChange struct {
 	Score        *float64 `json:"score"`
 	Conservative *float64 `json:"conservative"`
@@ -359,13 +346,13 @@ type jsonChange struct {
 }
 
 type jsonDelta struct {
-	ID      string     `json:"id,omitempty"`
-	Pillar  string     `json:"pillar,omitempty"`
-	Trend   Trend      `json:"trend"`
-	Verdict string     `json:"verdict,omitempty"`
-	Base    jsonGroup  `json:"base"`
-	New     jsonGroup  `json:"new"`
-	Change  jsonChange `json:"change"`
+	ID      string              `json:"id,omitempty"`
+	Pillar  string              `json:"pillar,omitempty"`
+	Trend   Trend               `json:"trend"`
+	Verdict string              `json:"verdict,omitempty"`
+	Base    report.GroupFigures `json:"base"`
+	New     report.GroupFigures `json:"new"`
+	Change  jsonChange          `json:"change"`
 }
 
 type jsonAnswer struct {
@@ -446,12 +433,8 @@ func side(s Side) jsonSide {
 		Created: stamp(s.A.Created), Updated: stamp(s.A.Updated)}
 }
 
-func group(g score.Group) jsonGroup {
-	return jsonGroup{g.Score, g.Conservative, g.Target, g.Gap, g.Completeness, g.Answered, g.NA, g.Unknown, g.Unanswered, g.Skipped}
-}
-
 func jdelta(d Delta) jsonDelta {
-	return jsonDelta{ID: d.ID, Pillar: d.Pillar, Trend: d.Trend, Base: group(d.Base), New: group(d.New),
+	return jsonDelta{ID: d.ID, Pillar: d.Pillar, Trend: d.Trend, Base: report.Figures(d.Base), New: report.Figures(d.New),
 		Change: jsonChange{d.Score, d.Conservative, d.Target, d.Gap, d.Completeness}}
 }
 

@@ -16,7 +16,7 @@ type jsonReport struct {
 	Schema        string            `json:"schema"`
 	Questionnaire jsonQuestionnaire `json:"questionnaire"`
 	Respondent    jsonRespondent    `json:"respondent"`
-	Overall       jsonFigures       `json:"overall"`
+	Overall       GroupFigures      `json:"overall"`
 	Pillars       []jsonGroup       `json:"pillars"`
 	Hazards       []jsonGroup       `json:"hazards"`
 	Sections      []jsonSection     `json:"sections"`
@@ -36,7 +36,9 @@ type jsonRespondent struct {
 	Role         *string `json:"role"`
 }
 
-type jsonFigures struct {
+// GroupFigures is the JSON form of a group's figures (GROUP in the design contract), shared by
+// every JSON output that carries them.
+type GroupFigures struct {
 	Score        *float64 `json:"score"`
 	Conservative *float64 `json:"conservative"`
 	Target       *float64 `json:"target"`
@@ -51,13 +53,13 @@ type jsonFigures struct {
 
 type jsonGroup struct {
 	ID string `json:"id"`
-	jsonFigures
+	GroupFigures
 }
 
 type jsonSection struct {
 	ID     string `json:"id"`
 	Pillar string `json:"pillar"`
-	jsonFigures
+	GroupFigures
 }
 
 type jsonActivity struct {
@@ -82,8 +84,9 @@ type jsonQuestion struct {
 	Activities []string `json:"activities"`
 }
 
-func figures(g score.Group) jsonFigures {
-	return jsonFigures{Score: g.Score, Conservative: g.Conservative, Target: g.Target, Gap: g.Gap,
+// Figures gives a group's figures in their JSON form.
+func Figures(g score.Group) GroupFigures {
+	return GroupFigures{Score: g.Score, Conservative: g.Conservative, Target: g.Target, Gap: g.Gap,
 		Completeness: g.Completeness, Answered: g.Answered, NA: g.NA, Unknown: g.Unknown,
 		Unanswered: g.Unanswered, Skipped: g.Skipped}
 }
@@ -116,7 +119,7 @@ func renderJSON(in Input) ([]byte, error) {
 			Country:      optional(in.Answers.Respondent.Country),
 			Role:         optional(in.Answers.Respondent.Role),
 		},
-		Overall:    figures(r.Overall),
+		Overall:    Figures(r.Overall),
 		Pillars:    []jsonGroup{},
 		Hazards:    []jsonGroup{},
 		Sections:   []jsonSection{},
@@ -124,13 +127,13 @@ func renderJSON(in Input) ([]byte, error) {
 		Questions:  []jsonQuestion{},
 	}
 	for _, g := range r.Pillars {
-		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, jsonFigures: figures(g)})
+		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, GroupFigures: Figures(g)})
 	}
 	for _, g := range r.Hazards {
-		rep.Hazards = append(rep.Hazards, jsonGroup{ID: g.ID, jsonFigures: figures(g)})
+		rep.Hazards = append(rep.Hazards, jsonGroup{ID: g.ID, GroupFigures: Figures(g)})
 	}
 	for _, g := range r.Sections {
-		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, jsonFigures: figures(g)})
+		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, GroupFigures: Figures(g)})
 	}
 	for _, a := range r.Activities {
 		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: activityTitle(q, a.ID, lang),

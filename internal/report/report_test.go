@@ -196,21 +196,21 @@ func TestJSONMatchesEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := in.Result
-	if !reflect.DeepEqual(rep.Overall, figures(r.Overall)) {
-		t.Errorf("overall = %+v, want %+v", rep.Overall, figures(r.Overall))
+	if !reflect.DeepEqual(rep.Overall, Figures(r.Overall)) {
+		t.Errorf("overall = %+v, want %+v", rep.Overall, Figures(r.Overall))
 	}
 	for i, g := range r.Pillars {
-		if rep.Pillars[i].ID != g.ID || !reflect.DeepEqual(rep.Pillars[i].jsonFigures, figures(g)) {
+		if rep.Pillars[i].ID != g.ID || !reflect.DeepEqual(rep.Pillars[i].GroupFigures, Figures(g)) {
 			t.Errorf("pillar %s differs", g.ID)
 		}
 	}
 	for i, g := range r.Hazards {
-		if rep.Hazards[i].ID != g.ID || !reflect.DeepEqual(rep.Hazards[i].jsonFigures, figures(g)) {
+		if rep.Hazards[i].ID != g.ID || !reflect.DeepEqual(rep.Hazards[i].GroupFigures, Figures(g)) {
 			t.Errorf("hazard %s differs", g.ID)
 		}
 	}
 	for i, g := range r.Sections {
-		if rep.Sections[i].ID != g.ID || rep.Sections[i].Pillar != g.Pillar || !reflect.DeepEqual(rep.Sections[i].jsonFigures, figures(g)) {
+		if rep.Sections[i].ID != g.ID || rep.Sections[i].Pillar != g.Pillar || !reflect.DeepEqual(rep.Sections[i].GroupFigures, Figures(g)) {
 			t.Errorf("section %s differs", g.ID)
 		}
 	}
