@@ -135,16 +135,8 @@ func Load(path string) (*File, error) {
 // Parse reads an answers file held in memory; path names it in messages.
 func Parse(path string, data []byte) (*File, error) {
 	l := &diag.List{Path: path}
-	if len(data) > MaxFileSize {
-		l.AtPos(0, 0, "the file is larger than %d MiB", MaxFileSize>>20)
-		return nil, l.Err()
-	}
-	if !utf8.Valid(data) {
-		l.AtPos(0, 0, "the file is not UTF-8 text")
-		return nil, l.Err()
-	}
-	root := diag.ParseYAML(l, data)
-	if root == nil || l.Len() > 0 {
+	root := diag.ParseFile(l, data, MaxFileSize)
+	if root == nil {
 		return nil, l.Err()
 	}
 	f := &File{Path: path, Answers: map[string]*Answer{}}

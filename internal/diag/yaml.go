@@ -16,6 +16,24 @@ import (
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// ParseFile checks that data is a file of at most maxSize bytes of UTF-8 text holding one YAML
+// document, and returns its root; nil when any of that is not so (the problems are in l).
+func ParseFile(l *List, data []byte, maxSize int) *yaml.Node {
+	if len(data) > maxSize {
+		l.AtPos(0, 0, "the file is larger than %d MiB", maxSize>>20)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		l.AtPos(0, 0, "the file is not UTF-8 text")
+		return nil
+	}
+	root := ParseYAML(l, data)
+	if l.Len() > 0 {
+		return nil
+	}
+	return root
+}
+
 // ParseYAML decodes a single YAML document into a node tree. Syntax errors, empty files,
 // several documents and aliases are recorded in l; the root is nil when nothing usable was read.
 func ParseYAML(l *List, data []byte) *yaml.Node {

@@ -23,16 +23,8 @@ var (
 // Parse validates a questionnaire held in memory; path names it in messages.
 func Parse(path string, data []byte) (*Questionnaire, error) {
 	l := &diag.List{Path: path}
-	if len(data) > MaxFileSize {
-		l.AtPos(0, 0, "the file is larger than %d MiB", MaxFileSize>>20)
-		return nil, l.Err()
-	}
-	if !utf8.Valid(data) {
-		l.AtPos(0, 0, "the file is not UTF-8 text")
-		return nil, l.Err()
-	}
-	root := diag.ParseYAML(l, data)
-	if root == nil || l.Len() > 0 {
+	root := diag.ParseFile(l, data, MaxFileSize)
+	if root == nil {
 		return nil, l.Err()
 	}
 	p := &parser{l: l, q: &Questionnaire{Digest: Digest(data)}}
