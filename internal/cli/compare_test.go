@@ -49,7 +49,7 @@ func TestCompareGolden(t *testing.T) {
 
 func goldenFile(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *updateExportGolden {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

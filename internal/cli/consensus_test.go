@@ -35,10 +35,10 @@ func workshopRun(t *testing.T, stdin string, args ...string) (string, string, in
 	return out.String(), errb.String(), code
 }
 
-// workshopGolden compares got with the golden file at path; CBRN_UPDATE_GOLDEN=1 rewrites it.
+// workshopGolden compares got with the golden file at path; -update rewrites it.
 func workshopGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if os.Getenv("CBRN_UPDATE_GOLDEN") == "1" {
+	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -46,10 +46,10 @@ func workshopGolden(t *testing.T, path, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run with CBRN_UPDATE_GOLDEN=1 to create it)", err)
+		t.Fatalf("%v (run go test with -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from %s (CBRN_UPDATE_GOLDEN=1 rewrites it after review)\n%s", path, firstDifference(string(want), got))
+		t.Errorf("output differs from %s (go test -update rewrites it; review the diff)\n%s", path, firstDifference(string(want), got))
 	}
 }
 

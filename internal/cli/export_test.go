@@ -22,7 +22,9 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/export"
 )
 
-var updateExportGolden = flag.Bool("update-export", false, "rewrite the golden files in testdata/export/golden")
+// update rewrites the golden files of this package (export, compare, workshop outputs) instead of
+// comparing with them: go test ./internal/cli -update, then review the diff.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // exportRun runs `cbrn export` in-process from dir.
 func exportRun(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
@@ -49,7 +51,7 @@ func exportDir(t *testing.T) string {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *updateExportGolden {
+	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +59,7 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update-export to create it)", err)
+		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the output:\n--- got\n%s\n--- want\n%s", path, got, want)
