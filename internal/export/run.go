@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"sync"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/diag"
@@ -20,7 +21,8 @@ type Job struct {
 	Lang    string  // language of titles; "" for each questionnaire's default
 	Workers int
 	// Encode, when set, encodes each block on the workers (Item.Encoded) instead of handing
-	// the blocks over (Item.Blocks).
+	// the blocks over (Item.Blocks). The encoded bytes are valid only until emit returns: their
+	// buffers are then reused for later files.
 	Encode func(dst []byte, b Block) []byte
 }
 
@@ -41,11 +43,23 @@ const window = 8
 // Run reads, checks and scores every file on the job's workers, builds its rows there too, and
 // hands the items to emit one at a time in the order of the paths.
 func Run(ctx context.Context, job Job, emit func(i int, it *Item) error) error {
+	// An encoded question table is tens of kilobytes per file and its cells about twice that:
+	// allocated afresh for each of thousands of files, they kept the collector and the zeroing
+	// of large objects busy. The cells are done with once encoded, the bytes once emitted.
+	var cells, buffers sync.Pool
 	return Ordered(ctx, len(job.Paths), job.Workers, window*max(job.Workers, 1),
-		func(i int) *Item { return job.item(job.Paths[i]) }, emit)
+		func(i int) *Item { return job.item(job.Paths[i], &cells, &buffers) },
+		func(i int, it *Item) error {
+			err := emit(i, it)
+			for _, e := range it.Encoded {
+				buffers.Put(e[:0])
+			}
+			it.Encoded = nil
+			return err
+		})
 }
 
-func (job Job) item(path string) *Item {
+func (job Job) item(path string, cells, buffers *sync.Pool) *Item {
 	it := &Item{Path: path}
 	a, err := answers.Load(path)
 	if err != nil {
@@ -65,11 +79,19 @@ func (job Job) item(path string) *Item {
 	x := &Assessment{Path: path, Q: q, A: a, Result: score.Compute(q, a, job.Score)}
 	it.Assessment = x
 	for _, l := range job.Levels {
-		b := Build(l, x, job.Lang)
-		if job.Encode != nil {
-			it.Encoded = append(it.Encoded, job.Encode(nil, b))
-		} else {
-			it.Blocks = append(it.Blocks, b)
+		if job.Encode == nil {
+			it.Blocks = append(it.Blocks, Build(l, x, job.Lang))
+			continue
+		}
+		scratch, _ := cells.Get().([]Value)
+		b, used := build(l, x, job.Lang, scratch)
+		dst, _ := buffers.Get().([]byte)
+		it.Encoded = append(it.Encoded, job.Encode(dst, b))
+		if used == nil {
+			used = scratch
+		}
+		if used != nil {
+			cells.Put(used[:0])
 		}
 	}
 	return it

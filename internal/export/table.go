@@ -268,11 +268,19 @@ func (b Block) Row(i int) []Value {
 // their fixed orders, sections, questions and activity types in questionnaire order. lang
 // chooses the language of titles ("" for the questionnaire's default).
 func Build(level Level, x *Assessment, lang string) Block {
+	b, _ := build(level, x, lang, nil)
+	return b
+}
+
+// build is Build with the cells of question rows laid out in scratch when it is large
+// enough, so that a worker that encodes the block at once can reuse one array for every file.
+// It returns the array the question cells are in, scratch itself when it was large enough.
+func build(level Level, x *Assessment, lang string, scratch []Value) (b Block, cells []Value) {
 	if lang == "" {
 		lang = x.Q.DefaultLanguage()
 	}
 	res := x.Result
-	b := Block{Head: assessmentValues(x)}
+	b = Block{Head: assessmentValues(x)}
 	switch level {
 	case Overview:
 		r := appendGroup(make([]Value, 0, len(groupColumns)+8), res.Overall)
@@ -300,8 +308,10 @@ func Build(level Level, x *Assessment, lang string) Block {
 		}
 	case Question:
 		// One backing array for all the rows of the assessment: fewer, larger allocations.
-		n := len(columns(Question)) - len(assessmentColumns)
-		cells := make([]Value, 0, n*len(res.Questions))
+		cells = scratch[:0]
+		if need := questionCells * len(res.Questions); cap(cells) < need {
+			cells = make([]Value, 0, need)
+		}
 		b.Rows = make([][]Value, 0, len(res.Questions))
 		for i := range res.Questions {
 			start := len(cells)
@@ -311,7 +321,7 @@ func Build(level Level, x *Assessment, lang string) Block {
 	case Activity:
 		b.Rows = activityRows(x, lang)
 	}
-	return b
+	return b, cells
 }
 
 func assessmentValues(x *Assessment) []Value {
@@ -329,6 +339,9 @@ func appendGroup(r []Value, g score.Group) []Value {
 		number(Fraction, g.Completeness),
 		integer(g.Answered), integer(g.NA), integer(g.Unknown), integer(g.Unanswered), integer(g.Skipped))
 }
+
+// questionCells is the number of cells of a question row after the head.
+const questionCells = 18
 
 func questionRow(r []Value, q *score.Question, a *answers.Answer, lang string) []Value {
 	hazards := q.Hazards

@@ -2,6 +2,7 @@ package export
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
@@ -250,5 +251,31 @@ func TestParseLevel(t *testing.T) {
 	}
 	if Question.Comparable() || Section.Comparable() || Activity.Comparable() || !Pillar.Comparable() || !Hazard.Comparable() {
 		t.Error("only overview, pillar and hazard line up across questionnaires")
+	}
+}
+
+// The workers of an export lay the question cells of every file in one reused array: a
+// scratch array left full of another assessment's cells gives the same rows, in that array.
+func TestBuildReusesScratch(t *testing.T) {
+	alpha, beta := fixture(t, "alpha", score.Options{}), fixture(t, "beta", score.Options{})
+	_, scratch := build(Question, beta, "", make([]Value, 0, 1000))
+	if cap(scratch) != 1000 {
+		t.Fatalf("scratch of capacity 1000 not used: capacity %d", cap(scratch))
+	}
+	got, used := build(Question, alpha, "", scratch)
+	if &used[:1][0] != &scratch[:1][0] {
+		t.Error("a large enough scratch array was not reused")
+	}
+	want := Build(Question, alpha, "")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows built in a used scratch array differ:\n got %+v\nwant %+v", got, want)
+	}
+	// Too small: a new array, the same rows.
+	got, used = build(Question, alpha, "", make([]Value, 0, 1))
+	if cap(used) < questionCells*len(alpha.Result.Questions) || !reflect.DeepEqual(got, want) {
+		t.Errorf("with a small scratch array: capacity %d, rows equal %v", cap(used), reflect.DeepEqual(got, want))
+	}
+	if n := len(Columns(Question)) - len(assessmentColumns); questionCells != n {
+		t.Errorf("questionCells = %d, question rows have %d cells after the head", questionCells, n)
 	}
 }
