@@ -230,6 +230,12 @@ func FormatFloat(f float64) string {
 }
 
 func appendFloat(b []byte, f float64) []byte {
+	// Most cells are whole numbers (weights, scores of 0 and 100, levels): written as integers,
+	// which is what the shortest form gives for them, without the float formatting's search.
+	// Minus zero is left to AppendFloat, which keeps its sign.
+	if f > -1e15 && f < 1e15 && f == math.Trunc(f) && (f != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(b, int64(f), 10)
+	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		// Never produced by scoring; kept valid for JSON all the same.
 		return append(b, "null"...)

@@ -206,3 +206,18 @@ func TestAppendCSVValueMatchesCSVCell(t *testing.T) {
 		}
 	}
 }
+
+// Whole numbers take a shortcut through integer formatting; it must write exactly what the
+// float formatting writes (as encoding/json would), at the edges of the shortcut too.
+func TestFormatFloatWholeNumbersAsFloatFormatting(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 3, 75, 100, -100, 2.5, 1e15 - 1, 1e15, -1e15 + 1, -1e15,
+		1e15 + 2, 1 << 53, 1e20, 1e21, 123456789012345, -0.5, 0.9999999999999999, 99.99999999999999} {
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := FormatFloat(f); got != string(want) {
+			t.Errorf("FormatFloat(%v) = %s, encoding/json writes %s", f, got, want)
+		}
+	}
+}
