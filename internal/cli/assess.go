@@ -114,7 +114,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 	f.BoolVar(&opts.Review, "review", false, "change answers given so far")
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("hazard", cobra.FixedCompletions(questionnaire.Hazards(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "fr"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(report.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

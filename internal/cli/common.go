@@ -145,15 +145,19 @@ var questionnaireIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // besideAnswers is the questionnaire file <id>.yaml (or <id>.questionnaire.yaml) beside the
 // answers file a, or "" when there is none.
 func besideAnswers(a *answers.File) string {
-	// The id comes from the file: one that is not an id (../x, a/b) names no file, so that
-	// hostile answers cannot point cbrn at a file elsewhere.
-	if !questionnaireIDRE.MatchString(a.Questionnaire.ID) {
+	return questionnaireBeside(filepath.Dir(a.Path), a.Questionnaire.ID)
+}
+
+// questionnaireBeside is the regular file <id>.yaml (or <id>.questionnaire.yaml) in dir, or "".
+func questionnaireBeside(dir, id string) string {
+	// The id comes from an answers file: one that is not an id (../x, a/b) names no file, so
+	// that hostile answers cannot point cbrn at a file elsewhere.
+	if !questionnaireIDRE.MatchString(id) {
 		return ""
 	}
-	dir := filepath.Dir(a.Path)
-	for _, name := range []string{a.Questionnaire.ID + ".yaml", a.Questionnaire.ID + ".questionnaire.yaml"} {
+	for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
 		p := filepath.Join(dir, name)
-		if _, err := os.Stat(p); err == nil {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 			return p
 		}
 	}

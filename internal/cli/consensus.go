@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -112,20 +111,12 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 
 // refuseSameFile refuses an answers file given twice: it would count one participant twice.
 func refuseSameFile(files []string) error {
-	type seen struct {
-		path string
-		info os.FileInfo
-	}
-	var done []seen
-	for _, f := range files {
-		abs, _ := filepath.Abs(f)
-		info, _ := os.Stat(f)
-		for _, d := range done {
-			if d.path == abs || (info != nil && d.info != nil && os.SameFile(info, d.info)) {
+	for i, f := range files {
+		for _, earlier := range files[:i] {
+			if sameFile(f, earlier) {
 				return usageErrorf("%s is given twice: each participant's file counts once", f)
 			}
 		}
-		done = append(done, seen{abs, info})
 	}
 	return nil
 }

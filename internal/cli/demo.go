@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/questionnaires"
@@ -104,10 +103,9 @@ func runDemo(s *Streams, opts *DemoOptions) error {
 		return err
 	}
 	if opts.SaveSample != "" {
-		if err := atomicfile.WriteFile(opts.SaveSample, data); err != nil {
+		if err := writeResult(s, opts.SaveSample, nil, data); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Err, "wrote %s\n", opts.SaveSample)
 	}
 	if err := writeResult(s, opts.Out, nil, out); err != nil {
 		return err

@@ -519,17 +519,8 @@ func (c *questionnaireCache) beside(dir, id string) *cachedQuestionnaire {
 	key, ok := c.located[dir+"\x00"+id]
 	if !ok {
 		key = "missing:" + id
-		// An id that is not of the id form (../x, a/b) names no file: hostile answers cannot
-		// point cbrn at a file in another folder.
-		for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
-			if !questionnaireIDRE.MatchString(id) {
-				break
-			}
-			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				key = "file:" + p
-				break
-			}
+		if p := questionnaireBeside(dir, id); p != "" {
+			key = "file:" + p
 		}
 		c.located[dir+"\x00"+id] = key
 	}
