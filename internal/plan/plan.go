@@ -91,13 +91,13 @@ func Build(res *score.Result, a *answers.File, target score.Target, lang string)
 	}
 	order := func(gs []Gap) {
 		slices.SortStableFunc(gs, func(x, y Gap) int {
-			if x.Q.Critical != y.Q.Critical {
-				if x.Q.Critical {
-					return -1
-				}
+			switch {
+			case score.GapBefore(x.Q, y.Q):
+				return -1
+			case score.GapBefore(y.Q, x.Q):
 				return 1
 			}
-			return cmp.Compare(y.Q.Priority, x.Q.Priority)
+			return 0
 		})
 	}
 	order(p.Gaps)

@@ -401,12 +401,16 @@ func (r *Result) Gaps() []*Question {
 // sortGaps orders questions given in file order: critical first, then by priority; a stable
 // sort keeps file order for ties.
 func sortGaps(m []*Question) {
-	sort.SliceStable(m, func(i, j int) bool {
-		if m[i].Critical != m[j].Critical {
-			return m[i].Critical
-		}
-		return PriorityAbove(m[i].Priority, m[j].Priority)
-	})
+	sort.SliceStable(m, func(i, j int) bool { return GapBefore(m[i], m[j]) })
+}
+
+// GapBefore is the order of gaps everywhere they are listed: critical first, then by priority
+// (ignoring rounding noise); a stable sort keeps file order for ties.
+func GapBefore(a, b *Question) bool {
+	if a.Critical != b.Critical {
+		return a.Critical
+	}
+	return PriorityAbove(a.Priority, b.Priority)
 }
 
 // PriorityAbove reports whether priority a ranks above b. Priorities that differ only by
