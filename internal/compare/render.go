@@ -224,7 +224,7 @@ func renderText(in Input, md bool) ([]byte, error) {
 		for _, a := range list {
 			name := a.ID
 			if md {
-				name = activityTitle(in.Q, a.ID, in.Lang)
+				name = in.Q.ActivityTitle(a.ID, in.Lang)
 			}
 			rows = append(rows, []string{o.text(name), strconv.FormatFloat(a.BasePriority, 'f', 1, 64), strconv.FormatFloat(a.NewPriority, 'f', 1, 64),
 				signedValue(a.Change), rank(a.BaseRank) + " → " + rank(a.NewRank)})
@@ -263,13 +263,6 @@ func describe(s Side) string {
 		return s.Path
 	}
 	return s.Path + " (" + strings.Join(parts, ", ") + ")"
-}
-
-func activityTitle(q *questionnaire.Questionnaire, id, lang string) string {
-	if a, ok := q.Activity(id); ok {
-		return a.Title.Get(lang)
-	}
-	return id
 }
 
 func num(p *float64) string {
@@ -460,7 +453,7 @@ func jactivities(q *questionnaire.Questionnaire, lang string, list []ActivityDel
 	}
 	out := make([]jsonActivity, 0, len(list))
 	for _, a := range list {
-		out = append(out, jsonActivity{ID: a.ID, Title: activityTitle(q, a.ID, lang), BasePriority: a.BasePriority,
+		out = append(out, jsonActivity{ID: a.ID, Title: q.ActivityTitle(a.ID, lang), BasePriority: a.BasePriority,
 			NewPriority: a.NewPriority, Change: a.Change, BaseRank: optRank(a.BaseRank), NewRank: optRank(a.NewRank)})
 	}
 	return out

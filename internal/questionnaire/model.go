@@ -160,6 +160,15 @@ func (q *Questionnaire) Activity(id string) (*Activity, bool) {
 	return a, ok
 }
 
+// ActivityTitle is the title of an activity type in lang, or its id when the questionnaire does
+// not know it.
+func (q *Questionnaire) ActivityTitle(id, lang string) string {
+	if a, ok := q.Activity(id); ok {
+		return a.Title.Get(lang)
+	}
+	return id
+}
+
 // Agency returns the agency with the given id.
 func (q *Questionnaire) Agency(id string) (*Agency, bool) {
 	a, ok := q.agencyIndex[id]

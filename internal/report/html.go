@@ -114,7 +114,7 @@ func renderHTML(in Input) []byte {
 	for i, g := range v.gaps {
 		titles := make([]string, len(g.Q.Activities))
 		for j, id := range g.Q.Activities {
-			titles[j] = activityTitle(v.q, id, v.lang)
+			titles[j] = v.q.ActivityTitle(id, v.lang)
 		}
 		p.Gaps = append(p.Gaps, htmlGap{N: i + 1, ID: g.Q.ID, Text: g.Text, Critical: g.Q.Critical,
 			From: g.From, To: g.To, Gap: num(v.lang, g.Q.Gap), Priority: decimal(v.lang, g.Q.Priority),

@@ -136,7 +136,7 @@ func renderJSON(in Input) ([]byte, error) {
 		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, GroupFigures: Figures(g)})
 	}
 	for _, a := range r.Activities {
-		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: activityTitle(q, a.ID, lang),
+		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: q.ActivityTitle(a.ID, lang),
 			Priority: a.Priority, Questions: nonNil(a.Questions)})
 	}
 	for _, x := range r.Questions {

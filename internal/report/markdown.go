@@ -76,7 +76,7 @@ func renderMarkdown(in Input) []byte {
 			q += " " + mdText(g.Text)
 			titles := make([]string, len(g.Q.Activities))
 			for j, id := range g.Q.Activities {
-				titles[j] = mdText(activityTitle(v.q, id, v.lang))
+				titles[j] = mdText(v.q.ActivityTitle(id, v.lang))
 			}
 			rows = append(rows, []string{fmt.Sprint(i + 1), q, mdText(g.From + " → " + g.To),
 				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority), strings.Join(titles, "; ")})

@@ -66,7 +66,7 @@ func newView(in Input) *view {
 		total += x.Priority
 	}
 	for _, a := range r.Activities {
-		act := activity{ID: a.ID, Title: activityTitle(q, a.ID, v.lang), Priority: a.Priority}
+		act := activity{ID: a.ID, Title: q.ActivityTitle(a.ID, v.lang), Priority: a.Priority}
 		if total > 0 {
 			act.Share = a.Priority / total
 		}
@@ -212,13 +212,6 @@ func percent(lang string, p *float64) string {
 		return "–"
 	}
 	return decimal(lang, *p*100) + " %"
-}
-
-func activityTitle(q *questionnaire.Questionnaire, id, lang string) string {
-	if a, ok := q.Activity(id); ok {
-		return a.Title.Get(lang)
-	}
-	return id
 }
 
 // applicable is the number of questions completeness counts: answered, don't know, unanswered.
