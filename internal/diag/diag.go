@@ -5,11 +5,11 @@ package diag
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // Problem is one thing wrong with a file.
@@ -33,37 +33,16 @@ func (p Problem) String() string {
 	}
 }
 
-// Printable makes a message safe to print on a terminal: the control characters it may quote
-// from a hostile file or file name (escape sequences, carriage returns, bells, C1 controls) are
-// shown as escapes such as \x1b instead of being obeyed. Line breaks and tabs are kept when
+// Printable makes a message safe to print on a terminal: the control and invisible characters
+// it may quote from a hostile file or file name (escape sequences, carriage returns, bells, C1
+// controls, bidirectional overrides, zero-width characters) are shown as escapes such as \x1b
+// or \u202e instead of being obeyed (see textfmt.Safe). Line breaks and tabs are kept when
 // lines is true, else escaped too.
 func Printable(s string, lines bool) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return isTerminalControl(r, lines) }) {
-		return s
+	if lines {
+		return textfmt.Safe(s, textfmt.Lines)
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1: // a byte that is not UTF-8, from a file name
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case isTerminalControl(r, lines):
-			q := strconv.QuoteRune(r) // e.g. '\x1b', '\n', '\u009b'
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// isTerminalControl reports the characters a terminal obeys rather than shows: C0, DEL and C1.
-func isTerminalControl(r rune, keepLines bool) bool {
-	if keepLines && (r == '\n' || r == '\t') {
-		return false
-	}
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+	return textfmt.Safe(s, textfmt.Line)
 }
 
 // MaxProblems bounds the problems kept for one file: past that many, the first ones are the
