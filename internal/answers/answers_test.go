@@ -43,7 +43,7 @@ func TestExampleAnswers(t *testing.T) {
 		t.Errorf("Order = %v", f.Order)
 	}
 	a := f.Get("PRV-LEG-01")
-	if a.Confidence != "documented" || a.Note != "Law 12/2021, art. 4" || !a.At.Equal(time.Date(2026, 11, 27, 10, 5, 0, 0, time.UTC)) || a.Line != 9 || a.Col != 3 {
+	if a.Confidence != "documented" || a.Note != "Law 12/2021, art. 4" || !a.At.Equal(time.Date(2026, 11, 27, 10, 5, 0, 0, time.UTC)) || a.Line != 13 || a.Col != 3 {
 		t.Errorf("PRV-LEG-01 = %+v", a)
 	}
 
