@@ -84,6 +84,45 @@ func runGenDocs(s *Streams, root *cobra.Command, opts *GenDocsOptions) error {
 	if err := walk(root); err != nil {
 		return err
 	}
+	// The help topics (`cbrn help scoring`) are reference texts, not commands: man pages of
+	// section 7, as git keeps gitglossary(7), and Markdown pages beside the commands'.
+	for _, c := range root.Commands() {
+		if !c.IsAdditionalHelpTopicCommand() {
+			continue
+		}
+		base := "cbrn-" + c.Name()
+		if err := atomicfile.WriteFile(filepath.Join(manDir, base+".7"), topicManPage(base, c)); err != nil {
+			return err
+		}
+		md := "# cbrn help " + c.Name() + "\n\n" + c.Short + "\n\n```\n" + c.Long + "```\n"
+		if err := atomicfile.WriteFile(filepath.Join(mdDir, base+".md"), []byte(md)); err != nil {
+			return err
+		}
+		count++
+	}
 	fmt.Fprintf(s.Err, "wrote %d man pages to %s and %d Markdown pages to %s\n", count, manDir, count, mdDir)
 	return nil
+}
+
+// topicManPage is the man page of a help topic: its text is laid out for a terminal already
+// (aligned columns, indented examples), so it goes in unfilled, each line escaped for roff.
+func topicManPage(base string, c *cobra.Command) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, ".TH \"%s\" \"7\" \"\" \"cbrn %s\" \"cbrn manual\"\n", strings.ToUpper(base), Version())
+	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n.SH SYNOPSIS\n\\fBcbrn help %s\\fP\n.SH DESCRIPTION\n.nf\n", base, roffLine(c.Short), c.Name())
+	for _, line := range strings.Split(strings.TrimRight(c.Long, "\n"), "\n") {
+		b.WriteString(roffLine(line) + "\n")
+	}
+	b.WriteString(".fi\n")
+	return []byte(b.String())
+}
+
+// roffLine escapes one line of text for roff: backslashes, and a leading dot or quote that
+// would start a request.
+func roffLine(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = `\&` + s
+	}
+	return s
 }

@@ -71,6 +71,11 @@ Start with:
 		newVersionCmd(s),
 		newGenDocsCmd(s),
 	)
+	topics, err := newHelpTopicCmds()
+	if err != nil {
+		panic(err) // the topics are embedded: a test reads every one
+	}
+	root.AddCommand(topics...)
 	tightenBuiltins(root)
 	return root
 }
@@ -114,8 +119,8 @@ func tightenBuiltins(root *cobra.Command) {
 			c.RunE = func(cmd *cobra.Command, args []string) error {
 				if target, _, err := root.Find(args); err != nil || (len(args) > 0 && target == root) {
 					msg := fmt.Sprintf("unknown help topic %q", args[0])
-					if sugg := root.SuggestionsFor(args[0]); len(sugg) > 0 {
-						msg += fmt.Sprintf("; did you mean %q?", sugg[0])
+					if sugg := helpSuggestion(root, args[0]); sugg != "" {
+						msg += fmt.Sprintf("; did you mean %q?", sugg)
 					}
 					return usageErrorFor(root, "%s", msg)
 				}
