@@ -71,6 +71,8 @@ type Questionnaire struct {
 	Scales      []*ScaleDef
 	Activities  []Activity // built-ins first, then the file's own, in file order
 	Agencies    []Agency
+	Partners    []Partner   // international organisations and programmes, in file order
+	Migrations  []Migration // how answers to earlier versions carry over, in file order
 	Ladder      map[int][]string
 	Sections    []*Section
 	Questions   []*Question // every question in file order
@@ -79,6 +81,7 @@ type Questionnaire struct {
 	questionIndex map[string]*Question
 	activityIndex map[string]*Activity
 	agencyIndex   map[string]*Agency
+	partnerIndex  map[string]*Partner
 }
 
 // ScaleDef is a named ordinal scale.
@@ -99,6 +102,21 @@ type Level struct {
 type Agency struct {
 	ID    string
 	Title Text
+}
+
+// Partner is an international organisation or programme that can support closing a gap.
+type Partner struct {
+	ID    string
+	Title Text
+}
+
+// Migration says how answers given to an earlier version of the questionnaire carry over to
+// this one. Questions it does not name carry over under their own id when still valid.
+type Migration struct {
+	From     string            // an earlier version
+	Renamed  map[string]string // old id -> new id: the answer carries over
+	Removed  []string          // the answer is not carried over
+	Reworded []string          // meaning changed: the old answer becomes a note; asked again
 }
 
 // Section groups questions of one pillar.
@@ -127,14 +145,16 @@ type Question struct {
 	Hazards    []string
 	Weight     float64
 	Critical   bool
-	Agencies   []string
+	Agencies   []string // the first is the lead
+	Partners   []string
 	References []string
 	NAAllowed  bool
 	When       *Condition
 
 	// scale
 	Scale  *ScaleDef
-	Target int // resolved target level: the question's own, else the file's, else the scale's top
+	Target int          // resolved target level: the question's own, else the file's, else the scale's top
+	Levels map[int]Text // what each level means for this question; nil when absent
 
 	// choice, multi
 	Choices     []Choice
@@ -173,6 +193,12 @@ func (q *Questionnaire) ActivityTitle(id, lang string) string {
 func (q *Questionnaire) Agency(id string) (*Agency, bool) {
 	a, ok := q.agencyIndex[id]
 	return a, ok
+}
+
+// Partner returns the partner with the given id.
+func (q *Questionnaire) Partner(id string) (*Partner, bool) {
+	p, ok := q.partnerIndex[id]
+	return p, ok
 }
 
 // DefaultLanguage is the first declared language.
@@ -225,6 +251,20 @@ func (q *Question) Choice(id string) (*Choice, bool) {
 		}
 	}
 	return nil, false
+}
+
+// LevelText is what a level means for this question: its own text for that level, else the
+// scale level's description; zero when the question has no such level.
+func (q *Question) LevelText(level int) Text {
+	if t, ok := q.Levels[level]; ok {
+		return t
+	}
+	if q.Scale != nil {
+		if l, ok := q.Scale.Level(level); ok {
+			return l.Description
+		}
+	}
+	return Text{}
 }
 
 // InHazard reports whether the question is tagged with hazard h.

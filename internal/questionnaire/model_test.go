@@ -379,3 +379,43 @@ func TestManyProblemsStayFast(t *testing.T) {
 		t.Errorf("first line = %s\nwant %s", lines[0], want)
 	}
 }
+
+func TestExamplePartnersLevelsMigrations(t *testing.T) {
+	q, _ := loadFixture(t, "example.yaml")
+	if len(q.Partners) != 2 || q.Partners[0].ID != "iaea" || q.Partners[1].ID != "opcw" {
+		t.Fatalf("partners = %+v, want iaea and opcw in file order", q.Partners)
+	}
+	if p, ok := q.Partner("opcw"); !ok || p.Title.Get("fr") != "OIAC (assistance au titre de l'article X)" {
+		t.Errorf("Partner(opcw) = %+v, %v", p, ok)
+	}
+	if _, ok := q.Partner("who"); ok {
+		t.Error("Partner(who) found")
+	}
+	scale := question(t, q, "PRV-LEG-02")
+	if !reflect.DeepEqual(scale.Partners, []string{"iaea", "opcw"}) {
+		t.Errorf("PRV-LEG-02 partners = %v", scale.Partners)
+	}
+	if len(scale.Levels) != 4 || scale.Levels[3].Get("fr") != "La loi et ses textes d'application sont en vigueur." {
+		t.Errorf("PRV-LEG-02 levels = %+v", scale.Levels)
+	}
+	// The question's own text wins over the scale's description; a level it does not have is zero.
+	if got := scale.LevelText(1).Get("en"); got != "No law covers CBRN materials." {
+		t.Errorf("LevelText(1) = %q", got)
+	}
+	if !scale.LevelText(9).IsZero() {
+		t.Error("LevelText(9) of a 1..4 scale is not zero")
+	}
+	// Without levels of its own, a question shows the scale's descriptions (level 2 has none).
+	plain := &Question{Type: TypeScale, Scale: scale.Scale}
+	if got := plain.LevelText(1).Get("fr"); got != "Rien n'est en place." || !plain.LevelText(2).IsZero() {
+		t.Errorf("LevelText without levels = %q, level 2 zero %v", got, plain.LevelText(2).IsZero())
+	}
+	if yes := question(t, q, "PRV-LEG-01"); yes.Levels != nil || yes.Partners != nil || !yes.LevelText(1).IsZero() {
+		t.Errorf("PRV-LEG-01 levels %v, partners %v", yes.Levels, yes.Partners)
+	}
+	want := []Migration{{From: "0.9.0", Renamed: map[string]string{"PRV-LAW-02": "PRV-LEG-02"},
+		Removed: []string{"DET-BRD-00"}, Reworded: []string{"DET-BRD-01"}}}
+	if !reflect.DeepEqual(q.Migrations, want) {
+		t.Errorf("migrations = %+v, want %+v", q.Migrations, want)
+	}
+}

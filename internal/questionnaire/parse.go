@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/semver"
 )
 
 var (
@@ -42,6 +43,7 @@ type parser struct {
 	pending []pendingWhen
 	qNodes  map[string]*yaml.Node // question id → its id node
 	tooMany bool
+	version *yaml.Node // the value of the `version` key, nil when absent
 
 	questionIDs []string // every question id, once all are read: candidates for hints
 }
@@ -61,7 +63,8 @@ type pendingWhen struct {
 
 func (p *parser) file(root *yaml.Node) {
 	f := diag.Fields(p.l, root, "the questionnaire", "schema", "id", "version", "languages", "title",
-		"description", "target", "scales", "activities", "agencies", "activity_ladder", "sections")
+		"description", "target", "scales", "activities", "agencies", "partners", "migrations",
+		"activity_ladder", "sections")
 	if root.Kind != yaml.MappingNode {
 		return
 	}
@@ -85,6 +88,7 @@ func (p *parser) file(root *yaml.Node) {
 	if v, ok := f["version"]; ok {
 		q.Version, _ = diag.String(p.l, v.Value, "version")
 		p.checkLength(v.Value, "version", q.Version)
+		p.version = v.Value
 	} else {
 		p.l.At(root, "missing key \"version\" (e.g. `version: 1.0.0`)")
 	}
@@ -118,9 +122,11 @@ func (p *parser) file(root *yaml.Node) {
 	for i := range q.Activities {
 		q.activityIndex[q.Activities[i].ID] = &q.Activities[i]
 	}
-	q.agencyIndex = map[string]*Agency{}
 	if v, ok := f["agencies"]; ok {
-		p.agencies(v.Value)
+		q.Agencies, q.agencyIndex = declared[Agency](p, v.Value, "agency", "agencies")
+	}
+	if v, ok := f["partners"]; ok {
+		q.Partners, q.partnerIndex = declared[Partner](p, v.Value, "partner", "partners")
 	}
 	if v, ok := f["activity_ladder"]; ok {
 		p.ladder(v.Value)
@@ -134,6 +140,9 @@ func (p *parser) file(root *yaml.Node) {
 	}
 	for _, pw := range p.pending {
 		pw.q.When = p.condition(pw.node, pw.q, 1)
+	}
+	if v, ok := f["migrations"]; ok {
+		p.migrations(v.Value)
 	}
 }
 
@@ -372,38 +381,56 @@ func (p *parser) activities(n *yaml.Node) {
 	}
 }
 
-func (p *parser) agencies(n *yaml.Node) {
+// declared reads a list of {id, title} entries (agencies, partners) and indexes them by id; kind
+// and plural name one and several of them in messages.
+func declared[T ~struct {
+	ID    string
+	Title Text
+}](p *parser, n *yaml.Node, kind, plural string) ([]T, map[string]*T) {
 	if n.Kind != yaml.SequenceNode {
-		p.l.At(n, "agencies must be a list of {id, title}, not %s", diag.KindName(n))
-		return
+		p.l.At(n, "%s must be a list of {id, title}, not %s", plural, diag.KindName(n))
+		return nil, nil
 	}
+	var list []T
+	var ids []string
 	lines := map[string]int{}
 	for _, an := range n.Content {
-		f := diag.Fields(p.l, an, "an agency", "id", "title")
+		f := diag.Fields(p.l, an, article(kind)+" "+kind, "id", "title")
 		idf, ok := f["id"]
 		if !ok {
 			if an.Kind == yaml.MappingNode {
-				p.l.At(an, "missing key \"id\" in agency")
+				p.l.At(an, "missing key \"id\" in %s", kind)
 			}
 			continue
 		}
-		id := p.slug(idf.Value, "agency id")
+		id := p.slug(idf.Value, kind+" id")
 		if line, dup := lines[id]; dup {
-			p.l.At(idf.Value, "duplicate agency %q (first at line %d)", id, line)
+			p.l.At(idf.Value, "duplicate %s %q (first at line %d)", kind, id, line)
 			continue
 		}
 		lines[id] = idf.Value.Line
-		a := Agency{ID: id}
+		var title Text
 		if t, ok := f["title"]; ok {
-			a.Title = p.text(t.Value, "agency title", true)
+			title = p.text(t.Value, kind+" title", true)
 		} else {
-			p.l.At(an, "agency %q has no title", id)
+			p.l.At(an, "%s %q has no title", kind, id)
 		}
-		p.q.Agencies = append(p.q.Agencies, a)
+		list = append(list, T{ID: id, Title: title})
+		ids = append(ids, id)
 	}
-	for i := range p.q.Agencies {
-		p.q.agencyIndex[p.q.Agencies[i].ID] = &p.q.Agencies[i]
+	index := make(map[string]*T, len(list))
+	for i := range list {
+		index[ids[i]] = &list[i]
 	}
+	return list, index
+}
+
+// article is the indefinite article of a word of the messages.
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func (p *parser) ladder(n *yaml.Node) {
@@ -543,7 +570,8 @@ func (p *parser) unknown(n *yaml.Node, what, got string, known []string) {
 }
 
 var questionKeys = []string{"id", "type", "scale", "text", "help", "hazards", "weight", "target",
-	"critical", "agencies", "references", "na", "activities", "when", "choices", "min", "max"}
+	"critical", "agencies", "partners", "levels", "references", "na", "activities", "when", "choices",
+	"min", "max"}
 
 func (p *parser) question(n *yaml.Node, s *Section) {
 	f := diag.Fields(p.l, n, "a question", questionKeys...)
@@ -636,24 +664,24 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 		q.Critical, _ = diag.Bool(p.l, v.Value, "critical")
 	}
 	if v, ok := f["agencies"]; ok {
-		ids, nodes, _ := diag.Strings(p.l, v.Value, "agencies")
 		known := make([]string, 0, len(p.q.Agencies))
 		for _, a := range p.q.Agencies {
 			known = append(known, a.ID)
 		}
-		for i, id := range ids {
-			if _, ok := p.q.agencyIndex[id]; !ok {
-				if len(known) == 0 {
-					p.l.At(nodes[i], "unknown agency %q: declare it under `agencies:` at the top of the file", id)
-				} else {
-					p.unknown(nodes[i], "agency", id, known)
-				}
-				continue
-			}
-			if !slices.Contains(q.Agencies, id) {
-				q.Agencies = append(q.Agencies, id)
-			}
+		q.Agencies = p.refs(v.Value, "agency", "agencies", known, func(id string) bool {
+			_, ok := p.q.agencyIndex[id]
+			return ok
+		})
+	}
+	if v, ok := f["partners"]; ok {
+		known := make([]string, 0, len(p.q.Partners))
+		for _, a := range p.q.Partners {
+			known = append(known, a.ID)
 		}
+		q.Partners = p.refs(v.Value, "partner", "partners", known, func(id string) bool {
+			_, ok := p.q.partnerIndex[id]
+			return ok
+		})
 	}
 	if v, ok := f["references"]; ok {
 		q.References, _, _ = diag.Strings(p.l, v.Value, "references")
@@ -682,6 +710,27 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 	s.Questions = append(s.Questions, q)
 }
 
+// refs reads a question's list of ids declared at the top of the file under plural (agencies,
+// partners); known lists them and has looks one up. An id listed twice counts once.
+func (p *parser) refs(n *yaml.Node, kind, plural string, known []string, has func(string) bool) []string {
+	ids, nodes, _ := diag.Strings(p.l, n, plural)
+	var out []string
+	for i, id := range ids {
+		if !has(id) {
+			if len(known) == 0 {
+				p.l.At(nodes[i], "unknown %s %q: declare it under `%s:` at the top of the file", kind, id, plural)
+			} else {
+				p.unknown(nodes[i], kind, id, known)
+			}
+			continue
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func (p *parser) typeSpecific(q *Question, f map[string]diag.Field, name string) {
 	only := func(key string, types ...QuestionType) {
 		if v, ok := f[key]; ok && q.Type != "" && !slices.Contains(types, q.Type) {
@@ -689,6 +738,7 @@ func (p *parser) typeSpecific(q *Question, f map[string]diag.Field, name string)
 		}
 	}
 	only("scale", TypeScale)
+	only("levels", TypeScale)
 	only("choices", TypeChoice, TypeMulti)
 	only("min", TypeNumber)
 	only("max", TypeNumber)
@@ -731,6 +781,9 @@ func (p *parser) typeSpecific(q *Question, f map[string]diag.Field, name string)
 				q.Target = lvl
 			}
 		}
+		if v, ok := f["levels"]; ok {
+			q.Levels = p.questionLevels(v.Value, sc, name)
+		}
 	case TypeChoice, TypeMulti:
 		v, ok := f["choices"]
 		if !ok {
@@ -772,6 +825,47 @@ func (p *parser) typeSpecific(q *Question, f map[string]diag.Field, name string)
 			p.l.At(v.Value, "activities must be a list of activity ids or a map of level to list, not %s", diag.KindName(v.Value))
 		}
 	}
+}
+
+// questionLevels reads what each level of scale sc means for one question: every level of the
+// scale, or none.
+func (p *parser) questionLevels(n *yaml.Node, sc *ScaleDef, name string) map[int]Text {
+	if n.Kind != yaml.MappingNode {
+		p.l.At(n, "levels of %s must map each level of scale %q to its text, not %s", name, sc.ID, diag.KindName(n))
+		return nil
+	}
+	what := "levels of " + name
+	out := make(map[int]Text, len(sc.Levels))
+	wrongKeys := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		lvl, ok := diag.Int(p.l, k, "a level in "+what)
+		if !ok {
+			wrongKeys = true
+			continue
+		}
+		if _, dup := out[lvl]; dup {
+			p.l.At(k, "level %d is listed twice in %s", lvl, what)
+			continue
+		}
+		if _, ok := sc.Level(lvl); !ok {
+			p.l.At(k, "level %d in %s is not a level of scale %q (levels %d..%d)", lvl, what, sc.ID, sc.Min(), sc.Max())
+			wrongKeys = true
+			continue
+		}
+		out[lvl] = p.text(v, fmt.Sprintf("level %d of %s", lvl, name), true)
+	}
+	var missing []string
+	for _, l := range sc.Levels {
+		if _, ok := out[l.Level]; !ok {
+			missing = append(missing, strconv.Itoa(l.Level))
+		}
+	}
+	// A level written wrongly is already reported: the level it was meant to be is not missing too.
+	if len(missing) > 0 && !wrongKeys {
+		p.l.At(n, "%s has no text for level %s of scale %q; give every level of the scale, or none", what, strings.Join(missing, ", "), sc.ID)
+	}
+	return out
 }
 
 func (p *parser) choices(q *Question, n *yaml.Node) {
@@ -894,13 +988,7 @@ func (p *parser) condition(n *yaml.Node, q *Question, depth int) *Condition {
 		p.l.At(refNode, "question %s has a condition on itself", q.ID)
 		return nil
 	case !exists:
-		if p.questionIDs == nil {
-			p.questionIDs = make([]string, 0, len(p.q.Questions))
-			for _, x := range p.q.Questions {
-				p.questionIDs = append(p.questionIDs, x.ID)
-			}
-		}
-		if s := p.hint(ref, p.questionIDs); s != "" {
+		if s := p.hint(ref, p.allQuestionIDs()); s != "" {
 			p.l.At(refNode, "condition refers to unknown question %q; did you mean %q?", ref, s)
 		} else {
 			p.l.At(refNode, "condition refers to unknown question %q", ref)
@@ -1002,4 +1090,117 @@ func (p *parser) conditionValue(n *yaml.Node, target *Question) (string, bool) {
 		return n.Value, true
 	}
 	return n.Value, true
+}
+
+// migrations reads how answers to earlier versions carry over. It runs once every question is
+// read, since the ids it names are checked against the whole file.
+func (p *parser) migrations(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		p.l.At(n, "migrations must be a list of {from, renamed, removed, reworded}, not %s", diag.KindName(n))
+		return
+	}
+	versionOK := semver.Valid(p.q.Version)
+	if !versionOK && p.version != nil && len(n.Content) > 0 {
+		p.l.At(p.version, "version %q is not a version such as 1.1.0 (MAJOR.MINOR.PATCH), which migrations need to be compared with", p.q.Version)
+	}
+	lines := map[string]int{}
+	for _, mn := range n.Content {
+		f := diag.Fields(p.l, mn, "a migration", "from", "renamed", "removed", "reworded")
+		if mn.Kind != yaml.MappingNode {
+			continue
+		}
+		var m Migration
+		if v, ok := f["from"]; ok {
+			if from, ok := diag.String(p.l, v.Value, "from"); ok {
+				m.From = from
+				switch line, dup := lines[from]; {
+				case dup:
+					p.l.At(v.Value, "duplicate migration from %s (first at line %d)", from, line)
+				case !semver.Valid(from):
+					p.l.At(v.Value, "from %q is not a version such as 1.0.0 (MAJOR.MINOR.PATCH)", from)
+				case versionOK && semver.Compare(from, p.q.Version) >= 0:
+					p.l.At(v.Value, "a migration from %s must come from a version earlier than this file's version %s", from, p.q.Version)
+				}
+				lines[from] = v.Value.Line
+			}
+		} else {
+			p.l.At(mn, "missing key \"from\" in migration (the earlier version, e.g. `from: 1.0.0`)")
+		}
+		if v, ok := f["renamed"]; ok {
+			m.Renamed = p.renamed(v.Value)
+		}
+		if v, ok := f["removed"]; ok {
+			ids, nodes, _ := diag.Strings(p.l, v.Value, "removed")
+			for i, id := range ids {
+				if x, ok := p.q.questionIndex[id]; ok {
+					p.l.At(nodes[i], "question %s is listed as removed, but the file still has it (line %d); take it out of `removed`", id, p.qNodes[x.ID].Line)
+					continue
+				}
+				m.Removed = append(m.Removed, id)
+			}
+		}
+		if v, ok := f["reworded"]; ok {
+			ids, nodes, _ := diag.Strings(p.l, v.Value, "reworded")
+			for i, id := range ids {
+				if p.migratedQuestion(nodes[i], id, fmt.Sprintf("reworded question %q", id)) {
+					m.Reworded = append(m.Reworded, id)
+				}
+			}
+		}
+		p.q.Migrations = append(p.q.Migrations, m)
+	}
+}
+
+// renamed reads {old id: new id}; every new id is a question of the file.
+func (p *parser) renamed(n *yaml.Node) map[string]string {
+	if n.Kind != yaml.MappingNode {
+		p.l.At(n, "renamed must map old question ids to new ones, not %s", diag.KindName(n))
+		return nil
+	}
+	out := make(map[string]string, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		old, okOld := diag.String(p.l, k, "an old question id in renamed")
+		id, okNew := diag.String(p.l, v, "a new question id in renamed")
+		if !okOld || !okNew {
+			continue
+		}
+		if _, dup := out[old]; dup {
+			p.l.At(k, "question %s is renamed twice", old)
+			continue
+		}
+		if old == id {
+			p.l.At(v, "question %s is renamed to itself; leave it out of `renamed`", id)
+			continue
+		}
+		if p.migratedQuestion(v, id, fmt.Sprintf("%s is renamed to %q, which", old, id)) {
+			out[old] = id
+		}
+	}
+	return out
+}
+
+// migratedQuestion checks that a question a migration names is in the file; subject starts the
+// message when it is not.
+func (p *parser) migratedQuestion(n *yaml.Node, id, subject string) bool {
+	if _, ok := p.q.questionIndex[id]; ok {
+		return true
+	}
+	if s := p.hint(id, p.allQuestionIDs()); s != "" {
+		p.l.At(n, "%s is not a question of this file; did you mean %q?", subject, s)
+	} else {
+		p.l.At(n, "%s is not a question of this file", subject)
+	}
+	return false
+}
+
+// allQuestionIDs lists every question id, once all are read: the candidates for hints.
+func (p *parser) allQuestionIDs() []string {
+	if p.questionIDs == nil {
+		p.questionIDs = make([]string, 0, len(p.q.Questions))
+		for _, x := range p.q.Questions {
+			p.questionIDs = append(p.questionIDs, x.ID)
+		}
+	}
+	return p.questionIDs
 }
