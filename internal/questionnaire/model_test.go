@@ -10,6 +10,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cbrn-tool/cbrn/internal/diag"
 )
 
 func loadFixture(t *testing.T, name string) (*Questionnaire, []byte) {
@@ -417,5 +421,48 @@ func TestExamplePartnersLevelsMigrations(t *testing.T) {
 		Removed: []string{"DET-BRD-00"}, Reworded: []string{"DET-BRD-01"}}}
 	if !reflect.DeepEqual(q.Migrations, want) {
 		t.Errorf("migrations = %+v, want %+v", q.Migrations, want)
+	}
+}
+
+// Levels out of order are one defect: once reported, the scale still holds them sorted, so
+// targets and answers naming them are no further problem (see scale-unsorted-target.yaml).
+func TestUnsortedLevelsStaySorted(t *testing.T) {
+	p := &parser{l: &diag.List{Path: "mem.yaml"}, q: &Questionnaire{Languages: []string{"en"}}, scales: map[string]*ScaleDef{}}
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte("capacity: {levels: [{level: 1, label: A}, {level: 4, label: D}, {level: 3, label: C}]}"), &root); err != nil {
+		t.Fatal(err)
+	}
+	p.scaleDefs(root.Content[0])
+	sc := p.scales["capacity"]
+	var levels []int
+	for _, l := range sc.Levels {
+		levels = append(levels, l.Level)
+	}
+	// Linear scores over 1..4: (1-1)/3 = 0, (3-1)/3 = 2/3, (4-1)/3 = 1.
+	if !reflect.DeepEqual(levels, []int{1, 3, 4}) || !near(sc.Levels[1].Score, 2.0/3) || sc.Levels[2].Score != 1 {
+		t.Errorf("levels %v, scores %+v", levels, sc.Levels)
+	}
+	if p.l.Len() != 1 {
+		t.Errorf("%d problems, want the one about the order", p.l.Len())
+	}
+}
+
+// The default score of a level is computed in floating point: even levels at the ends of the
+// int range (refused by validation, but computed before it refuses them) give 0..1, never an
+// overflow. (0 - (-2^63)) / (2^63 - (-2^63)) = 2^63 / 2^64 = 0.5.
+func TestLinearScoreCannotOverflow(t *testing.T) {
+	for _, c := range []struct {
+		level, first, last int
+		want               float64
+	}{
+		{math.MinInt, math.MinInt, math.MaxInt, 0},
+		{0, math.MinInt, math.MaxInt, 0.5},
+		{math.MaxInt, math.MinInt, math.MaxInt, 1},
+		{3, 1, 5, 0.5}, // (3-1)/(5-1)
+		{7, 7, 7, 1},   // a one-level scale is full marks
+	} {
+		if got := linearScore(c.level, c.first, c.last); got != c.want {
+			t.Errorf("linearScore(%d, %d, %d) = %v, want %v", c.level, c.first, c.last, got, c.want)
+		}
 	}
 }

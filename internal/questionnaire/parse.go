@@ -273,8 +273,9 @@ func (p *parser) scaleDefs(n *yaml.Node) {
 			continue
 		}
 		explicit := make([]bool, 0, len(lv.Value.Content))
+		seen := make(map[int]bool, len(lv.Value.Content))
 		prev := 0
-		for j, ln := range lv.Value.Content {
+		for _, ln := range lv.Value.Content {
 			lf := diag.Fields(p.l, ln, "a scale level", "level", "label", "description", "score")
 			var lvl Level
 			ln0, ok := lf["level"]
@@ -288,14 +289,19 @@ func (p *parser) scaleDefs(n *yaml.Node) {
 			if !ok {
 				continue
 			}
-			if j > 0 && lvl.Level <= prev {
-				if lvl.Level == prev {
-					p.l.At(ln0.Value, "level %d of scale %q is listed twice", lvl.Level, id)
-				} else {
-					p.l.At(ln0.Value, "levels of scale %q must be in ascending order: %d comes after %d", id, lvl.Level, prev)
-				}
+			if seen[lvl.Level] {
+				p.l.At(ln0.Value, "level %d of scale %q is listed twice", lvl.Level, id)
 				continue
 			}
+			// A level out of order or out of bounds is one defect: it stays in the scale, so that
+			// targets and answers naming it raise no second, false problem.
+			if len(seen) > 0 && lvl.Level < prev {
+				p.l.At(ln0.Value, "levels of scale %q must be in ascending order: %d comes after %d", id, lvl.Level, prev)
+			}
+			if lvl.Level < MinLevel || lvl.Level > MaxLevel {
+				p.l.At(ln0.Value, "level %d of scale %q is outside %s..%s", lvl.Level, id, groupThousands(MinLevel), groupThousands(MaxLevel))
+			}
+			seen[lvl.Level] = true
 			prev = lvl.Level
 			if t, ok := lf["label"]; ok {
 				lvl.Label = p.text(t.Value, "label", true)
@@ -320,19 +326,59 @@ func (p *parser) scaleDefs(n *yaml.Node) {
 		if len(s.Levels) == 0 {
 			continue
 		}
+		sort.Stable(byLevel{s.Levels, explicit})
 		first, last := s.Levels[0].Level, s.Levels[len(s.Levels)-1].Level
 		for j := range s.Levels {
 			if !explicit[j] {
-				if last == first {
-					s.Levels[j].Score = 1
-				} else {
-					s.Levels[j].Score = float64(s.Levels[j].Level-first) / float64(last-first)
-				}
+				s.Levels[j].Score = linearScore(s.Levels[j].Level, first, last)
 			}
 		}
 		p.scales[id] = s
 		p.q.Scales = append(p.q.Scales, s)
 	}
+}
+
+// Bounds of scale levels: far beyond any real scale, and small enough that no sum or difference
+// of levels can overflow.
+const (
+	MinLevel = -1_000_000
+	MaxLevel = 1_000_000
+)
+
+// byLevel sorts the levels of a scale, and whether each has its own score, by level.
+type byLevel struct {
+	levels   []Level
+	explicit []bool
+}
+
+func (b byLevel) Len() int           { return len(b.levels) }
+func (b byLevel) Less(i, j int) bool { return b.levels[i].Level < b.levels[j].Level }
+func (b byLevel) Swap(i, j int) {
+	b.levels[i], b.levels[j] = b.levels[j], b.levels[i]
+	b.explicit[i], b.explicit[j] = b.explicit[j], b.explicit[i]
+}
+
+// linearScore is the default score of a level, (level - first) / (last - first), in floating
+// point so that no difference of levels can overflow, and always in 0..1.
+func linearScore(level, first, last int) float64 {
+	if last == first {
+		return 1
+	}
+	x := (float64(level) - float64(first)) / (float64(last) - float64(first))
+	return min(1, max(0, x))
+}
+
+// groupThousands writes n with commas between groups of three digits: -1,000,000.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return sign + s
 }
 
 func (p *parser) checkFileTarget(n *yaml.Node) {

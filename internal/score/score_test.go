@@ -1007,3 +1007,48 @@ func TestMultiSumExact(t *testing.T) {
 		t.Errorf("activities = %+v, want one, for P only", r.Activities)
 	}
 }
+
+// Levels at the bounds validation allows (-1,000,000..1,000,000) score in floating point and stay
+// in 0..100: linear (level - first) / (last - first), so -1e6 → 0, 0 → 1e6/2e6 = 0.5 → 50 and
+// 1e6 → 100, whatever the target option.
+func TestExtremeLevelsScoreWithin0To100(t *testing.T) {
+	q := parseRaw(t, `schema: cbrn.questionnaire/v1
+id: wide
+version: "1"
+title: wide
+scales:
+  wide:
+    levels:
+      - {level: -1000000, label: bottom}
+      - {level: 0, label: middle}
+      - {level: 1000000, label: top}
+sections:
+  - id: s
+    pillar: response
+    title: s
+    questions:
+      - {id: LOW, type: scale, scale: wide, text: low}
+      - {id: MID, type: scale, scale: wide, text: mid}
+      - {id: TOP, type: scale, scale: wide, text: top}
+`)
+	a := parseA(t, q, `
+  LOW: {value: -1000000}
+  MID: {value: 0}
+  TOP: {value: 1000000}
+`)
+	for _, opts := range []Options{{}, {Target: Target{Next: true}}, {Target: Target{Level: math.MaxInt}}, {Target: Target{Level: 1}}} {
+		r := Compute(q, a, opts)
+		figure(t, "LOW score", qr(t, r, "LOW").Score, 0)
+		figure(t, "MID score", qr(t, r, "MID").Score, 50)
+		figure(t, "TOP score", qr(t, r, "TOP").Score, 100)
+		// Overall: (0 + 50 + 100) / 3 = 50.
+		figure(t, "overall score", r.Overall.Score, 50)
+		for _, x := range r.Questions {
+			for name, v := range map[string]*float64{"score": x.Score, "target": x.Target, "gap": x.Gap} {
+				if v != nil && (*v < 0 || *v > 100) {
+					t.Errorf("%+v: %s %s = %v, outside 0..100", opts, x.ID, name, *v)
+				}
+			}
+		}
+	}
+}
