@@ -202,8 +202,8 @@ func TestExampleModel(t *testing.T) {
 	if not := w.Children[1]; not.Op != OpNot || len(not.Children) != 1 || not.Children[0].Op != OpMax || not.Children[0].Bound != 1 {
 		t.Errorf("second child = %+v", not)
 	}
-	if w.Line != 115 || w.Column != 11 {
-		t.Errorf("condition position = %d:%d, want 115:11", w.Line, w.Column)
+	if w.Line != 141 || w.Column != 11 {
+		t.Errorf("condition position = %d:%d, want 141:11", w.Line, w.Column)
 	}
 
 	number := question(t, q, "PRP-STF-01")
