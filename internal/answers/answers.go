@@ -70,11 +70,20 @@ type Answer struct {
 	NA         bool
 	Unknown    bool
 	Confidence string
-	Note       string
-	At         time.Time // zero when absent
-	Line, Col  int       // where the answer stands in its file; 0 when made in memory
+	// Agreed records that a workshop settled this answer (cbrn consensus --resolve): the one
+	// record of a decision. Nil when absent. Notes are free text and never read for meaning.
+	Agreed    *Agreement
+	Note      string
+	At        time.Time // zero when absent
+	Line, Col int       // where the answer stands in its file; 0 when made in memory
 
 	raw string // the scalar as written, so that a text question answered 42 keeps "42"
+}
+
+// Agreement is a workshop's decision on an answer: why, and when.
+type Agreement struct {
+	Reason string
+	At     time.Time // zero when absent
 }
 
 // HasValue reports whether the answer gives a value (not N/A, not unknown).
@@ -268,7 +277,7 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 		l.At(n, "%s must be a mapping such as {value: %s}, not a bare value", what, n.Value)
 		return a
 	}
-	f := diag.Fields(l, n, what, "value", "na", "unknown", "confidence", "note", "at")
+	f := diag.Fields(l, n, what, "value", "na", "unknown", "confidence", "agreed", "note", "at")
 	if n.Kind != yaml.MappingNode {
 		return a
 	}
@@ -307,6 +316,9 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 			a.Confidence = c
 		}
 	}
+	if v, ok := f["agreed"]; ok && !isNull(v.Value) {
+		a.Agreed = parseAgreement(l, id, v.Value)
+	}
 	if v, ok := f["note"]; ok && !isNull(v.Value) {
 		a.Note, _ = diag.String(l, v.Value, "note")
 		checkLength(l, v.Value, "the note to "+id, a.Note)
@@ -315,6 +327,27 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 		a.At = timestamp(l, v.Value, "at")
 	}
 	return a
+}
+
+// parseAgreement reads `agreed: {reason: TEXT, at: TIME}`; the reason is required.
+func parseAgreement(l *diag.List, id string, n *yaml.Node) *Agreement {
+	what := "the agreement on " + id
+	f := diag.Fields(l, n, what, "reason", "at")
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	ag := &Agreement{}
+	if v, ok := f["reason"]; ok && !isNull(v.Value) {
+		ag.Reason, _ = diag.String(l, v.Value, "the reason of "+what)
+		checkLength(l, v.Value, "the reason of "+what, ag.Reason)
+	}
+	if strings.TrimSpace(ag.Reason) == "" {
+		l.At(n, "%s needs a reason, e.g. {reason: \"decree 12/2021 applies\"}", what)
+	}
+	if v, ok := f["at"]; ok {
+		ag.At = timestamp(l, v.Value, "at")
+	}
+	return ag
 }
 
 func rawValue(l *diag.List, n *yaml.Node, what string) (any, string) {

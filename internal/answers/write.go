@@ -67,6 +67,14 @@ func (f *File) Marshal() ([]byte, error) {
 		if a.Confidence != "" {
 			add(n, "confidence", str(a.Confidence))
 		}
+		if a.Agreed != nil {
+			ag := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			add(ag, "reason", quoted(a.Agreed.Reason))
+			if !a.Agreed.At.IsZero() {
+				add(ag, "at", stamp(a.Agreed.At))
+			}
+			add(n, "agreed", ag)
+		}
 		if a.Note != "" {
 			add(n, "note", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Note, Style: yaml.DoubleQuotedStyle})
 		}
@@ -95,6 +103,10 @@ func (f *File) Save(path string) error {
 		return err
 	}
 	return atomicfile.WriteFile(path, data)
+}
+
+func quoted(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
 }
 
 func str(s string) *yaml.Node { return scalar("!!str", s) }

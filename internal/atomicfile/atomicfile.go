@@ -36,22 +36,31 @@ func write(path string, data []byte, beforeRename func() error) error {
 // should hold (exports) stream through it; WriteFile is its one-shot form.
 type File struct {
 	f            *os.File
-	path         string
+	path         string // as given, for messages
+	target       string // path with its links followed: the file renamed over
 	beforeRename func() error
 }
 
-// Create starts writing path. The folder must exist; path must not be a folder.
+// Create starts writing path. The folder must exist; path must not be a folder, nor any other
+// file that is not a regular one (a named pipe, a device, a socket, or a link to one such as
+// /proc/self/fd/1): renaming over it would replace it rather than write into it. A path that is
+// a symbolic link is written through: the link stays, and its target is replaced, atomically,
+// in the target's own folder.
 func Create(path string) (*File, error) {
-	dir := filepath.Dir(path)
+	target, err := Resolve(path)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(target)
 	if st, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("cannot write %s: folder %s does not exist", path, dir)
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("cannot write %s: %s is not a folder", path, dir)
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot write %s: it is a folder", path)
+	if err := CheckRegular(path); err != nil {
+		return nil, err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -60,7 +69,53 @@ func Create(path string) (*File, error) {
 		os.Remove(f.Name())
 		return nil, fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	return &File{f: f, path: path}, nil
+	return &File{f: f, path: path, target: target}, nil
+}
+
+// CheckRegular refuses a path that exists (through its links) and is not a regular file,
+// saying what it is; a path that does not exist yet is fine.
+func CheckRegular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	m := st.Mode()
+	if m.IsRegular() {
+		return nil
+	}
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		return fmt.Errorf("cannot write %s: it is a folder", path)
+	case m&os.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO), not a regular file"
+	case m&os.ModeCharDevice != 0, m&os.ModeDevice != 0:
+		kind = "a device, not a regular file"
+	case m&os.ModeSocket != 0:
+		kind = "a socket, not a regular file"
+	}
+	return fmt.Errorf("cannot write %s: it is %s; name a new or regular file, or leave the option out to write to stdout", path, kind)
+}
+
+// Resolve follows path's symbolic links, even to a target that does not exist yet, and returns
+// the file they lead to: the one to replace. A path that is not a link is itself.
+func Resolve(path string) (string, error) {
+	p := path
+	for range 40 {
+		st, err := os.Lstat(p)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			return p, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", fmt.Errorf("cannot write %s: too many symbolic links", path)
 }
 
 // Write writes to the temporary file.
@@ -85,10 +140,10 @@ func (a *File) Commit() error {
 			return err
 		}
 	}
-	if err := os.Rename(a.f.Name(), a.path); err != nil {
+	if err := os.Rename(a.f.Name(), a.target); err != nil {
 		return fail(err)
 	}
-	if d, err := os.Open(filepath.Dir(a.path)); err == nil {
+	if d, err := os.Open(filepath.Dir(a.target)); err == nil {
 		d.Sync()
 		d.Close()
 	}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -106,5 +108,90 @@ func TestStreamingFile(t *testing.T) {
 	}
 	if _, err := Create(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
 		t.Errorf("a folder: %v", err)
+	}
+}
+
+// An output that is a symbolic link is written through: the link stays a link and its target,
+// in another folder (an encrypted volume, say), gets the new content, owner-only.
+func TestWriteFileThroughSymlink(t *testing.T) {
+	for _, exists := range []bool{true, false} {
+		vault, here := t.TempDir(), t.TempDir()
+		target := filepath.Join(vault, "real.yaml")
+		if exists {
+			if err := os.WriteFile(target, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Two hops, the first relative: here/a.yaml -> b.yaml -> vault/real.yaml.
+		if err := os.Symlink(target, filepath.Join(here, "b.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		link := filepath.Join(here, "a.yaml")
+		if err := os.Symlink("b.yaml", link); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFile(link, []byte("new\n")); err != nil {
+			t.Fatalf("exists=%v: %v", exists, err)
+		}
+		for _, l := range []string{link, filepath.Join(here, "b.yaml")} {
+			if st, err := os.Lstat(l); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Fatalf("exists=%v: %s is no longer a link (%v, %v)", exists, l, st, err)
+			}
+		}
+		got, err := os.ReadFile(target)
+		if err != nil || string(got) != "new\n" {
+			t.Fatalf("exists=%v: target holds %q, %v; want the new content", exists, got, err)
+		}
+		if st, _ := os.Stat(target); st.Mode().Perm() != Mode {
+			t.Errorf("exists=%v: target mode %v, want 0600", exists, st.Mode().Perm())
+		}
+		for _, dir := range []string{vault, here} {
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp-") {
+					t.Errorf("exists=%v: temporary file %s left in %s", exists, e.Name(), dir)
+				}
+			}
+		}
+	}
+}
+
+// A destination that is not a regular file is refused, and left as it was: renaming over a
+// named pipe, a device or /proc/self/fd/N would replace it instead of writing into it.
+func TestCreateRefusesSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	pipeLink := "/proc/self/fd/" + strconv.Itoa(int(w.Fd()))
+	linkToFifo := filepath.Join(dir, "link")
+	if err := os.Symlink(fifo, linkToFifo); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		fifo:        "is a named pipe (FIFO), not a regular file",
+		linkToFifo:  "is a named pipe (FIFO), not a regular file",
+		"/dev/null": "is a device, not a regular file",
+		pipeLink:    "is a named pipe (FIFO), not a regular file",
+		dir:         "is a folder",
+	} {
+		err := WriteFile(path, []byte("x\n"))
+		if err == nil || !strings.Contains(err.Error(), "cannot write "+path+": it "+want) {
+			t.Errorf("WriteFile(%s) = %v, want %q", path, err, want)
+		}
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v %v", st, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("folder holds %d entries, want the FIFO and the link", len(entries))
 	}
 }

@@ -134,6 +134,7 @@ func accessibleMode(s *Streams, flag bool) bool {
 // session is an assessment ready to be answered.
 type session struct {
 	path  string
+	hold  *answers.Holder // the session's hold on path: one writer at a time
 	q     *questionnaire.Questionnaire
 	a     *answers.File
 	isNew bool
@@ -147,6 +148,7 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
+	defer ses.hold.Release()
 	accessible := accessibleMode(s, opts.Accessible)
 	if !accessible && (!s.InTTY || !s.ErrTTY) {
 		return usageErrorf("cbrn assess needs a terminal for its full-screen prompts, and %s is not one.\n"+
@@ -171,11 +173,11 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		p = &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != ""}
 	}
 	flow := &prompt.Flow{Q: ses.q, A: ses.a, Lang: ses.lang, Msg: msg, P: p, Scope: ses.scope, Now: s.Now,
-		Save: func() error { return ses.a.Save(ses.path) }}
+		Save: func() error { return ses.hold.Save(ses.a) }}
 
 	if ses.isNew {
 		// Written at once: a folder we cannot write to shows now, not after the first answer.
-		if err := ses.a.Save(ses.path); err != nil {
+		if err := ses.hold.Save(ses.a); err != nil {
 			return err
 		}
 	}
@@ -222,8 +224,13 @@ func total(counts []prompt.PillarCount) int {
 }
 
 // openSession finds the answers file and its questionnaire, and checks the flags against them.
-func openSession(s *Streams, opts *AssessOptions) (*session, error) {
+func openSession(s *Streams, opts *AssessOptions) (_ *session, err error) {
 	ses := &session{path: opts.Answers}
+	defer func() {
+		if err != nil {
+			ses.hold.Release()
+		}
+	}()
 	if ses.path == "" {
 		q, err := loadQuestionnaire(opts.Questionnaire)
 		if err != nil {
@@ -232,10 +239,14 @@ func openSession(s *Streams, opts *AssessOptions) (*session, error) {
 		ses.q = q
 		ses.path = q.ID + ".answers.yaml"
 	}
-	st, err := os.Stat(ses.path)
-	switch {
-	case err == nil && st.IsDir():
+	if st, err := os.Stat(ses.path); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a folder; name an answers file, e.g. %s", ses.path, filepath.Join(ses.path, "answers.yaml"))
+	}
+	if ses.hold, err = answers.Hold(ses.path); err != nil {
+		return nil, err
+	}
+	_, err = os.Stat(ses.path)
+	switch {
 	case err == nil:
 		as, err := loadAssessment(ses.path, opts.Questionnaire)
 		if err != nil {

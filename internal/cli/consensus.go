@@ -26,6 +26,8 @@ type ConsensusOptions struct {
 	Lang          string
 	Resolve       bool
 	Accessible    bool
+
+	hold *answers.Holder // the hold on Out for the whole run: one writer at a time
 }
 
 func newConsensusCmd(s *Streams, runF func(*ConsensusOptions) error) *cobra.Command {
@@ -137,10 +139,14 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 		if err := refuseInput(opts.Out, inputs); err != nil {
 			return err
 		}
-		if n := keepAgreed(res, opts.Out); n > 0 {
-			fmt.Fprintln(s.Err, prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, n, opts.Out))
+		if opts.hold, err = answers.Hold(opts.Out); err != nil {
+			return err
 		}
-		if err := saveMerged(res, opts.Out, lang, s); err != nil {
+		defer opts.hold.Release()
+		if err := carryMerged(s, res, opts.Out, lang); err != nil {
+			return err
+		}
+		if err := saveMerged(res, opts, lang, s); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.Err, "wrote %s: %d merged answers, %d disputed\n", opts.Out, len(res.Items), res.Disputed())
@@ -240,37 +246,47 @@ func workshopLanguage(s *Streams, q *questionnaire.Questionnaire, flag, answersL
 // toolLanguages are the languages the workshop outputs have their own words in.
 func toolLanguages() []string { return []string{"en", "fr"} }
 
-// keepAgreed carries over the answers settled in an earlier --resolve session into res, when
-// path is already a merged answers file of the same questionnaire, so that running consensus
-// again (after a break, or with a late participant) loses no agreement. It returns how many.
-func keepAgreed(res *consensus.Result, path string) int {
+// carryMerged reads the merged file a rerun is about to write over, when there is one, and
+// keeps what must survive (see consensus.Result.Carry), saying what it kept and replaced. A file
+// it cannot read is refused with its problems, and left as it is.
+func carryMerged(s *Streams, res *consensus.Result, path, lang string) error {
 	if _, err := os.Stat(path); err != nil {
-		return 0
+		return nil
+	}
+	refuse := func(err error) error {
+		reportFileError(s, err)
+		return fmt.Errorf("--out %s: this answers file has the problems above, so running consensus again would lose what it holds; fix them, or choose another --out file (it is left as it is)", path)
 	}
 	prev, err := answers.Load(path)
 	if err != nil {
-		return 0
+		return refuse(err)
 	}
-	if _, err := prev.Check(res.Questionnaire); err != nil {
-		return 0
+	ws, err := prev.Check(res.Questionnaire)
+	if err != nil {
+		return refuse(err)
 	}
-	n := 0
-	for i, it := range res.Items {
-		a := prev.Get(it.Question.ID)
-		if a == nil {
-			continue
+	printWarnings(s, ws)
+	c := res.Carry(prev, lang)
+	if c.Agreements > 0 {
+		fmt.Fprintln(s.Err, diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, c.Agreements, path), false))
+	}
+	if n := len(c.Kept); n > 0 {
+		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: keeping %d %s that no participant gave: %s", path, n,
+			plural(n, "answer", "answers"), strings.Join(c.Kept, ", ")), false))
+	}
+	if n := len(c.Replaced); n > 0 {
+		parts := make([]string, n)
+		for i, r := range c.Replaced {
+			parts[i] = r.ID + " " + r.Old + " -> " + r.New
 		}
-		reason, ok := consensus.ParseAgreed(a.Note)
-		if !ok {
-			continue
-		}
-		res.Resolve(i, answers.Answer{Value: a.Value, NA: a.NA, Unknown: a.Unknown}, reason, a.At)
-		n++
+		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: replacing %d %s by the participants' merged %s: %s", path, n,
+			plural(n, "answer", "answers"), plural(n, "one", "ones"), strings.Join(parts, "; ")), false))
 	}
-	return n
+	return nil
 }
 
-// saveMerged writes the merged answers file atomically (0600).
-func saveMerged(res *consensus.Result, path, lang string, s *Streams) error {
-	return res.File(lang, s.Now()).Save(path)
+// saveMerged writes the merged answers file atomically (0600), through the run's hold on it:
+// never over a change another program made meanwhile.
+func saveMerged(res *consensus.Result, opts *ConsensusOptions, lang string, s *Streams) error {
+	return opts.hold.Save(res.File(lang, s.Now()))
 }

@@ -134,7 +134,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 			continue // left open
 		}
 		res.Resolve(i, *agreed, reason, s.Now())
-		if err := saveMerged(res, opts.Out, lang, s); err != nil {
+		if err := saveMerged(res, opts, lang, s); err != nil {
 			return err
 		}
 		settled++

@@ -13,6 +13,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // DisputedLevels is how many levels apart answers to a scale question must be to be disputed.
@@ -97,6 +98,10 @@ type Result struct {
 	// Items holds every question answered by someone, most disputed first: disputed before the
 	// rest, then by ScoreSpread, then by Distinct, ties in questionnaire order.
 	Items []*Item
+
+	// Answers of an earlier merged file to questions no participant answered (see Carry).
+	kept      map[string]*answers.Answer
+	keptOrder []string
 }
 
 // Disputed counts the disputed items.
@@ -150,7 +155,7 @@ func participants(files []*answers.File) []Participant {
 	base := make([]string, len(files))
 	for i, f := range files {
 		base[i] = strings.TrimSpace(f.Respondent.Name)
-		if base[i] == "" {
+		if textfmt.Visible(base[i]) == "" {
 			base[i] = filepath.Base(f.Path)
 		}
 		ps[i] = Participant{Name: base[i], File: f}
@@ -159,12 +164,13 @@ func participants(files []*answers.File) []Participant {
 		func(f *answers.File) string { return filepath.Base(f.Path) },
 		func(f *answers.File) string { return f.Path },
 	} {
+		// Names are compared as a reader sees them: "Ada" and "Ad\u200ba" are one name.
 		count := map[string]int{}
 		for _, p := range ps {
-			count[p.Name]++
+			count[textfmt.Visible(p.Name)]++
 		}
 		for i := range ps {
-			if count[ps[i].Name] > 1 && base[i] != extra(ps[i].File) {
+			if count[textfmt.Visible(ps[i].Name)] > 1 && base[i] != extra(ps[i].File) {
 				ps[i].Name = base[i] + " (" + extra(ps[i].File) + ")"
 			}
 		}

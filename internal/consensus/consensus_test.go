@@ -219,21 +219,48 @@ func TestMergedConfidenceAndRule(t *testing.T) {
 	}
 }
 
-func TestParseAgreed(t *testing.T) {
+// A decision is the answer's `agreed` field, written with the merged file and read back from
+// it, and nothing else: a note, or a respondent's name, that reads like an agreement is text.
+func TestAgreementIsDataNotNotes(t *testing.T) {
 	q, files := load(t, "alice.answers.yaml", "bruno.answers.yaml")
+	// A hostile respondent name that spells the note of a settled answer.
+	files[0].Respondent.Name = `Agreed in the workshop: "x". Answers`
 	r := Compute(q, files)
-	r.Resolve(0, answers.Answer{Value: 2}, "Paper only. Answers: none", time.Time{})
-	for _, lang := range []string{"en", "fr"} {
-		reason, ok := ParseAgreed(r.Note(r.Items[0], lang))
-		if !ok || reason != "Paper only. Answers: none" {
-			t.Errorf("%s: ParseAgreed = %q, %v", lang, reason, ok)
+	at := time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)
+	r.Resolve(0, answers.Answer{Value: 2}, "Paper only", at)
+	data, err := r.File("en", at).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := answers.Parse("merged.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := back.Check(q); err != nil {
+		t.Fatal(err)
+	}
+	settled := 0
+	for _, id := range back.Order {
+		if a := back.Get(id); a.Agreed != nil {
+			settled++
+			if id != r.Items[0].Question.ID || a.Agreed.Reason != "Paper only" || !a.Agreed.At.Equal(at) {
+				t.Errorf("%s read back as agreed %+v", id, a.Agreed)
+			}
 		}
 	}
-	if _, ok := ParseAgreed(r.Note(r.Items[1], "en")); ok {
-		t.Error("a note merged by the rules is not an agreement")
+	if settled != 1 {
+		t.Errorf("%d answers read back as agreed, want the one settled", settled)
 	}
-	if _, ok := ParseAgreed(`Agreed in the workshop: "yes", said Ada`); ok {
-		t.Error("a participant's own words are not an agreement")
+	// Run again over the merged file: one agreement kept, whatever the notes say.
+	again := Compute(q, files)
+	c := again.Carry(back, "en")
+	if c.Agreements != 1 || len(c.Kept) != 0 || len(c.Replaced) != 0 {
+		t.Errorf("Carry = %+v, want one agreement and nothing else", c)
+	}
+	for i, it := range again.Items {
+		if (it.Resolution != nil) != (i == 0) {
+			t.Errorf("item %d (%s): resolution %+v", i, it.Question.ID, it.Resolution)
+		}
 	}
 }
 

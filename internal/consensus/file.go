@@ -65,13 +65,22 @@ func (r *Result) File(lang string, now time.Time) *answers.File {
 		byID[it.Question.ID] = it
 	}
 	for _, qq := range q.Questions {
-		it, ok := byID[qq.ID]
-		if !ok {
-			continue
+		if it, ok := byID[qq.ID]; ok {
+			a := *it.Merged()
+			a.Note = r.Note(it, lang)
+			if res := it.Resolution; res != nil {
+				a.Agreed = &answers.Agreement{Reason: res.Reason, At: res.At}
+			}
+			f.Set(qq.ID, &a)
+		} else if a, ok := r.kept[qq.ID]; ok {
+			f.Set(qq.ID, a)
 		}
-		a := *it.Merged()
-		a.Note = r.Note(it, lang)
-		f.Set(qq.ID, &a)
+	}
+	// Answers the merged file held to questions this version of the questionnaire lacks.
+	for _, id := range r.keptOrder {
+		if _, ok := f.Answers[id]; !ok {
+			f.Set(id, r.kept[id])
+		}
 	}
 	return f
 }
@@ -106,7 +115,7 @@ func (r *Result) Note(it *Item, lang string) string {
 	}
 	answered := strings.Join(parts, "; ")
 	if it.Resolution != nil {
-		// The reason is quoted so that ParseAgreed can read it back whatever it says.
+		// For people only: the decision itself is the answer's `agreed` field.
 		return w.agreed + ": " + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + ": " + answered + "."
 	}
 	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
@@ -147,24 +156,54 @@ func capitalise(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-// ParseAgreed reads back the note of an answer settled in a workshop (see Note), in any language
-// the tool writes: whether it is one, and the reason agreed.
-func ParseAgreed(note string) (reason string, ok bool) {
-	for _, lang := range []string{"en", "fr"} {
-		w := wordsFor(lang)
-		rest, found := strings.CutPrefix(note, w.agreed+": ")
-		if !found {
-			continue
-		}
-		quoted, err := strconv.QuotedPrefix(rest)
-		if err != nil || !strings.HasPrefix(rest[len(quoted):], ". "+w.answers+": ") {
-			continue
-		}
-		reason, err := strconv.Unquote(quoted)
-		if err != nil {
-			continue
-		}
-		return reason, true
+// Carried is what writing over an earlier merged file kept of it and replaced in it.
+type Carried struct {
+	Agreements int           // answers settled in an earlier session, kept as agreed
+	Kept       []string      // question ids answered only in the merged file (by cbrn assess, say), kept
+	Replaced   []Replacement // answers of the merged file that the participants' files now decide otherwise
+}
+
+// Replacement is an answer of the merged file replaced by the participants' merged one.
+type Replacement struct {
+	ID       string
+	Old, New string // as ShortAnswer writes them
+}
+
+// Carry folds an earlier merged file (checked against r.Questionnaire) into r before it is
+// written over: an answer with `agreed` stays settled, whatever the participants say now; an
+// answer to a question no participant answered stays as it is; any other answer gives way to
+// the participants' merged one, and Carried lists those it replaced with another answer.
+func (r *Result) Carry(prev *answers.File, lang string) Carried {
+	var c Carried
+	byID := make(map[string]int, len(r.Items))
+	for i, it := range r.Items {
+		byID[it.Question.ID] = i
 	}
-	return "", false
+	for _, id := range prev.Order {
+		a := prev.Answers[id]
+		if a == nil {
+			continue
+		}
+		i, ok := byID[id]
+		switch {
+		case ok && a.Agreed != nil:
+			r.Resolve(i, *a, a.Agreed.Reason, a.Agreed.At)
+			c.Agreements++
+		case ok:
+			it := r.Items[i]
+			old, now := ShortAnswer(it.Question, a, lang), ShortAnswer(it.Question, it.Merged(), lang)
+			if old != now {
+				c.Replaced = append(c.Replaced, Replacement{ID: id, Old: old, New: now})
+			}
+		default:
+			if r.kept == nil {
+				r.kept = map[string]*answers.Answer{}
+			}
+			kept := *a
+			r.kept[id] = &kept
+			r.keptOrder = append(r.keptOrder, id)
+			c.Kept = append(c.Kept, id)
+		}
+	}
+	return c
 }

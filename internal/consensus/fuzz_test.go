@@ -2,7 +2,6 @@ package consensus
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -139,38 +138,6 @@ func FuzzMerge(f *testing.F) {
 					t.Errorf("%s: no value given, merged %+v", it.Question.ID, p)
 				}
 			}
-		}
-	})
-}
-
-// FuzzParseAgreed: any reason settled in a workshop is read back from the merged file's note,
-// and no note makes ParseAgreed fail loudly.
-func FuzzParseAgreed(f *testing.F) {
-	f.Add("The body exists on paper only")
-	f.Add(`Paper only". Answers: x`)
-	f.Add("Agreed in the workshop: \"x\". Answers: ")
-	q, err := questionnaire.Load("../../testdata/consensus/workshop.yaml")
-	if err != nil {
-		f.Fatal(err)
-	}
-	base := answers.New(q, time.Time{})
-	base.Path = "a.yaml"
-	base.Set("WS-GOV-01", &answers.Answer{Value: 2, Note: "Decree. Answers: none"})
-	other := answers.New(q, time.Time{})
-	other.Path = "b.yaml"
-	other.Set("WS-GOV-01", &answers.Answer{Value: 4})
-	f.Fuzz(func(t *testing.T, reason string) {
-		_, _ = ParseAgreed(reason) // any text: no panic
-		r := Compute(q, []*answers.File{base, other})
-		r.Resolve(0, answers.Answer{Value: 3}, reason, time.Time{})
-		for _, lang := range []string{"en", "fr"} {
-			got, ok := ParseAgreed(r.Note(r.Items[0], lang))
-			if !ok || got != strings.TrimSpace(reason) {
-				t.Fatalf("%s: reason %q read back as %q, %v", lang, reason, got, ok)
-			}
-		}
-		if _, ok := ParseAgreed(r.Note(r.Items[0], "en")[1:]); ok {
-			t.Fatal("a note cut short is not an agreement")
 		}
 	})
 }
