@@ -21,7 +21,8 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/prompt"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // AssessOptions are the inputs of `cbrn assess`.
@@ -114,7 +115,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 	f.BoolVar(&opts.Review, "review", false, "change answers given so far")
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("hazard", cobra.FixedCompletions(questionnaire.Hazards(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(report.Languages(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -379,14 +380,14 @@ func printAssessSummary(s *Streams, flow *prompt.Flow, ses *session, opts *Asses
 	var rows [][]string
 	var sum prompt.PillarCount
 	for _, c := range counts {
-		rows = append(rows, []string{report.PillarName(c.Pillar, ses.lang), strconv.Itoa(c.Answered), strconv.Itoa(c.DontKnow), strconv.Itoa(c.NA)})
+		rows = append(rows, []string{words.PillarName(c.Pillar, ses.lang), strconv.Itoa(c.Answered), strconv.Itoa(c.DontKnow), strconv.Itoa(c.NA)})
 		sum.Answered += c.Answered
 		sum.DontKnow += c.DontKnow
 		sum.NA += c.NA
 		sum.Questions += c.Questions
 	}
 	rows = append(rows, []string{msg.ColTotal, strconv.Itoa(sum.Answered), strconv.Itoa(sum.DontKnow), strconv.Itoa(sum.NA)})
-	if err := report.Table(&buf, []string{msg.ColPillar, msg.ColAnswered, msg.ColDontKnow, msg.ColNA}, rows,
+	if err := textfmt.Table(&buf, []string{msg.ColPillar, msg.ColAnswered, msg.ColDontKnow, msg.ColNA}, rows,
 		[]bool{false, true, true, true}); err != nil {
 		return err
 	}

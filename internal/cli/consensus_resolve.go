@@ -16,6 +16,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/prompt"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // resolveWords are the words of the --resolve flow, around the prompter's own.
@@ -138,7 +139,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 			return err
 		}
 		settled++
-		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, report.Terminal(report.ConsensusAnswer(it.Question, it.Merged(), lang)), opts.Out)
+		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, textfmt.Terminal(report.ConsensusAnswer(it.Question, it.Merged(), lang)), opts.Out)
 	}
 	fmt.Fprintf(s.Err, w.done+"\n", settled, total, opts.Out)
 	return nil
@@ -149,7 +150,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, lang string, msg *prompt.Messages,
 	w resolveWords, n, total int) (*answers.Answer, string, error) {
 	qq := it.Question
-	t := func(s string) string { return report.Terminal(s) }
+	t := func(s string) string { return textfmt.Terminal(s) }
 	heading := []string{
 		fmt.Sprintf(w.dispute, n, total, qq.ID),
 		t(qq.Text.Get(lang)),
@@ -219,14 +220,14 @@ func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, ms
 	switch qq.Type {
 	case questionnaire.TypeScale:
 		for _, l := range qq.Scale.Levels {
-			add(report.Terminal(l.Label.Get(lang)), report.Terminal(l.Description.Get(lang)), l.Level)
+			add(textfmt.Terminal(l.Label.Get(lang)), textfmt.Terminal(l.Description.Get(lang)), l.Level)
 		}
 	case questionnaire.TypeYesNo:
 		add(msg.Yes, "", true)
 		add(msg.No, "", false)
 	case questionnaire.TypeChoice:
 		for _, c := range qq.Choices {
-			add(report.Terminal(c.Label.Get(lang)), "", c.ID)
+			add(textfmt.Terminal(c.Label.Get(lang)), "", c.ID)
 		}
 	default:
 		seen := map[string]bool{}
@@ -239,7 +240,7 @@ func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, ms
 				continue
 			}
 			seen[k] = true
-			add(report.Terminal(report.ConsensusAnswer(qq, r.Answer, lang)), "", r.Answer.Value)
+			add(textfmt.Terminal(report.ConsensusAnswer(qq, r.Answer, lang)), "", r.Answer.Value)
 		}
 		if qq.Type != questionnaire.TypeMulti {
 			opts = append(opts, prompt.Option{Value: resolveOther, Key: "a", Label: w.other})

@@ -10,6 +10,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -114,7 +115,7 @@ func runDemo(s *Streams, opts *DemoOptions) error {
 	if sample == "" {
 		sample = opts.Sample + ".answers.yaml"
 	}
-	country := report.Terminal(strings.TrimSpace(a.Respondent.Country))
+	country := textfmt.Terminal(strings.TrimSpace(a.Respondent.Country))
 	if country == "" {
 		country = "Examplia"
 	}

@@ -24,8 +24,8 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -619,7 +619,7 @@ func (p *progress) println(msg string) {
 	if p.s.ErrTTY {
 		lines := strings.Split(msg, "\n")
 		for i, l := range lines {
-			lines[i] = report.Terminal(l)
+			lines[i] = textfmt.Terminal(l)
 		}
 		msg = strings.Join(lines, "\n")
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -140,12 +140,12 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		}
 		rows = append(rows, row)
 	}
-	if err := report.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true}); err != nil {
+	if err := textfmt.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true}); err != nil {
 		return err
 	}
 	buf.WriteString("\n")
 	for _, x := range list {
-		fmt.Fprintf(&buf, "%s: %s\n  %d questions, %d scored; languages: %s\n", x.ID, report.Terminal(x.Title),
+		fmt.Fprintf(&buf, "%s: %s\n  %d questions, %d scored; languages: %s\n", x.ID, textfmt.Terminal(x.Title),
 			x.Questions, x.Scored, strings.Join(x.Languages, ", "))
 	}
 	buf.WriteString("\nScored questions per pillar (PREV prevention, DET detection, PREP preparedness,\n" +

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // ReportOptions are the inputs of `cbrn report`.
@@ -80,7 +81,7 @@ Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad usag
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the report: en or fr, or one of the questionnaire's (default: the answers file's)")
 	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` or \"next\" (one above the current answer)")
 	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(report.Languages(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -110,7 +111,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 	}
 	printWarnings(s, as.Warnings)
 	if opts.Lang != "" && !as.Q.HasLanguage(opts.Lang) {
-		if !slices.Contains(report.Languages(), opts.Lang) {
+		if !slices.Contains(words.Languages(), opts.Lang) {
 			return usageErrorf("unknown language %q; use one of: %s", opts.Lang, strings.Join(languageChoices(as.Q.Languages), ", "))
 		}
 		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q texts; its questions stay in %s\n", as.Q.ID, opts.Lang, as.Q.DefaultLanguage())
@@ -130,7 +131,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 // languageChoices are the languages a report can be written in: the questionnaire's and the tool's.
 func languageChoices(qLangs []string) []string {
 	out := slices.Clone(qLangs)
-	for _, l := range report.Languages() {
+	for _, l := range words.Languages() {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}

@@ -11,8 +11,9 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // Formats returns the output formats of a comparison; the first is the default.
@@ -66,9 +67,6 @@ func (o *textOut) heading(s string) {
 	}
 }
 
-// width is the width of terminal output.
-const width = 80
-
 // wrap writes text after prefix, wrapped at spaces to the terminal width, the continuation
 // lines indented as deep as the prefix. Markdown is not wrapped.
 func (o *textOut) wrap(prefix, text string) {
@@ -76,24 +74,7 @@ func (o *textOut) wrap(prefix, text string) {
 		o.line("%s%s", prefix, text)
 		return
 	}
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	line := prefix
-	lineLen, fresh := len([]rune(prefix)), true
-	for _, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		if !fresh && lineLen+1+n > width {
-			o.line("%s", line)
-			line, lineLen, fresh = indent, len(indent), true
-		}
-		if !fresh {
-			line += " "
-			lineLen++
-		}
-		line += word
-		lineLen += n
-		fresh = false
-	}
-	o.line("%s", line)
+	textfmt.WriteWrapped(&o.buf, text, prefix, strings.Repeat(" ", textfmt.DisplayWidth(prefix)), textfmt.Width)
 }
 
 // star marks critical questions.
@@ -112,9 +93,9 @@ func (o *textOut) line(format string, args ...any) {
 // link, image or HTML, and no pipe or line break to split a table cell.
 func (o *textOut) text(s string) string {
 	if o.md {
-		return report.MarkdownText(s)
+		return textfmt.Markdown(s)
 	}
-	return report.Terminal(s)
+	return textfmt.Terminal(s)
 }
 
 func (o *textOut) table(header []string, rows [][]string, right []bool) {
@@ -122,21 +103,10 @@ func (o *textOut) table(header []string, rows [][]string, right []bool) {
 		return
 	}
 	if !o.md {
-		o.err = report.Table(&o.buf, header, rows, right)
+		o.err = textfmt.Table(&o.buf, header, rows, right)
 		return
 	}
-	o.buf.WriteString("| " + strings.Join(header, " | ") + " |\n|")
-	for i := range header {
-		if i < len(right) && right[i] {
-			o.buf.WriteString("---:|")
-		} else {
-			o.buf.WriteString("---|")
-		}
-	}
-	o.buf.WriteString("\n")
-	for _, r := range rows { // cells are escaped already, by text
-		o.buf.WriteString("| " + strings.Join(r, " | ") + " |\n")
-	}
+	textfmt.MarkdownTable(&o.buf, header, rows, right) // cells are escaped already, by text
 }
 
 func renderText(in Input, md bool) ([]byte, error) {
@@ -156,10 +126,10 @@ func renderText(in Input, md bool) ([]byte, error) {
 	o.heading("Verdict")
 	pad := 0
 	for _, d := range r.Pillars {
-		pad = max(pad, len([]rune(report.PillarName(d.ID, in.Lang))))
+		pad = max(pad, len([]rune(words.PillarName(d.ID, in.Lang))))
 	}
 	for _, d := range r.Pillars {
-		name := report.PillarName(d.ID, in.Lang)
+		name := words.PillarName(d.ID, in.Lang)
 		if md {
 			o.line("- **%s**: %s", name, Verdict(d))
 		} else {
@@ -181,8 +151,8 @@ func renderText(in Input, md bool) ([]byte, error) {
 		}
 		o.table([]string{first, "BASE", "NEW", "CHANGE", "DONE BASE", "DONE NEW"}, rows, []bool{false, true, true, true, true, true})
 	}
-	groupTable("Pillars", "PILLAR", r.Pillars, func(d Delta) string { return report.PillarName(d.ID, in.Lang) })
-	groupTable("Hazards", "HAZARD", r.Hazards, func(d Delta) string { return report.HazardName(d.ID, in.Lang) })
+	groupTable("Pillars", "PILLAR", r.Pillars, func(d Delta) string { return words.PillarName(d.ID, in.Lang) })
+	groupTable("Hazards", "HAZARD", r.Hazards, func(d Delta) string { return words.HazardName(d.ID, in.Lang) })
 	groupTable("Sections", "SECTION", r.Sections, func(d Delta) string { return o.text(d.ID) })
 	o.line("")
 	o.wrap("", "Scores 0-100; DONE is completeness: answered / (answered + don't know + unanswered).")
@@ -198,7 +168,7 @@ func renderText(in Input, md bool) ([]byte, error) {
 			if d.Critical {
 				id += " " + o.star()
 			}
-			rows = append(rows, []string{id, report.PillarName(d.Pillar, in.Lang), answerLabel(d.Base), answerLabel(d.New), signed(d.Score)})
+			rows = append(rows, []string{id, words.PillarName(d.Pillar, in.Lang), answerLabel(d.Base), answerLabel(d.New), signed(d.Score)})
 		}
 		o.table([]string{"QUESTION", "PILLAR", "BASE", "NEW", "CHANGE"}, rows, []bool{false, false, true, true, true})
 	}
@@ -339,13 +309,13 @@ type jsonChange struct {
 }
 
 type jsonDelta struct {
-	ID      string              `json:"id,omitempty"`
-	Pillar  string              `json:"pillar,omitempty"`
-	Trend   Trend               `json:"trend"`
-	Verdict string              `json:"verdict,omitempty"`
-	Base    report.GroupFigures `json:"base"`
-	New     report.GroupFigures `json:"new"`
-	Change  jsonChange          `json:"change"`
+	ID      string          `json:"id,omitempty"`
+	Pillar  string          `json:"pillar,omitempty"`
+	Trend   Trend           `json:"trend"`
+	Verdict string          `json:"verdict,omitempty"`
+	Base    score.GroupJSON `json:"base"`
+	New     score.GroupJSON `json:"new"`
+	Change  jsonChange      `json:"change"`
 }
 
 type jsonAnswer struct {
@@ -427,7 +397,7 @@ func side(s Side) jsonSide {
 }
 
 func jdelta(d Delta) jsonDelta {
-	return jsonDelta{ID: d.ID, Pillar: d.Pillar, Trend: d.Trend, Base: report.Figures(d.Base), New: report.Figures(d.New),
+	return jsonDelta{ID: d.ID, Pillar: d.Pillar, Trend: d.Trend, Base: d.Base.JSON(), New: d.New.JSON(),
 		Change: jsonChange{d.Score, d.Conservative, d.Target, d.Gap, d.Completeness}}
 }
 

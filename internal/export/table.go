@@ -11,8 +11,8 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // Schema is the value of the `schema` key of the JSON export.
@@ -194,7 +194,7 @@ func columns(level Level) []Column {
 			cols = append(cols, Column{p + "_score", Score, 9, "score of the " + p + " pillar"})
 		}
 		for _, h := range questionnaire.Hazards() {
-			cols = append(cols, Column{h + "_score", Score, 9, "score of hazard " + h + " (" + report.HazardName(h, "en") + ")"})
+			cols = append(cols, Column{h + "_score", Score, 9, "score of hazard " + h + " (" + words.HazardName(h, "en") + ")"})
 		}
 		return cols
 	case Pillar:
@@ -293,12 +293,12 @@ func build(level Level, x *Assessment, lang string, scratch []Value) (b Block, c
 		b.Rows = [][]Value{r}
 	case Pillar:
 		for _, g := range res.Pillars {
-			r := append(make([]Value, 0, 12), text(g.ID), text(report.PillarName(g.ID, lang)))
+			r := append(make([]Value, 0, 12), text(g.ID), text(words.PillarName(g.ID, lang)))
 			b.Rows = append(b.Rows, appendGroup(r, g))
 		}
 	case Hazard:
 		for _, g := range res.Hazards {
-			r := append(make([]Value, 0, 12), text(g.ID), text(report.HazardName(g.ID, lang)))
+			r := append(make([]Value, 0, 12), text(g.ID), text(words.HazardName(g.ID, lang)))
 			b.Rows = append(b.Rows, appendGroup(r, g))
 		}
 	case Section:

@@ -3,13 +3,13 @@ package export
 import (
 	"bufio"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // TableWriter writes one table, CSV or JSON. Encoding is split from writing so that blocks
@@ -38,7 +38,7 @@ func NewCSV(w io.Writer, cols []Column) (*CSVWriter, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendCSVField(b, col.Name)
+		b = textfmt.AppendCSVField(b, col.Name)
 	}
 	b = append(b, '\r', '\n')
 	_, err := c.w.Write(b)
@@ -97,7 +97,7 @@ func appendCSVValue(b []byte, v Value) []byte {
 	}
 	switch v.Kind {
 	case Number, Score, Fraction:
-		return appendFloat(b, v.F)
+		return textfmt.AppendNumber(b, v.F)
 	case Integer:
 		return strconv.AppendInt(b, int64(v.F), 10)
 	case Bool:
@@ -107,13 +107,13 @@ func appendCSVValue(b []byte, v Value) []byte {
 	case List:
 		plain := true
 		for _, s := range v.L {
-			if needsGuard(s) || csvNeedsQuotes(s) {
+			if textfmt.CellNeedsChange(s) || textfmt.CSVNeedsQuotes(s) {
 				plain = false
 				break
 			}
 		}
 		if !plain {
-			return appendCSVText(b, strings.Join(v.L, " "))
+			return textfmt.AppendCSVText(b, strings.Join(v.L, " "))
 		}
 		for i, s := range v.L {
 			if i > 0 {
@@ -123,31 +123,7 @@ func appendCSVValue(b []byte, v Value) []byte {
 		}
 		return b
 	}
-	return appendCSVText(b, v.S)
-}
-
-// appendCSVText appends SafeText(s), quoted where needed.
-func appendCSVText(b []byte, s string) []byte {
-	if !needsGuard(s) {
-		return appendCSVField(b, s)
-	}
-	// The quote prefix is the first character: only the content can call for quotes.
-	if !strings.ContainsAny(s, ",\"\r\n") {
-		return append(append(b, '\''), s...)
-	}
-	b = append(b, '"', '\'')
-	return append(appendEscapedQuotes(b, s), '"')
-}
-
-func needsGuard(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
+	return textfmt.AppendCSVText(b, v.S)
 }
 
 // Write writes encoded lines.
@@ -159,40 +135,6 @@ func (c *CSVWriter) Write(encoded []byte) error {
 // Close flushes the table.
 func (c *CSVWriter) Close() error { return c.w.Flush() }
 
-// appendCSVField quotes a field when it needs it, as encoding/csv does: when it holds a comma,
-// a quote or a line break, or starts with a space.
-func appendCSVField(b []byte, s string) []byte {
-	if !csvNeedsQuotes(s) {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	return append(appendEscapedQuotes(b, s), '"')
-}
-
-// appendEscapedQuotes appends s with its double quotes doubled.
-func appendEscapedQuotes(b []byte, s string) []byte {
-	for {
-		i := strings.IndexByte(s, '"')
-		if i < 0 {
-			return append(b, s...)
-		}
-		b = append(b, s[:i+1]...)
-		b = append(b, '"')
-		s = s[i+1:]
-	}
-}
-
-func csvNeedsQuotes(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s == `\.` || strings.ContainsAny(s, ",\"\r\n") {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
 // CSVCell renders a value for CSV: numbers in full precision, null as an empty cell, lists
 // space-separated, times in RFC 3339, text guarded against formula injection.
 func CSVCell(v Value) string {
@@ -201,7 +143,7 @@ func CSVCell(v Value) string {
 	}
 	switch v.Kind {
 	case Number, Score, Fraction:
-		return FormatFloat(v.F)
+		return textfmt.FormatNumber(v.F)
 	case Integer:
 		return strconv.Itoa(v.Int())
 	case Bool:
@@ -209,51 +151,9 @@ func CSVCell(v Value) string {
 	case Time:
 		return v.Time().Format(time.RFC3339)
 	case List:
-		return SafeText(strings.Join(v.L, " "))
+		return textfmt.Cell(strings.Join(v.L, " "))
 	}
-	return SafeText(v.S)
-}
-
-// SafeText defuses a text cell that a spreadsheet would take for a formula (one starting with
-// = + - @, a tab or a carriage return) by prefixing a single quote, as OWASP advises for CSV.
-func SafeText(s string) string {
-	if needsGuard(s) {
-		return "'" + s
-	}
-	return s
-}
-
-// FormatFloat renders a number in full precision (the shortest form that reads back the same
-// float64), without an exponent in the usual range, as encoding/json does.
-func FormatFloat(f float64) string {
-	return string(appendFloat(nil, f))
-}
-
-func appendFloat(b []byte, f float64) []byte {
-	// Most cells are whole numbers (weights, scores of 0 and 100, levels): written as integers,
-	// which is what the shortest form gives for them, without the float formatting's search.
-	// Minus zero is left to AppendFloat, which keeps its sign.
-	if f > -1e15 && f < 1e15 && f == math.Trunc(f) && (f != 0 || !math.Signbit(f)) {
-		return strconv.AppendInt(b, int64(f), 10)
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		// Never produced by scoring; kept valid for JSON all the same.
-		return append(b, "null"...)
-	}
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-07 → e-7, as encoding/json writes it
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
+	return textfmt.Cell(v.S)
 }
 
 // JSONWriter streams a table as one JSON object:
@@ -344,7 +244,7 @@ func appendJSONValue(b []byte, v Value) []byte {
 	}
 	switch v.Kind {
 	case Number, Score, Fraction:
-		return appendFloat(b, v.F)
+		return textfmt.AppendNumber(b, v.F)
 	case Integer:
 		return strconv.AppendInt(b, int64(v.F), 10)
 	case Bool:

@@ -4,23 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"math"
 	"strings"
 	"testing"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
-
-func TestSafeText(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+33 1": "'+33 1", "-x": "'-x", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
-		"": "", "plain": "plain", "a=b": "a=b", "'quoted": "'quoted",
-	} {
-		if got := SafeText(in); got != want {
-			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestCSVCell(t *testing.T) {
 	for _, c := range []struct {
@@ -42,15 +31,6 @@ func TestCSVCell(t *testing.T) {
 	} {
 		if got := CSVCell(c.v); got != c.want {
 			t.Errorf("CSVCell(%+v) = %q, want %q", c.v, got, c.want)
-		}
-	}
-}
-
-func TestFormatFloatRoundTrips(t *testing.T) {
-	for _, f := range []float64{0, 1, -1, 0.1, 2.0 / 3, 1e20, 1e21, 1e-6, 1e-7, math.MaxFloat64, math.SmallestNonzeroFloat64} {
-		var back float64
-		if err := json.Unmarshal([]byte(FormatFloat(f)), &back); err != nil || back != f {
-			t.Errorf("FormatFloat(%v) = %s, reads back as %v (%v)", f, FormatFloat(f), back, err)
 		}
 	}
 }
@@ -83,7 +63,7 @@ func TestCSVEncodingReadsBack(t *testing.T) {
 		t.Fatalf("records = %q", recs)
 	}
 	for i, f := range fields {
-		if want := SafeText(f); recs[1][i] != want {
+		if want := textfmt.Cell(f); recs[1][i] != want {
 			t.Errorf("field %d = %q, want %q", i, recs[1][i], want)
 		}
 	}
@@ -203,21 +183,6 @@ func TestAppendCSVValueMatchesCSVCell(t *testing.T) {
 		w.Flush()
 		if got := string(appendCSVValue(nil, v)) + "\n"; got != want.String() {
 			t.Errorf("%+v: %q, encoding/csv writes %q", v, got, want.String())
-		}
-	}
-}
-
-// Whole numbers take a shortcut through integer formatting; it must write exactly what the
-// float formatting writes (as encoding/json would), at the edges of the shortcut too.
-func TestFormatFloatWholeNumbersAsFloatFormatting(t *testing.T) {
-	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 3, 75, 100, -100, 2.5, 1e15 - 1, 1e15, -1e15 + 1, -1e15,
-		1e15 + 2, 1 << 53, 1e20, 1e21, 123456789012345, -0.5, 0.9999999999999999, 99.99999999999999} {
-		want, err := json.Marshal(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := FormatFloat(f); got != string(want) {
-			t.Errorf("FormatFloat(%v) = %s, encoding/json writes %s", f, got, want)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // maxSheetRows is Excel's limit of rows in a sheet; a table that would pass it goes on in a
@@ -205,11 +207,11 @@ func (x *XLSXWriter) cell(v Value) any {
 	case Time:
 		return excelize.Cell{StyleID: x.style.time, Value: v.Time()}
 	case List:
-		return SafeText(strings.Join(v.L, " "))
+		return textfmt.Cell(strings.Join(v.L, " "))
 	}
 	// Strings go in as inline strings, which Excel shows as text on opening; guarded as in CSV
 	// all the same, so that editing a cell cannot turn it into a formula.
-	return SafeText(v.S)
+	return textfmt.Cell(v.S)
 }
 
 // finish adds the autofilter and the colour scales of a sheet and ends its stream.

@@ -10,7 +10,8 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // Values of the options that are not answers. Choice ids cannot start with "!".
@@ -328,7 +329,7 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 	}
 	// "Detection · Laboratories", or the section title alone when it names its pillar already.
 	where := f.text(q.Section.Title)
-	if pillar := report.PillarName(q.Section.Pillar, f.Lang); !strings.HasPrefix(strings.ToLower(where), strings.ToLower(pillar)) {
+	if pillar := words.PillarName(q.Section.Pillar, f.Lang); !strings.HasPrefix(strings.ToLower(where), strings.ToLower(pillar)) {
 		where = pillar + " · " + where
 	}
 	h := []string{
@@ -345,7 +346,7 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 		if len(q.References) > 0 {
 			refs := make([]string, len(q.References))
 			for i, r := range q.References {
-				refs[i] = report.Terminal(r)
+				refs[i] = textfmt.Terminal(r)
 			}
 			h = append(h, fmt.Sprintf(f.Msg.Sources, strings.Join(refs, "; ")))
 		}
@@ -353,7 +354,7 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 	return h
 }
 
-func (f *Flow) text(t questionnaire.Text) string { return report.Terminal(t.Get(f.Lang)) }
+func (f *Flow) text(t questionnaire.Text) string { return textfmt.Terminal(t.Get(f.Lang)) }
 
 func hasHelp(q *questionnaire.Question) bool { return !q.Help.IsZero() || len(q.References) > 0 }
 
@@ -597,14 +598,14 @@ func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
 		if c, ok := q.Choice(v); ok && q.Type == questionnaire.TypeChoice {
 			return f.text(c.Label)
 		}
-		return report.Terminal(v)
+		return textfmt.Terminal(v)
 	case []string:
 		if len(v) == 0 {
 			return f.Msg.NoneOfThese
 		}
 		labels := make([]string, len(v))
 		for i, id := range v {
-			labels[i] = report.Terminal(id)
+			labels[i] = textfmt.Terminal(id)
 			if c, ok := q.Choice(id); ok {
 				labels[i] = f.text(c.Label)
 			}
@@ -613,7 +614,7 @@ func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
 	case float64:
 		return formatNumber(v)
 	}
-	return report.Terminal(fmt.Sprint(a.Value))
+	return textfmt.Terminal(fmt.Sprint(a.Value))
 }
 
 // shorten cuts s to at most n characters, at a word boundary when it can.

@@ -8,6 +8,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // A multiple choice with thousands of chosen labels is cut in the terminal table, which keeps
@@ -49,7 +50,7 @@ func TestConsensusTableClipsHugeAnswers(t *testing.T) {
 		t.Error("the answers cell is not cut")
 	}
 	for _, line := range strings.Split(string(table), "\n") {
-		if displayWidth(line) > consensusWidth {
+		if textfmt.DisplayWidth(line) > consensusWidth {
 			t.Fatalf("line wider than %d columns: %q", consensusWidth, line)
 		}
 	}

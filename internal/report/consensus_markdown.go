@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/consensus"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // consensusMarkdown is the consensus as a document: who took part, each disputed (or settled)
@@ -15,15 +16,15 @@ func consensusMarkdown(in ConsensusInput) []byte {
 	q := r.Questionnaire
 	w := consensusWordsFor(lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdText(fmt.Sprintf(w.title, q.Title.Get(lang))))
-	fmt.Fprintf(&b, "%s %s · %s\n\n", mdText(q.ID), mdText(q.Version),
-		mdText(fmt.Sprintf(w.summary, len(r.Items), r.Disputed())))
+	fmt.Fprintf(&b, "# %s\n\n", textfmt.Markdown(fmt.Sprintf(w.title, q.Title.Get(lang))))
+	fmt.Fprintf(&b, "%s %s · %s\n\n", textfmt.Markdown(q.ID), textfmt.Markdown(q.Version),
+		textfmt.Markdown(fmt.Sprintf(w.summary, len(r.Items), r.Disputed())))
 	names := make([]string, len(r.Participants))
 	for i, p := range r.Participants {
 		names[i] = consensusParticipant(p)
 	}
-	fmt.Fprintf(&b, "%s\n\n", mdText(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", "))))
-	fmt.Fprintf(&b, "%s %s\n", mdText(w.explain), mdText(w.order))
+	fmt.Fprintf(&b, "%s\n\n", textfmt.Markdown(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", "))))
+	fmt.Fprintf(&b, "%s %s\n", textfmt.Markdown(w.explain), textfmt.Markdown(w.order))
 
 	var detailed, settled, others []*consensus.Item
 	for _, it := range r.Items {
@@ -40,22 +41,22 @@ func consensusMarkdown(in ConsensusInput) []byte {
 		if len(items) == 0 {
 			return
 		}
-		fmt.Fprintf(&b, "\n## %s\n", mdText(heading))
+		fmt.Fprintf(&b, "\n## %s\n", textfmt.Markdown(heading))
 		for _, it := range items {
-			fmt.Fprintf(&b, "\n### %s — %s\n\n", mdText(it.Question.ID), mdText(it.Question.Text.Get(lang)))
+			fmt.Fprintf(&b, "\n### %s — %s\n\n", textfmt.Markdown(it.Question.ID), textfmt.Markdown(it.Question.Text.Get(lang)))
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", w.participant, w.answer, w.confidence, w.note)
 			for _, resp := range it.Responses {
 				a := resp.Answer
 				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
-					mdText(r.Participants[resp.Participant].Name),
-					mdText(ConsensusAnswer(it.Question, a, lang)),
-					mdText(a.Confidence), mdText(a.Note))
+					textfmt.Markdown(r.Participants[resp.Participant].Name),
+					textfmt.Markdown(ConsensusAnswer(it.Question, a, lang)),
+					textfmt.Markdown(a.Confidence), textfmt.Markdown(a.Note))
 			}
 			answer, how := consensusMerged(it, lang, w)
-			fmt.Fprintf(&b, "\n%s%s%s · %s%s%s (%s)\n", mdText(consensusHeading(w.spread)), w.colon,
-				mdText(consensusSpread(it, w)), mdText(consensusHeading(w.merged)), w.colon, mdText(answer), mdText(how))
+			fmt.Fprintf(&b, "\n%s%s%s · %s%s%s (%s)\n", textfmt.Markdown(consensusHeading(w.spread)), w.colon,
+				textfmt.Markdown(consensusSpread(it, w)), textfmt.Markdown(consensusHeading(w.merged)), w.colon, textfmt.Markdown(answer), textfmt.Markdown(how))
 			if res := it.Resolution; res != nil && res.Reason != "" {
-				fmt.Fprintf(&b, "\n%s%s%s\n", mdText(w.reason), w.colon, mdText(res.Reason))
+				fmt.Fprintf(&b, "\n%s%s%s\n", textfmt.Markdown(w.reason), w.colon, textfmt.Markdown(res.Reason))
 			}
 		}
 	}
@@ -63,7 +64,7 @@ func consensusMarkdown(in ConsensusInput) []byte {
 	detail(w.settledHeading, settled)
 
 	if len(others) > 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdText(w.otherHeading))
+		fmt.Fprintf(&b, "\n## %s\n\n", textfmt.Markdown(w.otherHeading))
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n",
 			consensusHeading(w.question), consensusHeading(w.answers), consensusHeading(w.spread), consensusHeading(w.merged))
 		var notes []string
@@ -74,14 +75,14 @@ func consensusMarkdown(in ConsensusInput) []byte {
 			}
 			answer, how := consensusMerged(it, lang, w)
 			fmt.Fprintf(&b, "| **%s** %s | %s | %s | %s (%s) |\n",
-				mdText(it.Question.ID), mdText(it.Question.Text.Get(lang)),
-				consensusCellLines(groups), mdText(consensusSpread(it, w)), mdText(answer), mdText(how))
+				textfmt.Markdown(it.Question.ID), textfmt.Markdown(it.Question.Text.Get(lang)),
+				consensusCellLines(groups), textfmt.Markdown(consensusSpread(it, w)), textfmt.Markdown(answer), textfmt.Markdown(how))
 			for _, n := range consensusNotes(r, it, w.colon) {
-				notes = append(notes, fmt.Sprintf("- %s — %s", mdText(it.Question.ID), mdText(n)))
+				notes = append(notes, fmt.Sprintf("- %s — %s", textfmt.Markdown(it.Question.ID), textfmt.Markdown(n)))
 			}
 		}
 		if len(notes) > 0 {
-			fmt.Fprintf(&b, "\n### %s\n\n%s\n", mdText(w.notesHeading), strings.Join(notes, "\n")+"\n")
+			fmt.Fprintf(&b, "\n### %s\n\n%s\n", textfmt.Markdown(w.notesHeading), strings.Join(notes, "\n")+"\n")
 		}
 	}
 	return []byte(b.String())
@@ -100,7 +101,7 @@ func consensusHeading(s string) string {
 func consensusCellLines(lines []string) string {
 	esc := make([]string, len(lines))
 	for i, l := range lines {
-		esc[i] = mdText(l)
+		esc[i] = textfmt.Markdown(l)
 	}
 	return strings.Join(esc, "<br>")
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // consensusWidth is the width the terminal consensus keeps to: a projector shows 80 columns well.
@@ -26,12 +28,12 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		}
 		return s
 	}
-	b.WriteString(bold(Terminal(fmt.Sprintf(w.title, q.Title.Get(lang)))) + "\n")
+	b.WriteString(bold(textfmt.Terminal(fmt.Sprintf(w.title, q.Title.Get(lang)))) + "\n")
 	names := make([]string, len(r.Participants))
 	for i, p := range r.Participants {
 		names[i] = consensusParticipant(p)
 	}
-	para := func(s string) { writeWrapped(&b, Terminal(s), "", "", consensusWidth) }
+	para := func(s string) { textfmt.WriteWrapped(&b, textfmt.Terminal(s), "", "", consensusWidth) }
 	para(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", ")))
 	para(fmt.Sprintf(w.summary, len(r.Items), r.Disputed()) + " " + w.order)
 	b.WriteString("\n")
@@ -50,14 +52,14 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 		case it.Disputed:
 			first = append(first, w.disputedMark)
 		}
-		first = append(first, Terminal(it.Question.Text.Get(lang)))
+		first = append(first, textfmt.Terminal(it.Question.Text.Get(lang)))
 		var groups []string
 		for _, g := range consensusGroups(r, it, lang) {
-			groups = append(groups, Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
+			groups = append(groups, textfmt.Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
 		}
 		answer, how := consensusMerged(it, lang, w)
 		rows = append(rows, []string{strings.Join(first, "\n"), clip(strings.Join(groups, "\n"), consensusCellMax), consensusSpread(it, w),
-			clip(Terminal(answer), consensusCellMax) + "\n(" + how + ")"})
+			clip(textfmt.Terminal(answer), consensusCellMax) + "\n(" + how + ")"})
 	}
 	// tablewriter's maximum width is a target, not a bound: narrow it until the table fits.
 	var out bytes.Buffer
@@ -83,7 +85,7 @@ func consensusTable(in ConsensusInput) ([]byte, error) {
 			if i == 0 {
 				head = it.Question.ID + "  "
 			}
-			writeWrapped(&notes, Terminal(n), head, strings.Repeat(" ", len(it.Question.ID)+4), consensusWidth)
+			textfmt.WriteWrapped(&notes, textfmt.Terminal(n), head, strings.Repeat(" ", len(it.Question.ID)+4), consensusWidth)
 		}
 	}
 	if notes.Len() > 0 {
@@ -126,7 +128,7 @@ func consensusRenderTable(out *bytes.Buffer, header []string, rows [][]string, m
 // consensusFits reports whether every line of s takes at most width terminal columns.
 func consensusFits(s string, width int) bool {
 	for _, line := range strings.Split(s, "\n") {
-		if displayWidth(line) > width {
+		if textfmt.DisplayWidth(line) > width {
 			return false
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // The HTML report is one self-contained file for a projector or a printer: inline CSS, charts
@@ -72,12 +73,12 @@ type htmlRef struct {
 func renderHTML(in Input) []byte {
 	v := newView(in)
 	o := v.r.Overall
-	words := map[string]string{}
+	tw := map[string]string{}
 	for k := range reportWords["en"] {
-		words[k] = v.w(k)
+		tw[k] = v.w(k)
 	}
 	p := htmlPage{
-		Lang: v.lang, Title: v.title, Who: v.who, Source: v.source, W: words,
+		Lang: v.lang, Title: v.title, Who: v.who, Source: v.source, W: tw,
 		HasScore: o.Score != nil, Score: num(v.lang, o.Score), Target: num(v.lang, o.Target), Gap: num(v.lang, o.Gap),
 		HasConservative: o.Conservative != nil, Conservative: num(v.lang, o.Conservative),
 		Completeness: percent(v.lang, o.Completeness),
@@ -93,14 +94,14 @@ func renderHTML(in Input) []byte {
 	if p.Indicative {
 		p.IndicativeText = fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness))
 	}
-	p.Pillars = v.htmlGroups(v.w("pillar"), v.r.Pillars, func(g score.Group) string { return PillarName(g.ID, v.lang) })
-	p.Hazards = v.htmlGroups(v.w("hazard"), v.r.Hazards, func(g score.Group) string { return HazardName(g.ID, v.lang) })
+	p.Pillars = v.htmlGroups(v.w("pillar"), v.r.Pillars, func(g score.Group) string { return words.PillarName(g.ID, v.lang) })
+	p.Hazards = v.htmlGroups(v.w("hazard"), v.r.Hazards, func(g score.Group) string { return words.HazardName(g.ID, v.lang) })
 	titles := map[string]string{}
 	for _, s := range v.q.Sections {
 		titles[s.ID] = s.Title.Get(v.lang)
 	}
 	p.Sections = v.htmlGroups(v.w("section"), v.r.Sections, func(g score.Group) string {
-		return titles[g.ID] + " (" + PillarName(g.Pillar, v.lang) + ")"
+		return titles[g.ID] + " (" + words.PillarName(g.Pillar, v.lang) + ")"
 	})
 	header, rows, _ := v.gridRows()
 	p.Grid.Header = header
@@ -118,7 +119,7 @@ func renderHTML(in Input) []byte {
 		}
 		p.Gaps = append(p.Gaps, htmlGap{N: i + 1, ID: g.Q.ID, Text: g.Text, Critical: g.Q.Critical,
 			From: g.From, To: g.To, Gap: num(v.lang, g.Q.Gap), Priority: decimal(v.lang, g.Q.Priority),
-			Pillar: PillarName(g.Q.Pillar, v.lang), Hazards: strings.Join(g.Q.Hazards, " "),
+			Pillar: words.PillarName(g.Q.Pillar, v.lang), Hazards: strings.Join(g.Q.Hazards, " "),
 			ActivitiesTitles: strings.Join(titles, "; ")})
 	}
 	for _, a := range v.activities {
@@ -218,7 +219,7 @@ func (v *view) radarSVG() string {
 			value = v.w("notScored")
 		}
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="axis">%s</text>`+"\n",
-			f(x+dx), f(y+dy), anchor, html.EscapeString(PillarName(g.ID, v.lang)))
+			f(x+dx), f(y+dy), anchor, html.EscapeString(words.PillarName(g.ID, v.lang)))
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="value">%s</text>`+"\n",
 			f(x+dx), f(y+dy+15), anchor, html.EscapeString(value))
 	}
@@ -248,7 +249,7 @@ func (v *view) barsSVG() string {
 	}
 	for i, g := range v.r.Hazards {
 		y := top + row*float64(i)
-		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(HazardName(g.ID, v.lang)))
+		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(words.HazardName(g.ID, v.lang)))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n",
 			f(left), f(y), f(right-left))
 		value := "–"

@@ -16,7 +16,7 @@ type jsonReport struct {
 	Schema        string            `json:"schema"`
 	Questionnaire jsonQuestionnaire `json:"questionnaire"`
 	Respondent    jsonRespondent    `json:"respondent"`
-	Overall       GroupFigures      `json:"overall"`
+	Overall       score.GroupJSON   `json:"overall"`
 	Pillars       []jsonGroup       `json:"pillars"`
 	Hazards       []jsonGroup       `json:"hazards"`
 	Sections      []jsonSection     `json:"sections"`
@@ -36,30 +36,15 @@ type jsonRespondent struct {
 	Role         *string `json:"role"`
 }
 
-// GroupFigures is the JSON form of a group's figures (GROUP in the design contract), shared by
-// every JSON output that carries them.
-type GroupFigures struct {
-	Score        *float64 `json:"score"`
-	Conservative *float64 `json:"conservative"`
-	Target       *float64 `json:"target"`
-	Gap          *float64 `json:"gap"`
-	Completeness *float64 `json:"completeness"`
-	Answered     int      `json:"answered"`
-	NA           int      `json:"na"`
-	Unknown      int      `json:"unknown"`
-	Unanswered   int      `json:"unanswered"`
-	Skipped      int      `json:"skipped"`
-}
-
 type jsonGroup struct {
 	ID string `json:"id"`
-	GroupFigures
+	score.GroupJSON
 }
 
 type jsonSection struct {
 	ID     string `json:"id"`
 	Pillar string `json:"pillar"`
-	GroupFigures
+	score.GroupJSON
 }
 
 type jsonActivity struct {
@@ -82,13 +67,6 @@ type jsonQuestion struct {
 	Priority   float64  `json:"priority"`
 	Critical   bool     `json:"critical"`
 	Activities []string `json:"activities"`
-}
-
-// Figures gives a group's figures in their JSON form.
-func Figures(g score.Group) GroupFigures {
-	return GroupFigures{Score: g.Score, Conservative: g.Conservative, Target: g.Target, Gap: g.Gap,
-		Completeness: g.Completeness, Answered: g.Answered, NA: g.NA, Unknown: g.Unknown,
-		Unanswered: g.Unanswered, Skipped: g.Skipped}
 }
 
 func optional(s string) *string {
@@ -119,7 +97,7 @@ func renderJSON(in Input) ([]byte, error) {
 			Country:      optional(in.Answers.Respondent.Country),
 			Role:         optional(in.Answers.Respondent.Role),
 		},
-		Overall:    Figures(r.Overall),
+		Overall:    r.Overall.JSON(),
 		Pillars:    []jsonGroup{},
 		Hazards:    []jsonGroup{},
 		Sections:   []jsonSection{},
@@ -127,13 +105,13 @@ func renderJSON(in Input) ([]byte, error) {
 		Questions:  []jsonQuestion{},
 	}
 	for _, g := range r.Pillars {
-		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, GroupFigures: Figures(g)})
+		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, GroupJSON: g.JSON()})
 	}
 	for _, g := range r.Hazards {
-		rep.Hazards = append(rep.Hazards, jsonGroup{ID: g.ID, GroupFigures: Figures(g)})
+		rep.Hazards = append(rep.Hazards, jsonGroup{ID: g.ID, GroupJSON: g.JSON()})
 	}
 	for _, g := range r.Sections {
-		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, GroupFigures: Figures(g)})
+		rep.Sections = append(rep.Sections, jsonSection{ID: g.ID, Pillar: g.Pillar, GroupJSON: g.JSON()})
 	}
 	for _, a := range r.Activities {
 		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: q.ActivityTitle(a.ID, lang),

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // renderMarkdown is the briefing for pasting into a report: the figures of the table format,
@@ -13,11 +15,11 @@ import (
 func renderMarkdown(in Input) []byte {
 	v := newView(in)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n", mdText(v.title))
+	fmt.Fprintf(&b, "# %s\n\n", textfmt.Markdown(v.title))
 	if v.who != "" {
-		fmt.Fprintf(&b, "%s  \n", mdText(v.who))
+		fmt.Fprintf(&b, "%s  \n", textfmt.Markdown(v.who))
 	}
-	fmt.Fprintf(&b, "%s\n\n", mdText(v.source))
+	fmt.Fprintf(&b, "%s\n\n", textfmt.Markdown(v.source))
 
 	o := v.r.Overall
 	b.WriteString("| | |\n|---|---|\n")
@@ -41,17 +43,17 @@ func renderMarkdown(in Input) []byte {
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("inBrief"))
 	for _, line := range v.brief() {
-		fmt.Fprintf(&b, "- %s\n", mdText(line))
+		fmt.Fprintf(&b, "- %s\n", textfmt.Markdown(line))
 	}
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("pillars"))
-	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return PillarName(g.ID, v.lang) })
+	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return words.PillarName(g.ID, v.lang) })
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("hazards"))
-	v.mdGroups(&b, v.w("hazard"), v.r.Hazards, func(g score.Group) string { return HazardName(g.ID, v.lang) })
+	v.mdGroups(&b, v.w("hazard"), v.r.Hazards, func(g score.Group) string { return words.HazardName(g.ID, v.lang) })
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("grid"))
 	header, rows, right := v.gridRows()
-	mdTable(&b, header, rows, right)
+	textfmt.MarkdownTable(&b, header, rows, right)
 	fmt.Fprintf(&b, "\n%s\n", v.w("gridNote"))
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("sections"))
@@ -60,7 +62,7 @@ func renderMarkdown(in Input) []byte {
 		titles[s.ID] = s.Title.Get(v.lang)
 	}
 	v.mdGroups(&b, v.w("section"), v.r.Sections, func(g score.Group) string {
-		return mdText(titles[g.ID]) + " (" + PillarName(g.Pillar, v.lang) + ")"
+		return textfmt.Markdown(titles[g.ID]) + " (" + words.PillarName(g.Pillar, v.lang) + ")"
 	})
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("allGaps"))
@@ -69,19 +71,19 @@ func renderMarkdown(in Input) []byte {
 	} else {
 		rows := make([][]string, 0, len(v.gaps))
 		for i, g := range v.gaps {
-			q := "**" + mdText(g.Q.ID) + "**"
+			q := "**" + textfmt.Markdown(g.Q.ID) + "**"
 			if g.Q.Critical {
 				q += " (" + v.w("critical") + ")"
 			}
-			q += " " + mdText(g.Text)
+			q += " " + textfmt.Markdown(g.Text)
 			titles := make([]string, len(g.Q.Activities))
 			for j, id := range g.Q.Activities {
-				titles[j] = mdText(v.q.ActivityTitle(id, v.lang))
+				titles[j] = textfmt.Markdown(v.q.ActivityTitle(id, v.lang))
 			}
-			rows = append(rows, []string{fmt.Sprint(i + 1), q, mdText(g.From + " → " + g.To),
+			rows = append(rows, []string{fmt.Sprint(i + 1), q, textfmt.Markdown(g.From + " → " + g.To),
 				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority), strings.Join(titles, "; ")})
 		}
-		mdTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong"), v.w("activityColumn")}, rows,
+		textfmt.MarkdownTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong"), v.w("activityColumn")}, rows,
 			[]bool{true, false, false, true, true, false})
 	}
 
@@ -93,13 +95,13 @@ func renderMarkdown(in Input) []byte {
 	for i, a := range v.activities {
 		ids := make([]string, len(a.Questions))
 		for j, x := range a.Questions {
-			ids[j] = mdText(x.ID)
+			ids[j] = textfmt.Markdown(x.ID)
 			if x.Critical {
 				ids[j] += "\\*"
 				critical = true
 			}
 		}
-		fmt.Fprintf(&b, "%d. **%s** — %s · %s\n", i+1, mdText(a.Title), v.priorityLine(a),
+		fmt.Fprintf(&b, "%d. **%s** — %s · %s\n", i+1, textfmt.Markdown(a.Title), v.priorityLine(a),
 			fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", ")))
 	}
 	if critical {
@@ -121,54 +123,5 @@ func (v *view) mdGroups(b *bytes.Buffer, first string, groups []score.Group, nam
 		rows = append(rows, []string{name(g), num(v.lang, g.Score), num(v.lang, g.Conservative), num(v.lang, g.Target),
 			num(v.lang, g.Gap), percent(v.lang, g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
 	}
-	mdTable(b, header, rows, []bool{false, true, true, true, true, true, true})
-}
-
-// mdTable writes a Markdown table; cells must already be escaped.
-func mdTable(b *bytes.Buffer, header []string, rows [][]string, right []bool) {
-	b.WriteString("|")
-	for _, h := range header {
-		b.WriteString(" " + h + " |")
-	}
-	b.WriteString("\n|")
-	for i := range header {
-		if i < len(right) && right[i] {
-			b.WriteString("--:|")
-		} else {
-			b.WriteString("---|")
-		}
-	}
-	b.WriteString("\n")
-	for _, r := range rows {
-		b.WriteString("|")
-		for _, c := range r {
-			b.WriteString(" " + c + " |")
-		}
-		b.WriteString("\n")
-	}
-}
-
-// MarkdownText is mdText for the other commands' Markdown outputs.
-func MarkdownText(s string) string { return mdText(s) }
-
-// mdText escapes a text from a user file for Markdown, in running text and in table cells:
-// characters that mark up, link, start HTML or split a cell are backslash-escaped, and line
-// breaks become spaces.
-func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!', '&':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\r', '\n', '\t':
-			b.WriteByte(' ')
-		default:
-			if isControl(r) {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	textfmt.MarkdownTable(b, header, rows, []bool{false, true, true, true, true, true, true})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/plan"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // PlanFormats lists the formats RenderPlan knows, the default first.
@@ -134,7 +135,7 @@ func newPlanView(p *plan.Plan) *planView {
 	}
 	for i, id := range questionnaire.Pillars() {
 		g := r.Pillars[i]
-		v.Pillars = append(v.Pillars, planPillar{Name: PillarName(id, lang), Score: planNumber(g.Score, w),
+		v.Pillars = append(v.Pillars, planPillar{Name: words.PillarName(id, lang), Score: planNumber(g.Score, w),
 			Target: planNumber(g.Target, w), Comp: planPercent(g.Completeness, w), Gaps: gapsIn[id]})
 	}
 
@@ -193,7 +194,7 @@ func newPlanView(p *plan.Plan) *planView {
 func newPlanGap(q *questionnaire.Questionnaire, g plan.Gap, lang string, w planWords) planGap {
 	x := g.Q
 	hz := slices.Clone(x.Hazards)
-	pg := planGap{ID: x.ID, Text: x.Q.Text.Get(lang), Pillar: PillarName(x.Pillar, lang),
+	pg := planGap{ID: x.ID, Text: x.Q.Text.Get(lang), Pillar: words.PillarName(x.Pillar, lang),
 		Hazards: strings.Join(hz, ", "), Critical: x.Critical}
 	pg.From, pg.To = planFromTo(x, g, lang, w)
 	var ag []string

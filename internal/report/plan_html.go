@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"html/template"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // The draft plan as one self-contained HTML page laid out for A4: the one-page summary first,
@@ -87,7 +89,7 @@ func planHTML(v *planView) ([]byte, error) {
 		return nil, err
 	}
 	w := v.W
-	p := planPage{planView: v, Style: template.CSS(handoutStyle),
+	p := planPage{planView: v, Style: template.CSS(textfmt.PrintCSS),
 		Fields: []string{w.leadAgency, w.partners, w.timeframe, w.budget, w.indics},
 		W: map[string]string{
 			"draftNote": w.draftNote, "summary": w.summary, "overall": w.overall, "colon": w.colon,

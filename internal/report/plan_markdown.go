@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // planMarkdown is the draft plan as Markdown: a one-page summary (figures, actions by priority,
@@ -10,7 +12,7 @@ import (
 // fields to agree, then the information gaps.
 func planMarkdown(v *planView) []byte {
 	w := v.W
-	md := mdText
+	md := textfmt.Markdown
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", md(v.Title))
 	if v.Who != "" {
@@ -103,7 +105,7 @@ func planMarkdown(v *planView) []byte {
 
 // planGapTable lists an action's gaps.
 func planGapTable(b *strings.Builder, gaps []planGap, w planWords) {
-	md := mdText
+	md := textfmt.Markdown
 	fmt.Fprintf(b, "| %s (%s) | %s | %s | %s |\n|---|---|---|---|\n", md(w.question), md(w.starLegend), md(w.nowTarget), md(w.pillar), md(w.hazards))
 	for _, g := range gaps {
 		fmt.Fprintf(b, "| %s | %s → %s | %s | %s |\n", planQuestionCell(g), md(g.From), md(g.To), md(g.Pillar), md(g.Hazards))
@@ -113,11 +115,11 @@ func planGapTable(b *strings.Builder, gaps []planGap, w planWords) {
 
 // planQuestionCell is a question in a table cell: id (starred when critical) and text.
 func planQuestionCell(g planGap) string {
-	id := "**" + mdText(g.ID) + "**"
+	id := "**" + textfmt.Markdown(g.ID) + "**"
 	if g.Critical {
 		id += " ★"
 	}
-	return id + " " + mdText(g.Text)
+	return id + " " + textfmt.Markdown(g.Text)
 }
 
 // planTitleCase capitalises a word for a column title.

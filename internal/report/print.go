@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // HandoutInput is what the handout renderers (`cbrn print`) read.
@@ -103,7 +104,7 @@ func newHandout(in HandoutInput) *handout {
 		var names []string
 		for _, p := range questionnaire.Pillars() {
 			if slices.Contains(in.Pillars, p) {
-				names = append(names, PillarName(p, lang))
+				names = append(names, words.PillarName(p, lang))
 			}
 		}
 		filter = append(filter, strings.Join(names, ", "))
@@ -125,7 +126,7 @@ func newHandout(in HandoutInput) *handout {
 	for _, x := range selected {
 		if cur == nil || cur.ID != x.Section.ID {
 			h.Sections = append(h.Sections, handoutSection{N: len(h.Sections) + 1, ID: x.Section.ID,
-				Pillar: PillarName(x.Section.Pillar, lang), Title: x.Section.Title.Get(lang)})
+				Pillar: words.PillarName(x.Section.Pillar, lang), Title: x.Section.Title.Get(lang)})
 			cur = &h.Sections[len(h.Sections)-1]
 		}
 		cur.Questions = append(cur.Questions, handoutQuestionOf(q, x, lang, w))
@@ -148,7 +149,7 @@ func handoutQuestionOf(q *questionnaire.Questionnaire, x *questionnaire.Question
 	hq := handoutQuestion{ID: x.ID, Text: x.Text.Get(lang), Help: x.Help.Get(lang), Critical: x.Critical}
 	hazards := make([]string, len(x.Hazards))
 	for i, z := range x.Hazards {
-		hazards[i] = HazardName(z, lang)
+		hazards[i] = words.HazardName(z, lang)
 	}
 	hq.Facts = append(hq.Facts, w.hazards+w.colon+strings.Join(hazards, ", "))
 	if x.Type.Scored() && x.Weight != 1 {

@@ -59,7 +59,3 @@ func Language(in Input) string {
 	}
 	return q.DefaultLanguage()
 }
-
-// Languages are the languages the tool's own words exist in; a report in another language
-// keeps them in English.
-func Languages() []string { return []string{"en", "fr"} }

@@ -18,6 +18,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -196,21 +197,21 @@ func TestJSONMatchesEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := in.Result
-	if !reflect.DeepEqual(rep.Overall, Figures(r.Overall)) {
-		t.Errorf("overall = %+v, want %+v", rep.Overall, Figures(r.Overall))
+	if !reflect.DeepEqual(rep.Overall, r.Overall.JSON()) {
+		t.Errorf("overall = %+v, want %+v", rep.Overall, r.Overall.JSON())
 	}
 	for i, g := range r.Pillars {
-		if rep.Pillars[i].ID != g.ID || !reflect.DeepEqual(rep.Pillars[i].GroupFigures, Figures(g)) {
+		if rep.Pillars[i].ID != g.ID || !reflect.DeepEqual(rep.Pillars[i].GroupJSON, g.JSON()) {
 			t.Errorf("pillar %s differs", g.ID)
 		}
 	}
 	for i, g := range r.Hazards {
-		if rep.Hazards[i].ID != g.ID || !reflect.DeepEqual(rep.Hazards[i].GroupFigures, Figures(g)) {
+		if rep.Hazards[i].ID != g.ID || !reflect.DeepEqual(rep.Hazards[i].GroupJSON, g.JSON()) {
 			t.Errorf("hazard %s differs", g.ID)
 		}
 	}
 	for i, g := range r.Sections {
-		if rep.Sections[i].ID != g.ID || rep.Sections[i].Pillar != g.Pillar || !reflect.DeepEqual(rep.Sections[i].GroupFigures, Figures(g)) {
+		if rep.Sections[i].ID != g.ID || rep.Sections[i].Pillar != g.Pillar || !reflect.DeepEqual(rep.Sections[i].GroupJSON, g.JSON()) {
 			t.Errorf("section %s differs", g.ID)
 		}
 	}
@@ -398,17 +399,6 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-func TestCellNeutralisesFormulas(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
-		"plain": "plain", "": "", "a=b": "a=b", " =x": " =x",
-	} {
-		if got := cell(in); got != want {
-			t.Errorf("cell(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestHTMLSelfContainedAndEscaped(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		in := fixture(t, score.Options{})
@@ -451,8 +441,8 @@ func TestMarkdownEscaping(t *testing.T) {
 		t.Error("a line break inside a text reached the Markdown")
 	}
 	for in, want := range map[string]string{"a|b": `a\|b`, "x\ny": "x y", "*b* _i_ `c` [l](u) <h>": "\\*b\\* \\_i\\_ \\`c\\` \\[l\\](u) \\<h\\>"} {
-		if got := mdText(in); got != want {
-			t.Errorf("mdText(%q) = %q, want %q", in, got, want)
+		if got := textfmt.Markdown(in); got != want {
+			t.Errorf("textfmt.Markdown(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -493,7 +483,7 @@ func TestTableFits80Columns(t *testing.T) {
 		for _, lang := range []string{"en", "fr"} {
 			in.Lang = lang
 			for i, line := range strings.Split(string(render(t, "table", in)), "\n") {
-				if w := displayWidth(line); w > Width {
+				if w := textfmt.DisplayWidth(line); w > textfmt.Width {
 					t.Errorf("%s/%s line %d is %d columns wide: %q", name, lang, i+1, w, line)
 				}
 			}
@@ -615,8 +605,8 @@ func TestWrap(t *testing.T) {
 		{"x abcdefghij", 4, []string{"x", "abcd", "efgh", "ij"}},
 		{"é è ê", 3, []string{"é è", "ê"}},
 	} {
-		if got := wrap(c.text, c.width); !slices.Equal(got, c.want) {
-			t.Errorf("wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		if got := textfmt.Wrap(c.text, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("textfmt.Wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
 		}
 	}
 }

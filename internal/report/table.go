@@ -3,75 +3,13 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
-
-// Table renders a plain text table for terminals: headers kept as written, numeric columns
-// (right[i] true) right-aligned, cells sanitised of terminal control sequences.
-func Table(w io.Writer, header []string, rows [][]string, right []bool) error {
-	align := make(tw.Alignment, len(header))
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if i < len(right) && right[i] {
-			align[i] = tw.AlignRight
-		}
-	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-	)
-	h := make([]any, len(header))
-	for i, x := range header {
-		h[i] = x
-	}
-	t.Header(h...)
-	for _, r := range rows {
-		clean := make([]string, len(r))
-		for i, c := range r {
-			clean[i] = Terminal(c)
-		}
-		if err := t.Append(clean); err != nil {
-			return err
-		}
-	}
-	return t.Render()
-}
-
-// Terminal makes a text from a user file safe to print on a terminal: control characters
-// (escape sequences, carriage returns, bells…) are removed, tabs and line breaks become spaces.
-func Terminal(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteByte(' ')
-		case isControl(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-}
-
-// Width is the width the terminal report keeps to.
-const Width = 80
 
 // renderTable is the terminal briefing: headline, pillars, hazards, the pillar × hazard grid,
 // the top gaps and the ranked activities, within 80 columns.
@@ -79,9 +17,9 @@ func renderTable(in Input) []byte {
 	v := newView(in)
 	st := style{on: in.Color}
 	var b bytes.Buffer
-	para := func(s, indent string) { writeWrapped(&b, Terminal(s), indent, indent, Width) }
+	para := func(s, indent string) { textfmt.WriteWrapped(&b, textfmt.Terminal(s), indent, indent, textfmt.Width) }
 
-	b.WriteString(st.bold(Terminal(v.title)) + "\n")
+	b.WriteString(st.bold(textfmt.Terminal(v.title)) + "\n")
 	if v.who != "" {
 		para(v.who, "")
 	}
@@ -92,15 +30,15 @@ func renderTable(in Input) []byte {
 	section := func(title string) { b.WriteString("\n" + st.bold(title) + "\n") }
 	section(v.w("inBrief"))
 	for _, line := range v.brief() {
-		writeWrapped(&b, Terminal(line), "- ", "  ", Width)
+		textfmt.WriteWrapped(&b, textfmt.Terminal(line), "- ", "  ", textfmt.Width)
 	}
 	section(v.w("pillars"))
-	v.groupTable(&b, v.w("pillar"), v.r.Pillars, func(id string) string { return PillarName(id, v.lang) })
+	v.groupTable(&b, v.w("pillar"), v.r.Pillars, func(id string) string { return words.PillarName(id, v.lang) })
 	section(v.w("hazards"))
-	v.groupTable(&b, v.w("hazard"), v.r.Hazards, func(id string) string { return HazardName(id, v.lang) })
+	v.groupTable(&b, v.w("hazard"), v.r.Hazards, func(id string) string { return words.HazardName(id, v.lang) })
 	section(v.w("grid"))
 	header, rows, right := v.gridRows()
-	_ = Table(&b, header, rows, right)
+	_ = textfmt.Table(&b, header, rows, right)
 	b.WriteString(v.w("gridNote") + "\n")
 
 	if len(v.gaps) == 0 {
@@ -132,7 +70,7 @@ func renderTable(in Input) []byte {
 	}
 	critical := false
 	for i, a := range v.activities {
-		fmt.Fprintf(&b, "%2d. %s\n", i+1, st.bold(Terminal(a.Title)))
+		fmt.Fprintf(&b, "%2d. %s\n", i+1, st.bold(textfmt.Terminal(a.Title)))
 		// The terminal names the first gaps only; the other formats name them all.
 		var ids []string
 		for j, x := range a.Questions {
@@ -150,7 +88,7 @@ func renderTable(in Input) []byte {
 			ids = append(ids, id)
 		}
 		line := v.priorityLine(a) + " · " + fmt.Sprintf(v.w("gapsList"), v.gapCount(len(a.Questions)), strings.Join(ids, ", "))
-		writeWrapped(&b, Terminal(line), "    ", "    ", Width)
+		textfmt.WriteWrapped(&b, textfmt.Terminal(line), "    ", "    ", textfmt.Width)
 	}
 	if critical {
 		b.WriteString("    " + v.w("criticalMark") + "\n")
@@ -158,7 +96,7 @@ func renderTable(in Input) []byte {
 
 	section(v.w("howToRead"))
 	for _, k := range []string{"howScore", "howGap", "howComplete"} {
-		writeWrapped(&b, v.w(k), "- ", "  ", Width)
+		textfmt.WriteWrapped(&b, v.w(k), "- ", "  ", textfmt.Width)
 	}
 	return b.Bytes()
 }
@@ -176,9 +114,9 @@ func (v *view) headlineText(b *bytes.Buffer, st style) {
 	labels := []string{v.w("overall"), v.w("conservativeLine"), v.w("completenessLine")}
 	wid := 0
 	for _, l := range labels {
-		wid = max(wid, displayWidth(l))
+		wid = max(wid, textfmt.DisplayWidth(l))
 	}
-	pad := func(s string) string { return s + strings.Repeat(" ", wid-displayWidth(s)+2) }
+	pad := func(s string) string { return s + strings.Repeat(" ", wid-textfmt.DisplayWidth(s)+2) }
 	if o.Score == nil {
 		fmt.Fprintf(b, "%s%s\n", pad(labels[0]), v.w("noScore"))
 	} else {
@@ -190,14 +128,14 @@ func (v *view) headlineText(b *bytes.Buffer, st style) {
 	}
 	indent := strings.Repeat(" ", wid+2)
 	fmt.Fprintf(b, "%s%s\n", pad(labels[2]), percent(v.lang, o.Completeness))
-	writeWrapped(b, fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered), indent, indent, Width)
+	textfmt.WriteWrapped(b, fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered), indent, indent, textfmt.Width)
 	if o.NA+o.Skipped > 0 {
-		writeWrapped(b, fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped), indent, indent, Width)
+		textfmt.WriteWrapped(b, fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped), indent, indent, textfmt.Width)
 	}
 	if v.indicative() {
 		b.WriteString("\n")
 		text := fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness))
-		lines := wrap(v.w("indicative")+": "+text, Width)
+		lines := textfmt.Wrap(v.w("indicative")+": "+text, textfmt.Width)
 		lines[0] = strings.Replace(lines[0], v.w("indicative"), st.warn(v.w("indicative")), 1)
 		for _, l := range lines {
 			b.WriteString(l + "\n")
@@ -213,7 +151,7 @@ func (v *view) groupTable(b *bytes.Buffer, first string, groups []score.Group, n
 		rows = append(rows, []string{name(g.ID), num(v.lang, g.Score), num(v.lang, g.Conservative), num(v.lang, g.Target),
 			num(v.lang, g.Gap), percent(v.lang, g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
 	}
-	_ = Table(b, header, rows, []bool{false, true, true, true, true, true, true})
+	_ = textfmt.Table(b, header, rows, []bool{false, true, true, true, true, true, true})
 }
 
 // gridRows is the pillar × hazard grid of scores.
@@ -221,11 +159,11 @@ func (v *view) gridRows() (header []string, rows [][]string, right []bool) {
 	header = []string{""}
 	right = []bool{false}
 	for _, h := range questionnaire.Hazards() {
-		header = append(header, HazardName(h, v.lang))
+		header = append(header, words.HazardName(h, v.lang))
 		right = append(right, true)
 	}
 	for i, p := range questionnaire.Pillars() {
-		row := []string{PillarName(p, v.lang)}
+		row := []string{words.PillarName(p, v.lang)}
 		for j := range questionnaire.Hazards() {
 			row = append(row, num(v.lang, v.r.Grid[i][j].Score))
 		}
@@ -237,15 +175,15 @@ func (v *view) gridRows() (header []string, rows [][]string, right []bool) {
 // gapText writes one gap of the top list: id and figures, current → target, the question.
 func (v *view) gapText(b *bytes.Buffer, st style, n int, g gap) {
 	x := g.Q
-	head := fmt.Sprintf("%2d. %s", n, Terminal(x.ID))
+	head := fmt.Sprintf("%2d. %s", n, textfmt.Terminal(x.ID))
 	if x.Critical {
 		head += " " + st.warn("("+v.w("critical")+")")
 	}
-	head += fmt.Sprintf(" · %s · %s %s · %s %s", PillarName(x.Pillar, v.lang), strings.ToLower(v.w("gap")),
+	head += fmt.Sprintf(" · %s · %s %s · %s %s", words.PillarName(x.Pillar, v.lang), strings.ToLower(v.w("gap")),
 		num(v.lang, x.Gap), v.w("priority"), decimal(v.lang, x.Priority))
 	b.WriteString(head + "\n")
-	writeWrapped(b, Terminal(g.From+" → "+g.To), "    ", "    ", Width)
-	writeWrapped(b, Terminal(g.Text), "    ", "    ", Width)
+	textfmt.WriteWrapped(b, textfmt.Terminal(g.From+" → "+g.To), "    ", "    ", textfmt.Width)
+	textfmt.WriteWrapped(b, textfmt.Terminal(g.Text), "    ", "    ", textfmt.Width)
 }
 
 // style adds ANSI bold and colour when on.
@@ -263,63 +201,4 @@ func (s style) warn(t string) string {
 		return t
 	}
 	return "\x1b[1;31m" + t + "\x1b[0m"
-}
-
-// displayWidth is the number of terminal columns s takes.
-func displayWidth(s string) int { return twwidth.Width(s) }
-
-// wrap breaks text into lines of at most width columns at spaces; a word longer than a line is
-// cut.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		for displayWidth(word) > width {
-			if line != "" {
-				lines = append(lines, line)
-				line = ""
-			}
-			cut := cutAt(word, width)
-			lines = append(lines, word[:cut])
-			word = word[cut:]
-		}
-		switch {
-		case line == "":
-			line = word
-		case displayWidth(line)+1+displayWidth(word) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-// cutAt is the byte index where the widest prefix of word fitting width ends (at least one rune).
-func cutAt(word string, width int) int {
-	w := 0
-	for i, r := range word {
-		rw := displayWidth(string(r))
-		if w+rw > width && i > 0 {
-			return i
-		}
-		w += rw
-	}
-	return len(word)
-}
-
-// writeWrapped writes text wrapped to width, the first line after first, the others after rest.
-func writeWrapped(b *bytes.Buffer, text, first, rest string, width int) {
-	for i, l := range wrap(text, width-displayWidth(rest)) {
-		if i == 0 {
-			b.WriteString(first)
-		} else {
-			b.WriteString(rest)
-		}
-		b.WriteString(l + "\n")
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // The human formats (table, markdown, html) show the same briefing, built here once.
@@ -238,10 +239,10 @@ func (v *view) brief() []string {
 		}
 	}
 	if g, ok := weakest(v.r.Pillars); ok && scored > 1 {
-		out = append(out, fmt.Sprintf(v.w("weakestPillar"), PillarName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+		out = append(out, fmt.Sprintf(v.w("weakestPillar"), words.PillarName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
 	}
 	if g, ok := weakest(v.r.Hazards); ok {
-		out = append(out, fmt.Sprintf(v.w("weakestHazard"), HazardName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+		out = append(out, fmt.Sprintf(v.w("weakestHazard"), words.HazardName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
 	}
 	var least *score.Group
 	for i, g := range v.r.Pillars {
@@ -250,7 +251,7 @@ func (v *view) brief() []string {
 		}
 	}
 	if least != nil {
-		out = append(out, fmt.Sprintf(v.w("leastComplete"), PillarName(least.ID, v.lang), percent(v.lang, least.Completeness)))
+		out = append(out, fmt.Sprintf(v.w("leastComplete"), words.PillarName(least.ID, v.lang), percent(v.lang, least.Completeness)))
 	}
 	critical := 0
 	for _, g := range v.gaps {

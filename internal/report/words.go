@@ -1,43 +1,9 @@
 package report
 
+import "github.com/cbrn-tool/cbrn/internal/words"
+
 // Words of the tool itself (not of a questionnaire) that every output shares, in each language
 // the tool speaks. A language the tool does not know falls back to English.
-
-var pillarNames = map[string]map[string]string{
-	"en": {"prevention": "Prevention", "detection": "Detection", "preparedness": "Preparedness", "response": "Response"},
-	"fr": {"prevention": "Prévention", "detection": "Détection", "preparedness": "Préparation", "response": "Réponse"},
-}
-
-var hazardNames = map[string]map[string]string{
-	"en": {"C": "Chemical", "B": "Biological", "R": "Radiological", "N": "Nuclear"},
-	"fr": {"C": "Chimique", "B": "Biologique", "R": "Radiologique", "N": "Nucléaire"},
-}
-
-var statusNames = map[string]map[string]string{
-	"en": {"answered": "answered", "na": "not applicable", "unknown": "don't know", "unanswered": "unanswered", "skipped": "skipped", "unscored": "context"},
-	"fr": {"answered": "répondu", "na": "sans objet", "unknown": "ne sait pas", "unanswered": "sans réponse", "skipped": "non posée", "unscored": "contexte"},
-}
-
-func lookup(table map[string]map[string]string, lang, key string) string {
-	if m, ok := table[lang]; ok {
-		if s, ok := m[key]; ok {
-			return s
-		}
-	}
-	if s, ok := table["en"][key]; ok {
-		return s
-	}
-	return key
-}
-
-// PillarName is the display name of a pillar id.
-func PillarName(id, lang string) string { return lookup(pillarNames, lang, id) }
-
-// HazardName is the display name of a hazard id (C, B, R, N).
-func HazardName(id, lang string) string { return lookup(hazardNames, lang, id) }
-
-// StatusName is the display name of a question status (answered, na, unknown, …).
-func StatusName(status, lang string) string { return lookup(statusNames, lang, status) }
 
 // Words of the reports: headings, labels and sentences. Sentences with %s or %d are formats.
 var reportWords = map[string]map[string]string{
@@ -200,4 +166,4 @@ var reportWords = map[string]map[string]string{
 }
 
 // word is a report word in lang, falling back to English.
-func word(lang, key string) string { return lookup(reportWords, lang, key) }
+func word(lang, key string) string { return words.Lookup(reportWords, lang, key) }

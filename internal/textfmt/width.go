@@ -1,0 +1,80 @@
+package textfmt
+
+import (
+	"io"
+	"strings"
+
+	"github.com/clipperhouse/displaywidth"
+)
+
+// Width is the width terminal outputs keep to (they must also fit 60 columns where they can).
+const Width = 80
+
+// DisplayWidth is the number of terminal columns s takes: a wide (East Asian) character takes
+// two, a combining mark none.
+func DisplayWidth(s string) int { return displaywidth.String(s) }
+
+// Pad is s followed by spaces up to width columns (s unchanged when it is as wide or wider).
+func Pad(s string, width int) string {
+	if n := width - DisplayWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// Wrap breaks text into lines of at most width columns at spaces; a word longer than a line is
+// cut. There is always at least one line.
+func Wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		for DisplayWidth(word) > width {
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+			}
+			cut := cutAt(word, width)
+			lines = append(lines, word[:cut])
+			word = word[cut:]
+		}
+		switch {
+		case line == "":
+			line = word
+		case DisplayWidth(line)+1+DisplayWidth(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// cutAt is the byte index where the widest prefix of word fitting width ends (at least one rune).
+func cutAt(word string, width int) int {
+	w := 0
+	for i, r := range word {
+		rw := DisplayWidth(string(r))
+		if w+rw > width && i > 0 {
+			return i
+		}
+		w += rw
+	}
+	return len(word)
+}
+
+// WriteWrapped writes text wrapped to width columns, the first line after first, the others
+// after rest (the text is wrapped to the width left after rest).
+func WriteWrapped(w io.StringWriter, text, first, rest string, width int) {
+	for i, l := range Wrap(text, width-DisplayWidth(rest)) {
+		if i == 0 {
+			w.WriteString(first)
+		} else {
+			w.WriteString(rest)
+		}
+		w.WriteString(l + "\n")
+	}
+}

@@ -1,0 +1,66 @@
+package textfmt
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDisplayWidth(t *testing.T) {
+	for s, want := range map[string]int{
+		"":        0,
+		"abc":     3,
+		"été":     3, // precomposed letters, one column each
+		"e\u0301": 1, // e + combining acute: one column, two runes
+		"日本":      4, // wide: two columns each, two runes
+	} {
+		if got := DisplayWidth(s); got != want {
+			t.Errorf("DisplayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// Wrapping counts columns, not runes: four wide characters fill 8 columns.
+func TestWrapByColumns(t *testing.T) {
+	got := Wrap("日本 日本 ab", 5)
+	// "日本" is 4 columns; "日本 日本" would be 9 > 5; "日本 ab" would be 7 > 5.
+	want := []string{"日本", "日本", "ab"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+	// A word longer than the line is cut at the widest prefix that fits: 3 wide characters of
+	// 2 columns in 5 columns → 2 per line.
+	if got, want := Wrap("日本語", 5), []string{"日本", "語"}; !slices.Equal(got, want) {
+		t.Errorf("Wrap long = %q, want %q", got, want)
+	}
+	if got := Wrap("", 10); !slices.Equal(got, []string{""}) {
+		t.Errorf("Wrap(\"\") = %q, want one empty line", got)
+	}
+}
+
+func TestWriteWrappedIndents(t *testing.T) {
+	var b strings.Builder
+	WriteWrapped(&b, "one two three four", "- ", "  ", 10)
+	// width 10 minus the 2 of the indent leaves 8: "one two" (7), "three" (5 + 1 + 4 > 8), "four".
+	want := "- one two\n  three\n  four\n"
+	if b.String() != want {
+		t.Errorf("WriteWrapped = %q, want %q", b.String(), want)
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	got := Markdown("a|b *c* [d](e) <f>\n\x1b[31mg")
+	want := `a\|b \*c\* \[d\](e) \<f\> \\x1b\[31mg`
+	if got != want {
+		t.Errorf("Markdown = %q, want %q", got, want)
+	}
+}
+
+func TestMarkdownTable(t *testing.T) {
+	var b strings.Builder
+	MarkdownTable(&b, []string{"a", "n"}, [][]string{{"x", "1"}}, []bool{false, true})
+	want := "| a | n |\n|---|--:|\n| x | 1 |\n"
+	if b.String() != want {
+		t.Errorf("MarkdownTable = %q, want %q", b.String(), want)
+	}
+}
