@@ -67,6 +67,9 @@ func (f *File) Marshal() ([]byte, error) {
 		if a.Confidence != "" {
 			add(n, "confidence", str(a.Confidence))
 		}
+		if a.Note != "" {
+			add(n, "note", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Note, Style: yaml.DoubleQuotedStyle})
+		}
 		if a.Agreed != nil {
 			ag := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 			add(ag, "reason", quoted(a.Agreed.Reason))
@@ -74,9 +77,6 @@ func (f *File) Marshal() ([]byte, error) {
 				add(ag, "at", stamp(a.Agreed.At))
 			}
 			add(n, "agreed", ag)
-		}
-		if a.Note != "" {
-			add(n, "note", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: a.Note, Style: yaml.DoubleQuotedStyle})
 		}
 		if !a.At.IsZero() {
 			add(n, "at", stamp(a.At))
