@@ -3,7 +3,9 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -25,7 +27,7 @@ func write(path string, data []byte, beforeRename func() error) error {
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Abort()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return err
 	}
 	f.beforeRename = beforeRename
 	return f.Commit()
@@ -118,8 +120,19 @@ func Resolve(path string) (string, error) {
 	return "", fmt.Errorf("cannot write %s: too many symbolic links", path)
 }
 
-// Write writes to the temporary file.
-func (a *File) Write(p []byte) (int, error) { return a.f.Write(p) }
+// Write writes to the temporary file. An error (a full disk) names the destination, not the
+// temporary file: "cannot write out.csv: no space left on device".
+func (a *File) Write(p []byte) (int, error) {
+	n, err := a.f.Write(p)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		err = fmt.Errorf("cannot write %s: %w", a.path, err)
+	}
+	return n, err
+}
 
 // Commit syncs the temporary file and renames it over the destination, then syncs the folder:
 // the rename is durable only once the folder itself is on disk.

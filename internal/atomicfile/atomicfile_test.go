@@ -195,3 +195,18 @@ func TestCreateRefusesSpecialFiles(t *testing.T) {
 		t.Errorf("folder holds %d entries, want the FIFO and the link", len(entries))
 	}
 }
+
+// A write that fails (a full disk) names the destination, not the temporary file.
+func TestWriteErrorNamesTheDestination(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	f, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.f.Close() // any write fails now
+	_, err = f.Write([]byte("x"))
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot write "+path+": ") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("Write error %v, want it to start with cannot write %s:", err, path)
+	}
+	f.Abort()
+}

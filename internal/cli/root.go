@@ -5,6 +5,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"runtime/debug"
 	"strings"
 
@@ -90,7 +92,12 @@ func Version() string {
 
 // Main runs cbrn with args and returns the exit code; cmd/cbrn and the end-to-end tests share it.
 func Main(s *Streams, args []string) int {
-	root := NewRoot(s)
+	// A result that did not reach stdout (a full disk, a closed pipe) is a failure, whichever
+	// command wrote it and whether or not it looked at the error.
+	out := &checkedWriter{w: s.Out}
+	streams := *s
+	streams.Out = out
+	root := NewRoot(&streams)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	// A usage error that does not say whose help to read points to the command that failed.
@@ -98,7 +105,34 @@ func Main(s *Streams, args []string) int {
 	if errors.As(err, &ee) && ee.code == ExitUsage && ee.help == "" && cmd != nil {
 		ee.help = cmd.CommandPath()
 	}
+	if out.err != nil {
+		why := out.err
+		var pe *fs.PathError
+		if errors.As(why, &pe) {
+			why = pe.Err // "no space left on device", without the device's name
+		}
+		code := ExitError
+		if err != nil && !errors.Is(err, out.err) {
+			code = max(Report(err, s.Err), ExitError)
+		}
+		fmt.Fprintf(s.Err, "cbrn: cannot write to stdout: %s\n", diag.Printable(why.Error(), false))
+		return code
+	}
 	return Report(err, s.Err)
+}
+
+// checkedWriter remembers the first write error of stdout.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }
 
 // tightenBuiltins makes cobra's own help and completion commands keep to the exit codes: an

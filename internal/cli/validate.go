@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -76,7 +77,7 @@ func runValidate(s *Streams, opts *ValidateOptions) error {
 			continue
 		}
 		var res validation
-		if schemaOf(data) == answers.Schema {
+		if isAnswersFile(path, data) {
 			res = validateAnswers(path, data, against)
 		} else {
 			res = validateQuestionnaire(path, data)
@@ -114,6 +115,32 @@ func reportValidation(s *Streams, name string, v validation) bool {
 	// The name and the version come from the user's files: no escape sequence reaches the terminal.
 	fmt.Fprintln(s.Out, diag.Printable(name+": ok, "+v.summary, false))
 	return true
+}
+
+// isAnswersFile tells an answers file from a questionnaire: by its schema; without a known one,
+// by its top-level keys (answers, respondent); without those (an empty file, a list, a single
+// value), by its name (*.answers.yaml), so that its problems are told about the right kind of file.
+func isAnswersFile(path string, data []byte) bool {
+	switch schemaOf(data) {
+	case answers.Schema:
+		return true
+	case questionnaire.Schema:
+		return false
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
+		m := doc.Content[0].Content
+		for i := 0; i+1 < len(m); i += 2 {
+			switch m[i].Value {
+			case "answers", "respondent":
+				return true
+			case "sections", "scales", "title":
+				return false
+			}
+		}
+	}
+	base := strings.ToLower(filepath.Base(path))
+	return strings.HasSuffix(base, ".answers.yaml") || strings.HasSuffix(base, ".answers.yml")
 }
 
 // schemaOf peeks at the schema key without judging the rest of the file: a duplicate key or a
