@@ -14,7 +14,6 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/prompt"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 )
 
 // ConsensusOptions are the inputs of `cbrn consensus`.
@@ -32,7 +31,7 @@ type ConsensusOptions struct {
 
 func newConsensusCmd(s *Streams, runF func(*ConsensusOptions) error) *cobra.Command {
 	opts := &ConsensusOptions{}
-	formats := report.ConsensusFormats()
+	formats := consensus.Formats()
 	cmd := &cobra.Command{
 		Use:   "consensus ANSWERS ANSWERS...",
 		Short: "Compare participants' answers, flag disputes and merge them (workshops)",
@@ -158,7 +157,7 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 			return resolveErr
 		}
 	}
-	data, err := report.RenderConsensus(opts.Output, report.ConsensusInput{Result: res, Lang: lang,
+	data, err := consensus.Render(opts.Output, consensus.RenderInput{Result: res, Lang: lang,
 		Color: opts.Output == "table" && s.Color()})
 	if err != nil {
 		return err

@@ -15,7 +15,6 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/prompt"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
@@ -139,7 +138,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 			return err
 		}
 		settled++
-		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, textfmt.Terminal(report.ConsensusAnswer(it.Question, it.Merged(), lang)), opts.Out)
+		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, textfmt.Terminal(consensus.AnswerLabel(it.Question, it.Merged(), lang)), opts.Out)
 	}
 	fmt.Fprintf(s.Err, w.done+"\n", settled, total, opts.Out)
 	return nil
@@ -157,13 +156,13 @@ func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, 
 		w.answers,
 	}
 	for _, r := range it.Responses {
-		line := "  " + t(res.Participants[r.Participant].Name) + msg.Colon + " " + t(report.ConsensusAnswer(qq, r.Answer, lang))
+		line := "  " + t(res.Participants[r.Participant].Name) + msg.Colon + " " + t(consensus.AnswerLabel(qq, r.Answer, lang))
 		if note := strings.TrimSpace(r.Answer.Note); note != "" {
 			line += " — " + t(note)
 		}
 		heading = append(heading, line)
 	}
-	proposal := t(report.ConsensusAnswer(qq, it.Proposal, lang))
+	proposal := t(consensus.AnswerLabel(qq, it.Proposal, lang))
 	heading = append(heading, fmt.Sprintf(w.proposal, proposal, w.rules[it.Rule]))
 
 	opts, values := agreementOptions(res, it, lang, msg, w)
@@ -192,7 +191,7 @@ func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, 
 	default:
 		agreed = &answers.Answer{Value: values[choice]}
 	}
-	reason, err := p.Input(prompt.InputPrompt{Title: w.reason, Context: qq.ID + " = " + t(report.ConsensusAnswer(qq, agreed, lang)),
+	reason, err := p.Input(prompt.InputPrompt{Title: w.reason, Context: qq.ID + " = " + t(consensus.AnswerLabel(qq, agreed, lang)),
 		Validate: func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return errors.New(w.reasonNeeded)
@@ -240,7 +239,7 @@ func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, ms
 				continue
 			}
 			seen[k] = true
-			add(textfmt.Terminal(report.ConsensusAnswer(qq, r.Answer, lang)), "", r.Answer.Value)
+			add(textfmt.Terminal(consensus.AnswerLabel(qq, r.Answer, lang)), "", r.Answer.Value)
 		}
 		if qq.Type != questionnaire.TypeMulti {
 			opts = append(opts, prompt.Option{Value: resolveOther, Key: "a", Label: w.other})

@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cbrn-tool/cbrn/internal/handout"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
-	"github.com/cbrn-tool/cbrn/internal/report"
 )
 
 // PrintOptions are the inputs of `cbrn print`.
@@ -23,7 +23,7 @@ type PrintOptions struct {
 
 func newPrintCmd(s *Streams, runF func(*PrintOptions) error) *cobra.Command {
 	opts := &PrintOptions{}
-	formats := report.HandoutFormats()
+	formats := handout.Formats()
 	cmd := &cobra.Command{
 		Use:   "print",
 		Short: "Print the questionnaire as a handout to fill in by hand",
@@ -113,11 +113,11 @@ func runPrint(s *Streams, opts *PrintOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(report.HandoutQuestions(q, opts.Pillars, opts.Agencies)) == 0 {
+	if len(handout.Questions(q, opts.Pillars, opts.Agencies)) == 0 {
 		return fmt.Errorf("no question of %s matches --pillar %s --agency %s; drop a filter",
 			q.ID, orAll(opts.Pillars), orAll(opts.Agencies))
 	}
-	data, err := report.RenderHandout(opts.Output, report.HandoutInput{Questionnaire: q, Lang: lang,
+	data, err := handout.Render(opts.Output, handout.Input{Questionnaire: q, Lang: lang,
 		Pillars: opts.Pillars, Agencies: opts.Agencies})
 	if err != nil {
 		return err

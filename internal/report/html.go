@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
@@ -70,7 +70,7 @@ type htmlRef struct {
 	Critical bool
 }
 
-func renderHTML(in Input) []byte {
+func renderHTML(in Input) ([]byte, error) {
 	v := newView(in)
 	o := v.r.Overall
 	tw := map[string]string{}
@@ -134,12 +134,7 @@ func renderHTML(in Input) []byte {
 		p.How = append(p.How, v.w(k))
 	}
 	p.Brief = v.brief()
-	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, p); err != nil {
-		// The template is fixed and its data plain strings: a failure is a bug, not bad input.
-		panic(fmt.Sprintf("report: html template: %v", err))
-	}
-	return b.Bytes()
+	return textfmt.HTML("report", pageTemplate, p)
 }
 
 func (v *view) htmlGroups(first string, groups []score.Group, name func(score.Group) string) htmlTable {
@@ -277,7 +272,7 @@ func (v *view) barsSVG() string {
 	return b.String()
 }
 
-var pageTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+const pageTemplate = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -388,4 +383,4 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; }
 <tbody>
 {{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num{{if .Class}} {{.Class}}{{end}}"{{end}}>{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody>
-</table>{{end}}`))
+</table>{{end}}`

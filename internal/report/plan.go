@@ -253,7 +253,7 @@ func planFromTo(x *score.Question, g plan.Gap, lang string, w planWords) (from, 
 		}
 		return v, to
 	case []string:
-		labels := chosenLabels(qq, v, lang)
+		labels := words.ChosenLabels(qq, v, lang)
 		if len(labels) == 0 {
 			return w.none, to
 		}

@@ -42,7 +42,7 @@ func Render(format string, in Input) ([]byte, error) {
 	case "csv":
 		return renderCSV(in)
 	case "html":
-		return renderHTML(in), nil
+		return renderHTML(in)
 	}
 	return nil, fmt.Errorf("report: unknown format %q (one of table, markdown, json, csv, html)", format)
 }

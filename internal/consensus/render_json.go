@@ -1,4 +1,4 @@
-package report
+package consensus
 
 import (
 	"bytes"
@@ -83,11 +83,11 @@ func consensusJSValueOf(a *answers.Answer) consensusJSValue {
 	return consensusJSValue{Value: a.Value}
 }
 
-func consensusJSON(in ConsensusInput) ([]byte, error) {
+func consensusJSON(in RenderInput) ([]byte, error) {
 	r := in.Result
 	q := r.Questionnaire
 	doc := consensusJSDoc{
-		Schema:        ConsensusSchema,
+		Schema:        Schema,
 		Questionnaire: consensusJSRef{ID: q.ID, Version: q.Version},
 		Participants:  []consensusJSParticipant{},
 		Questions:     []consensusJSQuestion{},

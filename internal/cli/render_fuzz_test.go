@@ -1,4 +1,4 @@
-package report_test
+package cli_test
 
 import (
 	"bytes"
@@ -19,6 +19,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/compare"
 	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/export"
+	"github.com/cbrn-tool/cbrn/internal/handout"
 	"github.com/cbrn-tool/cbrn/internal/plan"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/report"
@@ -90,15 +91,15 @@ func FuzzRender(f *testing.F) {
 			agencies = []string{q.Agencies[0].ID}
 		}
 		for _, lang := range langs {
-			for _, in := range []report.HandoutInput{
+			for _, in := range []handout.Input{
 				{Questionnaire: q, Lang: lang},
 				{Questionnaire: q, Lang: lang, Pillars: []string{"detection"}, Agencies: agencies},
 			} {
-				if len(report.HandoutQuestions(q, in.Pillars, in.Agencies)) == 0 {
+				if len(handout.Questions(q, in.Pillars, in.Agencies)) == 0 {
 					continue // the command refuses filters that keep nothing
 				}
-				for _, format := range report.HandoutFormats() {
-					out, err := report.RenderHandout(format, in)
+				for _, format := range handout.Formats() {
+					out, err := handout.Render(format, in)
 					check(t, "print -o "+format, format, false, out, err)
 				}
 			}
@@ -115,8 +116,8 @@ func FuzzRender(f *testing.F) {
 		checkExport(t, q, []*export.Assessment{{Path: "a.yaml", Q: q, A: a, Result: resA}, {Path: "b.yaml", Q: q, A: b, Result: resB}})
 		cres := consensus.Compute(q, []*answers.File{a, b})
 		for _, lang := range langs {
-			for _, format := range report.ConsensusFormats() {
-				out, err := report.RenderConsensus(format, report.ConsensusInput{Result: cres, Lang: lang})
+			for _, format := range consensus.Formats() {
+				out, err := consensus.Render(format, consensus.RenderInput{Result: cres, Lang: lang})
 				check(t, "consensus -o "+format, format, false, out, err)
 			}
 		}

@@ -1,4 +1,4 @@
-package report
+package handout
 
 import (
 	"fmt"
@@ -10,21 +10,21 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
-// HandoutInput is what the handout renderers (`cbrn print`) read.
-type HandoutInput struct {
+// Input is what the handout renderers (`cbrn print`) read.
+type Input struct {
 	Questionnaire *questionnaire.Questionnaire
 	Lang          string   // a language of the questionnaire; "" for its first
 	Pillars       []string // only the questions of these pillars; none for all
 	Agencies      []string // only the questions tagged with one of these agencies; none for all
 }
 
-// HandoutFormats lists the formats RenderHandout knows, the default first.
-func HandoutFormats() []string { return []string{"markdown", "html"} }
+// Formats lists the formats Render knows, the default first.
+func Formats() []string { return []string{"markdown", "html"} }
 
-// HandoutQuestions are the questions a handout holds, in questionnaire order: those of one of the
+// Questions are the questions a handout holds, in questionnaire order: those of one of the
 // pillars given and tagged with one of the agencies given — the questions `cbrn assess` asks with
 // the same --pillar and --agency filters.
-func HandoutQuestions(q *questionnaire.Questionnaire, pillars, agencies []string) []*questionnaire.Question {
+func Questions(q *questionnaire.Questionnaire, pillars, agencies []string) []*questionnaire.Question {
 	var out []*questionnaire.Question
 	for _, x := range q.Questions {
 		if len(pillars) > 0 && !slices.Contains(pillars, x.Section.Pillar) {
@@ -38,10 +38,10 @@ func HandoutQuestions(q *questionnaire.Questionnaire, pillars, agencies []string
 	return out
 }
 
-// RenderHandout renders the questionnaire as a handout to print and fill in by hand.
-func RenderHandout(format string, in HandoutInput) ([]byte, error) {
+// Render renders the questionnaire as a handout to print and fill in by hand.
+func Render(format string, in Input) ([]byte, error) {
 	if in.Questionnaire == nil {
-		return nil, fmt.Errorf("report: no questionnaire to print")
+		return nil, fmt.Errorf("handout: no questionnaire to print")
 	}
 	v := newHandout(in)
 	switch format {
@@ -50,7 +50,7 @@ func RenderHandout(format string, in HandoutInput) ([]byte, error) {
 	case "html":
 		return handoutHTML(v)
 	}
-	return nil, fmt.Errorf("report: unknown handout format %q (one of %s)", format, strings.Join(HandoutFormats(), ", "))
+	return nil, fmt.Errorf("handout: unknown handout format %q (one of %s)", format, strings.Join(Formats(), ", "))
 }
 
 // handout is what a handout shows, in plain (unescaped) text: each renderer escapes it.
@@ -90,7 +90,7 @@ type handoutOption struct {
 	Label, Detail string
 }
 
-func newHandout(in HandoutInput) *handout {
+func newHandout(in Input) *handout {
 	q := in.Questionnaire
 	lang := in.Lang
 	if lang == "" {
@@ -120,7 +120,7 @@ func newHandout(in HandoutInput) *handout {
 	}
 	h.Filter = strings.Join(filter, " · ")
 
-	selected := HandoutQuestions(q, in.Pillars, in.Agencies)
+	selected := Questions(q, in.Pillars, in.Agencies)
 	h.Count = len(selected)
 	var cur *handoutSection
 	for _, x := range selected {

@@ -1,4 +1,4 @@
-package report
+package consensus
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
@@ -41,8 +40,8 @@ func TestConsensusTableClipsHugeAnswers(t *testing.T) {
 		}
 		files = append(files, a)
 	}
-	res := consensus.Compute(q, files)
-	table, err := RenderConsensus("table", ConsensusInput{Result: res, Lang: "en"})
+	res := Compute(q, files)
+	table, err := Render("table", RenderInput{Result: res, Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +53,7 @@ func TestConsensusTableClipsHugeAnswers(t *testing.T) {
 			t.Fatalf("line wider than %d columns: %q", consensusWidth, line)
 		}
 	}
-	md, err := RenderConsensus("markdown", ConsensusInput{Result: res, Lang: "en"})
+	md, err := Render("markdown", RenderInput{Result: res, Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,4 @@
-package report
-
-import "github.com/cbrn-tool/cbrn/internal/consensus"
+package consensus
 
 // consensusWords are the tool's words in consensus outputs.
 type consensusWords struct {
@@ -13,7 +11,7 @@ type consensusWords struct {
 	oneLevel, levels, same, different            string
 	yes, no, na, unknown, none                   string
 	agreed, reason                               string
-	rules                                        map[consensus.Rule]string
+	rules                                        map[Rule]string
 	colon                                        string // ": ", or " : " in French
 }
 
@@ -50,12 +48,12 @@ func consensusWordsFor(lang string) consensusWords {
 			different:       "%d réponses",
 			yes:             "Oui", no: "Non", na: "sans objet", unknown: "ne sait pas", none: "aucun",
 			agreed: "convenue en atelier", reason: "Motif", colon: " : ",
-			rules: map[consensus.Rule]string{
-				consensus.Unanimous:    "unanime",
-				consensus.Median:       "médiane",
-				consensus.Disagreement: "désaccord",
-				consensus.AllNA:        "sans objet pour tous",
-				consensus.NoValue:      "aucune valeur",
+			rules: map[Rule]string{
+				Unanimous:    "unanime",
+				Median:       "médiane",
+				Disagreement: "désaccord",
+				AllNA:        "sans objet pour tous",
+				NoValue:      "aucune valeur",
 			},
 		}
 	}
@@ -89,12 +87,12 @@ func consensusWordsFor(lang string) consensusWords {
 		different:       "%d answers",
 		yes:             "Yes", no: "No", na: "N/A", unknown: "don't know", none: "none",
 		agreed: "agreed in the workshop", reason: "Reason", colon: ": ",
-		rules: map[consensus.Rule]string{
-			consensus.Unanimous:    "unanimous",
-			consensus.Median:       "median",
-			consensus.Disagreement: "no agreement",
-			consensus.AllNA:        "all N/A",
-			consensus.NoValue:      "no value",
+		rules: map[Rule]string{
+			Unanimous:    "unanimous",
+			Median:       "median",
+			Disagreement: "no agreement",
+			AllNA:        "all N/A",
+			NoValue:      "no value",
 		},
 	}
 }

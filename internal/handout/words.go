@@ -1,4 +1,4 @@
-package report
+package handout
 
 // printWords are the tool's words in a printed handout.
 type printWords struct {

@@ -1,4 +1,4 @@
-package report
+package consensus
 
 import (
 	"fmt"
@@ -6,27 +6,27 @@ import (
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
-// ConsensusSchema is the schema of `cbrn consensus -o json`.
-const ConsensusSchema = "cbrn.consensus/v1"
+// Schema is the schema of `cbrn consensus -o json`.
+const Schema = "cbrn.consensus/v1"
 
-// ConsensusInput is what the consensus renderers read.
-type ConsensusInput struct {
-	Result *consensus.Result
+// RenderInput is what the consensus renderers read.
+type RenderInput struct {
+	Result *Result
 	Lang   string // a language of the questionnaire; "" for its first
 	Color  bool   // the table may use ANSI bold and colour
 }
 
-// ConsensusFormats lists the formats RenderConsensus knows, the default first.
-func ConsensusFormats() []string { return []string{"table", "markdown", "json"} }
+// Formats lists the formats Render knows, the default first.
+func Formats() []string { return []string{"table", "markdown", "json"} }
 
-// RenderConsensus renders the comparison of several participants' answers.
-func RenderConsensus(format string, in ConsensusInput) ([]byte, error) {
+// Render renders the comparison of several participants' answers.
+func Render(format string, in RenderInput) ([]byte, error) {
 	if in.Result == nil {
-		return nil, fmt.Errorf("report: no consensus to render")
+		return nil, fmt.Errorf("consensus: no consensus to render")
 	}
 	if in.Lang == "" {
 		in.Lang = in.Result.Questionnaire.DefaultLanguage()
@@ -39,7 +39,7 @@ func RenderConsensus(format string, in ConsensusInput) ([]byte, error) {
 	case "json":
 		return consensusJSON(in)
 	}
-	return nil, fmt.Errorf("report: unknown consensus format %q (one of %s)", format, strings.Join(ConsensusFormats(), ", "))
+	return nil, fmt.Errorf("consensus: unknown consensus format %q (one of %s)", format, strings.Join(Formats(), ", "))
 }
 
 // consensusGroup is the participants who gave one answer.
@@ -50,7 +50,7 @@ type consensusGroup struct {
 
 // consensusGroups gathers an item's responses by answer: levels in ascending order, other values
 // in the order first given, then N/A, then don't know.
-func consensusGroups(r *consensus.Result, it *consensus.Item, lang string) []consensusGroup {
+func consensusGroups(r *Result, it *Item, lang string) []consensusGroup {
 	type keyed struct {
 		key   string
 		rank  int // sort key: level, or order of first appearance; N/A and don't know last
@@ -67,7 +67,7 @@ func consensusGroups(r *consensus.Result, it *consensus.Item, lang string) []con
 		case a.Unknown:
 			key, rank = "\x00unknown", 1<<30+1
 		default:
-			key = consensus.Key(it.Question, a.Value)
+			key = Key(it.Question, a.Value)
 			rank = len(gs)
 			if lv, ok := a.Value.(int); ok && it.Question.Type == questionnaire.TypeScale {
 				rank = lv
@@ -75,7 +75,7 @@ func consensusGroups(r *consensus.Result, it *consensus.Item, lang string) []con
 		}
 		g, ok := byKey[key]
 		if !ok {
-			g = &keyed{key: key, rank: rank, group: consensusGroup{Answer: ConsensusAnswer(it.Question, a, lang)}}
+			g = &keyed{key: key, rank: rank, group: consensusGroup{Answer: AnswerLabel(it.Question, a, lang)}}
 			byKey[key] = g
 			gs = append(gs, g)
 		}
@@ -89,9 +89,9 @@ func consensusGroups(r *consensus.Result, it *consensus.Item, lang string) []con
 	return out
 }
 
-// ConsensusAnswer is an answer as people read it: a level with its label, yes or no, choice
+// AnswerLabel is an answer as people read it: a level with its label, yes or no, choice
 // labels, a number, a quoted text, not applicable or don't know.
-func ConsensusAnswer(qq *questionnaire.Question, a *answers.Answer, lang string) string {
+func AnswerLabel(qq *questionnaire.Question, a *answers.Answer, lang string) string {
 	w := consensusWordsFor(lang)
 	switch {
 	case a == nil:
@@ -126,7 +126,7 @@ func ConsensusAnswer(qq *questionnaire.Question, a *answers.Answer, lang string)
 			if len(ids) == 0 {
 				return w.none
 			}
-			return strings.Join(chosenLabels(qq, ids, lang), ", ")
+			return strings.Join(words.ChosenLabels(qq, ids, lang), ", ")
 		}
 	case questionnaire.TypeText:
 		if s, ok := a.Value.(string); ok {
@@ -138,7 +138,7 @@ func ConsensusAnswer(qq *questionnaire.Question, a *answers.Answer, lang string)
 
 // consensusSpread is an item's spread in words: levels apart on scale questions, else whether
 // the answers differ.
-func consensusSpread(it *consensus.Item, w consensusWords) string {
+func consensusSpread(it *Item, w consensusWords) string {
 	if it.Spread != nil {
 		s := fmt.Sprintf(w.levels, *it.Spread)
 		if *it.Spread == 1 {
@@ -156,8 +156,8 @@ func consensusSpread(it *consensus.Item, w consensusWords) string {
 }
 
 // consensusMerged is the merged answer with how it was reached.
-func consensusMerged(it *consensus.Item, lang string, w consensusWords) (answer, how string) {
-	answer = ConsensusAnswer(it.Question, it.Merged(), lang)
+func consensusMerged(it *Item, lang string, w consensusWords) (answer, how string) {
+	answer = AnswerLabel(it.Question, it.Merged(), lang)
 	if it.Resolution != nil {
 		return answer, w.agreed
 	}
@@ -165,7 +165,7 @@ func consensusMerged(it *consensus.Item, lang string, w consensusWords) (answer,
 }
 
 // consensusNotes are the participants' own notes on an item, "name: note".
-func consensusNotes(r *consensus.Result, it *consensus.Item, colon string) []string {
+func consensusNotes(r *Result, it *Item, colon string) []string {
 	var out []string
 	for _, resp := range it.Responses {
 		if n := strings.TrimSpace(resp.Answer.Note); n != "" {
@@ -176,26 +176,10 @@ func consensusNotes(r *consensus.Result, it *consensus.Item, colon string) []str
 }
 
 // consensusParticipant is a participant as listed: name, and organisation when it adds to it.
-func consensusParticipant(p consensus.Participant) string {
+func consensusParticipant(p Participant) string {
 	org := strings.TrimSpace(p.File.Respondent.Organisation)
 	if org == "" || org == p.Name {
 		return p.Name
 	}
 	return p.Name + " (" + org + ")"
-}
-
-// chosenLabels are the labels of the chosen choices, in the questionnaire's order; a set, not a
-// search of the list per choice, as a question may have thousands of choices.
-func chosenLabels(qq *questionnaire.Question, ids []string, lang string) []string {
-	chosen := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		chosen[id] = true
-	}
-	var labels []string
-	for _, c := range qq.Choices {
-		if chosen[c.ID] {
-			labels = append(labels, c.Label.Get(lang))
-		}
-	}
-	return labels
 }

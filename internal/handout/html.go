@@ -1,7 +1,6 @@
-package report
+package handout
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -84,10 +83,6 @@ type handoutPageQuestion struct {
 }
 
 func handoutHTML(h *handout) ([]byte, error) {
-	t, err := template.New("handout").Parse(handoutTemplate)
-	if err != nil {
-		return nil, err
-	}
 	w := h.W
 	p := handoutPage{handout: h, Style: template.CSS(textfmt.PrintCSS),
 		Questions: sprintfCount(w.questions, w.oneQuestion, h.Count),
@@ -105,11 +100,7 @@ func handoutHTML(h *handout) ([]byte, error) {
 		}
 		p.Sections = append(p.Sections, ps)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, p); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return textfmt.HTML("handout", handoutTemplate, p)
 }
 
 // sprintfCount is "%d questions" with n, or the singular form for one.

@@ -1,17 +1,16 @@
-package report
+package consensus
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // consensusMarkdown is the consensus as a document: who took part, each disputed (or settled)
 // question with every participant's answer, confidence and note, then the other questions in a
 // table, most disputed first.
-func consensusMarkdown(in ConsensusInput) []byte {
+func consensusMarkdown(in RenderInput) []byte {
 	r, lang := in.Result, in.Lang
 	q := r.Questionnaire
 	w := consensusWordsFor(lang)
@@ -26,7 +25,7 @@ func consensusMarkdown(in ConsensusInput) []byte {
 	fmt.Fprintf(&b, "%s\n\n", textfmt.Markdown(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", "))))
 	fmt.Fprintf(&b, "%s %s\n", textfmt.Markdown(w.explain), textfmt.Markdown(w.order))
 
-	var detailed, settled, others []*consensus.Item
+	var detailed, settled, others []*Item
 	for _, it := range r.Items {
 		switch {
 		case it.Resolution != nil:
@@ -37,7 +36,7 @@ func consensusMarkdown(in ConsensusInput) []byte {
 			others = append(others, it)
 		}
 	}
-	detail := func(heading string, items []*consensus.Item) {
+	detail := func(heading string, items []*Item) {
 		if len(items) == 0 {
 			return
 		}
@@ -49,7 +48,7 @@ func consensusMarkdown(in ConsensusInput) []byte {
 				a := resp.Answer
 				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
 					textfmt.Markdown(r.Participants[resp.Participant].Name),
-					textfmt.Markdown(ConsensusAnswer(it.Question, a, lang)),
+					textfmt.Markdown(AnswerLabel(it.Question, a, lang)),
 					textfmt.Markdown(a.Confidence), textfmt.Markdown(a.Note))
 			}
 			answer, how := consensusMerged(it, lang, w)

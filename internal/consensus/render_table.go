@@ -1,4 +1,4 @@
-package report
+package consensus
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ const consensusWidth = 80
 
 // consensusTable is the terminal view for the projector: who took part, then one row per question,
 // most disputed first, with the answers grouped by value, then the participants' notes.
-func consensusTable(in ConsensusInput) ([]byte, error) {
+func consensusTable(in RenderInput) ([]byte, error) {
 	r, lang := in.Result, in.Lang
 	q := r.Questionnaire
 	w := consensusWordsFor(lang)

@@ -1,0 +1,21 @@
+package textfmt
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// HTML renders a page of an HTML output: the template text parsed with html/template, which
+// escapes every text it is given, then executed on data. Every HTML output goes through here,
+// so that a template error is returned as an error, never a panic.
+func HTML(name, text string, data any) ([]byte, error) {
+	t, err := template.New(name).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
