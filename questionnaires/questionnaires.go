@@ -1,14 +1,18 @@
 // Package questionnaires embeds the questionnaires and sample assessments shipped with cbrn.
+// Every released version of a questionnaire stays shipped, as ID/VERSION.yaml, so that answers
+// given to it are always scored against it.
 package questionnaires
 
 import (
 	"embed"
 	"path"
-	"sort"
+	"slices"
 	"strings"
+
+	"github.com/cbrn-tool/cbrn/internal/semver"
 )
 
-//go:embed *.yaml samples
+//go:embed */*.yaml samples
 var files embed.FS
 
 // IDs lists the shipped questionnaire ids, sorted.
@@ -16,29 +20,75 @@ func IDs() []string {
 	entries, _ := files.ReadDir(".")
 	var ids []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
-			ids = append(ids, strings.TrimSuffix(e.Name(), ".yaml"))
+		if e.IsDir() && e.Name() != "samples" && len(Versions(e.Name())) > 0 {
+			ids = append(ids, e.Name())
 		}
 	}
-	sort.Strings(ids)
 	return ids
 }
 
-// File returns the bytes of a shipped questionnaire and the name to show in messages.
+// Versions lists the shipped versions of a questionnaire, oldest first; nil when it is not shipped.
+func Versions(id string) []string {
+	if !valid(id) {
+		return nil
+	}
+	entries, _ := files.ReadDir(id)
+	var versions []string
+	for _, e := range entries {
+		if v, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
+			versions = append(versions, v)
+		}
+	}
+	slices.SortFunc(versions, semver.Compare)
+	return versions
+}
+
+// Newest is the newest shipped version of a questionnaire.
+func Newest(id string) (version string, ok bool) {
+	vs := Versions(id)
+	if len(vs) == 0 {
+		return "", false
+	}
+	return vs[len(vs)-1], true
+}
+
+// File returns the bytes of the newest shipped version of a questionnaire and the name to show
+// in messages.
 func File(id string) (data []byte, name string, ok bool) {
-	name = id + ".yaml"
+	v, ok := Newest(id)
+	if !ok {
+		return nil, "", false
+	}
+	return Version(id, v)
+}
+
+// Version returns the bytes of one shipped version of a questionnaire, exactly, and the name to
+// show in messages.
+func Version(id, version string) (data []byte, name string, ok bool) {
+	if !valid(id) || !valid(version) {
+		return nil, "", false
+	}
+	name = id + "/" + version + ".yaml"
 	data, err := files.ReadFile(name)
-	if err != nil || strings.ContainsAny(id, "/\\") {
+	if err != nil {
 		return nil, "", false
 	}
 	return data, "questionnaires/" + name, true
 }
 
+// valid keeps a name to one path element, so that no id or version reaches another file.
+func valid(name string) bool {
+	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, `/\`)
+}
+
 // Sample returns a shipped sample answers file by name (without ".answers.yaml").
 func Sample(name string) (data []byte, shownAs string, ok bool) {
+	if !valid(name) {
+		return nil, "", false
+	}
 	file := path.Join("samples", name+".answers.yaml")
 	data, err := files.ReadFile(file)
-	if err != nil || strings.ContainsAny(name, "/\\") {
+	if err != nil {
 		return nil, "", false
 	}
 	return data, "questionnaires/" + file, true
@@ -49,10 +99,10 @@ func Samples() []string {
 	entries, _ := files.ReadDir("samples")
 	var names []string
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".answers.yaml") {
-			names = append(names, strings.TrimSuffix(e.Name(), ".answers.yaml"))
+		if n, ok := strings.CutSuffix(e.Name(), ".answers.yaml"); ok {
+			names = append(names, n)
 		}
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	return names
 }

@@ -33,6 +33,20 @@ func load(t *testing.T, id string) *questionnaire.Questionnaire {
 	return q
 }
 
+// loadVersion loads the shipped version of a questionnaire that an answers file names.
+func loadVersion(t *testing.T, id, version string) *questionnaire.Questionnaire {
+	t.Helper()
+	data, name, ok := questionnaires.Version(id, version)
+	if !ok {
+		t.Fatalf("questionnaire %s %s is not shipped (shipped: %v)", id, version, questionnaires.Versions(id))
+	}
+	q, err := questionnaire.Parse(name, data)
+	if err != nil {
+		t.Fatalf("questionnaire %s %s does not load:\n%v", id, version, err)
+	}
+	return q
+}
+
 func TestEveryShippedQuestionnaireLoads(t *testing.T) {
 	ids := questionnaires.IDs()
 	for _, want := range []string{"cbrn-core", "cbrn-quick"} {
@@ -43,7 +57,7 @@ func TestEveryShippedQuestionnaireLoads(t *testing.T) {
 	for _, id := range ids {
 		q := load(t, id)
 		if q.ID != id {
-			t.Errorf("file %s.yaml declares id %q", id, q.ID)
+			t.Errorf("questionnaires/%s/ holds a file that declares id %q", id, q.ID)
 		}
 		if !slices.Equal(q.Languages, []string{"en", "fr"}) {
 			t.Errorf("%s: languages %v, want [en fr]", id, q.Languages)
@@ -285,7 +299,7 @@ func loadSample(t *testing.T, name string) (*answers.File, *questionnaire.Questi
 	if err != nil {
 		t.Fatalf("sample %s does not parse:\n%v", name, err)
 	}
-	q := load(t, f.Questionnaire.ID)
+	q := loadVersion(t, f.Questionnaire.ID, f.Questionnaire.Version)
 	warnings, err := f.Check(q)
 	if err != nil {
 		t.Fatalf("sample %s does not validate against %s:\n%v", name, q.ID, err)

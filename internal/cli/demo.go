@@ -41,6 +41,9 @@ On a terminal a short note follows the report: what the figures mean and the
 commands to try next. With another format than table, or with --out, the note
 goes to stderr so that the output stays a clean document.
 
+--sample NAME shows another: examplia-quick answers cbrn-quick, and
+NAME-VERSION (examplia-1.0.0) answers that release of the questionnaire.
+
 --save-sample FILE also writes the sample answers file (mode 0600), to try the
 other commands on it: cbrn report, cbrn plan, cbrn consensus.
 
@@ -67,7 +70,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 			return runDemo(s, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "`NAME`: "+strings.Join(questionnaires.Samples(), ", "))
+	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample `NAME` (see above)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
 	cmd.Flags().Lookup("output").Usage = "table, markdown, json, csv or html"
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")

@@ -57,7 +57,7 @@ func TestMainExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"version"}, 0, "cbrn ", ""},
-		{[]string{"validate"}, 0, "questionnaires/cbrn-quick.yaml: ok", ""},
+		{[]string{"validate"}, 0, "questionnaires/cbrn-quick/1.0.0.yaml: ok", ""},
 		{[]string{"validate", "--nope"}, 2, "", "Run 'cbrn validate --help' for usage."},
 		{[]string{"questionnaires", "-o", "xml"}, 2, "", "Run 'cbrn questionnaires --help' for usage."},
 		{[]string{"nope"}, 2, "", `cbrn: unknown command "nope"`},

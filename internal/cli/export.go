@@ -26,7 +26,6 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
-	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
 var exportFormats = []string{"csv", "xlsx", "json"}
@@ -473,8 +472,8 @@ func (e *sharedError) Unwrap() error { return e.err }
 type questionnaireCache struct {
 	fixed   *questionnaire.Questionnaire // -q
 	mu      sync.Mutex
-	loaded  map[string]*cachedQuestionnaire // by "id:" + shipped id, or "file:" + path
-	located map[string]string               // folder + "\x00" + id → key in loaded
+	loaded  map[string]*cachedQuestionnaire // by questionnaireSource.key, or "error:" + why not
+	located map[string]string               // folder + "\x00" + id → the file beside, or ""
 }
 
 type cachedQuestionnaire struct {
@@ -489,20 +488,18 @@ func newQuestionnaireCache(fixed *questionnaire.Questionnaire) *questionnaireCac
 }
 
 // resolve finds the questionnaire of an answers file as loadAssessment does: -q, else the
-// shipped one of its id, else <id>.yaml or <id>.questionnaire.yaml beside the file.
+// shipped version it names, else <id>.yaml or <id>.questionnaire.yaml beside the file.
 func (c *questionnaireCache) resolve(a *answers.File) (*questionnaire.Questionnaire, error) {
 	if c.fixed != nil {
 		return c.fixed, nil
 	}
-	id := a.Questionnaire.ID
 	c.mu.Lock()
-	entry := c.loaded["id:"+id]
-	if entry == nil {
-		if data, name, shipped := questionnaires.File(id); shipped {
-			entry = c.entry("id:"+id, func() (*questionnaire.Questionnaire, error) { return questionnaire.Parse(name, data) })
-		} else {
-			entry = c.beside(filepath.Dir(a.Path), id)
-		}
+	var entry *cachedQuestionnaire
+	if src, err := answersSource(a, "", c.beside); err != nil {
+		// Files that cannot be scored for the same reason share one entry, shown once.
+		entry = c.entry("error:"+err.Error(), func() (*questionnaire.Questionnaire, error) { return nil, err })
+	} else {
+		entry = c.entry(src.key, src.load)
 	}
 	c.mu.Unlock()
 	entry.once.Do(func() {
@@ -514,22 +511,16 @@ func (c *questionnaireCache) resolve(a *answers.File) (*questionnaire.Questionna
 	return entry.q, entry.err
 }
 
-// beside finds <id>.yaml or <id>.questionnaire.yaml in a folder, once per folder and id.
-func (c *questionnaireCache) beside(dir, id string) *cachedQuestionnaire {
-	key, ok := c.located[dir+"\x00"+id]
+// beside finds <id>.yaml or <id>.questionnaire.yaml in a folder, once per folder and id; c.mu
+// is held.
+func (c *questionnaireCache) beside(dir, id string) string {
+	key := dir + "\x00" + id
+	path, ok := c.located[key]
 	if !ok {
-		key = "missing:" + id
-		if p := questionnaireBeside(dir, id); p != "" {
-			key = "file:" + p
-		}
-		c.located[dir+"\x00"+id] = key
+		path = questionnaireBeside(dir, id)
+		c.located[key] = path
 	}
-	if path, isFile := strings.CutPrefix(key, "file:"); isFile {
-		return c.entry(key, func() (*questionnaire.Questionnaire, error) { return questionnaire.Load(path) })
-	}
-	return c.entry(key, func() (*questionnaire.Questionnaire, error) {
-		return nil, fmt.Errorf("answers questionnaire %q, which is not shipped with cbrn; name its file with -q FILE", id)
-	})
+	return path
 }
 
 // files are the questionnaire files found beside answers files.

@@ -26,15 +26,19 @@ func newQuestionnairesCmd(s *Streams, runF func(*QuestionnairesOptions) error) *
 		Use:   "questionnaires",
 		Short: "List the shipped questionnaires",
 		Long: `List the questionnaires shipped with cbrn, with the number of scored questions
-per pillar and per hazard. Use the id with -q in other commands.
+per pillar and per hazard, one row per released version. Use the id with -q in
+other commands: -q cbrn-core is the newest version, -q cbrn-core@1.0.0 an exact
+one. Answers are always scored against the version they name.
 
 A question counts in every hazard it covers, so the hazard columns add up to more
 than the number of questions. Number and text questions give context and are not
 scored: they are counted only in the total below the table.
 
-With -o json, each questionnaire is an object with id, version, title, languages,
-questions, scored, pillars (prevention, detection, preparedness, response) and
-hazards (C, B, R, N).`,
+With -o json, each questionnaire is an object with id, version (the newest),
+title, languages, questions, scored, pillars (prevention, detection,
+preparedness, response) and hazards (C, B, R, N), all of the newest version,
+and versions: every shipped version, oldest first, each with version,
+questions, scored and digest (the sha256 that answers files carry).`,
 		Example: `  cbrn questionnaires
   cbrn questionnaires --lang fr
   cbrn questionnaires -o json`,
@@ -56,14 +60,25 @@ hazards (C, B, R, N).`,
 
 // questionnaireSummary is one row of the listing; its JSON form is part of the contract.
 type questionnaireSummary struct {
-	ID        string   `json:"id"`
-	Version   string   `json:"version"`
-	Title     string   `json:"title"`
-	Languages []string `json:"languages"`
-	Questions int      `json:"questions"`
-	Scored    int      `json:"scored"`
-	Pillars   counts   `json:"pillars"`
-	Hazards   counts   `json:"hazards"`
+	ID        string           `json:"id"`
+	Version   string           `json:"version"`
+	Title     string           `json:"title"`
+	Languages []string         `json:"languages"`
+	Questions int              `json:"questions"`
+	Scored    int              `json:"scored"`
+	Pillars   counts           `json:"pillars"`
+	Hazards   counts           `json:"hazards"`
+	Versions  []versionSummary `json:"versions"`
+
+	perVersion []questionnaireSummary // the figures of every version, oldest first, for the table
+}
+
+// versionSummary is one shipped version of a questionnaire.
+type versionSummary struct {
+	Version   string `json:"version"`
+	Questions int    `json:"questions"`
+	Scored    int    `json:"scored"`
+	Digest    string `json:"digest"`
 }
 
 // counts maps pillar or hazard ids to numbers; its JSON keeps the fixed order of the ids
@@ -111,12 +126,21 @@ func summarise(q *questionnaire.Questionnaire, lang string) questionnaireSummary
 func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 	var list []questionnaireSummary
 	for _, id := range questionnaires.IDs() {
-		data, name, _ := questionnaires.File(id)
-		q, err := questionnaire.Parse(name, data)
-		if err != nil {
-			return err
+		var all []questionnaireSummary
+		var versions []versionSummary
+		for _, v := range questionnaires.Versions(id) {
+			data, name, _ := questionnaires.Version(id, v)
+			q, err := questionnaire.Parse(name, data)
+			if err != nil {
+				return err
+			}
+			sum := summarise(q, opts.Lang)
+			all = append(all, sum)
+			versions = append(versions, versionSummary{Version: q.Version, Questions: sum.Questions, Scored: sum.Scored, Digest: q.Digest})
 		}
-		list = append(list, summarise(q, opts.Lang))
+		newest := all[len(all)-1]
+		newest.Versions, newest.perVersion = versions, all
+		list = append(list, newest)
 	}
 	var buf bytes.Buffer
 	if opts.Output == "json" {
@@ -131,14 +155,16 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 	header := []string{"ID", "VERSION", "PREV", "DET", "PREP", "RESP", "C", "B", "R", "N"}
 	rows := make([][]string, 0, len(list))
 	for _, x := range list {
-		row := []string{x.ID, x.Version}
-		for _, p := range questionnaire.Pillars() {
-			row = append(row, strconv.Itoa(x.Pillars[p]))
+		for _, v := range x.perVersion {
+			row := []string{v.ID, v.Version}
+			for _, p := range questionnaire.Pillars() {
+				row = append(row, strconv.Itoa(v.Pillars[p]))
+			}
+			for _, h := range questionnaire.Hazards() {
+				row = append(row, strconv.Itoa(v.Hazards[h]))
+			}
+			rows = append(rows, row)
 		}
-		for _, h := range questionnaire.Hazards() {
-			row = append(row, strconv.Itoa(x.Hazards[h]))
-		}
-		rows = append(rows, row)
 	}
 	if err := textfmt.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true}); err != nil {
 		return err
@@ -147,8 +173,20 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 	for _, x := range list {
 		fmt.Fprintf(&buf, "%s: %s\n  %d questions, %d scored; languages: %s\n", x.ID, textfmt.Terminal(x.Title),
 			x.Questions, x.Scored, strings.Join(x.Languages, ", "))
+		if len(x.Versions) > 1 {
+			fmt.Fprintf(&buf, "  versions %s; -q %s is the newest, -q %s@%s an exact one\n",
+				joinVersions(x.Versions), x.ID, x.ID, x.Versions[0].Version)
+		}
 	}
 	buf.WriteString("\nScored questions per pillar (PREV prevention, DET detection, PREP preparedness,\n" +
 		"RESP response) and per hazard; a question counts in every hazard it covers.\n")
 	return writeResult(s, "", nil, buf.Bytes())
+}
+
+func joinVersions(vs []versionSummary) string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.Version
+	}
+	return strings.Join(names, ", ")
 }

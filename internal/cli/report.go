@@ -110,6 +110,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 		return err
 	}
 	printWarnings(s, as.Warnings)
+	noteNewerVersion(s, as, opts.Questionnaire)
 	if opts.Lang != "" && !as.Q.HasLanguage(opts.Lang) {
 		if !slices.Contains(words.Languages(), opts.Lang) {
 			return usageErrorf("unknown language %q; use one of: %s", opts.Lang, strings.Join(languageChoices(as.Q.Languages), ", "))

@@ -30,8 +30,8 @@ func newValidateCmd(s *Streams, runF func(*ValidateOptions) error) *cobra.Comman
 
 Every problem is reported, each on its own line as FILE:LINE:COL: message, with
 the fix when it is obvious. Answers files are checked against the questionnaire
-given with -q, else the one they name. With no FILE, the shipped questionnaires
-are checked.
+given with -q, else the version they name. With no FILE, every version of the
+shipped questionnaires is checked.
 
 Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
 		Example: `  cbrn validate my-questionnaire.yaml
@@ -63,9 +63,11 @@ func runValidate(s *Streams, opts *ValidateOptions) error {
 	failed := 0
 	if len(opts.Files) == 0 {
 		for _, id := range questionnaires.IDs() {
-			data, name, _ := questionnaires.File(id)
-			if !reportValidation(s, name, validateQuestionnaire(name, data)) {
-				failed++
+			for _, v := range questionnaires.Versions(id) {
+				data, name, _ := questionnaires.Version(id, v)
+				if !reportValidation(s, name, validateQuestionnaire(name, data)) {
+					failed++
+				}
 			}
 		}
 	}
