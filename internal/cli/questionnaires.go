@@ -174,8 +174,8 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		fmt.Fprintf(&buf, "%s: %s\n  %d questions, %d scored; languages: %s\n", x.ID, textfmt.Terminal(x.Title),
 			x.Questions, x.Scored, strings.Join(x.Languages, ", "))
 		if len(x.Versions) > 1 {
-			fmt.Fprintf(&buf, "  versions %s; -q %s is the newest, -q %s@%s an exact one\n",
-				joinVersions(x.Versions), x.ID, x.ID, x.Versions[0].Version)
+			fmt.Fprintf(&buf, "  versions %s (-q %s@%s for an earlier one)\n",
+				joinVersions(x.Versions), x.ID, x.Versions[0].Version)
 		}
 	}
 	buf.WriteString("\nScored questions per pillar (PREV prevention, DET detection, PREP preparedness,\n" +

@@ -466,7 +466,7 @@ func TestTableFits80Columns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		qData, qName, ok := questionnaires.File(a.Questionnaire.ID)
+		qData, qName, ok := questionnaires.Version(a.Questionnaire.ID, a.Questionnaire.Version)
 		if !ok {
 			t.Fatalf("sample %s answers unknown questionnaire %s", name, a.Questionnaire.ID)
 		}
