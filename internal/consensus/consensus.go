@@ -316,9 +316,14 @@ func clone(v any) any {
 }
 
 // Key is the canonical form of a value for comparing answers: a multi answer's choices in the
-// question's order, every other value in its canonical string form.
+// question's order (an empty list as the question's own "none" choice when it has one), every
+// other value in its canonical string form.
 func Key(qq *questionnaire.Question, v any) string {
 	if list, ok := v.([]string); ok {
+		// "None of these" chosen and no choice at all mean the same.
+		if none, ok := qq.NoneChoice(); ok && len(list) == 0 {
+			return "[" + none.ID + "]"
+		}
 		// In the questionnaire's order (ids it does not have first), in one pass over the
 		// choices: a question may have thousands of them.
 		count := make(map[string]int, len(list))

@@ -378,3 +378,31 @@ func TestKeyOrdersAMultipleChoice(t *testing.T) {
 		t.Errorf("Key(3) = %s", got)
 	}
 }
+
+// A multiple choice with its own "none of these" choice: choosing it and choosing nothing mean
+// the same, so two participants who answered the two ways agree, and their answer is merged.
+func TestNoneChoiceAndNoChoiceAgree(t *testing.T) {
+	withNone := &questionnaire.Question{ID: "M", Type: questionnaire.TypeMulti,
+		Choices: []questionnaire.Choice{{ID: "a"}, {ID: "none"}}}
+	if Key(withNone, []string{}) != Key(withNone, []string{"none"}) {
+		t.Errorf("Key([]) = %s, Key([none]) = %s: want them equal", Key(withNone, []string{}), Key(withNone, []string{"none"}))
+	}
+	if Key(withNone, []string{"a"}) == Key(withNone, []string{"none"}) {
+		t.Error("a choice and none have the same key")
+	}
+	// Without a none choice of its own, an empty list stays an empty list.
+	without := &questionnaire.Question{ID: "M", Type: questionnaire.TypeMulti, Choices: []questionnaire.Choice{{ID: "a"}}}
+	if got := Key(without, []string{}); got != "[]" {
+		t.Errorf("Key([]) without a none choice = %s, want []", got)
+	}
+
+	q := &questionnaire.Questionnaire{ID: "t", Questions: []*questionnaire.Question{withNone}}
+	x, y := &answers.File{}, &answers.File{}
+	x.Set("M", &answers.Answer{Value: []string{"none"}})
+	y.Set("M", &answers.Answer{Value: []string{}})
+	r := Compute(q, []*answers.File{x, y})
+	it := itemOf(t, r, "M")
+	if it.Disputed || it.Distinct != 1 || it.Rule != Unanimous || it.Proposal.Unknown {
+		t.Errorf("disputed %v, distinct %d, rule %v, proposal %+v: want one agreed answer", it.Disputed, it.Distinct, it.Rule, it.Proposal)
+	}
+}
