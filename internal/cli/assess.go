@@ -162,19 +162,16 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 	msg := prompt.Catalogue(ses.lang)
 	printWarnings(s, ses.warns)
 
-	// Signals end the session the way Ctrl-C does: the prompt in progress is dropped, every
-	// answer already given is on disk, and the command says so.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer stop()
-
-	var p prompt.Prompter
-	if accessible {
-		p = &prompt.Lines{In: prompt.NewLineReader(ctx, s.In), Out: s.Err, Msg: msg, Echo: !s.InTTY}
-	} else {
-		p = &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != ""}
-	}
-	flow := &prompt.Flow{Q: ses.q, A: ses.a, Lang: ses.lang, Msg: msg, P: p, Scope: ses.scope, Now: s.Now,
+	flow := &prompt.Flow{Q: ses.q, A: ses.a, Lang: ses.lang, Msg: msg, Scope: ses.scope, Now: s.Now,
 		Save: func() error { return ses.hold.Save(ses.a) }}
+	var intro []string
+	if !ses.isNew && !opts.Review {
+		counts, left := flow.Summary()
+		intro = append(intro, fmt.Sprintf(msg.Resuming, ses.path, total(counts)-left, total(counts)))
+	}
+	p, stop := newPrompter(s, accessible, msg, intro)
+	defer stop()
+	flow.P = p
 
 	if ses.isNew {
 		// Written at once: a folder we cannot write to shows now, not after the first answer.
@@ -188,11 +185,9 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		}
 		err = flow.Review()
 	} else {
-		if !ses.isNew {
-			counts, left := flow.Summary()
-			fmt.Fprintf(s.Err, msg.Resuming+"\n", ses.path, total(counts)-left, total(counts))
-		}
-		if len(ses.a.Answers) == 0 {
+		// "About you" is asked once, when the file is made: a file that exists already holds
+		// what the respondent chose to give (perhaps nothing), and is not asked again.
+		if ses.isNew {
 			err = flow.Respondent()
 		}
 		if err == nil {
@@ -207,6 +202,21 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		return err
 	}
 	return printAssessSummary(s, flow, ses, opts, msg)
+}
+
+// newPrompter is the prompter of assess and consensus --resolve: line-based when accessible,
+// else full-screen, with intro shown first (printed, or under the first prompt's title). Signals
+// end it the way Ctrl-C does, so that every answer already given is on disk and the command
+// can say so; stop releases them.
+func newPrompter(s *Streams, accessible bool, msg *prompt.Messages, intro []string) (prompt.Prompter, func()) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	if accessible {
+		for _, line := range intro {
+			fmt.Fprintln(s.Err, s.wrap(line))
+		}
+		return &prompt.Lines{In: prompt.NewLineReader(ctx, s.In), Out: s.Err, Msg: msg, Echo: !s.InTTY}, stop
+	}
+	return &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != "", Intro: intro}, stop
 }
 
 func notTerminal(s *Streams) string {

@@ -97,7 +97,7 @@ func loadAssessment(path, qRef string) (*assessment, error) {
 // printWarnings writes problems to stderr as warnings.
 func printWarnings(s *Streams, ws []diag.Problem) {
 	for _, w := range ws {
-		fmt.Fprintf(s.Err, "warning: %s\n", w)
+		fmt.Fprintln(s.Err, s.wrap(fmt.Sprintf("warning: %s", w)))
 	}
 }
 

@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/consensus"
@@ -107,14 +103,8 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 	}
 	msg := prompt.Catalogue(lang)
 	// Signals stop the walk like Ctrl-C: every agreement already made is on disk.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	p, stop := newPrompter(s, accessible, msg, nil)
 	defer stop()
-	var p prompt.Prompter
-	if accessible {
-		p = &prompt.Lines{In: prompt.NewLineReader(ctx, s.In), Out: s.Err, Msg: msg, Echo: !s.InTTY}
-	} else {
-		p = &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != ""}
-	}
 
 	settled := total - len(todo)
 	for n, i := range todo {

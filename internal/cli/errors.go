@@ -50,6 +50,11 @@ func silentFailure(code int) error {
 
 // Report prints err (if any) to w and returns the process exit code.
 func Report(err error, w io.Writer) int {
+	return reportWrapped(err, w, func(s string) string { return s })
+}
+
+// reportWrapped is Report with each message passed through wrap (fitted to the terminal).
+func reportWrapped(err error, w io.Writer, wrap func(string) string) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -66,11 +71,11 @@ func Report(err error, w io.Writer) int {
 	}
 	var de *diag.Error
 	if errors.As(err, &de) {
-		fmt.Fprintln(w, de.Error())
+		fmt.Fprintln(w, wrap(de.Error()))
 		return code
 	}
 	// Messages may quote file names and texts from hostile files: no escape sequence gets through.
-	fmt.Fprintf(w, "cbrn: %s\n", diag.Printable(err.Error(), true))
+	fmt.Fprintln(w, wrap("cbrn: "+diag.Printable(err.Error(), true)))
 	if code == ExitUsage {
 		help := "cbrn"
 		if ee.help != "" {

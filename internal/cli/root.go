@@ -118,7 +118,7 @@ func Main(s *Streams, args []string) int {
 		fmt.Fprintf(s.Err, "cbrn: cannot write to stdout: %s\n", diag.Printable(why.Error(), false))
 		return code
 	}
-	return Report(err, s.Err)
+	return reportWrapped(err, s.Err, s.wrap)
 }
 
 // checkedWriter remembers the first write error of stdout.

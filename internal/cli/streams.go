@@ -6,7 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
+
+	"github.com/cbrn-tool/cbrn/internal/prompt"
 )
 
 // Streams is what a command may touch of the outside world: its standard streams, the
@@ -19,6 +22,9 @@ type Streams struct {
 	InTTY  bool
 	OutTTY bool
 	ErrTTY bool
+	// ErrWidth is the width of the terminal on stderr, to which messages are wrapped; 0 when
+	// stderr is not a terminal (messages are then written as they are).
+	ErrWidth int
 
 	Getenv func(string) string
 	Now    func() time.Time
@@ -35,12 +41,27 @@ func System() *Streams {
 			now = func() time.Time { return fixed }
 		}
 	}
-	return &Streams{
+	s := &Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: tty(os.Stdin), OutTTY: tty(os.Stdout), ErrTTY: tty(os.Stderr),
 		Getenv: os.Getenv,
 		Now:    now,
 	}
+	if s.ErrTTY {
+		if w, _, err := term.GetSize(os.Stderr.Fd()); err == nil {
+			s.ErrWidth = w
+		}
+	}
+	return s
+}
+
+// wrap fits a message (an error, a warning, a hint) to the terminal's width, breaking lines
+// between words; it is left as it is when stderr is not a terminal.
+func (s *Streams) wrap(msg string) string {
+	if s.ErrWidth <= 0 {
+		return msg
+	}
+	return prompt.WrapMessage(msg, s.ErrWidth-1)
 }
 
 // Color reports whether output to stdout may use colour: only on a terminal, never with NO_COLOR.

@@ -360,19 +360,19 @@ func hasHelp(q *questionnaire.Question) bool { return !q.Help.IsZero() || len(q.
 
 // specials are the options that are not answers, in a fixed order.
 func (f *Flow) specials(q *questionnaire.Question, showHelp, canBack, review bool) []Option {
-	opts := []Option{{Value: valUnknown, Key: f.Msg.KeyDontKnow, Label: f.Msg.DontKnow, Exclusive: true}}
+	opts := []Option{{Value: valUnknown, Key: f.Msg.KeyDontKnow, Label: f.Msg.DontKnow, Exclusive: true, Action: true}}
 	if q.NAAllowed {
-		opts = append(opts, Option{Value: valNA, Key: f.Msg.KeyNotApplicable, Label: f.Msg.NotApplicable, Exclusive: true})
+		opts = append(opts, Option{Value: valNA, Key: f.Msg.KeyNotApplicable, Label: f.Msg.NotApplicable, Exclusive: true, Action: true})
 	}
 	if hasHelp(q) && !showHelp {
-		opts = append(opts, Option{Value: valHelp, Key: f.Msg.KeyHelp, Label: f.Msg.Help, Exclusive: true})
+		opts = append(opts, Option{Value: valHelp, Key: f.Msg.KeyHelp, Label: f.Msg.Help, Exclusive: true, Action: true})
 	}
 	if canBack {
 		label := f.Msg.Back
 		if review {
 			label = f.Msg.BackToList
 		}
-		opts = append(opts, Option{Value: valBack, Key: f.Msg.KeyBack, Label: label, Exclusive: true})
+		opts = append(opts, Option{Value: valBack, Key: f.Msg.KeyBack, Label: label, Exclusive: true, Action: true})
 	}
 	return opts
 }
@@ -448,18 +448,25 @@ func (f *Flow) askSelect(q *questionnaire.Question, prev *answers.Answer, headin
 }
 
 func (f *Flow) askMulti(q *questionnaire.Question, prev *answers.Answer, heading []string, showHelp, canBack, review bool) (response, error) {
+	// One "none of these": the questionnaire's own when it has one, else the tool's.
+	none := valNone
+	if c, ok := q.NoneChoice(); ok {
+		none = c.ID
+	}
 	var opts []Option
 	for i, c := range q.Choices {
-		opts = append(opts, Option{Value: c.ID, Key: strconv.Itoa(i + 1), Label: f.text(c.Label)})
+		opts = append(opts, Option{Value: c.ID, Key: strconv.Itoa(i + 1), Label: f.text(c.Label), Exclusive: c.ID == none})
 	}
-	opts = append(opts, Option{Value: valNone, Key: "0", Label: f.Msg.NoneOfThese, Exclusive: true})
+	if none == valNone {
+		opts = append(opts, Option{Value: valNone, Key: "0", Label: f.Msg.NoneOfThese, Exclusive: true})
+	}
 	opts = append(opts, f.specials(q, showHelp, canBack, review)...)
 	p := MultiPrompt{Heading: heading, Title: f.Msg.Answer, Options: opts}
 	if v, ok := specialValue(prev); ok {
 		p.Default = []string{v}
 	} else if prev.HasValue() {
 		if ids, _ := prev.Value.([]string); len(ids) == 0 {
-			p.Default = []string{valNone}
+			p.Default = []string{none}
 		} else {
 			p.Default = slices.Clone(ids)
 		}

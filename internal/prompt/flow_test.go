@@ -3,6 +3,7 @@ package prompt
 import (
 	"errors"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -563,4 +564,46 @@ func TestShorten(t *testing.T) {
 			t.Errorf("shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
 		}
 	}
+}
+
+// A multiple choice whose questionnaire has its own "none" choice offers that one alone: the
+// flow adds no "None of these" of its own, and the questionnaire's one cannot be combined.
+func TestMultiWithItsOwnNoneOffersOneNone(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/assess/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(data), "          - {id: bio, label: {en: Biological, fr: Biologique}, score: 0.5}\n",
+		"          - {id: bio, label: {en: Biological, fr: Biologique}, score: 0.5}\n"+
+			"          - {id: none, label: {en: No laboratory, fr: Aucun laboratoire}, score: 0}\n", 1)
+	q, err := questionnaire.Parse("own-none.yaml", []byte(own))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before = "  GOV-01: {value: false}\n  GOV-03: {value: never}\n  LAB-01: {value: 1}\n"
+	f := newFlow(t, withAnswers(t, before), "3", "")
+	f.Q = q
+	_ = f.Run()
+	var multi []Option
+	for i, name := range f.fake.log {
+		if name == "LAB-02" {
+			multi = f.fake.opts[i]
+		}
+	}
+	var nones []string
+	for _, o := range multi {
+		if o.Exclusive && !o.Action {
+			nones = append(nones, o.Key+" "+o.Label)
+		}
+		if o.Label == "None of these" {
+			t.Errorf("the flow added its own none: %+v", o)
+		}
+	}
+	if !slices.Equal(nones, []string{"3 No laboratory"}) {
+		t.Errorf("exclusive choices = %q, want the questionnaire's none alone", nones)
+	}
+	if got := value(t, f.A, "LAB-02"); !slices.Equal(got.([]string), []string{"none"}) {
+		t.Errorf("LAB-02 = %v, want [none]", got)
+	}
+
 }

@@ -161,7 +161,14 @@ func (l *Lines) Select(p SelectPrompt) (string, error) {
 func (l *Lines) MultiSelect(p MultiPrompt) ([]string, error) {
 	l.heading(p.Heading)
 	printOptions(l.Out, p.Options, l.Msg.Colon)
-	fmt.Fprintln(l.Out, l.Msg.MultiHint)
+	hint := l.Msg.MultiHint
+	for _, o := range p.Options {
+		if o.Exclusive && !o.Action {
+			hint += " " + fmt.Sprintf(l.Msg.MultiNoneHint, o.Key, o.Label)
+			break
+		}
+	}
+	fmt.Fprintln(l.Out, hint)
 	prompt := p.Title + " (" + keyList(p.Options) + ")"
 	var defKeys []string
 	for _, o := range p.Options {

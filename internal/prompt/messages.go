@@ -27,12 +27,13 @@ type Messages struct {
 	// Keys typed in the line-based mode for the options above.
 	KeyDontKnow, KeyNotApplicable, KeyHelp, KeyBack string
 
-	MultiHint  string // how to type several choices in the line-based mode
-	InputHint  string // "type the answer; %s" followed by the keys
-	NumberHint string // "a number"
-	RangeHint  string // "from %s to %s"
-	MinHint    string // "%s or more"
-	MaxHint    string // "%s or less"
+	MultiHint     string // how to type several choices in the line-based mode
+	MultiNoneHint string // "(%s for %s)": the key and label of "none of these"
+	InputHint     string // "type the answer; %s" followed by the keys
+	NumberHint    string // "a number"
+	RangeHint     string // "from %s to %s"
+	MinHint       string // "%s or more"
+	MaxHint       string // "%s or less"
 
 	Note        string
 	NoteKeepHow string // line-based: how to remove a note
@@ -64,8 +65,8 @@ type Messages struct {
 	ReviewNone    string // no answers to review
 
 	// TUI help line words.
-	KeyUp, KeyDown, KeyChoose, KeyToggle, KeyStop string
-	StopHint                                      string
+	KeyMove, KeyChoose, KeyToggle, KeyScroll, KeyStop string
+	StopHint                                          string
 
 	// Start and end of the session, printed by the command.
 	Resuming     string // "Resuming %s: %d of %d questions answered."
@@ -122,7 +123,8 @@ func english() *Messages {
 		Back:          "Previous question",
 		BackToList:    "Back to the list",
 		KeyDontKnow:   "d", KeyNotApplicable: "n", KeyHelp: "h", KeyBack: "b",
-		MultiHint:         "type the numbers of every choice that applies, separated by spaces (0 for none of these)",
+		MultiHint:         "type the numbers of every choice that applies, separated by spaces",
+		MultiNoneHint:     "(%s for \"%s\")",
 		InputHint:         "type the answer, or %s",
 		NumberHint:        "a number",
 		RangeHint:         "from %s to %s",
@@ -151,7 +153,7 @@ func english() *Messages {
 		ReviewHeading:     "Review: choose an answer to change",
 		ReviewDone:        "Done",
 		ReviewNone:        "no answers to review yet in %s; run %s to answer questions first",
-		KeyUp:             "up", KeyDown: "down", KeyChoose: "choose", KeyToggle: "select", KeyStop: "save and stop",
+		KeyMove:           "move", KeyChoose: "choose", KeyToggle: "tick", KeyScroll: "question", KeyStop: "save and stop",
 		StopHint: "Every answer is saved as soon as it is given; Ctrl-C stops.",
 		Resuming: "Resuming %s: %d of %d questions answered.",
 		Saved: Plural{"saved %d answer to %s — run the same command to resume",
@@ -189,7 +191,8 @@ func french() *Messages {
 		Back:          "Question précédente",
 		BackToList:    "Retour à la liste",
 		KeyDontKnow:   "s", KeyNotApplicable: "o", KeyHelp: "a", KeyBack: "r",
-		MultiHint:         "tapez les numéros de tous les choix qui conviennent, séparés par des espaces (0 pour aucun)",
+		MultiHint:         "tapez les numéros de tous les choix qui conviennent, séparés par des espaces",
+		MultiNoneHint:     "(%s pour « %s »)",
 		InputHint:         "tapez la réponse, ou %s",
 		NumberHint:        "un nombre",
 		RangeHint:         "de %s à %s",
@@ -218,7 +221,7 @@ func french() *Messages {
 		ReviewHeading:     "Relecture : choisissez une réponse à modifier",
 		ReviewDone:        "Terminé",
 		ReviewNone:        "aucune réponse à relire dans %s ; lancez %s pour répondre d'abord aux questions",
-		KeyUp:             "haut", KeyDown: "bas", KeyChoose: "valider", KeyToggle: "cocher", KeyStop: "enregistrer et arrêter",
+		KeyMove:           "déplacer", KeyChoose: "valider", KeyToggle: "cocher", KeyScroll: "question", KeyStop: "enregistrer et arrêter",
 		StopHint: "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
 		Resuming: "Reprise de %s : %d questions sur %d ont une réponse.",
 		Saved: Plural{"%d réponse enregistrée dans %s — relancez la même commande pour reprendre",

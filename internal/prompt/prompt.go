@@ -33,6 +33,9 @@ type Option struct {
 	Detail string
 	// Exclusive options (don't know, none of these...) cannot be combined in a MultiSelect.
 	Exclusive bool
+	// Action options (don't know, help, previous question) are chosen alone in a MultiSelect:
+	// the full-screen list shows them without a box to tick, and Enter on one chooses it.
+	Action bool
 }
 
 // SelectPrompt asks for one option.
