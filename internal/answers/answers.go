@@ -156,7 +156,28 @@ func Parse(path string, data []byte) (*File, error) {
 	return f, nil
 }
 
+// questionnaireSchema returns the value of a top-level `schema: cbrn.questionnaire/v1`, if any.
+func questionnaireSchema(root *yaml.Node) *yaml.Node {
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value == "schema" && v.Kind == yaml.ScalarNode && v.Value == questionnaire.Schema {
+			return v
+		}
+	}
+	return nil
+}
+
 func parseFile(l *diag.List, root *yaml.Node, f *File) {
+	// A questionnaire given for its answers is one mistake: say that alone, not every key of
+	// the questionnaire that an answers file does not have.
+	if v := questionnaireSchema(root); v != nil {
+		l.At(v, "this is a questionnaire (schema %s), not an answers file: answer it with "+
+			"`cbrn assess -q %s`, then pass the answers file that writes", questionnaire.Schema, l.Path)
+		return
+	}
 	fields := diag.Fields(l, root, "the answers file", "schema", "questionnaire", "respondent",
 		"language", "created", "updated", "answers")
 	if root.Kind != yaml.MappingNode {
@@ -164,11 +185,7 @@ func parseFile(l *diag.List, root *yaml.Node, f *File) {
 	}
 	if v, ok := fields["schema"]; ok {
 		if s, ok := diag.String(l, v.Value, "schema"); ok && s != Schema {
-			if s == questionnaire.Schema {
-				l.At(v.Value, "this is a questionnaire (schema %s), not an answers file", s)
-			} else {
-				l.At(v.Value, "unknown schema %q; an answers file starts with `schema: %s`", s, Schema)
-			}
+			l.At(v.Value, "unknown schema %q; an answers file starts with `schema: %s`", s, Schema)
 		}
 	} else {
 		l.At(root, "missing key \"schema\"; an answers file starts with `schema: %s`", Schema)

@@ -116,6 +116,8 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("hazard", cobra.FixedCompletions(questionnaire.Hazards(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("section", completeIDs(sectionIDs))
+	_ = cmd.RegisterFlagCompletionFunc("agency", completeIDs(agencyIDs))
 	return cmd
 }
 
@@ -185,9 +187,7 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		}
 		err = flow.Review()
 	} else {
-		// "About you" is asked once, when the file is made: a file that exists already holds
-		// what the respondent chose to give (perhaps nothing), and is not asked again.
-		if ses.isNew {
+		if askRespondent(ses) {
 			err = flow.Respondent()
 		}
 		if err == nil {
@@ -202,6 +202,26 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		return err
 	}
 	return printAssessSummary(s, flow, ses, opts, msg)
+}
+
+// askRespondent tells whether to ask "About you": on a file made now, and on a file without
+// answers that was stopped partway through it (some items given, not all four). A file whose
+// four items were all skipped, or all given, is not asked again; nor one with answers.
+func askRespondent(ses *session) bool {
+	if len(ses.a.Answers) > 0 {
+		return false
+	}
+	if ses.isNew {
+		return true
+	}
+	r := ses.a.Respondent
+	given := 0
+	for _, v := range []string{r.Name, r.Organisation, r.Country, r.Role} {
+		if v != "" {
+			given++
+		}
+	}
+	return given > 0 && given < 4
 }
 
 // newPrompter is the prompter of assess and consensus --resolve: line-based when accessible,

@@ -105,6 +105,7 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 	cmd.Flags().Lookup("output").Usage = "table, markdown or json"
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the merged answers to `MERGED` (0600)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the first file's)")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(toolLanguages(), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputes one by one, into --out")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve (ACCESSIBLE=1)")
 	return cmd
@@ -132,6 +133,7 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 		return err
 	}
 	res := consensus.Compute(q, files)
+	w, msg := resolveWordsFor(lang), prompt.Catalogue(lang)
 
 	inputs := append(slices.Clone(opts.Files), questionnaireFile(files[0], opts.Questionnaire))
 	if opts.Out != "" {
@@ -148,12 +150,14 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 		if err := saveMerged(res, opts, lang, s); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Err, "wrote %s: %d merged answers, %d disputed\n", opts.Out, len(res.Items), res.Disputed())
+		fmt.Fprintln(s.Err, s.wrap(fmt.Sprintf(w.wrote, opts.Out, msg.Count(w.merged, len(res.Items)), msg.Count(w.contra, res.Disputed()))))
 	}
 	var resolveErr error
 	if opts.Resolve {
 		resolveErr = resolveDisputes(s, opts, res, lang)
-		if resolveErr != nil && !errors.Is(resolveErr, ErrCancelled) {
+		// Stopped, the walk has said how far it got: on a terminal that line stays the last
+		// one, not buried under the whole table (a file or a pipe still gets the results).
+		if resolveErr != nil && (!errors.Is(resolveErr, ErrCancelled) || s.OutTTY) {
 			return resolveErr
 		}
 	}
@@ -166,8 +170,7 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 		return err
 	}
 	if opts.Out == "" && res.Disputed() > 0 {
-		fmt.Fprintf(s.Err, "%d disputed %s; write the merged answers with --out MERGED, and settle the disputes with --resolve\n",
-			res.Disputed(), plural(res.Disputed(), "question", "questions"))
+		fmt.Fprintln(s.Err, s.wrap(msg.Count(w.hint, res.Disputed())))
 	}
 	return resolveErr
 }

@@ -17,9 +17,16 @@ import (
 // resolveWords are the words of the --resolve flow, around the prompter's own.
 type resolveWords struct {
 	dispute, answers, proposal, agreed, open, other, otherPrompt string
-	reason, reasonNeeded, settled, done, stopped, none, allDone  string
-	kept                                                         prompt.Plural
-	rules                                                        map[consensus.Rule]string
+	reason, reasonNeeded, settled, none                          string
+	// Counted by the disputed questions: done and stopped take the total first, then how
+	// many are settled, then the merged file.
+	done, stopped, allDone prompt.Plural
+	kept                   prompt.Plural
+	// After --out: the merged file, its answers, the disputed ones; the hint without --out.
+	wrote          string
+	merged, contra prompt.Plural
+	hint           prompt.Plural
+	rules          map[consensus.Rule]string
 }
 
 func resolveWordsFor(lang string) resolveWords {
@@ -35,10 +42,18 @@ func resolveWordsFor(lang string) resolveWords {
 			reason:       "Motif convenu (inscrit dans le fichier fusionné)",
 			reasonNeeded: "indiquez le motif convenu : il sera inscrit dans le fichier fusionné",
 			settled:      "réglée : %s = %s ; %s enregistré",
-			done:         "%d sur %d questions contestées réglées ; %s les contient.",
-			stopped:      "arrêt : %d sur %d questions contestées réglées, enregistrées dans %s ; relancez la même commande pour continuer.",
-			none:         "Aucune question contestée : rien à régler.",
-			allDone:      "Les %d questions contestées sont déjà réglées dans %s.",
+			done: prompt.Plural{One: "%[2]d sur %[1]d question contestée réglée ; %[3]s la contient.",
+				Many: "%[2]d sur %[1]d questions contestées réglées ; %[3]s les contient."},
+			stopped: prompt.Plural{One: "arrêt : %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s ; relancez la même commande pour continuer.",
+				Many: "arrêt : %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s ; relancez la même commande pour continuer."},
+			none: "Aucune question contestée : rien à régler.",
+			allDone: prompt.Plural{One: "La question contestée (%d) est déjà réglée dans %s.",
+				Many: "Les %d questions contestées sont déjà réglées dans %s."},
+			wrote:  "%s écrit : %s, %s",
+			merged: prompt.Plural{One: "%d réponse fusionnée", Many: "%d réponses fusionnées"},
+			contra: prompt.Plural{One: "%d contestée", Many: "%d contestées"},
+			hint: prompt.Plural{One: "%d question contestée ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve",
+				Many: "%d questions contestées ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"},
 			kept: prompt.Plural{One: "%[2]s : %[1]d réponse convenue lors d'une séance précédente est conservée.",
 				Many: "%[2]s : %[1]d réponses convenues lors d'une séance précédente sont conservées."},
 			rules: map[consensus.Rule]string{consensus.Unanimous: "unanime", consensus.Median: "médiane arrondie à l'inférieur",
@@ -56,10 +71,18 @@ func resolveWordsFor(lang string) resolveWords {
 		reason:       "Reason agreed (recorded in the merged file)",
 		reasonNeeded: "type the reason the room agreed on: it goes into the merged file",
 		settled:      "settled: %s = %s; saved %s",
-		done:         "%d of %d disputed questions settled; %s holds them.",
-		stopped:      "stopped: %d of %d disputed questions settled, saved in %s; run the same command again to go on.",
-		none:         "No disputed question: nothing to settle.",
-		allDone:      "All %d disputed questions are settled already in %s.",
+		done: prompt.Plural{One: "%[2]d of %[1]d disputed question settled; %[3]s holds it.",
+			Many: "%[2]d of %[1]d disputed questions settled; %[3]s holds them."},
+		stopped: prompt.Plural{One: "stopped: %[2]d of %[1]d disputed question settled, saved in %[3]s; run the same command again to go on.",
+			Many: "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on."},
+		none: "No disputed question: nothing to settle.",
+		allDone: prompt.Plural{One: "The %d disputed question is settled already in %s.",
+			Many: "All %d disputed questions are settled already in %s."},
+		wrote:  "wrote %s: %s, %s",
+		merged: prompt.Plural{One: "%d merged answer", Many: "%d merged answers"},
+		contra: prompt.Plural{One: "%d disputed", Many: "%d disputed"},
+		hint: prompt.Plural{One: "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve",
+			Many: "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"},
 		kept: prompt.Plural{One: "%[2]s: keeping %[1]d answer agreed in an earlier session.",
 			Many: "%[2]s: keeping %[1]d answers agreed in an earlier session."},
 		rules: map[consensus.Rule]string{consensus.Unanimous: "unanimous", consensus.Median: "median, rounded down",
@@ -81,6 +104,7 @@ const (
 // it got.
 func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, lang string) error {
 	w := resolveWordsFor(lang)
+	msg := prompt.Catalogue(lang)
 	var todo []int
 	for i, it := range res.Items {
 		if it.Disputed && it.Resolution == nil {
@@ -90,10 +114,10 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 	total := res.Disputed()
 	switch {
 	case total == 0:
-		fmt.Fprintln(s.Err, w.none)
+		fmt.Fprintln(s.Err, s.wrap(w.none))
 		return nil
 	case len(todo) == 0:
-		fmt.Fprintf(s.Err, w.allDone+"\n", total, opts.Out)
+		fmt.Fprintln(s.Err, s.wrap(msg.Count(w.allDone, total, opts.Out)))
 		return nil
 	}
 	accessible := accessibleMode(s, opts.Accessible)
@@ -101,7 +125,6 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 		// Piped input is the line-based mode's to read: there is no screen to draw on.
 		accessible = true
 	}
-	msg := prompt.Catalogue(lang)
 	// Signals stop the walk like Ctrl-C: every agreement already made is on disk.
 	p, stop := newPrompter(s, accessible, msg, nil)
 	defer stop()
@@ -114,7 +137,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 		}
 		agreed, reason, err := askAgreement(p, res, it, lang, msg, w, n+1+total-len(todo), total)
 		if errors.Is(err, prompt.ErrInterrupted) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			fmt.Fprintf(s.Err, w.stopped+"\n", settled, total, opts.Out)
+			fmt.Fprintln(s.Err, s.wrap(msg.Count(w.stopped, total, settled, opts.Out)))
 			return ErrCancelled
 		}
 		if err != nil {
@@ -128,9 +151,9 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 			return err
 		}
 		settled++
-		fmt.Fprintf(s.Err, w.settled+"\n", it.Question.ID, textfmt.Terminal(consensus.AnswerLabel(it.Question, it.Merged(), lang)), opts.Out)
+		fmt.Fprintln(s.Err, s.wrap(fmt.Sprintf(w.settled, it.Question.ID, textfmt.Terminal(consensus.AnswerLabel(it.Question, it.Merged(), lang)), opts.Out)))
 	}
-	fmt.Fprintf(s.Err, w.done+"\n", settled, total, opts.Out)
+	fmt.Fprintln(s.Err, s.wrap(msg.Count(w.done, total, settled, opts.Out)))
 	return nil
 }
 

@@ -69,6 +69,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language (default: the questionnaire's first)")
 	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")
 	cmd.Flags().StringSliceVar(&opts.Agencies, "agency", nil, "only questions tagged with this agency id")
+	_ = cmd.RegisterFlagCompletionFunc("agency", completeIDs(agencyIDs))
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -53,9 +53,7 @@ Start with:
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorFor(cmd, "%v", err)
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.SetVersionTemplate("cbrn {{.Version}}\n")
 	root.CompletionOptions.HiddenDefaultCmd = false
 
@@ -98,6 +96,9 @@ func Main(s *Streams, args []string) int {
 	streams := *s
 	streams.Out = out
 	root := NewRoot(&streams)
+	if err := singleDash(root, args); err != nil {
+		return reportWrapped(err, s.Err, s.wrap)
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	// A usage error that does not say whose help to read points to the command that failed.

@@ -1,18 +1,35 @@
 package consensus
 
+import "fmt"
+
 // consensusWords are the tool's words in consensus outputs.
 type consensusWords struct {
-	title, participants, summary, explain, order string
-	disputedMark, settledMark                    string
-	question, answers, spread, merged            string
-	participant, answer, confidence, note        string
-	disputedHeading, otherHeading, notesHeading  string
-	settledHeading                               string
-	oneLevel, levels, same, different            string
-	yes, no, na, unknown, none                   string
-	agreed, reason                               string
-	rules                                        map[Rule]string
-	colon                                        string // ": ", or " : " in French
+	title, participants, explain, order string
+	// summary counts the questions answered, then the disputed ones: singular and plural.
+	answered, disputed                          [2]string
+	summarySep                                  string
+	disputedMark, settledMark                   string
+	question, answers, spread, merged           string
+	participant, answer, confidence, note       string
+	disputedHeading, otherHeading, notesHeading string
+	settledHeading                              string
+	oneLevel, levels, same, different           string
+	yes, no, na, unknown, none                  string
+	agreed, reason                              string
+	rules                                       map[Rule]string
+	colon                                       string // ": ", or " : " in French
+}
+
+// summary is "N questions have at least one answer; M are disputed.", each count with its own
+// number (French takes the singular for 0 and 1).
+func (w consensusWords) summary(lang string, items, disputed int) string {
+	form := func(p [2]string, n int) string {
+		if n == 1 || (lang == "fr" && n == 0) {
+			return fmt.Sprintf(p[0], n)
+		}
+		return fmt.Sprintf(p[1], n)
+	}
+	return form(w.answered, items) + w.summarySep + form(w.disputed, disputed)
 }
 
 func consensusWordsFor(lang string) consensusWords {
@@ -20,7 +37,9 @@ func consensusWordsFor(lang string) consensusWords {
 		return consensusWords{
 			title:        "Consensus : %s",
 			participants: "%d participants : %s.",
-			summary:      "%d questions ont au moins une réponse ; %d sont contestées.",
+			answered:     [2]string{"%d question a au moins une réponse", "%d questions ont au moins une réponse"},
+			disputed:     [2]string{"%d est contestée.", "%d sont contestées."},
+			summarySep:   " ; ",
 			explain: "Une question est contestée quand les réponses à une question à niveaux sont distantes de " +
 				"2 niveaux ou plus, ou que certains la disent sans objet et d'autres donnent un niveau ; pour " +
 				"les autres questions, dès que les réponses diffèrent. La réponse fusionnée est la médiane " +
@@ -60,7 +79,9 @@ func consensusWordsFor(lang string) consensusWords {
 	return consensusWords{
 		title:        "Consensus: %s",
 		participants: "%d participants: %s.",
-		summary:      "%d questions have at least one answer; %d are disputed.",
+		answered:     [2]string{"%d question has at least one answer", "%d questions have at least one answer"},
+		disputed:     [2]string{"%d is disputed.", "%d are disputed."},
+		summarySep:   "; ",
 		explain: "A question is disputed when answers to a scale question are 2 levels or more apart, or " +
 			"some say not applicable while others give a level; on other questions, when the answers " +
 			"differ at all. The merged answer is the median of the levels given, rounded down (the " +
