@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/plan"
-	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
 )
 
@@ -20,25 +19,40 @@ type PlanOptions struct {
 
 func newPlanCmd(s *Streams, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{}
-	formats := report.PlanFormats()
+	formats := plan.Formats()
 	cmd := &cobra.Command{
 		Use:   "plan ANSWERS",
 		Short: "Draft a national CBRN action plan from an assessment's gaps",
 		Long: `Draft a national CBRN action plan from the gaps of an assessment: the first
-outline the national team completes and adopts.
+outline the national team completes and adopts, laid out as national action
+plans are: theme, objective, actions.
 
-The draft opens with a one-page summary: the overall figures, the actions by
-priority with their likely lead agency, the pillars and the critical gaps.
-Then one section per risk-mitigation activity type that closes a gap, in
-priority order (the sum of weight x gap of its questions): its objective, the
-gaps it addresses (question, current -> target level, pillar, hazards,
-critical), the agencies likely to lead it (those tagged on its questions, the
-ones holding the most gaps first), and empty fields for the lead agency,
-partners, timeframe, budget and indicators. A last section lists the
-information gaps: the questions answered "don't know".
+One objective per section with gaps (a section with more than 15 gaps is
+split into parts of at most 15), titled as the outcome it seeks, in priority
+order (the sum of weight x gap of its actions). Each names:
+- its lead agency: the agency listed first on its questions, weighted by
+  the priority of their gaps (ties: the one of the first action);
+- its supporting agencies: the others listed on its questions;
+- a timeframe (see below) and the possible partners named on its questions;
+- its actions: one per gap, critical first, with the question, its current
+  and target levels, its activity types (the risk-mitigation activities that
+  close it), a cost category and an indicator: the evidence that shows the
+  target is met (the question's own text for its target level, else the
+  scale's description of that level; "yes" or the best choice for other
+  questions).
+The "don't know" answers form their own objective, last: a needs assessment
+to gather the facts. A summary counts the actions calling for each activity
+type.
 
-Formats (-o): markdown (the default) and html (one self-contained page laid
-out for A4, each action on a new page, to print or edit).
+` + plan.TimeframeRule + `
+
+` + plan.CategoryRule + `
+
+Formats (-o): markdown (the default); html (one self-contained page for A4,
+each objective on a new page with boxes to fill in); json (cbrn.plan/v1);
+xlsx (an Objectives and an Actions sheet with blank columns for budget,
+start, end, responsible officer and a status drop-down; needs --out or a
+redirected stdout).
 
 --target changes the target of every scale question, as in cbrn report: a
 level (--target 3) or one level above the current answer (--target next, the
@@ -47,6 +61,7 @@ WHO benchmarks' step-by-step approach).
 Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 		Example: `  cbrn plan national.answers.yaml --out plan.md
   cbrn plan national.answers.yaml -o html --out plan.html
+  cbrn plan national.answers.yaml -o xlsx --out plan.xlsx
   cbrn plan national.answers.yaml --target next --lang fr`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn plan national.answers.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,7 +80,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().Lookup("output").Usage = "markdown or html"
+	cmd.Flags().Lookup("output").Usage = "markdown, html, json or xlsx"
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the answers')")
 	cmd.Flags().StringVar(&opts.Target, "target", "", "a level `N`, or \"next\" (one above each answer)")
@@ -77,6 +92,9 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
+		return usageErrorf("an Excel workbook is binary: write it to a file with --out FILE.xlsx, or redirect stdout")
+	}
 	as, err := loadAssessment(opts.Answers, opts.Questionnaire)
 	if err != nil {
 		return err
@@ -87,7 +105,7 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 		return err
 	}
 	res := score.Compute(as.Q, as.A, score.Options{Target: target})
-	data, err := report.RenderPlan(opts.Output, plan.Build(res, as.A, target, lang))
+	data, err := plan.Render(opts.Output, plan.Build(res, as.A, target, lang))
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The draft plan of the shipped sample assessment (Republic of Examplia, cbrn-core).
@@ -39,4 +45,39 @@ func TestPlanTargets(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, `--target must be a level`) {
 		t.Errorf("--target high: exit %d %s", code, errOut)
 	}
+}
+
+// A workbook is binary: refused on a terminal without --out, written with it (0600).
+func TestPlanXLSXOut(t *testing.T) {
+	var out, errb bytes.Buffer
+	s := &Streams{In: strings.NewReader(""), Out: &out, Err: &errb, OutTTY: true,
+		Getenv: func(string) string { return "" }, Now: func() time.Time { return workshopNow }}
+	fx := []string{"plan", "../../testdata/plan/workshop.answers.yaml", "-q", "../../testdata/consensus/workshop.yaml", "-o", "xlsx"}
+	if code := Main(s, fx); code != 2 || !strings.Contains(errb.String(), "--out FILE.xlsx") || out.Len() != 0 {
+		t.Errorf("xlsx to a terminal: exit %d, %d bytes out, %s", code, out.Len(), errb.String())
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	if _, errOut, code := workshopRun(t, "", append(fx, "--out", path)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("%v %v", fi, err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Objectives" || got[1] != "Actions" {
+		t.Errorf("sheets %q", got)
+	}
+}
+
+func TestPlanJSON(t *testing.T) {
+	out, errOut, code := workshopRun(t, "", "plan", "../../questionnaires/samples/examplia.answers.yaml", "-o", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	workshopGolden(t, "../../testdata/plan/examplia.json", out)
 }

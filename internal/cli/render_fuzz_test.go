@@ -80,8 +80,12 @@ func FuzzRender(f *testing.F) {
 					}
 				}
 				p := plan.Build(res, a, target, lang)
-				for _, format := range report.PlanFormats() {
-					out, err := report.RenderPlan(format, p)
+				for _, format := range plan.Formats() {
+					out, err := plan.Render(format, p)
+					if format == "xlsx" {
+						checkWorkbook(t, "plan -o xlsx", out, err)
+						continue
+					}
 					check(t, "plan -o "+format, format, false, out, err)
 				}
 			}
@@ -225,6 +229,22 @@ var (
 	anyScriptRE       = regexp.MustCompile(`(?i)<script`)
 	handlerRE         = regexp.MustCompile(`(?i)<[a-z][^<>]*\son[a-z]+\s*=`)
 )
+
+// checkWorkbook: a workbook renders without an error and opens with its sheets.
+func checkWorkbook(t *testing.T, what string, out []byte, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("%s: the workbook does not open: %v", what, err)
+	}
+	defer f.Close()
+	if n := len(f.GetSheetList()); n != 2 {
+		t.Fatalf("%s: %d sheets, want 2", what, n)
+	}
+}
 
 // check: no error; valid UTF-8; JSON that parses; terminal and Markdown text without control
 // characters (colour aside); no script in HTML or Markdown; CSV whose text cells cannot run.

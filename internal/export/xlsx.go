@@ -323,6 +323,22 @@ func (x *XLSXWriter) readme() error {
 	return nil
 }
 
+// PrintSetup sets a sheet to print on A4 landscape, fitted to the page width (as many pages
+// down as it takes), with its first row repeated at the top of every page.
+func PrintSetup(f *excelize.File, sheet string) error {
+	size, orient, wide, tall := 9, "landscape", 1, 0 // 9: A4 in the OOXML paper sizes
+	fit := true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient,
+		FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet})
+}
+
 func colName(n int) string {
 	s, _ := excelize.ColumnNumberToName(n)
 	return s
