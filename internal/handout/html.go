@@ -13,6 +13,34 @@ import (
 // questions that are never split across pages. html/template escapes every text of the
 // questionnaire.
 
+// handoutStyle adds the handout's own rules to the print layout every HTML output shares.
+const handoutStyle = textfmt.PrintCSS + `
+.cover, .toc { page-break-after: always; break-after: page; }
+.cover .sub { font-size: 12pt; color: #444; margin-bottom: 8mm; }
+.fields { width: 100%; border-collapse: collapse; margin: 6mm 0 8mm; }
+.fields th { text-align: left; width: 30mm; padding: 3mm 2mm 1mm 0; font-weight: normal; vertical-align: bottom; }
+.fields td { border-bottom: 0.8pt solid #444; }
+.toc ol { padding-left: 6mm; }
+.toc li { margin: 1.5mm 0; }
+.toc a { color: inherit; text-decoration: none; }
+.question { break-inside: avoid; page-break-inside: avoid; border-top: 0.6pt solid #999; padding: 3mm 0 3mm; }
+.question .text { font-weight: bold; margin-bottom: 1.5mm; }
+.facts, .when, .help { font-size: 9pt; color: #333; }
+.when { font-style: italic; }
+.options { list-style: none; padding: 0; margin: 2mm 0; }
+.options li { margin: 1mm 0; padding-left: 6mm; text-indent: -6mm; }
+.box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #111; margin-right: 2mm;
+  vertical-align: -0.6mm; text-indent: 0; }
+.options .detail { color: #333; }
+.conf { font-size: 9.5pt; margin: 1.5mm 0; }
+.conf .box { margin-left: 3mm; }
+.write { border-bottom: 0.8pt solid #444; height: 7mm; }
+.notes-label { font-size: 9pt; color: #333; margin-top: 2mm; }
+.star { font-weight: bold; }
+.question h3 { margin-top: 0; }
+section.part h2 { margin-top: 0; }
+`
+
 const handoutTemplate = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -84,7 +112,7 @@ type handoutPageQuestion struct {
 
 func handoutHTML(h *handout) ([]byte, error) {
 	w := h.W
-	p := handoutPage{handout: h, Style: template.CSS(textfmt.PrintCSS),
+	p := handoutPage{handout: h, Style: template.CSS(handoutStyle),
 		Questions: sprintfCount(w.questions, w.oneQuestion, h.Count),
 		W: map[string]any{
 			"handout": w.handout, "contents": w.contents, "respondent": w.respondent, "howTitle": w.howTitle,

@@ -12,11 +12,6 @@ import (
 
 // planStyle adds the plan's own rules to the shared print layout.
 const planStyle = `
-thead { display: table-header-group; }
-tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-.keep { break-inside: avoid; page-break-inside: avoid; }
-@media print { a { color: inherit; text-decoration: none; } }
 .sub { font-size: 12pt; color: #444; margin-bottom: 2mm; }
 section.summary { break-after: page; page-break-after: always; }
 section.objective { margin-top: 7mm; }

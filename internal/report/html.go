@@ -18,6 +18,7 @@ import (
 // dashes and labels rather than colours, so that a black-and-white print loses nothing.
 
 type htmlPage struct {
+	PrintCSS                 template.CSS // the print layout shared by every HTML output
 	Lang, Title, Who, Source string
 	W                        map[string]string // the tool's words in the report's language
 
@@ -78,7 +79,8 @@ func renderHTML(in Input) ([]byte, error) {
 		tw[k] = v.w(k)
 	}
 	p := htmlPage{
-		Lang: v.lang, Title: v.title, Who: v.who, Source: v.source, W: tw,
+		PrintCSS: template.CSS(textfmt.PrintPageCSS),
+		Lang:     v.lang, Title: v.title, Who: v.who, Source: v.source, W: tw,
 		HasScore: o.Score != nil, Score: num(v.lang, o.Score), Target: num(v.lang, o.Target), Gap: num(v.lang, o.Gap),
 		HasConservative: o.Conservative != nil, Conservative: num(v.lang, o.Conservative),
 		Completeness: percent(v.lang, o.Completeness),
@@ -180,10 +182,9 @@ func (v *view) radarSVG() string {
 	title := v.w("radarTitle")
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 420 340" role="img" aria-label="%s"><title>%s</title>`+"\n",
 		html.EscapeString(title), html.EscapeString(title))
-	for _, ring := range []float64{25, 50, 75, 100} {
+	rings := []float64{25, 50, 75, 100}
+	for _, ring := range rings {
 		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bbb" stroke-width="1"/>`+"\n", poly([]float64{ring, ring, ring, ring}))
-		_, y := point(0, ring)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick halo">%d</text>`+"\n", f(cx+5), f(y+13), int(ring))
 	}
 	for i := range 4 {
 		x, y := point(i, 100)
@@ -217,6 +218,12 @@ func (v *view) radarSVG() string {
 			f(x+dx), f(y+dy), anchor, html.EscapeString(words.PillarName(g.ID, v.lang)))
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="value">%s</text>`+"\n",
 			f(x+dx), f(y+dy+15), anchor, html.EscapeString(value))
+	}
+	// The rings' values last, haloed in white, so that neither the axes nor the shapes run
+	// through them.
+	for _, ring := range rings {
+		_, y := point(0, ring)
+		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick halo">%d</text>`+"\n", f(cx+5), f(y+13), int(ring))
 	}
 	// Legend: a filled square for the score, a dashed line for the target.
 	fmt.Fprintf(&b, `<rect x="110" y="318" width="14" height="10" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="1.5"/>`+
@@ -311,11 +318,28 @@ td.s3 { background: #efefef; } td.s4 { background: #fff; }
 .note { font-size: .9rem; color: #333; }
 ol.activities li { margin-bottom: .6rem; }
 footer { margin-top: 2rem; font-size: .85rem; color: #444; }
+{{.PrintCSS}}
+svg .halo { stroke-width: 4px; stroke-linejoin: round; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  tr, .figure, .charts figure { break-inside: avoid; }
-  @page { margin: 15mm; }
+  /* The first page holds the headline figures, "In brief" and both charts; the tables follow. */
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 12.5pt; margin: 4mm 0 2mm; }
+  .headline { flex-wrap: nowrap; gap: 3mm; margin: 3mm 0 2mm; }
+  .figure { min-width: 0; padding: 1.5mm 3mm; }
+  .figure .big { font-size: 20pt; }
+  .figure .small, .figure .label { font-size: 8.5pt; }
+  .brief { margin: 0 0 2mm; padding-left: 5mm; }
+  .brief li { margin-bottom: 0.8mm; }
+  .charts { flex-wrap: nowrap; gap: 6mm; }
+  .charts figure { flex: 1 1 0; break-inside: avoid; }
+  .charts + h2 { break-before: page; }
+  .figure, ol.activities li { break-inside: avoid; }
+  th, td { padding: 1mm 1.6mm; }
+  table.gaps { table-layout: fixed; font-size: 9pt; }
+  table.gaps col.n { width: 7%; } table.gaps col.q { width: 61%; } table.gaps col.lv { width: 18%; }
+  table.gaps col.g { width: 6%; } table.gaps col.p { width: 8%; }
+  table.gaps td.num { white-space: normal; }
 }
 </style>
 </head>
@@ -357,7 +381,8 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; }
 {{template "table" .Grid}}
 <p class="note">{{.W.gridNote}}</p>
 <h2>{{.W.allGaps}}</h2>
-{{if .Gaps}}<table>
+{{if .Gaps}}<table class="gaps">
+<colgroup><col class="n"><col class="q"><col class="lv"><col class="g"><col class="p"></colgroup>
 <thead><tr><th class="num">#</th><th>{{.W.question}}</th><th>{{.W.nowTarget}}</th><th class="num">{{.W.gap}}</th><th class="num">{{.W.priorityLong}}</th></tr></thead>
 <tbody>
 {{range .Gaps}}<tr><td class="num">{{.N}}</td><td><span class="id">{{.ID}}</span>{{if .Critical}} <span class="critical">{{$.W.critical}}</span>{{end}} <span class="sub">{{.Pillar}} · {{.Hazards}}</span><br>{{.Text}}<br><span class="sub">→ {{.ActivitiesTitles}}</span></td><td>{{.From}} → {{.To}}</td><td class="num">{{.Gap}}</td><td class="num">{{.Priority}}</td></tr>
