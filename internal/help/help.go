@@ -1,8 +1,8 @@
 // Package help holds the reference that `cbrn help TOPIC` prints and the man pages carry: the
-// questionnaire format, the answers format and the scoring rules. The texts are plain files
-// beside this one, written for an 80-column terminal; a line "@example NAME" stands for the
-// example file examples/NAME, indented, so that the examples shown are files the test suite
-// validates.
+// questionnaire format, the answers format, the scoring rules and the outputs for machines.
+// The texts are plain files beside this one, written for an 80-column terminal; a line
+// "@example NAME" stands for the example file examples/NAME, indented, so that the examples
+// shown are files the test suite validates.
 package help
 
 import (
@@ -27,6 +27,7 @@ func Topics() []Topic {
 		{"questionnaire-format", "The questionnaire file: every key, type and validation rule"},
 		{"answers-format", "The answers file: every key, and how cbrn reads and writes it"},
 		{"scoring", "How scores, gaps, priorities and activities are computed"},
+		{"output-formats", "The JSON and CSV of report, plan, consensus, export and compare"},
 	}
 }
 
