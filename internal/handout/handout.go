@@ -173,7 +173,7 @@ func handoutQuestionOf(q *questionnaire.Questionnaire, x *questionnaire.Question
 	switch x.Type {
 	case questionnaire.TypeScale:
 		for _, l := range x.Scale.Levels {
-			hq.Options = append(hq.Options, handoutOption{Label: fmt.Sprintf("%d %s", l.Level, l.Label.Get(lang)), Detail: l.Description.Get(lang)})
+			hq.Options = append(hq.Options, handoutOption{Label: fmt.Sprintf("%d %s", l.Level, l.Label.Get(lang)), Detail: x.LevelText(l.Level).Get(lang)})
 		}
 	case questionnaire.TypeYesNo:
 		hq.Options = append(hq.Options, handoutOption{Label: w.yes}, handoutOption{Label: w.no})
