@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -88,9 +89,19 @@ func TestHostileFixtureIsWhatItSays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`\e]52;`, `\e]0;`, `\u009b`, "\\t=", "\\r=", "@SUM", "-2+3", "+1+1", "value: -5"} {
+	for _, want := range []string{`\e]52;`, `\e]0;`, `\u009b`, "\\t=", "\\r=", "@SUM", "-2+3", "+1+1", "value: -5",
+		`\u202E`, `\u200B`, `\u2066`, `"\n=HYPERLINK`, "https://evil.example/bare", "www.evil.example"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the answers hold no %s", want)
+		}
+	}
+	eve, err := os.ReadFile("../../testdata/hostile/eve.answers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"\u200B=`, `"\uFEFF@`, `"\uFF1D1`, `" =1+1`, `\x1b]0;title\x07`, `\u009d8;;`} {
+		if !strings.Contains(string(eve), want) {
+			t.Errorf("eve's answers hold no %s", want)
 		}
 	}
 }
@@ -232,10 +243,16 @@ func kindOf(format string) string {
 	panic("unknown format " + format)
 }
 
-// isTerminalControl reports the characters a terminal obeys: C0 (line breaks aside), DEL and C1.
+// isTerminalControl reports the characters a terminal or a viewer obeys or hides rather than
+// shows: C0 (line breaks aside), DEL, C1, Unicode format characters (bidirectional controls,
+// zero-width characters, the BOM) and the line and paragraph separators.
 func isTerminalControl(r rune) bool {
-	return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0)
+	return (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
+
+// isCellControl is isTerminalControl for a spreadsheet cell, which may hold tabs and line breaks.
+func isCellControl(r rune) bool { return r != '\t' && isTerminalControl(r) }
 
 // quote shows the text around s[from:to] in a message.
 func quote(s string, from, to int) string {
@@ -256,11 +273,13 @@ func checkTerminal(what string, data []byte) (problems []string) {
 
 var (
 	// Raw '<' is the tool's own markup only: anchors and line breaks in cells.
-	mdRawTagRE  = regexp.MustCompile(`(^|[^\\])<`)
-	mdOwnTagRE  = regexp.MustCompile(`^<(a id="[a-z0-9-]+">|/a>|br>)`)
-	mdLinkRE    = regexp.MustCompile(`(^|[^\\])\]\(`)
-	mdImageRE   = regexp.MustCompile(`(^|[^\\])!\[`)
-	mdDividerRE = regexp.MustCompile(`^\|( *:?-+:? *\|)+$`)
+	mdRawTagRE = regexp.MustCompile(`(^|[^\\])<`)
+	mdOwnTagRE = regexp.MustCompile(`^<(a id="[a-z0-9-]+">|/a>|br>|!-- -->)`)
+	// A link GitHub-flavoured Markdown would make of bare text: a scheme's :// or www.
+	mdAutolinkRE = regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.-]*://|\bwww\.)`)
+	mdLinkRE     = regexp.MustCompile(`(^|[^\\])\]\(`)
+	mdImageRE    = regexp.MustCompile(`(^|[^\\])!\[`)
+	mdDividerRE  = regexp.MustCompile(`^\|( *:?-+:? *\|)+$`)
 )
 
 // checkMarkdown: terminal-safe; no HTML but the tool's own anchors and <br>; no link but to the
@@ -281,6 +300,9 @@ func checkMarkdown(data []byte) (problems []string) {
 	}
 	if m := mdImageRE.FindStringIndex(s); m != nil {
 		problems = append(problems, "an image: "+quote(s, m[0], m[1]))
+	}
+	if m := mdAutolinkRE.FindStringIndex(s); m != nil {
+		problems = append(problems, "a bare link: "+quote(s, m[0], m[1]))
 	}
 	lines := strings.Split(s, "\n")
 	for i := 0; i+1 < len(lines); i++ {
@@ -333,6 +355,9 @@ func checkHTML(data []byte) (problems []string) {
 		problems = append(problems, "HTML is not valid UTF-8")
 	}
 	s := string(data)
+	if i := strings.IndexFunc(s, isCellControl); i >= 0 { // HTML may hold tabs
+		problems = append(problems, fmt.Sprintf("HTML holds control character %U at byte %d: %s", []rune(s[i:])[0], i, quote(s, i, i)))
+	}
 	lower := strings.ToLower(s)
 	for _, tag := range htmlFixtureTags {
 		if i := strings.Index(lower, strings.ToLower(tag)); i >= 0 {
@@ -351,18 +376,31 @@ func checkHTML(data []byte) (problems []string) {
 }
 
 // startsFormula tells a text a spreadsheet would read as a formula (or, after a tab or a
-// carriage return, run as one); numbers such as -5 are numbers, not formulas.
+// carriage return, run as one), looking at it as it will be read: past leading spaces, line
+// breaks and invisible characters, and taking full-width and small signs for what they
+// resemble; numbers such as -5 are numbers, not formulas.
 func startsFormula(s string) bool {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 		return false
 	}
-	_, err := strconv.ParseFloat(s, 64)
-	return err != nil
+	if s != "" && (s[0] == '\t' || s[0] == '\r') {
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r):
+			continue
+		case strings.ContainsRune("=+-@＝＋－＠﹦﹢﹣﹫", r):
+			return true
+		}
+		return false
+	}
+	return false
 }
 
-// isNeutralised tells a text that starts with a formula character behind a single quote.
+// isNeutralised tells a text that would start a formula but for the single quote before it.
 func isNeutralised(s string) bool {
-	return len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1]))
+	return len(s) > 1 && s[0] == '\'' && (startsFormula(s[1:]) || strings.HasPrefix(s[1:], `\u200b`) || strings.HasPrefix(s[1:], `\ufeff`))
 }
 
 // checkCSV: every cell a spreadsheet would take for a formula is neutralised with a leading
@@ -380,6 +418,9 @@ func checkCSV(data []byte) (problems []string) {
 		for j, c := range row {
 			if startsFormula(c) {
 				problems = append(problems, fmt.Sprintf("row %d, column %d (%s) would run as a formula: %.80q", i+1, j+1, rows[0][min(j, len(rows[0])-1)], c))
+			}
+			if k := strings.IndexFunc(c, isCellControl); k >= 0 {
+				problems = append(problems, fmt.Sprintf("row %d, column %d holds control character %U: %s", i+1, j+1, []rune(c[k:])[0], quote(c, k, k)))
 			}
 			if isNeutralised(c) {
 				neutralised++
@@ -414,6 +455,9 @@ func checkXLSX(t *testing.T, path string) (problems []string) {
 				}
 				if startsFormula(c) {
 					problems = append(problems, fmt.Sprintf("%s!%s would run as a formula once edited: %.80q", sheet, ref, c))
+				}
+				if k := strings.IndexFunc(c, isCellControl); k >= 0 {
+					problems = append(problems, fmt.Sprintf("%s!%s holds control character %U: %s", sheet, ref, []rune(c[k:])[0], quote(c, k, k)))
 				}
 				if isNeutralised(c) {
 					neutralised++
@@ -450,6 +494,16 @@ func TestHostileChecksCatchTheAttacks(t *testing.T) {
 		{"nothing escaped in HTML", checkHTML, "plain"},
 		{"a formula in CSV", checkCSV, "a,b\r\n=cmd|' /C calc'!A0,1\r\n"},
 		{"a tab-led formula in CSV", checkCSV, "a,b\r\n\"\t=1+1\",1\r\n"},
+		{"a line-break-led formula in CSV", checkCSV, "a,b\r\n\"\r\n=HYPERLINK(1)\",1\r\n"},
+		{"a space-led formula in CSV", checkCSV, "a,b\r\n =1+1,1\r\n"},
+		{"a zero-width-led formula in CSV", checkCSV, "a,b\r\n\u200b=1+1,1\r\n"},
+		{"a full-width formula in CSV", checkCSV, "a,b\r\n＝1+1,1\r\n"},
+		{"a bidi override in CSV", checkCSV, "a,b\r\nx\u202ey,1\r\n"},
+		{"a bidi override on a terminal", func(b []byte) []string { return checkTerminal("x", b) }, "evil\u202egnp.exe"},
+		{"a zero-width space on a terminal", func(b []byte) []string { return checkTerminal("x", b) }, "Ad\u200ba"},
+		{"a bidi isolate in HTML", checkHTML, "&lt;script&gt; \u2067x"},
+		{"a bare URL in Markdown", checkMarkdown, `\<script\> see https://evil.example/`},
+		{"a bare www in Markdown", checkMarkdown, `\<script\> see www.evil.example`},
 	} {
 		if got := c.check([]byte(c.bad)); len(got) == 0 {
 			t.Errorf("%s: not caught in %q", c.name, c.bad)
@@ -461,9 +515,9 @@ func TestHostileChecksCatchTheAttacks(t *testing.T) {
 		check func([]byte) []string
 		good  string
 	}{
-		{"Markdown", checkMarkdown, "<a id=\"s-1\"></a>\n\n| a | b |\n|---|--:|\n| \\<script\\> \\| x | [own](#s-1)<br>y |\n\nend\n"},
+		{"Markdown", checkMarkdown, "<a id=\"s-1\"></a>\n\n| a | b |\n|---|--:|\n| \\<script\\> \\| x | [own](#s-1)<br>y |\n\nend https<!-- -->://x www<!-- -->.x\n"},
 		{"HTML", checkHTML, `<p><a href="#s-1">&lt;script&gt; &lt;img src=https://evil.example/&gt;</a></p>`},
-		{"CSV", checkCSV, "a,b\r\n'=cmd|' /C calc'!A0,-5\r\n"},
+		{"CSV", checkCSV, "a,b\r\n'=cmd|' /C calc'!A0,-5\r\n\"'\n=1\",\"two\nlines\"\r\n"},
 	} {
 		if got := c.check([]byte(c.good)); len(got) != 0 {
 			t.Errorf("%s: %v", c.name, got)

@@ -406,3 +406,19 @@ func TestNoneChoiceAndNoChoiceAgree(t *testing.T) {
 		t.Errorf("disputed %v, distinct %d, rule %v, proposal %+v: want one agreed answer", it.Disputed, it.Distinct, it.Rule, it.Proposal)
 	}
 }
+
+// Participants whose names differ only by invisible characters look the same to the room: they
+// are told apart by their file names, as two people of one name are.
+func TestInvisiblyDifferentNamesAreToldApart(t *testing.T) {
+	q, files := load(t, "alice.answers.yaml", "bruno.answers.yaml")
+	files[0].Respondent.Name = "Ada"
+	files[1].Respondent.Name = "Ad\u200ba"
+	r := Compute(q, files)
+	if a, b := r.Participants[0].Name, r.Participants[1].Name; a != "Ada (alice.answers.yaml)" || b != "Ad\u200ba (bruno.answers.yaml)" {
+		t.Errorf("participants %q and %q, want them told apart by file", a, b)
+	}
+	files[1].Respondent.Name = "\u200b\u202e"
+	if got := Compute(q, files).Participants[1].Name; got != "bruno.answers.yaml" {
+		t.Errorf("an invisible name: %q, want the file's name", got)
+	}
+}

@@ -7,7 +7,9 @@ import (
 
 // HTML renders a page of an HTML output: the template text parsed with html/template, which
 // escapes every text it is given, then executed on data. Every HTML output goes through here,
-// so that a template error is returned as an error, never a panic.
+// so that a template error is returned as an error, never a panic, and so that the page passes
+// through Safe (lines kept) as a whole: the templates hold no control or invisible character of
+// their own, so any the page holds came from a file, and is shown escaped.
 func HTML(name, text string, data any) ([]byte, error) {
 	t, err := template.New(name).Parse(text)
 	if err != nil {
@@ -16,6 +18,9 @@ func HTML(name, text string, data any) ([]byte, error) {
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
 		return nil, err
+	}
+	if safe := Safe(b.String(), Lines); len(safe) != b.Len() || safe != b.String() {
+		return []byte(safe), nil
 	}
 	return b.Bytes(), nil
 }

@@ -4,7 +4,8 @@ import "strings"
 
 // Markdown escapes a text from a user file for Markdown, in running text and in table cells:
 // characters that mark up, link, start HTML or split a cell are backslash-escaped, line breaks
-// become spaces, and hidden characters are escaped visibly first (Safe).
+// become spaces, hidden characters are escaped visibly first (Safe), and the links GitHub makes
+// of bare URLs and www. are broken (Autolinks).
 func Markdown(s string) string {
 	var b strings.Builder
 	for _, r := range Safe(s, Flat) {
@@ -16,5 +17,5 @@ func Markdown(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return Autolinks(b.String())
 }
