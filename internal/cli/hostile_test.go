@@ -130,6 +130,8 @@ func TestHostileInputsInEveryFormat(t *testing.T) {
 			run{kind: kindOf(f), args: []string{"print", "-q", q, "-o", f, "--agency", "evil"}},
 			run{kind: kindOf(f), args: []string{"plan", mallory, "-o", f}})
 	}
+	runs = append(runs, run{kind: kindJSON, args: []string{"plan", mallory, "-o", "json"}},
+		run{kind: kindXLSX, args: []string{"plan", mallory, "-o", "xlsx", "--out", out("plan.xlsx")}, file: out("plan.xlsx")})
 	for _, f := range []string{"table", "markdown", "json"} {
 		runs = append(runs, run{kind: kindOf(f), args: []string{"consensus", mallory, eve, "-o", f}})
 	}
