@@ -11,6 +11,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -133,71 +134,31 @@ func runDemo(s *Streams, opts *DemoOptions) error {
 
 // demoNote tells what the figures mean and what to try next, within 80 columns.
 func demoNote(lang, country, qID, sample string, saved bool) string {
+	t := words.For(lang)
 	type step struct{ cmd, what string }
-	var about, next string
 	var steps []step
-	if lang == "fr" {
-		about = "À propos de cette démonstration\n" + demoWrap("Le pays de cet exemple, "+country+
-			", est fictif ; son équipe nationale a répondu au questionnaire "+qID+". Les scores vont de 0 "+
-			"(rien n'est en place) à 100 (capacités pérennes et partagées) ; un écart est la distance à la "+
-			"cible, et les activités sont les types de travaux qui comblent les écarts, les plus urgents d'abord.")
-		next = "À essayer ensuite"
-		if !saved {
-			steps = append(steps, step{"cbrn demo --save-sample " + sample, "copier l'exemple"})
-		}
-		steps = append(steps,
-			step{"cbrn plan " + sample, "projet de plan d'action"},
-			step{"cbrn print -o html --out fiche.html", "questionnaire à imprimer"},
-			step{"cbrn assess", "répondre soi-même"},
-			step{"cbrn consensus a.yaml b.yaml --out equipe.yaml", "rapprocher les réponses"})
-	} else {
-		about = "About this demo\n" + demoWrap("The country in this sample, "+country+", is fictional; "+
-			"its national team answered the "+qID+" questionnaire. Scores run from 0 (nothing in place) to 100 "+
-			"(every capacity sustained and shared); a gap is the distance to the target, and the activities "+
-			"are the kinds of work that close the gaps, most urgent first.")
-		next = "Try next"
-		if !saved {
-			steps = append(steps, step{"cbrn demo --save-sample " + sample, "a copy of the sample"})
-		}
-		steps = append(steps,
-			step{"cbrn plan " + sample, "a draft action plan"},
-			step{"cbrn print -o html --out handout.html", "the questionnaire to print"},
-			step{"cbrn assess", "answer it yourself"},
-			step{"cbrn consensus a.yaml b.yaml --out team.yaml", "merge participants' answers"})
+	if !saved {
+		steps = append(steps, step{"cbrn demo --save-sample " + sample, t.T("demo.stepSave")})
 	}
+	steps = append(steps,
+		step{"cbrn plan " + sample, t.T("demo.stepPlan")},
+		step{"cbrn print -o html --out " + t.T("demo.handoutFile"), t.T("demo.stepPrint")},
+		step{"cbrn assess", t.T("demo.stepAssess")},
+		step{"cbrn consensus a.yaml b.yaml --out " + t.T("demo.teamFile"), t.T("demo.stepConsensus")})
 	width := 0
 	for _, st := range steps {
-		width = max(width, len([]rune(st.cmd)))
+		width = max(width, textfmt.DisplayWidth(st.cmd))
 	}
 	var b strings.Builder
-	b.WriteString(about + "\n" + next + "\n")
+	b.WriteString(t.T("demo.aboutTitle") + "\n")
+	textfmt.WriteWrapped(&b, t.T("demo.about", country, qID), "  ", "  ", textfmt.Width)
+	b.WriteString(t.T("demo.next") + "\n")
 	for _, st := range steps {
-		pad := strings.Repeat(" ", width-len([]rune(st.cmd)))
-		line := "  " + st.cmd + pad + "  " + st.what
-		if len([]rune(line)) > 80 {
+		line := "  " + textfmt.Pad(st.cmd, width) + "  " + st.what
+		if textfmt.DisplayWidth(line) > textfmt.Width {
 			line = "  " + st.cmd + "\n      " + st.what
 		}
 		b.WriteString(line + "\n")
-	}
-	return b.String()
-}
-
-// demoWrap indents a paragraph by two spaces and wraps it at 80 columns.
-func demoWrap(text string) string {
-	var b strings.Builder
-	line := ""
-	for _, word := range strings.Fields(text) {
-		if line != "" && len([]rune(line))+1+len([]rune(word)) > 78 {
-			b.WriteString("  " + line + "\n")
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	if line != "" {
-		b.WriteString("  " + line + "\n")
 	}
 	return b.String()
 }

@@ -140,10 +140,7 @@ func AnswerLabel(qq *questionnaire.Question, a *answers.Answer, lang string) str
 // the answers differ.
 func consensusSpread(it *Item, w consensusWords) string {
 	if it.Spread != nil {
-		s := fmt.Sprintf(w.levels, *it.Spread)
-		if *it.Spread == 1 {
-			s = w.oneLevel
-		}
+		s := w.t.Count("consensus.levels", *it.Spread)
 		if it.NA > 0 {
 			s += " + " + w.na
 		}

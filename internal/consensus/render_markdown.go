@@ -17,7 +17,7 @@ func consensusMarkdown(in RenderInput) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", textfmt.Markdown(fmt.Sprintf(w.title, q.Title.Get(lang))))
 	fmt.Fprintf(&b, "%s %s · %s\n\n", textfmt.Markdown(q.ID), textfmt.Markdown(q.Version),
-		textfmt.Markdown(w.summary(lang, len(r.Items), r.Disputed())))
+		textfmt.Markdown(w.summary(len(r.Items), r.Disputed())))
 	names := make([]string, len(r.Participants))
 	for i, p := range r.Participants {
 		names[i] = consensusParticipant(p)

@@ -33,7 +33,7 @@ func consensusTable(in RenderInput) ([]byte, error) {
 	}
 	para := func(s string) { textfmt.WriteWrapped(&b, textfmt.Terminal(s), "", "", consensusWidth) }
 	para(fmt.Sprintf(w.participants, len(names), strings.Join(names, ", ")))
-	para(w.summary(lang, len(r.Items), r.Disputed()) + " " + w.order)
+	para(w.summary(len(r.Items), r.Disputed()) + " " + w.order)
 	b.WriteString("\n")
 	para(w.explain)
 	b.WriteString("\n")

@@ -137,10 +137,7 @@ func newHandout(in Input) *handout {
 		if strings.HasPrefix(strings.ToLower(s.Title), strings.ToLower(s.Pillar)) {
 			s.Heading = s.Title
 		}
-		s.Count = fmt.Sprintf(w.questions, len(s.Questions))
-		if len(s.Questions) == 1 {
-			s.Count = w.oneQuestion
-		}
+		s.Count = w.t.Count("handout.questions", len(s.Questions))
 	}
 	return h
 }
@@ -165,7 +162,7 @@ func handoutQuestionOf(q *questionnaire.Questionnaire, x *questionnaire.Question
 		hq.Facts = append(hq.Facts, w.heldBy+w.colon+strings.Join(names, ", "))
 	}
 	if len(x.References) > 0 {
-		hq.Facts = append(hq.Facts, w.sources+w.colon+strings.Join(x.References, "; "))
+		hq.Facts = append(hq.Facts, w.sources+w.colon+strings.Join(x.References, w.refSep))
 	}
 	if x.When != nil {
 		hq.When = w.askOnlyIf + w.colon + printCondition(q, x.When, lang, w) + "."

@@ -1,7 +1,6 @@
 package handout
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -113,13 +112,13 @@ type handoutPageQuestion struct {
 func handoutHTML(h *handout) ([]byte, error) {
 	w := h.W
 	p := handoutPage{handout: h, Style: template.CSS(handoutStyle),
-		Questions: sprintfCount(w.questions, w.oneQuestion, h.Count),
+		Questions: w.t.Count("handout.questions", h.Count),
 		W: map[string]any{
 			"handout": w.handout, "contents": w.contents, "respondent": w.respondent, "howTitle": w.howTitle,
 			"how": w.how, "critical": w.critical, "guidance": w.guidance, "answer": w.answer,
 			"confidence": w.confidence, "documented": w.documented, "judgement": w.judgement,
 			"assumed": w.assumed, "notes": w.notes, "selected": w.selected,
-			"colon": w.colon, "colonEnd": strings.TrimRight(w.colon, " "),
+			"colon": w.colon, "colonEnd": strings.TrimRight(w.colon, " \u00a0"),
 		}}
 	for _, s := range h.Sections {
 		ps := handoutPageSection{handoutSection: s}
@@ -129,12 +128,4 @@ func handoutHTML(h *handout) ([]byte, error) {
 		p.Sections = append(p.Sections, ps)
 	}
 	return textfmt.HTML("handout", handoutTemplate, p)
-}
-
-// sprintfCount is "%d questions" with n, or the singular form for one.
-func sprintfCount(many, one string, n int) string {
-	if n == 1 {
-		return one
-	}
-	return fmt.Sprintf(many, n)
 }

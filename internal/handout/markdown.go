@@ -18,7 +18,7 @@ func handoutMarkdown(h *handout) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", textfmt.Markdown(h.Title))
 	fmt.Fprintf(&b, "%s · %s %s · %s\n\n", textfmt.Markdown(w.handout), textfmt.Markdown(h.ID), textfmt.Markdown(h.Version),
-		textfmt.Markdown(sprintfCount(w.questions, w.oneQuestion, h.Count)))
+		textfmt.Markdown(w.t.Count("handout.questions", h.Count)))
 	if h.Filter != "" {
 		fmt.Fprintf(&b, "%s%s%s\n\n", textfmt.Markdown(w.selected), w.colon, textfmt.Markdown(h.Filter))
 	}

@@ -75,35 +75,35 @@ func renderHTML(in Input) ([]byte, error) {
 	v := newView(in)
 	o := v.r.Overall
 	tw := map[string]string{}
-	for k := range reportWords["en"] {
-		tw[k] = v.w(k)
+	for _, k := range words.Keys("report.") {
+		tw[strings.TrimPrefix(k, "report.")] = v.t.T(k)
 	}
 	p := htmlPage{
 		PrintCSS: template.CSS(textfmt.PrintPageCSS),
 		Lang:     v.lang, Title: v.title, Who: v.who, Source: v.source, W: tw,
-		HasScore: o.Score != nil, Score: num(v.lang, o.Score), Target: num(v.lang, o.Target), Gap: num(v.lang, o.Gap),
-		HasConservative: o.Conservative != nil, Conservative: num(v.lang, o.Conservative),
-		Completeness: percent(v.lang, o.Completeness),
-		Counts:       fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered),
+		HasScore: o.Score != nil, Score: v.t.Number(o.Score), Target: v.t.Number(o.Target), Gap: v.t.Number(o.Gap),
+		HasConservative: o.Conservative != nil, Conservative: v.t.Number(o.Conservative),
+		Completeness: v.t.Percent(o.Completeness),
+		Counts:       v.w("countsLine", o.Answered, o.Unknown, o.Unanswered),
 		Indicative:   v.indicative(),
 		Radar:        template.HTML(v.radarSVG()),
 		Bars:         template.HTML(v.barsSVG()),
-		Generated:    fmt.Sprintf(v.w("generatedBy"), v.q.ID+" "+v.q.Version),
+		Generated:    v.w("generatedBy", v.q.ID+" "+v.q.Version),
 	}
 	if o.NA+o.Skipped > 0 {
-		p.Aside = fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped)
+		p.Aside = v.w("countsAside", o.NA, o.Skipped)
 	}
 	if p.Indicative {
-		p.IndicativeText = fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness))
+		p.IndicativeText = v.w("indicativeText", v.t.Percent(o.Completeness))
 	}
-	p.Pillars = v.htmlGroups(v.w("pillar"), v.r.Pillars, func(g score.Group) string { return words.PillarName(g.ID, v.lang) })
-	p.Hazards = v.htmlGroups(v.w("hazard"), v.r.Hazards, func(g score.Group) string { return words.HazardName(g.ID, v.lang) })
+	p.Pillars = v.htmlGroups(v.w("pillar"), v.r.Pillars, func(g score.Group) string { return v.t.Pillar(g.ID) })
+	p.Hazards = v.htmlGroups(v.w("hazard"), v.r.Hazards, func(g score.Group) string { return v.t.Hazard(g.ID) })
 	titles := map[string]string{}
 	for _, s := range v.q.Sections {
 		titles[s.ID] = s.Title.Get(v.lang)
 	}
 	p.Sections = v.htmlGroups(v.w("section"), v.r.Sections, func(g score.Group) string {
-		return titles[g.ID] + " (" + words.PillarName(g.Pillar, v.lang) + ")"
+		return titles[g.ID] + " (" + v.t.Pillar(g.Pillar) + ")"
 	})
 	header, rows, _ := v.gridRows()
 	p.Grid.Header = header
@@ -120,9 +120,9 @@ func renderHTML(in Input) ([]byte, error) {
 			titles[j] = v.q.ActivityTitle(id, v.lang)
 		}
 		p.Gaps = append(p.Gaps, htmlGap{N: i + 1, ID: g.Q.ID, Text: g.Text, Critical: g.Q.Critical,
-			From: g.From, To: g.To, Gap: num(v.lang, g.Q.Gap), Priority: decimal(v.lang, g.Q.Priority),
-			Pillar: words.PillarName(g.Q.Pillar, v.lang), Hazards: strings.Join(g.Q.Hazards, " "),
-			ActivitiesTitles: strings.Join(titles, "; ")})
+			From: g.From, To: g.To, Gap: v.t.Number(g.Q.Gap), Priority: v.t.Decimal(g.Q.Priority),
+			Pillar: v.t.Pillar(g.Q.Pillar), Hazards: strings.Join(g.Q.Hazards, " "),
+			ActivitiesTitles: strings.Join(titles, v.w("listSep"))})
 	}
 	for _, a := range v.activities {
 		ha := htmlActivity{Title: a.Title, Priority: v.priorityLine(a), Count: v.gapCount(len(a.Questions))}
@@ -143,9 +143,9 @@ func (v *view) htmlGroups(first string, groups []score.Group, name func(score.Gr
 	t := htmlTable{Header: []string{first, v.w("score"), v.w("conservativeLong"), v.w("target"), v.w("gap"), v.w("complete"), v.w("answered")}}
 	for _, g := range groups {
 		t.Rows = append(t.Rows, []htmlCell{{Text: name(g)},
-			{Text: num(v.lang, g.Score), Num: true}, {Text: num(v.lang, g.Conservative), Num: true},
-			{Text: num(v.lang, g.Target), Num: true}, {Text: num(v.lang, g.Gap), Num: true},
-			{Text: percent(v.lang, g.Completeness), Num: true},
+			{Text: v.t.Number(g.Score), Num: true}, {Text: v.t.Number(g.Conservative), Num: true},
+			{Text: v.t.Number(g.Target), Num: true}, {Text: v.t.Number(g.Gap), Num: true},
+			{Text: v.t.Percent(g.Completeness), Num: true},
 			{Text: fmt.Sprintf("%d/%d", g.Answered, applicable(g)), Num: true}})
 	}
 	return t
@@ -210,12 +210,12 @@ func (v *view) radarSVG() string {
 		anchor := [4]string{"middle", "start", "middle", "end"}[i]
 		dx := [4]float64{0, 10, 0, -10}[i]
 		dy := [4]float64{-26, -4, 22, -4}[i]
-		value := num(v.lang, g.Score)
+		value := v.t.Number(g.Score)
 		if g.Score == nil {
 			value = v.w("notScored")
 		}
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="axis">%s</text>`+"\n",
-			f(x+dx), f(y+dy), anchor, html.EscapeString(words.PillarName(g.ID, v.lang)))
+			f(x+dx), f(y+dy), anchor, html.EscapeString(v.t.Pillar(g.ID)))
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="value">%s</text>`+"\n",
 			f(x+dx), f(y+dy+15), anchor, html.EscapeString(value))
 	}
@@ -251,12 +251,12 @@ func (v *view) barsSVG() string {
 	}
 	for i, g := range v.r.Hazards {
 		y := top + row*float64(i)
-		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(words.HazardName(g.ID, v.lang)))
+		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(v.t.Hazard(g.ID)))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n",
 			f(left), f(y), f(right-left))
 		value := "–"
 		if g.Score != nil {
-			value = num(v.lang, g.Score)
+			value = v.t.Number(g.Score)
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#444"/>`+"\n", f(left), f(y), f(x(*g.Score)-left))
 		}
 		if g.Conservative != nil {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
-	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // renderMarkdown is the briefing for pasting into a report: the figures of the table format,
@@ -26,19 +25,19 @@ func renderMarkdown(in Input) []byte {
 	if o.Score == nil {
 		fmt.Fprintf(&b, "| **%s** | %s |\n", v.w("overall"), v.w("noScore"))
 	} else {
-		fmt.Fprintf(&b, "| **%s** | **%s** %s · %s %s · %s %s |\n", v.w("overall"), num(v.lang, o.Score), v.w("outOf100"),
-			strings.ToLower(v.w("target")), num(v.lang, o.Target), strings.ToLower(v.w("gap")), num(v.lang, o.Gap))
+		fmt.Fprintf(&b, "| **%s** | **%s** %s · %s %s · %s %s |\n", v.w("overall"), v.t.Number(o.Score), v.w("outOf100"),
+			strings.ToLower(v.w("target")), v.t.Number(o.Target), strings.ToLower(v.w("gap")), v.t.Number(o.Gap))
 	}
 	if o.Conservative != nil {
-		fmt.Fprintf(&b, "| %s | %s %s %s |\n", v.w("conservativeLine"), num(v.lang, o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
+		fmt.Fprintf(&b, "| %s | %s %s %s |\n", v.w("conservativeLine"), v.t.Number(o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
 	}
-	counts := fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered)
+	counts := v.w("countsLine", o.Answered, o.Unknown, o.Unanswered)
 	if o.NA+o.Skipped > 0 {
-		counts += "; " + fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped)
+		counts += v.w("listSep") + v.w("countsAside", o.NA, o.Skipped)
 	}
-	fmt.Fprintf(&b, "| %s | %s (%s) |\n", v.w("completenessLine"), percent(v.lang, o.Completeness), counts)
+	fmt.Fprintf(&b, "| %s | %s (%s) |\n", v.w("completenessLine"), v.t.Percent(o.Completeness), counts)
 	if v.indicative() {
-		fmt.Fprintf(&b, "\n> **%s:** %s\n", v.w("indicative"), fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness)))
+		fmt.Fprintf(&b, "\n> **%s:** %s\n", v.w("indicative"), v.w("indicativeText", v.t.Percent(o.Completeness)))
 	}
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("inBrief"))
@@ -47,9 +46,9 @@ func renderMarkdown(in Input) []byte {
 	}
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("pillars"))
-	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return words.PillarName(g.ID, v.lang) })
+	v.mdGroups(&b, v.w("pillar"), v.r.Pillars, func(g score.Group) string { return v.t.Pillar(g.ID) })
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("hazards"))
-	v.mdGroups(&b, v.w("hazard"), v.r.Hazards, func(g score.Group) string { return words.HazardName(g.ID, v.lang) })
+	v.mdGroups(&b, v.w("hazard"), v.r.Hazards, func(g score.Group) string { return v.t.Hazard(g.ID) })
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("grid"))
 	header, rows, right := v.gridRows()
@@ -62,7 +61,7 @@ func renderMarkdown(in Input) []byte {
 		titles[s.ID] = s.Title.Get(v.lang)
 	}
 	v.mdGroups(&b, v.w("section"), v.r.Sections, func(g score.Group) string {
-		return textfmt.Markdown(titles[g.ID]) + " (" + words.PillarName(g.Pillar, v.lang) + ")"
+		return textfmt.Markdown(titles[g.ID]) + " (" + v.t.Pillar(g.Pillar) + ")"
 	})
 
 	fmt.Fprintf(&b, "\n## %s\n\n", v.w("allGaps"))
@@ -81,7 +80,7 @@ func renderMarkdown(in Input) []byte {
 				titles[j] = textfmt.Markdown(v.q.ActivityTitle(id, v.lang))
 			}
 			rows = append(rows, []string{fmt.Sprint(i + 1), q, textfmt.Markdown(g.From + " → " + g.To),
-				num(v.lang, g.Q.Gap), decimal(v.lang, g.Q.Priority), strings.Join(titles, "; ")})
+				v.t.Number(g.Q.Gap), v.t.Decimal(g.Q.Priority), strings.Join(titles, v.w("listSep"))})
 		}
 		textfmt.MarkdownTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong"), v.w("activityColumn")}, rows,
 			[]bool{true, false, false, true, true, false})
@@ -102,7 +101,7 @@ func renderMarkdown(in Input) []byte {
 			}
 		}
 		fmt.Fprintf(&b, "%d. **%s** — %s · %s\n", i+1, textfmt.Markdown(a.Title), v.priorityLine(a),
-			fmt.Sprintf(v.w("gapsList"), v.gapCount(len(ids)), strings.Join(ids, ", ")))
+			v.w("gapsList", v.gapCount(len(ids)), strings.Join(ids, ", ")))
 	}
 	if critical {
 		fmt.Fprintf(&b, "\n\\%s\n", v.w("criticalMark"))
@@ -120,8 +119,8 @@ func (v *view) mdGroups(b *bytes.Buffer, first string, groups []score.Group, nam
 	header := []string{first, v.w("score"), v.w("conservativeLong"), v.w("target"), v.w("gap"), v.w("complete"), v.w("answered")}
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		rows = append(rows, []string{name(g), num(v.lang, g.Score), num(v.lang, g.Conservative), num(v.lang, g.Target),
-			num(v.lang, g.Gap), percent(v.lang, g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
+		rows = append(rows, []string{name(g), v.t.Number(g.Score), v.t.Number(g.Conservative), v.t.Number(g.Target),
+			v.t.Number(g.Gap), v.t.Percent(g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
 	}
 	textfmt.MarkdownTable(b, header, rows, []bool{false, true, true, true, true, true, true})
 }

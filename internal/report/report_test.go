@@ -516,7 +516,7 @@ func TestFrench(t *testing.T) {
 	in := fixture(t, score.Options{})
 	in.Lang = "fr"
 	s := string(render(t, "table", in))
-	for _, want := range []string{"Préparation globale", "Piliers", "Risques", "30,2", "81,8 %", "Chimique",
+	for _, want := range []string{"Niveau de préparation global", "Piliers", "Risques", "30,2", "81,8\u202f%", "Chimique",
 		"Un organe national de coordination NRBC", "2 Amorcée → 4 Démontrée", "Non → Oui", "ne sait pas → 4 Démontrée",
 		"Évaluation des besoins et des risques", "Comment lire ces chiffres", "Évaluation de préparation (jeu d'essai)"} {
 		if !strings.Contains(s, want) {
@@ -590,40 +590,5 @@ func TestTerminalSanitised(t *testing.T) {
 	out := render(t, "table", Input{Result: score.Compute(q, a, score.Options{}), Answers: a})
 	if bytes.ContainsAny(out, "\x1b\a") {
 		t.Errorf("control characters reached the table:\n%q", out)
-	}
-}
-
-func TestWrap(t *testing.T) {
-	for _, c := range []struct {
-		text  string
-		width int
-		want  []string
-	}{
-		{"a bb ccc", 4, []string{"a bb", "ccc"}},
-		{"", 10, []string{""}},
-		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"x abcdefghij", 4, []string{"x", "abcd", "efgh", "ij"}},
-		{"é è ê", 3, []string{"é è", "ê"}},
-	} {
-		if got := textfmt.Wrap(c.text, c.width); !slices.Equal(got, c.want) {
-			t.Errorf("textfmt.Wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
-		}
-	}
-}
-
-func TestNumbersForPeople(t *testing.T) {
-	x := 30.25
-	for _, c := range []struct {
-		lang string
-		p    *float64
-		want string
-	}{{"en", &x, "30.2"}, {"fr", &x, "30,2"}, {"en", nil, "–"}} {
-		if got := num(c.lang, c.p); got != c.want {
-			t.Errorf("num(%s, %v) = %q, want %q", c.lang, c.p, got, c.want)
-		}
-	}
-	half := 0.5
-	if got := percent("fr", &half); got != "50,0 %" {
-		t.Errorf("percent = %q", got)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
-	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // renderTable is the terminal briefing: headline, pillars, hazards, the pillar × hazard grid,
@@ -33,9 +32,9 @@ func renderTable(in Input) []byte {
 		textfmt.WriteWrapped(&b, textfmt.Terminal(line), "- ", "  ", textfmt.Width)
 	}
 	section(v.w("pillars"))
-	v.groupTable(&b, v.w("pillar"), v.r.Pillars, func(id string) string { return words.PillarName(id, v.lang) })
+	v.groupTable(&b, v.w("pillar"), v.r.Pillars, func(id string) string { return v.t.Pillar(id) })
 	section(v.w("hazards"))
-	v.groupTable(&b, v.w("hazard"), v.r.Hazards, func(id string) string { return words.HazardName(id, v.lang) })
+	v.groupTable(&b, v.w("hazard"), v.r.Hazards, func(id string) string { return v.t.Hazard(id) })
 	section(v.w("grid"))
 	header, rows, right := v.gridRows()
 	_ = textfmt.Table(&b, header, rows, right)
@@ -49,18 +48,14 @@ func renderTable(in Input) []byte {
 		if n == len(v.gaps) {
 			section(v.w("allGaps"))
 		} else {
-			section(fmt.Sprintf(v.w("topGaps"), n))
+			section(v.w("topGaps", n))
 		}
 		for i, g := range v.gaps[:n] {
 			v.gapText(&b, st, i+1, g)
 		}
-		switch rest := len(v.gaps) - n; {
-		case rest == 1:
+		if rest := len(v.gaps) - n; rest > 0 {
 			b.WriteString("\n")
-			para(v.w("moreGap"), "")
-		case rest > 1:
-			b.WriteString("\n")
-			para(fmt.Sprintf(v.w("moreGaps"), rest), "")
+			para(v.w("moreGaps", rest), "")
 		}
 	}
 
@@ -78,7 +73,7 @@ func renderTable(in Input) []byte {
 				critical = true
 			}
 			if j == TopGaps {
-				ids = append(ids, fmt.Sprintf(v.w("andMore"), len(a.Questions)-TopGaps))
+				ids = append(ids, v.w("andMore", len(a.Questions)-TopGaps))
 				break
 			}
 			id := x.ID
@@ -87,7 +82,7 @@ func renderTable(in Input) []byte {
 			}
 			ids = append(ids, id)
 		}
-		line := v.priorityLine(a) + " · " + fmt.Sprintf(v.w("gapsList"), v.gapCount(len(a.Questions)), strings.Join(ids, ", "))
+		line := v.priorityLine(a) + " · " + v.w("gapsList", v.gapCount(len(a.Questions)), strings.Join(ids, ", "))
 		textfmt.WriteWrapped(&b, textfmt.Terminal(line), "    ", "    ", textfmt.Width)
 	}
 	if critical {
@@ -102,10 +97,7 @@ func renderTable(in Input) []byte {
 }
 
 func (v *view) gapCount(n int) string {
-	if n == 1 {
-		return v.w("gapBehind")
-	}
-	return fmt.Sprintf(v.w("gapsBehind"), n)
+	return v.w("gaps", n)
 }
 
 // headlineText writes the overall figures: score, conservative score, completeness.
@@ -120,21 +112,21 @@ func (v *view) headlineText(b *bytes.Buffer, st style) {
 	if o.Score == nil {
 		fmt.Fprintf(b, "%s%s\n", pad(labels[0]), v.w("noScore"))
 	} else {
-		fmt.Fprintf(b, "%s%s %s   %s %s   %s %s\n", pad(labels[0]), st.bold(num(v.lang, o.Score)), v.w("outOf100"),
-			strings.ToLower(v.w("target")), num(v.lang, o.Target), strings.ToLower(v.w("gap")), num(v.lang, o.Gap))
+		fmt.Fprintf(b, "%s%s %s   %s %s   %s %s\n", pad(labels[0]), st.bold(v.t.Number(o.Score)), v.w("outOf100"),
+			strings.ToLower(v.w("target")), v.t.Number(o.Target), strings.ToLower(v.w("gap")), v.t.Number(o.Gap))
 	}
 	if o.Conservative != nil {
-		fmt.Fprintf(b, "%s%s %s   %s\n", pad(labels[1]), num(v.lang, o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
+		fmt.Fprintf(b, "%s%s %s   %s\n", pad(labels[1]), v.t.Number(o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
 	}
 	indent := strings.Repeat(" ", wid+2)
-	fmt.Fprintf(b, "%s%s\n", pad(labels[2]), percent(v.lang, o.Completeness))
-	textfmt.WriteWrapped(b, fmt.Sprintf(v.w("countsLine"), o.Answered, o.Unknown, o.Unanswered), indent, indent, textfmt.Width)
+	fmt.Fprintf(b, "%s%s\n", pad(labels[2]), v.t.Percent(o.Completeness))
+	textfmt.WriteWrapped(b, v.w("countsLine", o.Answered, o.Unknown, o.Unanswered), indent, indent, textfmt.Width)
 	if o.NA+o.Skipped > 0 {
-		textfmt.WriteWrapped(b, fmt.Sprintf(v.w("countsAside"), o.NA, o.Skipped), indent, indent, textfmt.Width)
+		textfmt.WriteWrapped(b, v.w("countsAside", o.NA, o.Skipped), indent, indent, textfmt.Width)
 	}
 	if v.indicative() {
 		b.WriteString("\n")
-		text := fmt.Sprintf(v.w("indicativeText"), percent(v.lang, o.Completeness))
+		text := v.w("indicativeText", v.t.Percent(o.Completeness))
 		lines := textfmt.Wrap(v.w("indicative")+": "+text, textfmt.Width)
 		lines[0] = strings.Replace(lines[0], v.w("indicative"), st.warn(v.w("indicative")), 1)
 		for _, l := range lines {
@@ -148,8 +140,8 @@ func (v *view) groupTable(b *bytes.Buffer, first string, groups []score.Group, n
 	header := []string{first, v.w("score"), v.w("conservative"), v.w("target"), v.w("gap"), v.w("complete"), v.w("answered")}
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
-		rows = append(rows, []string{name(g.ID), num(v.lang, g.Score), num(v.lang, g.Conservative), num(v.lang, g.Target),
-			num(v.lang, g.Gap), percent(v.lang, g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
+		rows = append(rows, []string{name(g.ID), v.t.Number(g.Score), v.t.Number(g.Conservative), v.t.Number(g.Target),
+			v.t.Number(g.Gap), v.t.Percent(g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
 	}
 	_ = textfmt.Table(b, header, rows, []bool{false, true, true, true, true, true, true})
 }
@@ -159,13 +151,13 @@ func (v *view) gridRows() (header []string, rows [][]string, right []bool) {
 	header = []string{""}
 	right = []bool{false}
 	for _, h := range questionnaire.Hazards() {
-		header = append(header, words.HazardName(h, v.lang))
+		header = append(header, v.t.Hazard(h))
 		right = append(right, true)
 	}
 	for i, p := range questionnaire.Pillars() {
-		row := []string{words.PillarName(p, v.lang)}
+		row := []string{v.t.Pillar(p)}
 		for j := range questionnaire.Hazards() {
-			row = append(row, num(v.lang, v.r.Grid[i][j].Score))
+			row = append(row, v.t.Number(v.r.Grid[i][j].Score))
 		}
 		rows = append(rows, row)
 	}
@@ -179,8 +171,8 @@ func (v *view) gapText(b *bytes.Buffer, st style, n int, g gap) {
 	if x.Critical {
 		head += " " + st.warn("("+v.w("critical")+")")
 	}
-	head += fmt.Sprintf(" · %s · %s %s · %s %s", words.PillarName(x.Pillar, v.lang), strings.ToLower(v.w("gap")),
-		num(v.lang, x.Gap), v.w("priority"), decimal(v.lang, x.Priority))
+	head += fmt.Sprintf(" · %s · %s %s · %s %s", v.t.Pillar(x.Pillar), strings.ToLower(v.w("gap")),
+		v.t.Number(x.Gap), v.w("priority"), v.t.Decimal(x.Priority))
 	b.WriteString(head + "\n")
 	textfmt.WriteWrapped(b, textfmt.Terminal(g.From+" → "+g.To), "    ", "    ", textfmt.Width)
 	textfmt.WriteWrapped(b, textfmt.Terminal(g.Text), "    ", "    ", textfmt.Width)

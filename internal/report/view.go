@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -22,6 +21,7 @@ const IndicativeBelow = 0.75
 // view is what a human report shows, in one language, with texts not yet escaped.
 type view struct {
 	lang       string
+	t          words.Words // the tool's words in lang (English when the tool lacks lang)
 	r          *score.Result
 	q          *questionnaire.Questionnaire
 	a          *answers.File
@@ -50,7 +50,8 @@ type activity struct {
 func newView(in Input) *view {
 	r := in.Result
 	q := r.Questionnaire
-	v := &view{lang: Language(in), r: r, q: q, a: in.Answers}
+	lang := Language(in)
+	v := &view{lang: lang, t: words.For(lang), r: r, q: q, a: in.Answers}
 	v.title = q.Title.Get(v.lang)
 	v.who = respondentLine(in, v.lang)
 	v.source = v.sourceLine(in)
@@ -79,7 +80,8 @@ func newView(in Input) *view {
 	return v
 }
 
-func (v *view) w(key string) string { return word(v.lang, key) }
+// w is the report's message of key (report.<key> in the catalogue) with its arguments.
+func (v *view) w(key string, args ...any) string { return v.t.T("report."+key, args...) }
 
 func respondentLine(in Input, lang string) string {
 	p := in.Answers.Respondent
@@ -103,15 +105,15 @@ func respondentLine(in Input, lang string) string {
 func (v *view) sourceLine(in Input) string {
 	parts := []string{v.q.ID + " " + v.q.Version}
 	if t := in.Answers.Updated; !t.IsZero() {
-		parts = append(parts, fmt.Sprintf(v.w("answersOf"), t.UTC().Format("2006-01-02")))
+		parts = append(parts, v.w("answersOf", t.UTC().Format("2006-01-02")))
 	} else if t := in.Answers.Created; !t.IsZero() {
-		parts = append(parts, fmt.Sprintf(v.w("answersOf"), t.UTC().Format("2006-01-02")))
+		parts = append(parts, v.w("answersOf", t.UTC().Format("2006-01-02")))
 	}
 	switch t := v.r.Options.Target; {
 	case t.Next:
 		parts = append(parts, v.w("targetsNext"))
 	case t.Level != 0:
-		parts = append(parts, fmt.Sprintf(v.w("targetsLevel"), t.Level, t.Level))
+		parts = append(parts, v.w("targetsLevel", t.Level, t.Level))
 	default:
 		parts = append(parts, v.w("targetsOwn"))
 	}
@@ -188,33 +190,6 @@ func (v *view) answerValue(x *score.Question) any {
 	return nil
 }
 
-// num formats a figure for people: one decimal (a comma in French), or "–" when undefined.
-func num(lang string, p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return decimal(lang, *p)
-}
-
-func decimal(lang string, x float64) string {
-	s := strconv.FormatFloat(x, 'f', 1, 64)
-	if s == "-0.0" {
-		s = "0.0"
-	}
-	if lang == "fr" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// percent formats a share (0..1) as a percentage with one decimal, or "–".
-func percent(lang string, p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return decimal(lang, *p*100) + " %"
-}
-
 // applicable is the number of questions completeness counts: answered, don't know, unanswered.
 func applicable(g score.Group) int { return g.Answered + g.Unknown + g.Unanswered }
 
@@ -239,10 +214,10 @@ func (v *view) brief() []string {
 		}
 	}
 	if g, ok := weakest(v.r.Pillars); ok && scored > 1 {
-		out = append(out, fmt.Sprintf(v.w("weakestPillar"), words.PillarName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+		out = append(out, v.w("weakestPillar", v.t.Pillar(g.ID), v.t.Number(g.Score), v.t.Number(g.Target)))
 	}
 	if g, ok := weakest(v.r.Hazards); ok {
-		out = append(out, fmt.Sprintf(v.w("weakestHazard"), words.HazardName(g.ID, v.lang), num(v.lang, g.Score), num(v.lang, g.Target)))
+		out = append(out, v.w("weakestHazard", v.t.Hazard(g.ID), v.t.Number(g.Score), v.t.Number(g.Target)))
 	}
 	var least *score.Group
 	for i, g := range v.r.Pillars {
@@ -251,7 +226,7 @@ func (v *view) brief() []string {
 		}
 	}
 	if least != nil {
-		out = append(out, fmt.Sprintf(v.w("leastComplete"), words.PillarName(least.ID, v.lang), percent(v.lang, least.Completeness)))
+		out = append(out, v.w("leastComplete", v.t.Pillar(least.ID), v.t.Percent(least.Completeness)))
 	}
 	critical := 0
 	for _, g := range v.gaps {
@@ -267,18 +242,16 @@ func (v *view) brief() []string {
 	case len(v.gaps) == 1:
 		out = append(out, v.w("gapOne"))
 	case critical == 0:
-		out = append(out, fmt.Sprintf(v.w("gapsCountNone"), len(v.gaps)))
+		out = append(out, v.w("gapsCountNone", len(v.gaps)))
 	default:
-		out = append(out, fmt.Sprintf(v.w("gapsCount"), len(v.gaps), critical))
+		out = append(out, v.w("gapsCount", len(v.gaps), critical))
 	}
-	if u := v.r.Overall.Unknown; u == 1 {
-		out = append(out, v.w("unknownBriefOne"))
-	} else if u > 1 {
-		out = append(out, fmt.Sprintf(v.w("unknownBrief"), u))
+	if u := v.r.Overall.Unknown; u > 0 {
+		out = append(out, v.w("unknownBrief", u))
 	}
 	if len(v.activities) > 0 {
 		a := v.activities[0]
-		out = append(out, fmt.Sprintf(v.w("firstActivity"), a.Title, v.gapCount(len(a.Questions))))
+		out = append(out, v.w("firstActivity", a.Title, v.gapCount(len(a.Questions))))
 	}
 	return out
 }
@@ -286,5 +259,5 @@ func (v *view) brief() []string {
 // priorityLine is an activity's priority with its share of the total priority of all gaps: a
 // question maps to several activities, so the shares add up to more than 100 %.
 func (v *view) priorityLine(a activity) string {
-	return v.w("priority") + " " + decimal(v.lang, a.Priority) + " (" + fmt.Sprintf(v.w("ofTotal"), percent(v.lang, &a.Share)) + ")"
+	return v.w("priority") + " " + v.t.Decimal(a.Priority) + " (" + v.w("ofTotal", v.t.Percent(&a.Share)) + ")"
 }

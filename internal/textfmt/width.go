@@ -23,11 +23,12 @@ func Pad(s string, width int) string {
 }
 
 // Wrap breaks text into lines of at most width columns at spaces; a word longer than a line is
-// cut. There is always at least one line.
+// cut. There is always at least one line. No-break spaces (U+00A0, U+202F: French puts them
+// before : ; ? ! and %) hold their neighbours together.
 func Wrap(text string, width int) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(text) {
+	for _, word := range strings.FieldsFunc(text, isBreakingSpace) {
 		for DisplayWidth(word) > width {
 			if line != "" {
 				lines = append(lines, line)
@@ -77,4 +78,9 @@ func WriteWrapped(w io.StringWriter, text, first, rest string, width int) {
 		}
 		w.WriteString(l + "\n")
 	}
+}
+
+// isBreakingSpace reports whether a line may break at r: an ASCII space, tab or line break.
+func isBreakingSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
 }

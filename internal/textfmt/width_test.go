@@ -33,6 +33,11 @@ func TestWrapByColumns(t *testing.T) {
 	if got, want := Wrap("日本語", 5), []string{"日本", "語"}; !slices.Equal(got, want) {
 		t.Errorf("Wrap long = %q, want %q", got, want)
 	}
+	// A no-break space holds its neighbours: "a b c" in 3 columns would be "a b", "c", but with
+	// a no-break space between b and c the line breaks at the ordinary space only.
+	if got, want := Wrap("a b\u00a0c", 3), []string{"a", "b\u00a0c"}; !slices.Equal(got, want) {
+		t.Errorf("Wrap no-break = %q, want %q", got, want)
+	}
 	if got := Wrap("", 10); !slices.Equal(got, []string{""}) {
 		t.Errorf("Wrap(\"\") = %q, want one empty line", got)
 	}
@@ -62,5 +67,23 @@ func TestMarkdownTable(t *testing.T) {
 	want := "| a | n |\n|---|--:|\n| x | 1 |\n"
 	if b.String() != want {
 		t.Errorf("MarkdownTable = %q, want %q", b.String(), want)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"a bb ccc", 4, []string{"a bb", "ccc"}},
+		{"", 10, []string{""}},
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"x abcdefghij", 4, []string{"x", "abcd", "efgh", "ij"}},
+		{"é è ê", 3, []string{"é è", "ê"}},
+	} {
+		if got := Wrap(c.text, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
 	}
 }
