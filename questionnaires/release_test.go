@@ -128,6 +128,11 @@ func TestCore110Coverage(t *testing.T) {
 			t.Errorf("agency %s is declared but no question names it", a.ID)
 		}
 	}
+	for _, x := range q.Questions {
+		if x.Type.Scored() && len(x.Partners) == 0 {
+			t.Errorf("%s names no international partner that can support closing its gap", x.ID)
+		}
+	}
 	for _, p := range q.Partners {
 		if !usedPartner[p.ID] {
 			t.Errorf("partner %s is declared but no question names it", p.ID)
