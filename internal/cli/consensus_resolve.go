@@ -232,7 +232,7 @@ func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, ms
 	switch qq.Type {
 	case questionnaire.TypeScale:
 		for _, l := range qq.Scale.Levels {
-			add(textfmt.Terminal(l.Label.Get(lang)), textfmt.Terminal(l.Description.Get(lang)), l.Level)
+			add(textfmt.Terminal(l.Label.Get(lang)), textfmt.Terminal(qq.LevelText(l.Level).Get(lang)), l.Level)
 		}
 	case questionnaire.TypeYesNo:
 		add(msg.Yes, "", true)

@@ -153,7 +153,7 @@ func longest(q *questionnaire.Questionnaire, typ questionnaire.QuestionType, lan
 		}
 		if x.Scale != nil {
 			for _, l := range x.Scale.Levels {
-				n = max(n, len(x.Text.Get(lang))+len(l.Description.Get(lang))*len(x.Scale.Levels))
+				n = max(n, len(x.Text.Get(lang))+len(x.LevelText(l.Level).Get(lang))*len(x.Scale.Levels))
 			}
 		}
 		if n > bestN {
@@ -194,7 +194,7 @@ var tmuxSizes = [][2]int{{60, 20}, {80, 24}, {100, 30}}
 func selectSteps(qq *questionnaire.Question, lang string) []step {
 	var steps []step
 	for _, l := range qq.Scale.Levels {
-		steps = append(steps, step{fmt.Sprintf("%d · %s", l.Level, l.Label.Get(lang)), firstWords(l.Description.Get(lang), 6)})
+		steps = append(steps, step{fmt.Sprintf("%d · %s", l.Level, l.Label.Get(lang)), firstWords(qq.LevelText(l.Level).Get(lang), 6)})
 	}
 	return steps
 }
@@ -288,7 +288,7 @@ func TestConsensusResolveListsFollowTheCursorAtEverySize(t *testing.T) {
 						lo, hi := qq.Scale.Levels[0], qq.Scale.Levels[len(qq.Scale.Levels)-1]
 						x, y = strconv.Itoa(lo.Level), strconv.Itoa(hi.Level)
 						for i, l := range qq.Scale.Levels {
-							steps = append(steps, step{fmt.Sprintf("%d · %s", i+1, l.Label.Get(lang)), firstWords(l.Description.Get(lang), 6)})
+							steps = append(steps, step{fmt.Sprintf("%d · %s", i+1, l.Label.Get(lang)), firstWords(qq.LevelText(l.Level).Get(lang), 6)})
 						}
 					} else {
 						a, b := qq.Choices[0], qq.Choices[1]

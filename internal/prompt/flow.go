@@ -411,7 +411,7 @@ func (f *Flow) askSelect(q *questionnaire.Question, prev *answers.Answer, headin
 	case questionnaire.TypeScale:
 		for _, l := range q.Scale.Levels {
 			n := strconv.Itoa(l.Level)
-			opts = append(opts, Option{Value: n, Key: n, Label: f.text(l.Label), Detail: f.text(l.Description)})
+			opts = append(opts, Option{Value: n, Key: n, Label: f.text(l.Label), Detail: f.text(q.LevelText(l.Level))})
 		}
 	case questionnaire.TypeYesNo:
 		opts = append(opts, Option{Value: "true", Key: "1", Label: f.Msg.Yes}, Option{Value: "false", Key: "2", Label: f.Msg.No})

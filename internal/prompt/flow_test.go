@@ -607,3 +607,49 @@ func TestMultiWithItsOwnNoneOffersOneNone(t *testing.T) {
 	}
 
 }
+
+// A scale question with levels of its own shows them instead of the scale's descriptions, in
+// the full-screen options and in the line-based mode.
+func TestQuestionLevelsReplaceTheScaleDescriptions(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/assess/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(data), "        when: {question: GOV-01, equals: true}\n",
+		"        when: {question: GOV-01, equals: true}\n        levels:\n"+
+			"          1: {en: No body meets., fr: Aucun organe ne se réunit.}\n"+
+			"          2: {en: It met once., fr: Il s'est réuni une fois.}\n"+
+			"          3: {en: It meets twice a year., fr: Il se réunit deux fois par an.}\n"+
+			"          4: {en: Its decisions are followed up., fr: Ses décisions sont suivies.}\n", 1)
+	q, err := questionnaire.Parse("levels.yaml", []byte(own))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFlow(t, withAnswers(t, "  GOV-01: {value: true}\n"), "3", "")
+	f.Q = q
+	_ = f.Run()
+	var details []string
+	for i, name := range f.fake.log {
+		if name == "GOV-02" {
+			for _, o := range f.fake.opts[i] {
+				if o.Detail != "" {
+					details = append(details, o.Detail)
+				}
+			}
+		}
+	}
+	want := []string{"No body meets.", "It met once.", "It meets twice a year.", "Its decisions are followed up."}
+	if !slices.Equal(details, want) {
+		t.Errorf("details = %q, want %q", details, want)
+	}
+
+	// The line-based mode prints them.
+	var out strings.Builder
+	l := &Lines{In: NewLineReader(t.Context(), strings.NewReader("3\n")), Out: &out, Msg: Catalogue("fr")}
+	g := &Flow{Q: q, A: withAnswers(t, "  GOV-01: {value: true}\n"), Lang: "fr", Msg: Catalogue("fr"), P: l,
+		Now: func() time.Time { return fixedNow }, Save: func() error { return nil }}
+	_ = g.Run()
+	if !strings.Contains(out.String(), "3  Établie : Il se réunit deux fois par an.") || strings.Contains(out.String(), "Adoptée et dotée") {
+		t.Errorf("line-based mode:\n%s", out.String())
+	}
+}
