@@ -51,6 +51,7 @@ func consensusTable(in RenderInput) ([]byte, error) {
 			first = append(first, w.disputedMark)
 		}
 		first = append(first, textfmt.Terminal(it.Question.Text.Get(lang)))
+		first = []string{strings.Join(first, " · ")}
 		var groups []string
 		for _, g := range consensusGroups(r, it, lang) {
 			groups = append(groups, textfmt.Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
@@ -97,72 +98,6 @@ func clip(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-// boxTable writes a table drawn with box characters within width columns, one pass over its
-// cells: each column takes its widest line when everything fits, else the narrow columns keep
-// theirs and the wide ones share what is left, each cell wrapped at spaces to its column. Its
-// cost is linear in the cells' text, however many rows (tablewriter, rendered again and again to
-// find a width that fits, took 18 s for 5,000 questions).
-func boxTable(b *bytes.Buffer, header []string, rows [][]string, width int) {
-	n := len(header)
-	natural := make([]int, n)
-	floor := make([]int, n)
-	for i, h := range header {
-		natural[i] = textfmt.DisplayWidth(h)
-		floor[i] = max(natural[i], 4)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			for line := range strings.SplitSeq(c, "\n") {
-				natural[i] = max(natural[i], textfmt.DisplayWidth(line))
-			}
-		}
-	}
-	widths := shareWidths(natural, floor, width-3*n-1)
-
-	rule := func(left, mid, right string) {
-		b.WriteString(left)
-		for i, cw := range widths {
-			if i > 0 {
-				b.WriteString(mid)
-			}
-			b.WriteString(strings.Repeat("─", cw+2))
-		}
-		b.WriteString(right + "\n")
-	}
-	row := func(cells []string) {
-		wrapped := make([][]string, n)
-		height := 1
-		for i := range n {
-			c := ""
-			if i < len(cells) {
-				c = cells[i]
-			}
-			for line := range strings.SplitSeq(c, "\n") {
-				wrapped[i] = append(wrapped[i], textfmt.Wrap(line, widths[i])...)
-			}
-			height = max(height, len(wrapped[i]))
-		}
-		for l := range height {
-			b.WriteString("│")
-			for i := range n {
-				text := ""
-				if l < len(wrapped[i]) {
-					text = wrapped[i][l]
-				}
-				b.WriteString(" " + textfmt.Pad(text, widths[i]) + " │")
-			}
-			b.WriteString("\n")
-		}
-	}
-	rule("┌", "┬", "┐")
-	row(header)
-	for _, r := range rows {
-		rule("├", "┼", "┤")
-		row(r)
-	}
-	rule("└", "┴", "┘")
-}
-
 // shareWidths gives each column its natural width when they all fit in avail; else, from the
 // narrowest up, a column keeps its natural width when it is no wider than an even share of
 // what is left, and the wider ones split the rest evenly (never below floor).
@@ -199,4 +134,85 @@ func shareWidths(natural, floor []int, avail int) []int {
 		break
 	}
 	return widths
+}
+
+// boxTable writes a table drawn with box characters within width columns, each row's first
+// cell on lines of its own across the whole table, above the other cells: on a projector a
+// question then reads on a few full lines instead of a narrow column that made every row as
+// tall as its question. The other columns take their widest line when everything fits, else
+// the narrow ones keep theirs and the wide ones share what is left. One pass over the cells:
+// its cost is linear in their text, however many rows.
+func boxTable(b *bytes.Buffer, header []string, rows [][]string, width int) {
+	n := len(header) - 1
+	natural := make([]int, n)
+	floor := make([]int, n)
+	for i, h := range header[1:] {
+		natural[i] = textfmt.DisplayWidth(h)
+		floor[i] = max(natural[i], 4)
+	}
+	for _, r := range rows {
+		for i, c := range r[1:] {
+			for line := range strings.SplitSeq(c, "\n") {
+				natural[i] = max(natural[i], textfmt.DisplayWidth(line))
+			}
+		}
+	}
+	avail := width - 3*n - 1
+	widths := shareWidths(natural, floor, avail)
+	sum := 0
+	for _, cw := range widths {
+		sum += cw
+	}
+	widths[0] += max(0, avail-sum) // the whole width, so that the first cells read on long lines
+	inner := width - 4
+
+	rule := func(left, mid, right string) {
+		b.WriteString(left)
+		for i, cw := range widths {
+			if i > 0 {
+				b.WriteString(mid)
+			}
+			b.WriteString(strings.Repeat("─", cw+2))
+		}
+		b.WriteString(right + "\n")
+	}
+	span := func(c string) {
+		for line := range strings.SplitSeq(c, "\n") {
+			for _, l := range textfmt.Wrap(line, inner) {
+				b.WriteString("│ " + textfmt.Pad(l, inner) + " │\n")
+			}
+		}
+	}
+	cells := func(cs []string) {
+		wrapped := make([][]string, n)
+		height := 1
+		for i := range n {
+			for line := range strings.SplitSeq(cs[i], "\n") {
+				wrapped[i] = append(wrapped[i], textfmt.Wrap(line, widths[i])...)
+			}
+			height = max(height, len(wrapped[i]))
+		}
+		for l := range height {
+			b.WriteString("│")
+			for i := range n {
+				text := ""
+				if l < len(wrapped[i]) {
+					text = wrapped[i][l]
+				}
+				b.WriteString(" " + textfmt.Pad(text, widths[i]) + " │")
+			}
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("┌" + strings.Repeat("─", width-2) + "┐\n")
+	span(header[0])
+	rule("├", "┬", "┤")
+	cells(header[1:])
+	for _, r := range rows {
+		rule("├", "┴", "┤")
+		span(r[0])
+		rule("├", "┬", "┤")
+		cells(r[1:])
+	}
+	rule("└", "┴", "┘")
 }
