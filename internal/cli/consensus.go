@@ -45,6 +45,8 @@ levels apart on scale questions; whether the answers differ on others); and the
 participants' notes. A question is disputed when answers to a scale question
 are 2 levels or more apart, or some say N/A while others give a level; on other
 questions, as soon as the answers differ. "Don't know" never makes a dispute.
+A multiple choice compares as a set, and a question's own "none" choice alone
+([none]) is the same answer as no choice at all ([]).
 
 Agencies that answered different parts of the questionnaire (cbrn assess
 --agency) merge without conflict: a question answered by one participant only
