@@ -43,6 +43,8 @@ type File struct {
 
 	refLine, refCol   int // where `questionnaire:` stands, for messages
 	langLine, langCol int // where `language:` stands
+
+	layout *layout // comments and blank lines of the file as read, kept by Marshal
 }
 
 // Ref names the questionnaire the answers were given to.
@@ -153,6 +155,7 @@ func Parse(path string, data []byte) (*File, error) {
 	if err := l.Err(); err != nil {
 		return nil, err
 	}
+	f.layout = captureLayout(root, data)
 	return f, nil
 }
 

@@ -336,7 +336,8 @@ func TestSaveReplacesAFileWithLooserPermissions(t *testing.T) {
 	}
 	st, _ := os.Stat(path)
 	data, _ := os.ReadFile(path)
-	if st.Mode().Perm() != 0o600 || !strings.HasPrefix(string(data), "schema: cbrn.answers/v1\n") {
+	// The fixture's comment is kept (see TestCommentsAndBlankLinesSurviveASave).
+	if st.Mode().Perm() != 0o600 || !strings.HasPrefix(string(data), "# The smallest answers file: only the required keys.\nschema: cbrn.answers/v1\n") {
 		t.Errorf("mode %o, content %q", st.Mode().Perm(), data)
 	}
 }

@@ -11,7 +11,8 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 )
 
-// Marshal renders the file as YAML: fixed key order, one answer per line, answers in Order.
+// Marshal renders the file as YAML: fixed key order, one answer per line, answers in Order, with
+// the comments and blank lines the file had when it was read, beside the same keys and answers.
 func (f *File) Marshal() ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(parent *yaml.Node, key string, value *yaml.Node) {
@@ -84,16 +85,18 @@ func (f *File) Marshal() ([]byte, error) {
 		add(list, id, n)
 	}
 	add(root, "answers", list)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
+	f.layout.restore(doc) // the comments and blank lines of a hand-edited file
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return blankLines(buf.Bytes()), nil
 }
 
 // Save writes the file atomically with owner-only permissions.

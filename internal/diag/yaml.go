@@ -59,6 +59,15 @@ func ParseYAML(l *List, data []byte) *yaml.Node {
 	}
 	root := doc.Content[0]
 	refuseAliases(l, root, 0)
+	// The document's own comments (those at the top and the bottom of the file) go with its root,
+	// for callers that keep comments.
+	if doc.HeadComment != "" {
+		root.HeadComment = strings.TrimPrefix(doc.HeadComment+"\n"+root.HeadComment, "\n")
+		root.HeadComment = strings.TrimSuffix(root.HeadComment, "\n")
+	}
+	if doc.FootComment != "" {
+		root.FootComment = strings.TrimPrefix(root.FootComment+"\n"+doc.FootComment, "\n")
+	}
 	return root
 }
 
