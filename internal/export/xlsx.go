@@ -116,8 +116,13 @@ func (x *XLSXWriter) makeStyles() error {
 	return err
 }
 
-// start opens a sheet's stream: column widths, frozen header, header row.
+// start opens a sheet's stream: print setup, column widths, frozen header, header row.
 func (x *XLSXWriter) start(s *xlsxSheet) error {
+	// Before the stream starts: it writes the sheet's properties first, and its page setup from
+	// the same settings when it is flushed.
+	if err := PrintSetup(x.f, s.name); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(s.name)
 	if err != nil {
 		return err

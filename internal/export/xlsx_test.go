@@ -211,3 +211,36 @@ func TestXLSXTemporaryFiles(t *testing.T) {
 		t.Errorf("left in the temporary folder: %v", entries)
 	}
 }
+
+// Every level sheet, continuation sheets included, prints on A4 landscape fitted to the page
+// width with its header row repeated, and the country column is wide enough to read
+// "Republic of Examplia".
+func TestXLSXPrintSetup(t *testing.T) {
+	f := workbook(t, []Level{Overview, Question}, 10, "alpha", "beta", "gamma")
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range []string{"Overview", "Questions", "Questions (2)", "Questions (3)"} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" ||
+			pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 ||
+			props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: page layout %+v, fit to page %v", sheet, pl, props.FitToPage)
+		}
+		if want := "'" + sheet + "'!$1:$1"; titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+		}
+		rows, _ := f.GetRows(sheet)
+		col := colName(slices.Index(rows[0], "country") + 1)
+		if w, _ := f.GetColWidth(sheet, col); w < float64(len("Republic of Examplia")) {
+			t.Errorf("%s: country column %s is %.0f characters wide", sheet, col, w)
+		}
+	}
+}
