@@ -303,3 +303,19 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("action keys %q (GOV-02 from %s to %s, GOV-01 from %s)", keys, acts[1]["from"], acts[1]["to"], acts[0]["from"])
 	}
 }
+
+func TestWrappedLines(t *testing.T) {
+	// Width 10 holds int(10×1.15)-2 = 9 characters a line.
+	for _, c := range []struct {
+		s    string
+		want int
+	}{{"", 1}, {"short", 1}, {"nine char", 1}, {"nine chars", 2}, {"a\nb", 2},
+		// 19 letters in one word: 9 + 9 + 1.
+		{"abcdefghijklmnopqrs", 3},
+		// "one two" (7), "three" ("three four" is 10 > 9), "four".
+		{"one two three four", 3}} {
+		if got := wrappedLines(c.s, 10); got != c.want {
+			t.Errorf("%q: %d lines, want %d", c.s, got, c.want)
+		}
+	}
+}

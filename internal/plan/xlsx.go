@@ -3,6 +3,8 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -55,8 +57,8 @@ func renderXLSX(v *view) ([]byte, error) {
 		objRows = append(objRows, []any{o.Rank, o.ID, o.Title, o.Pillar, o.SectionsList, o.PriorityValue, lead,
 			joinOr(o.SupportingList, ""), o.TimeframeShort, joinOr(o.PartnersList, ""), o.ActionCount, o.Critical})
 	}
-	actCols := append([]xlsxColumn{{w.rank, 5, "int", false}, {w.objective, 36, "wrap", false},
-		{w.question, 12, "text", false}, {w.questionText, 52, "wrap", false}, {w.critical, 9, "text", false},
+	actCols := append([]xlsxColumn{{w.rank, 5, "int", false}, {w.objective, 30, "wrap", false},
+		{w.question, 12, "text", false}, {w.questionText, 50, "wrap", false}, {w.critical, 9, "text", false},
 		{w.from, 16, "wrap", false}, {w.to, 16, "wrap", false}, {w.activities, 28, "wrap", false},
 		{w.category, 14, "text", false}, {w.indicator, 44, "wrap", false}, {w.whoMayKnow, 28, "wrap", false}}, blank...)
 	var actRows [][]any
@@ -154,6 +156,18 @@ func xlsxSheet(f *excelize.File, st xlsxStyles, name string, cols []xlsxColumn, 
 			return err
 		}
 	}
+	// Rows tall enough for their wrapped texts: spreadsheets do not grow a row on opening.
+	for r, row := range rows {
+		lines := 1
+		for i, v := range row {
+			if str, ok := v.(string); ok && cols[i].kind == "wrap" {
+				lines = max(lines, wrappedLines(str, cols[i].width))
+			}
+		}
+		if err := f.SetRowHeight(name, r+2, min(float64(lines)*12.75+3, excelize.MaxRowHeight)); err != nil {
+			return err
+		}
+	}
 	last := len(rows) + 1 + xlsxSpareRows
 	for i, c := range cols {
 		col := colName(i + 1)
@@ -201,6 +215,34 @@ func xlsxSheet(f *excelize.File, st xlsxStyles, name string, cols []xlsxColumn, 
 		return err
 	}
 	return export.PrintSetup(f, name)
+}
+
+// wrappedLines estimates how many lines a text takes in a column of the given width (in
+// characters of the default font), wrapped at spaces.
+func wrappedLines(s string, width float64) int {
+	per := max(1, int(width*1.15)-2)
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		n, line := 1, 0
+		for _, word := range strings.Fields(para) {
+			l := utf8.RuneCountInString(word)
+			switch {
+			case line == 0:
+				line = l
+			case line+1+l <= per:
+				line += 1 + l
+			default:
+				n++
+				line = l
+			}
+			for line > per { // a word longer than the column
+				n++
+				line -= per
+			}
+		}
+		lines += n
+	}
+	return lines
 }
 
 func colName(n int) string {
