@@ -22,21 +22,21 @@ const handoutStyle = textfmt.PrintCSS + `
 .toc ol { padding-left: 6mm; }
 .toc li { margin: 1.5mm 0; }
 .toc a { color: inherit; text-decoration: none; }
-.question { break-inside: avoid; page-break-inside: avoid; border-top: 0.6pt solid #999; padding: 3mm 0 3mm; }
-.question .text { font-weight: bold; margin-bottom: 1.5mm; }
-.facts, .when, .help { font-size: 9pt; color: #333; }
+.question { break-inside: avoid; page-break-inside: avoid; border-top: 0.6pt solid #999; padding: 2mm 0 2mm; }
+.question .text { font-weight: bold; font-size: 10pt; line-height: 1.3; margin-bottom: 1mm; }
+.facts, .when, .help { font-size: 8pt; line-height: 1.25; color: #333; margin-bottom: 1.2mm; }
 .when { font-style: italic; }
 .options { list-style: none; padding: 0; margin: 2mm 0; }
-.options li { margin: 1mm 0; padding-left: 6mm; text-indent: -6mm; }
+.options li { margin: 0.6mm 0; padding-left: 6mm; text-indent: -6mm; font-size: 9pt; line-height: 1.25; }
 .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #111; margin-right: 2mm;
   vertical-align: -0.6mm; text-indent: 0; }
 .options .detail { color: #333; }
 .conf { font-size: 9.5pt; margin: 1.5mm 0; }
 .conf .box { margin-left: 3mm; }
-.write { border-bottom: 0.8pt solid #444; height: 7mm; }
+.write { border-bottom: 0.8pt solid #444; height: 6mm; }
 .notes-label { font-size: 9pt; color: #333; margin-top: 2mm; }
 .star { font-weight: bold; }
-.question h3 { margin-top: 0; }
+.question h3 { margin: 0 0 1mm; font-size: 10pt; }
 section.part h2 { margin-top: 0; }
 `
 
