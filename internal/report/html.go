@@ -26,6 +26,7 @@ type htmlPage struct {
 	Score, Target, Gap         string
 	Conservative, Completeness string
 	HasConservative            bool
+	SPAR, SPARNote             string
 	Counts, Aside              string
 	Indicative                 bool
 	IndicativeText             string
@@ -93,6 +94,7 @@ func renderHTML(in Input) ([]byte, error) {
 	if o.NA+o.Skipped > 0 {
 		p.Aside = v.w("countsAside", o.NA, o.Skipped)
 	}
+	p.SPAR, p.SPARNote = v.spar()
 	if p.Indicative {
 		p.IndicativeText = v.w("indicativeText", v.t.Percent(o.Completeness))
 	}
@@ -356,6 +358,9 @@ svg .halo { stroke-width: 4px; stroke-linejoin: round; }
 {{if .HasConservative}}<div class="figure"><div class="label">{{.W.conservativeLine}}</div>
 <div class="big">{{.Conservative}} <span class="small">{{.W.outOf100}}</span></div>
 <div class="small">{{.W.conservativeNote}}</div></div>{{end}}
+{{if .SPAR}}<div class="figure"><div class="label">{{.W.sparLine}}</div>
+<div class="big">{{.SPAR}}</div>
+<div class="small">{{.SPARNote}}</div></div>{{end}}
 <div class="figure"><div class="label">{{.W.completenessLine}}</div>
 <div class="big">{{.Completeness}}</div>
 <div class="small">{{.Counts}}{{if .Aside}}<br>{{.Aside}}{{end}}</div></div>

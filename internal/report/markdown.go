@@ -31,6 +31,9 @@ func renderMarkdown(in Input) []byte {
 	if o.Conservative != nil {
 		fmt.Fprintf(&b, "| %s | %s %s %s |\n", v.w("conservativeLine"), v.t.Number(o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
 	}
+	if value, note := v.spar(); value != "" {
+		fmt.Fprintf(&b, "| %s | %s %s |\n", v.w("sparLine"), value, note)
+	}
 	counts := v.w("countsLine", o.Answered, o.Unknown, o.Unanswered)
 	if o.NA+o.Skipped > 0 {
 		counts += v.w("listSep") + v.w("countsAside", o.NA, o.Skipped)

@@ -146,7 +146,8 @@ func TestJSONMatchesEngine(t *testing.T) {
 	if err := dec.Decode(&doc); err != nil {
 		t.Fatal(err)
 	}
-	groupKeys := []string{"score", "conservative", "target", "gap", "completeness", "answered", "na", "unknown", "unanswered", "skipped"}
+	groupKeys := []string{"score", "conservative", "target", "gap", "completeness", "answered", "na", "unknown", "unanswered", "skipped",
+		"mean_level", "spar_equivalent"} // DESIGN §6 GROUP, then the SPAR-equivalent figures it gained
 	wantKeys := map[string][]string{
 		"":              {"schema", "questionnaire", "respondent", "overall", "pillars", "hazards", "sections", "activities", "questions"},
 		"questionnaire": {"id", "version"},
@@ -590,5 +591,26 @@ func TestTerminalSanitised(t *testing.T) {
 	out := render(t, "table", Input{Result: score.Compute(q, a, score.Options{}), Answers: a})
 	if bytes.ContainsAny(out, "\x1b\a") {
 		t.Errorf("control characters reached the table:\n%q", out)
+	}
+}
+
+// The headline gives the SPAR equivalent beside the cbrn score in every human format. The
+// fixture's answered scale levels are PRV-01 2, PRV-02 3, DET-03 2, PRP-02 1 and RSP-01 3
+// (PRP-01 is skipped): mean 11/5 = 2.2, SPAR equivalent 2.2 × 20 = 44 %, while the cbrn
+// score of the same levels averages (25+50+25+0+50)/5 = 30.
+func TestSPAREquivalentLine(t *testing.T) {
+	in := fixture(t, score.Options{})
+	for format, want := range map[string]string{
+		"table":    "SPAR equivalent    44.0 %   (mean level 2.20 × 20)",
+		"markdown": "| SPAR equivalent | 44.0 % (mean level 2.20 × 20) |",
+		"html":     `<div class="big">44.0 %</div>`,
+	} {
+		if out := string(render(t, format, in)); !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q", format, want)
+		}
+	}
+	in.Lang = "fr"
+	if out := string(render(t, "table", in)); !strings.Contains(out, "Équivalent SPAR ") || !strings.Contains(out, "44,0") || !strings.Contains(out, "(niveau moyen 2,20 × 20)") {
+		t.Errorf("French table lacks the SPAR line:\n%s", out)
 	}
 }

@@ -103,7 +103,7 @@ func (v *view) gapCount(n int) string {
 // headlineText writes the overall figures: score, conservative score, completeness.
 func (v *view) headlineText(b *bytes.Buffer, st style) {
 	o := v.r.Overall
-	labels := []string{v.w("overall"), v.w("conservativeLine"), v.w("completenessLine")}
+	labels := []string{v.w("overall"), v.w("conservativeLine"), v.w("completenessLine"), v.w("sparLine")}
 	wid := 0
 	for _, l := range labels {
 		wid = max(wid, textfmt.DisplayWidth(l))
@@ -117,6 +117,9 @@ func (v *view) headlineText(b *bytes.Buffer, st style) {
 	}
 	if o.Conservative != nil {
 		fmt.Fprintf(b, "%s%s %s   %s\n", pad(labels[1]), v.t.Number(o.Conservative), v.w("outOf100"), v.w("conservativeNote"))
+	}
+	if value, note := v.spar(); value != "" {
+		fmt.Fprintf(b, "%s%s   %s\n", pad(labels[3]), value, note)
 	}
 	indent := strings.Repeat(" ", wid+2)
 	fmt.Fprintf(b, "%s%s\n", pad(labels[2]), v.t.Percent(o.Completeness))

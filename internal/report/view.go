@@ -190,6 +190,20 @@ func (v *view) answerValue(x *score.Question) any {
 	return nil
 }
 
+// spar is the SPAR-equivalent figure of the headline, the overall mean level on 1..5 scales
+// × 20 as a percentage, and the note that says how it is reached; both "" when no question on
+// such a scale is answered. cbrn scores level 3 as 50, SPAR as 60 %: the line lets a reader
+// compare with SPAR without mixing the two.
+func (v *view) spar() (value, note string) {
+	o := v.r.Overall
+	if o.SPAREquivalent == nil || o.MeanLevel == nil {
+		return "", ""
+	}
+	share := *o.SPAREquivalent / 100
+	// Two decimals for the mean level, so that the product reads right: 2.45 × 20 = 49.0.
+	return v.t.Percent(&share), v.w("sparNote", v.t.Decimals(*o.MeanLevel, 2))
+}
+
 // applicable is the number of questions completeness counts: answered, don't know, unanswered.
 func applicable(g score.Group) int { return g.Answered + g.Unknown + g.Unanswered }
 

@@ -13,11 +13,14 @@ type GroupJSON struct {
 	Unknown      int      `json:"unknown"`
 	Unanswered   int      `json:"unanswered"`
 	Skipped      int      `json:"skipped"`
+	// The mean level on 1..5 scales and its SPAR equivalent (mean level × 20); null without one.
+	MeanLevel      *float64 `json:"mean_level"`
+	SPAREquivalent *float64 `json:"spar_equivalent"`
 }
 
 // JSON gives the group's figures in their JSON form.
 func (g Group) JSON() GroupJSON {
 	return GroupJSON{Score: g.Score, Conservative: g.Conservative, Target: g.Target, Gap: g.Gap,
 		Completeness: g.Completeness, Answered: g.Answered, NA: g.NA, Unknown: g.Unknown,
-		Unanswered: g.Unanswered, Skipped: g.Skipped}
+		Unanswered: g.Unanswered, Skipped: g.Skipped, MeanLevel: g.MeanLevel, SPAREquivalent: g.SPAREquivalent}
 }

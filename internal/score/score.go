@@ -46,6 +46,12 @@ type Group struct {
 	Target       *float64
 	Gap          *float64
 	Completeness *float64
+	// MeanLevel is the mean level of the answered questions on a 1..5 scale, unweighted as SPAR
+	// averages its indicators; SPAREquivalent is that mean × 20, the percentage the WHO SPAR
+	// would give the same levels (cbrn scores level 3 as 50, SPAR as 60). Both are null when no
+	// such question is answered.
+	MeanLevel      *float64
+	SPAREquivalent *float64
 
 	Answered   int
 	NA         int
@@ -427,6 +433,8 @@ type acc struct {
 	w, ws, wt, wg float64
 	// over answered + unknown (unknown scoring 0): Σw, Σws
 	cw, cws float64
+	// over answered questions on a 1..5 scale: how many, and the sum of their levels
+	levels, levelSum int
 }
 
 func (x *acc) add(r *Question) {
@@ -440,6 +448,10 @@ func (x *acc) add(r *Question) {
 		x.wg += r.Weight * *r.Gap
 		x.cw += r.Weight
 		x.cws += r.Weight * *r.Score
+		if r.Level != nil && onFivePoints(r.Q.Scale) {
+			x.levels++
+			x.levelSum += *r.Level
+		}
 	case Unknown:
 		g.Unknown++
 		x.cw += r.Weight
@@ -465,7 +477,25 @@ func (x *acc) finish() Group {
 	if d := g.Answered + g.Unknown + g.Unanswered; d > 0 {
 		g.Completeness = ptr(float64(g.Answered) / float64(d))
 	}
+	if x.levels > 0 {
+		mean := float64(x.levelSum) / float64(x.levels)
+		g.MeanLevel, g.SPAREquivalent = ptr(mean), ptr(20*mean)
+	}
 	return g
+}
+
+// onFivePoints reports whether a scale has exactly the levels 1 to 5, as the JEE and SPAR
+// capacity scales do: only on such a scale does a SPAR-equivalent percentage mean anything.
+func onFivePoints(sc *questionnaire.ScaleDef) bool {
+	if sc == nil || len(sc.Levels) != 5 {
+		return false
+	}
+	for i, l := range sc.Levels {
+		if l.Level != i+1 {
+			return false
+		}
+	}
+	return true
 }
 
 func ptr(f float64) *float64 { return &f }

@@ -9,10 +9,14 @@ import (
 // (number.decimal), never "-0.0", and number.none where a figure is undefined.
 
 // Decimal is x rounded to one decimal.
-func (w Words) Decimal(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 1, 64)
-	if s == "-0.0" {
-		s = "0.0"
+func (w Words) Decimal(x float64) string { return w.Decimals(x, 1) }
+
+// Decimals is x rounded to the given number of decimals, for the few figures that need more
+// than one (a mean level of 2.45 beside its SPAR equivalent of 49.0).
+func (w Words) Decimals(x float64, places int) string {
+	s := strconv.FormatFloat(x, 'f', places, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // never "-0.0"
 	}
 	if mark := w.T("number.decimal"); mark != "." {
 		s = strings.Replace(s, ".", mark, 1)
