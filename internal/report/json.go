@@ -22,6 +22,10 @@ type jsonReport struct {
 	Sections      []jsonSection     `json:"sections"`
 	Activities    []jsonActivity    `json:"activities"`
 	Questions     []jsonQuestion    `json:"questions"`
+	// Gained after the first release: the figures the pages show beside the scores.
+	WeightedGap   float64 `json:"weighted_gap"`
+	WeakestPillar *string `json:"weakest_pillar"`
+	WeakestHazard *string `json:"weakest_hazard"`
 }
 
 type jsonQuestionnaire struct {
@@ -52,6 +56,7 @@ type jsonActivity struct {
 	Title     string   `json:"title"`
 	Priority  float64  `json:"priority"`
 	Questions []string `json:"questions"`
+	Share     float64  `json:"share"` // of the weighted gap
 }
 
 type jsonQuestion struct {
@@ -67,6 +72,8 @@ type jsonQuestion struct {
 	Priority   float64  `json:"priority"`
 	Critical   bool     `json:"critical"`
 	Activities []string `json:"activities"`
+	// TargetChoice is, on a choice question, the choice that meets the target; null otherwise.
+	TargetChoice *string `json:"target_choice"`
 }
 
 func optional(s string) *string {
@@ -104,6 +111,7 @@ func renderJSON(in Input) ([]byte, error) {
 		Activities: []jsonActivity{},
 		Questions:  []jsonQuestion{},
 	}
+	rep.WeightedGap, rep.WeakestPillar, rep.WeakestHazard = r.WeightedGap, optional(r.WeakestPillar), optional(r.WeakestHazard)
 	for _, g := range r.Pillars {
 		rep.Pillars = append(rep.Pillars, jsonGroup{ID: g.ID, GroupJSON: g.JSON()})
 	}
@@ -115,12 +123,13 @@ func renderJSON(in Input) ([]byte, error) {
 	}
 	for _, a := range r.Activities {
 		rep.Activities = append(rep.Activities, jsonActivity{ID: a.ID, Title: q.ActivityTitle(a.ID, lang),
-			Priority: a.Priority, Questions: nonNil(a.Questions)})
+			Priority: a.Priority, Questions: nonNil(a.Questions), Share: a.Share})
 	}
 	for _, x := range r.Questions {
 		rep.Questions = append(rep.Questions, jsonQuestion{ID: x.ID, Section: x.Section, Pillar: x.Pillar,
 			Hazards: nonNil(x.Hazards), Status: string(x.Status), Score: x.Score, Target: x.Target, Gap: x.Gap,
-			Weight: x.Weight, Priority: x.Priority, Critical: x.Critical, Activities: nonNil(x.Activities)})
+			Weight: x.Weight, Priority: x.Priority, Critical: x.Critical, Activities: nonNil(x.Activities),
+			TargetChoice: optional(x.TargetChoice)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

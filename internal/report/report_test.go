@@ -149,14 +149,15 @@ func TestJSONMatchesEngine(t *testing.T) {
 	groupKeys := []string{"score", "conservative", "target", "gap", "completeness", "answered", "na", "unknown", "unanswered", "skipped",
 		"mean_level", "spar_equivalent"} // DESIGN §6 GROUP, then the SPAR-equivalent figures it gained
 	wantKeys := map[string][]string{
-		"":              {"schema", "questionnaire", "respondent", "overall", "pillars", "hazards", "sections", "activities", "questions"},
+		// The keys of the first release in its order, then the ones gained since.
+		"":              {"schema", "questionnaire", "respondent", "overall", "pillars", "hazards", "sections", "activities", "questions", "weighted_gap", "weakest_pillar", "weakest_hazard"},
 		"questionnaire": {"id", "version"},
 		"respondent":    {"name", "organisation", "country", "role"},
 		"overall":       groupKeys,
 		"pillar":        append([]string{"id"}, groupKeys...),
 		"section":       append([]string{"id", "pillar"}, groupKeys...),
-		"activity":      {"id", "title", "priority", "questions"},
-		"question":      {"id", "section", "pillar", "hazards", "status", "score", "target", "gap", "weight", "priority", "critical", "activities"},
+		"activity":      {"id", "title", "priority", "questions", "share"},
+		"question":      {"id", "section", "pillar", "hazards", "status", "score", "target", "gap", "weight", "priority", "critical", "activities", "target_choice"},
 	}
 	keys := func(what string, raw json.RawMessage) {
 		t.Helper()
@@ -216,8 +217,21 @@ func TestJSONMatchesEngine(t *testing.T) {
 			t.Errorf("section %s differs", g.ID)
 		}
 	}
+	if rep.WeightedGap != r.WeightedGap || rep.WeakestPillar == nil || *rep.WeakestPillar != r.WeakestPillar ||
+		rep.WeakestHazard == nil || *rep.WeakestHazard != r.WeakestHazard {
+		t.Errorf("figures: json %v %v %v, engine %v %q %q", rep.WeightedGap, rep.WeakestPillar, rep.WeakestHazard,
+			r.WeightedGap, r.WeakestPillar, r.WeakestHazard)
+	}
+	for i, a := range r.Activities {
+		if rep.Activities[i].Share != a.Share {
+			t.Errorf("activity %s share: json %v, engine %v", a.ID, rep.Activities[i].Share, a.Share)
+		}
+	}
 	for i, x := range r.Questions {
 		j := rep.Questions[i]
+		if (j.TargetChoice == nil) != (x.TargetChoice == "") || (j.TargetChoice != nil && *j.TargetChoice != x.TargetChoice) {
+			t.Errorf("question %s target choice: json %v, engine %q", x.ID, j.TargetChoice, x.TargetChoice)
+		}
 		if j.ID != x.ID || !reflect.DeepEqual(j.Score, x.Score) || !reflect.DeepEqual(j.Target, x.Target) ||
 			!reflect.DeepEqual(j.Gap, x.Gap) || j.Priority != x.Priority || j.Weight != x.Weight || j.Status != string(x.Status) ||
 			!slices.Equal(j.Activities, x.Activities) || !slices.Equal(j.Hazards, x.Hazards) || j.Critical != x.Critical {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,7 @@ type activity struct {
 	ID        string
 	Title     string
 	Priority  float64
-	Share     float64           // Priority over the sum of every question's priority
+	Share     float64           // Priority over the weighted gap (score.Activity.Share)
 	Questions []*score.Question // as ranked by the engine
 }
 
@@ -63,15 +64,8 @@ func newView(in Input) *view {
 	for _, x := range r.Gaps() {
 		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.answerLabel(x), To: v.targetLabel(x)})
 	}
-	total := 0.0
-	for _, x := range r.Questions {
-		total += x.Priority
-	}
 	for _, a := range r.Activities {
-		act := activity{ID: a.ID, Title: q.ActivityTitle(a.ID, v.lang), Priority: a.Priority}
-		if total > 0 {
-			act.Share = a.Priority / total
-		}
+		act := activity{ID: a.ID, Title: q.ActivityTitle(a.ID, v.lang), Priority: a.Priority, Share: a.Share}
 		for _, id := range a.Questions {
 			act.Questions = append(act.Questions, byID[id])
 		}
@@ -170,6 +164,10 @@ func (v *view) targetLabel(x *score.Question) string {
 		return v.levelLabel(x.Q.Scale, *x.TargetLv)
 	case x.Q.Type == questionnaire.TypeYesNo:
 		return v.w("yes")
+	case x.TargetChoice != "":
+		if c, ok := x.Q.Choice(x.TargetChoice); ok {
+			return c.Label.Get(v.lang)
+		}
 	}
 	return v.w("full")
 }
@@ -211,26 +209,12 @@ func applicable(g score.Group) int { return g.Answered + g.Unknown + g.Unanswere
 // complete pillar when it is too incomplete to trust, the gaps, and the first activity.
 func (v *view) brief() []string {
 	var out []string
-	weakest := func(gs []score.Group) (score.Group, bool) {
-		var best score.Group
-		found := false
-		for _, g := range gs {
-			if g.Score != nil && (!found || score.PriorityAbove(*best.Score, *g.Score)) {
-				best, found = g, true
-			}
-		}
-		return best, found
-	}
-	scored := 0
-	for _, g := range v.r.Pillars {
-		if g.Score != nil {
-			scored++
-		}
-	}
-	if g, ok := weakest(v.r.Pillars); ok && scored > 1 {
+	if id := v.r.WeakestPillar; id != "" && v.r.ScoredPillars > 1 {
+		g := v.r.Pillars[slices.IndexFunc(v.r.Pillars, func(g score.Group) bool { return g.ID == id })]
 		out = append(out, v.w("weakestPillar", v.t.Pillar(g.ID), v.t.Number(g.Score), v.t.Number(g.Target)))
 	}
-	if g, ok := weakest(v.r.Hazards); ok {
+	if id := v.r.WeakestHazard; id != "" {
+		g := v.r.Hazards[slices.IndexFunc(v.r.Hazards, func(g score.Group) bool { return g.ID == id })]
 		out = append(out, v.w("weakestHazard", v.t.Hazard(g.ID), v.t.Number(g.Score), v.t.Number(g.Target)))
 	}
 	var least *score.Group

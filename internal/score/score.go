@@ -78,12 +78,16 @@ type Question struct {
 	Critical bool
 	// Activities are those the question's gap maps to; empty without a gap.
 	Activities []string
+	// TargetChoice is, on a choice question, the id of the choice that meets the target (the
+	// best-scoring one); "" on other questions.
+	TargetChoice string
 }
 
 // Activity is an activity type with the gaps mapped to it.
 type Activity struct {
 	ID        string
 	Priority  float64
+	Share     float64  // Priority over the result's WeightedGap (0 without a gap); shares add up to more than 1, as a gap maps to several activities
 	Questions []string // critical first, then by priority, ties in file order
 }
 
@@ -100,6 +104,13 @@ type Result struct {
 	Grid       [][]Group
 	Activities []Activity
 	Questions  []Question // file order
+	// WeightedGap is the sum of every question's priority (weight × gap).
+	WeightedGap float64
+	// WeakestPillar and WeakestHazard are the ids of the scored pillar and hazard with the
+	// lowest score (the first of equal ones), "" when none is scored; ScoredPillars counts the
+	// pillars that have a score.
+	WeakestPillar, WeakestHazard string
+	ScoredPillars                int
 }
 
 // Compute scores answers against q. The answers must have been checked against q
@@ -168,6 +179,7 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 		res.Grid = append(res.Grid, out)
 	}
 	res.Activities = rank(res.Questions)
+	res.figures()
 	return res
 }
 
