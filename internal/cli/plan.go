@@ -49,7 +49,7 @@ type.
 ` + plan.CategoryRule + `
 
 Formats (-o): markdown (the default); html (one self-contained page for A4,
-each objective on a new page with boxes to fill in); json (cbrn.plan/v1);
+each objective's boxes to fill in kept with its actions); json (cbrn.plan/v1);
 xlsx (an Objectives and an Actions sheet with blank columns for budget,
 start, end, responsible officer and a status drop-down; needs --out or a
 redirected stdout).
@@ -80,7 +80,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().Lookup("output").Usage = "markdown, html, json or xlsx"
+	cmd.Flags().Lookup("output").Usage = "markdown|html|json|xlsx"
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the answers')")
 	cmd.Flags().StringVar(&opts.Target, "target", "", "a level `N`, or \"next\" (one above each answer)")
