@@ -195,7 +195,7 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		}
 	}
 	if errors.Is(err, prompt.ErrInterrupted) || errors.Is(err, io.EOF) {
-		fmt.Fprintln(s.Err, msg.Count(msg.Saved, len(ses.a.Answers), ses.path))
+		fmt.Fprintln(s.Err, s.wrap(msg.Count(msg.Saved, len(ses.a.Answers), ses.path)))
 		return ErrCancelled
 	}
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 	"github.com/cbrn-tool/cbrn/internal/diag"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 func noArgs(cmd *cobra.Command, args []string) error {
@@ -102,8 +103,8 @@ func printWarnings(s *Streams, ws []diag.Problem) {
 }
 
 // writeResult writes data to stdout, or atomically to outPath (mode 0600), never over one of the
-// command's inputs.
-func writeResult(s *Streams, outPath string, inputs []string, data []byte) error {
+// command's inputs, and then says so in lang.
+func writeResult(s *Streams, lang, outPath string, inputs []string, data []byte) error {
 	if outPath == "" {
 		_, err := s.Out.Write(data)
 		return err
@@ -114,7 +115,7 @@ func writeResult(s *Streams, outPath string, inputs []string, data []byte) error
 	if err := atomicfile.WriteFile(outPath, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.Err, "wrote %s\n", outPath)
+	fmt.Fprintln(s.Err, s.wrap(words.For(lang).T("output.wrote", outPath)))
 	return nil
 }
 

@@ -111,5 +111,5 @@ func runCompare(s *Streams, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeResult(s, opts.Out, []string{opts.Base, opts.New, questionnaireFile(next, opts.Questionnaire)}, data)
+	return writeResult(s, opts.Lang, opts.Out, []string{opts.Base, opts.New, questionnaireFile(next, opts.Questionnaire)}, data)
 }

@@ -108,11 +108,11 @@ func runDemo(s *Streams, opts *DemoOptions) error {
 		return err
 	}
 	if opts.SaveSample != "" {
-		if err := writeResult(s, opts.SaveSample, nil, data); err != nil {
+		if err := writeResult(s, lang, opts.SaveSample, nil, data); err != nil {
 			return err
 		}
 	}
-	if err := writeResult(s, opts.Out, nil, out); err != nil {
+	if err := writeResult(s, lang, opts.Out, nil, out); err != nil {
 		return err
 	}
 	sample := opts.SaveSample

@@ -91,6 +91,11 @@ func TestConsensusWordsInFrenchAndPlurals(t *testing.T) {
 	if code != 0 || !strings.Contains(errb, "m.yaml écrit : ") || strings.Contains(errb, "wrote") {
 		t.Errorf("exit %d:\n%s", code, errb)
 	}
+	// Any --out of a command in French.
+	code, _, errb = runMain(t, dir, 0, "report", "alice.answers.yaml", "-q", "workshop.yaml", "--lang", "fr", "--out", "r.md", "-o", "markdown")
+	if code != 0 || errb != "r.md écrit\n" {
+		t.Errorf("report --out --lang fr: exit %d, stderr %q", code, errb)
+	}
 	// One disputed question and one answered: the singular, in both languages.
 	one := filepath.Join(dir, "one")
 	if err := os.Mkdir(one, 0o700); err != nil {

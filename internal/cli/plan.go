@@ -109,5 +109,5 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeResult(s, opts.Out, as.inputs(), data)
+	return writeResult(s, lang, opts.Out, as.inputs(), data)
 }

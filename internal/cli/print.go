@@ -123,7 +123,7 @@ func runPrint(s *Streams, opts *PrintOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeResult(s, opts.Out, []string{questionnaireRefFile(opts.Questionnaire)}, data)
+	return writeResult(s, lang, opts.Out, []string{questionnaireRefFile(opts.Questionnaire)}, data)
 }
 
 func orAll(list []string) string {

@@ -149,7 +149,7 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		if err := enc.Encode(list); err != nil {
 			return err
 		}
-		return writeResult(s, "", nil, buf.Bytes())
+		return writeResult(s, "", "", nil, buf.Bytes())
 	}
 	// The scored total is the sum of the pillar columns; it goes below, so that the table fits 80 columns.
 	header := []string{"ID", "VERSION", "PREV", "DET", "PREP", "RESP", "C", "B", "R", "N"}
@@ -180,7 +180,7 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 	}
 	buf.WriteString("\nScored questions per pillar (PREV prevention, DET detection, PREP preparedness,\n" +
 		"RESP response) and per hazard; a question counts in every hazard it covers.\n")
-	return writeResult(s, "", nil, buf.Bytes())
+	return writeResult(s, "", "", nil, buf.Bytes())
 }
 
 func joinVersions(vs []versionSummary) string {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -126,7 +127,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeResult(s, opts.Out, as.inputs(), data)
+	return writeResult(s, cmp.Or(opts.Lang, as.A.Language), opts.Out, as.inputs(), data)
 }
 
 // languageChoices are the languages a report can be written in: the questionnaire's and the tool's.

@@ -349,7 +349,10 @@ func (m *model) layout() layout {
 	tw := l.width
 	l.head = Wrap(m.title, tw)
 	for _, b := range m.body {
-		l.head = append(l.head, Wrap(b, tw)...)
+		for _, line := range strings.Split(b, "\n") { // an indented line keeps its indent
+			lead := line[:len(line)-len(strings.TrimLeft(line, " "))]
+			l.head = append(l.head, WrapIndent(line, tw, lead, lead)...)
+		}
 	}
 	if m.problem != "" {
 		l.problem = WrapIndent(m.problem, tw, "* ", "  ")
@@ -400,6 +403,12 @@ func (m *model) layout() layout {
 			break
 		}
 	}
+	// The rows of the list and the description stay the same whatever the option (nothing
+	// above or below them moves), but an option with a shorter description, or none, leaves
+	// its rows to the list.
+	region := l.optRows + l.detRows
+	l.optRows = min(optN, region-min(len(l.detail), l.detRows))
+	l.detRows = region - l.optRows
 	return l
 }
 
@@ -526,7 +535,11 @@ func (m *model) View() string {
 // more ends a line cut short with an ellipsis.
 func (m *model) more(s string, width int) string {
 	if displaywidth.String(s)+2 > width {
-		s = displaywidth.TruncateString(s, width-2, "")
+		cut := displaywidth.TruncateString(s, width-2, "")
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i] // between words
+		}
+		s = cut
 	}
 	return s + " …"
 }
