@@ -1,0 +1,968 @@
+package answers
+
+import (
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// The fast path reads the forms answers files are written in — block and flow mappings, plain
+// and quoted scalars on one line, lists of ids in either style, comments — straight into a
+// File, without the YAML library's events and node tree, which took most of the time of an
+// export of thousands of files.
+//
+// It is strict: it declines (returns nil) any file holding something it does not fully
+// understand (multi-line scalars, anchors, tags, tabs, carriage returns, document markers,
+// unknown keys, ...) and any file the YAML path would report a problem for. Declined files go
+// to the YAML path, which decides and explains. So the fast path never writes a message, and
+// what it accepts it reads exactly as the YAML path does (FuzzFastParse holds it to that).
+
+// fastKind is the kind of a node of the fast path's tree.
+type fastKind uint8
+
+const (
+	fastNull   fastKind = iota + 1 // a value left empty
+	fastPlain                      // an unquoted scalar
+	fastQuoted                     // a single- or double-quoted scalar
+	fastMap
+	fastSeq
+)
+
+// fastNode is a node of the tree, kept in one slice per file; children are linked by index.
+type fastNode struct {
+	kind        fastKind
+	line, col   int32
+	value       string // scalars: the text, quotes and escapes resolved
+	first, last int32  // children (a mapping's alternate key, value); -1 when none
+	next        int32  // next sibling; -1 when none
+}
+
+// fastMaxDepth bounds nesting: answers files nest three levels deep (answers, an answer, its
+// agreement), and anything deeper is left to the YAML path.
+const fastMaxDepth = 6
+
+// fastMaxKey bounds keys: the YAML library takes a key of 1,024 characters or more for a syntax
+// error (a "simple key" is shorter).
+const fastMaxKey = 512
+
+type fastParser struct {
+	src       string
+	pos       int
+	line      int // of pos, from 1
+	lineStart int // offset where the line of pos starts
+	ascii     bool
+	depth     int
+	nodes     []fastNode
+}
+
+var fastNodes = sync.Pool{New: func() any { return new([]fastNode) }}
+
+// parseFast reads an answers file by the fast path; nil when it declines.
+func parseFast(path string, data []byte) *File {
+	if len(data) == 0 || len(data) > MaxFileSize {
+		return nil
+	}
+	ascii, ok := fastChars(data)
+	if !ok {
+		return nil
+	}
+	buf := fastNodes.Get().(*[]fastNode)
+	defer func() {
+		*buf = (*buf)[:0]
+		fastNodes.Put(buf)
+	}()
+	p := &fastParser{src: string(data), line: 1, ascii: ascii, nodes: (*buf)[:0]}
+	if p.contentLine() != 0 {
+		return nil // empty, or a root that is indented
+	}
+	root, ok := p.blockMap(0)
+	// A document that ends before the end of the file (a second one, a stray line) is declined.
+	if !ok || p.pos != len(p.src) {
+		*buf = p.nodes
+		return nil
+	}
+	*buf = p.nodes
+	return fastFile(path, p.nodes, root)
+}
+
+// fastChars checks every character: the fast path takes no tab, carriage return or other
+// control character, nor any of the line breaks and marks YAML gives a meaning to beyond ASCII
+// (NEL, LS, PS, BOM). It reports whether the data is all ASCII, so that columns are offsets.
+func fastChars(data []byte) (ascii, ok bool) {
+	ascii = true
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false, false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return false, false
+		}
+		if r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff {
+			return false, false
+		}
+		i += size
+	}
+	return ascii, true
+}
+
+func (p *fastParser) add(kind fastKind, line, col int, value string) int32 {
+	p.nodes = append(p.nodes, fastNode{kind: kind, line: int32(line), col: int32(col), value: value, first: -1, last: -1, next: -1})
+	return int32(len(p.nodes) - 1)
+}
+
+func (p *fastParser) appendChild(parent, child int32) {
+	n := &p.nodes[parent]
+	if n.last < 0 {
+		n.first = child
+	} else {
+		p.nodes[n.last].next = child
+	}
+	n.last = child
+}
+
+// col is the column of pos, from 1, in characters as the YAML library counts them.
+func (p *fastParser) col() int {
+	if p.ascii {
+		return p.pos - p.lineStart + 1
+	}
+	return utf8.RuneCountInString(p.src[p.lineStart:p.pos]) + 1
+}
+
+// contentLine moves from the start of a line past blank and comment lines, and returns the
+// indentation of the next line with content, pos staying at its start; -1 at the end.
+func (p *fastParser) contentLine() int {
+	for p.pos < len(p.src) {
+		i := p.pos
+		for i < len(p.src) && p.src[i] == ' ' {
+			i++
+		}
+		if i < len(p.src) && p.src[i] != '\n' && p.src[i] != '#' {
+			return i - p.pos
+		}
+		for i < len(p.src) && p.src[i] != '\n' {
+			i++
+		}
+		if i == len(p.src) {
+			p.pos = i
+			return -1
+		}
+		p.pos = i + 1
+		p.line++
+		p.lineStart = p.pos
+	}
+	return -1
+}
+
+// endLine ends a line after its content: spaces, an optional comment (after a space), the line
+// break. It reports whether that is all there is.
+func (p *fastParser) endLine() bool {
+	for p.pos < len(p.src) && p.src[p.pos] == ' ' {
+		p.pos++
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == '#' {
+		if p.pos == 0 || p.src[p.pos-1] != ' ' {
+			return false // a # right after a value is part of it, or a syntax error
+		}
+		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
+			p.pos++
+		}
+	}
+	if p.pos == len(p.src) {
+		return true
+	}
+	if p.src[p.pos] != '\n' {
+		return false
+	}
+	p.pos++
+	p.line++
+	p.lineStart = p.pos
+	return true
+}
+
+func isKeyStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+func isKeyChar(c byte) bool { return isKeyStart(c) || c == '-' || c == '.' || c == '/' }
+
+// key reads a plain key of letters, digits and `_ - . /` and its colon, which a space or the
+// end of the line follows (in flow, a space).
+func (p *fastParser) key(flow bool) (string, bool) {
+	start := p.pos
+	if p.pos >= len(p.src) || !isKeyStart(p.src[p.pos]) {
+		return "", false
+	}
+	for p.pos < len(p.src) && isKeyChar(p.src[p.pos]) {
+		p.pos++
+	}
+	if p.pos-start > fastMaxKey || p.pos >= len(p.src) || p.src[p.pos] != ':' {
+		return "", false
+	}
+	k := p.src[start:p.pos]
+	p.pos++
+	if p.pos == len(p.src) {
+		return k, !flow
+	}
+	if c := p.src[p.pos]; c == ' ' || (c == '\n' && !flow) {
+		return k, true
+	}
+	return "", false
+}
+
+// blockMap reads a block mapping whose keys stand at indent; pos is at the start of its first line.
+func (p *fastParser) blockMap(indent int) (int32, bool) {
+	if p.depth++; p.depth > fastMaxDepth {
+		return 0, false
+	}
+	defer func() { p.depth-- }()
+	m := int32(-1)
+	for {
+		ind := p.contentLine()
+		if ind < indent {
+			break
+		}
+		if ind > indent {
+			return 0, false
+		}
+		p.pos += ind
+		line, col := p.line, p.col()
+		if m < 0 {
+			// The YAML library places a block mapping at its first key.
+			m = p.add(fastMap, line, col, "")
+		}
+		k, ok := p.key(false)
+		if !ok {
+			return 0, false
+		}
+		kn := p.add(fastPlain, line, col, k)
+		v, ok := p.blockValue(indent)
+		if !ok {
+			return 0, false
+		}
+		p.appendChild(m, kn)
+		p.appendChild(m, v)
+	}
+	return m, m >= 0
+}
+
+// blockValue reads the value of a key of a block mapping at indent, from after its colon.
+func (p *fastParser) blockValue(indent int) (int32, bool) {
+	for p.pos < len(p.src) && p.src[p.pos] == ' ' {
+		p.pos++
+	}
+	if p.pos == len(p.src) || p.src[p.pos] == '\n' || p.src[p.pos] == '#' {
+		line, col := p.line, p.col()
+		if !p.endLine() {
+			return 0, false
+		}
+		ind := p.contentLine()
+		switch {
+		case ind > indent && p.seqEntry(ind):
+			return p.blockSeq(ind, false)
+		case ind > indent:
+			return p.blockMap(ind)
+		case ind == indent && p.seqEntry(ind):
+			return p.blockSeq(ind, true)
+		}
+		return p.add(fastNull, line, col, ""), true
+	}
+	v, ok := p.inline(false)
+	if !ok || !p.endLine() {
+		return 0, false
+	}
+	return v, true
+}
+
+// seqEntry reports whether the line at pos, indented by ind, is an entry of a block list.
+func (p *fastParser) seqEntry(ind int) bool {
+	i := p.pos + ind
+	return i < len(p.src) && p.src[i] == '-' && (i+1 == len(p.src) || p.src[i+1] == ' ' || p.src[i+1] == '\n')
+}
+
+// blockSeq reads a block list of scalars whose dashes stand at indent. A list that is the
+// value of a key at the same indent ends at the first line that is not an entry.
+func (p *fastParser) blockSeq(indent int, sameIndent bool) (int32, bool) {
+	s := int32(-1)
+	for {
+		ind := p.contentLine()
+		if ind < indent {
+			break
+		}
+		if ind > indent {
+			return 0, false
+		}
+		if !p.seqEntry(ind) {
+			if sameIndent {
+				break
+			}
+			return 0, false
+		}
+		p.pos += ind
+		if s < 0 {
+			s = p.add(fastSeq, p.line, p.col(), "")
+		}
+		p.pos++
+		for p.pos < len(p.src) && p.src[p.pos] == ' ' {
+			p.pos++
+		}
+		if p.pos == len(p.src) || p.src[p.pos] == '\n' || p.src[p.pos] == '#' || p.src[p.pos] == '{' || p.src[p.pos] == '[' {
+			return 0, false // an empty entry, or a collection in a list
+		}
+		v, ok := p.inline(false)
+		if !ok || !p.endLine() {
+			return 0, false
+		}
+		p.appendChild(s, v)
+	}
+	return s, s >= 0
+}
+
+// inline reads a value that starts at pos and ends on its line: a flow mapping or list, a
+// quoted or a plain scalar.
+func (p *fastParser) inline(flow bool) (int32, bool) {
+	line, col := p.line, p.col()
+	switch c := p.src[p.pos]; c {
+	case '{':
+		return p.flowMap(line, col)
+	case '[':
+		return p.flowSeq(line, col)
+	case '"', '\'':
+		v, ok := p.quoted(c)
+		return p.add(fastQuoted, line, col, v), ok
+	}
+	if !p.plainStart() {
+		return 0, false
+	}
+	start, end := p.pos, p.pos
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		if c == '\n' {
+			break
+		}
+		if c == ' ' {
+			if p.pos+1 < len(p.src) && p.src[p.pos+1] == '#' {
+				break
+			}
+			p.pos++
+			continue
+		}
+		if c == ':' && (p.pos+1 == len(p.src) || p.src[p.pos+1] == ' ' || p.src[p.pos+1] == '\n') {
+			return 0, false // a second key on the line, or a text that should be quoted
+		}
+		if flow {
+			if c == ',' || c == '}' || c == ']' {
+				break
+			}
+			if c == '?' || c == '[' || c == '{' {
+				return 0, false
+			}
+		}
+		p.pos++
+		end = p.pos
+	}
+	p.pos = end
+	v := p.src[start:end]
+	if v[len(v)-1] == ':' {
+		return 0, false
+	}
+	return p.add(fastPlain, line, col, v), true
+}
+
+// plainStart reports whether a plain scalar may start at pos: not with an indicator (a dash
+// only before a digit, for negative numbers).
+func (p *fastParser) plainStart() bool {
+	switch p.src[p.pos] {
+	case '-':
+		return p.pos+1 < len(p.src) && p.src[p.pos+1] >= '0' && p.src[p.pos+1] <= '9'
+	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ', '\n':
+		return false
+	}
+	return true
+}
+
+func (p *fastParser) skipSpaces() {
+	for p.pos < len(p.src) && p.src[p.pos] == ' ' {
+		p.pos++
+	}
+}
+
+// flowMap reads {key: value, ...} on one line; pos is at the brace.
+func (p *fastParser) flowMap(line, col int) (int32, bool) {
+	if p.depth++; p.depth > fastMaxDepth {
+		return 0, false
+	}
+	defer func() { p.depth-- }()
+	m := p.add(fastMap, line, col, "")
+	p.pos++
+	p.skipSpaces()
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+		return m, true
+	}
+	for {
+		kl, kc := p.line, p.col()
+		k, ok := p.key(true)
+		if !ok {
+			return 0, false
+		}
+		kn := p.add(fastPlain, kl, kc, k)
+		p.skipSpaces()
+		if p.pos == len(p.src) {
+			return 0, false
+		}
+		v, ok := p.inline(true)
+		if !ok {
+			return 0, false
+		}
+		p.appendChild(m, kn)
+		p.appendChild(m, v)
+		p.skipSpaces()
+		if p.pos == len(p.src) {
+			return 0, false
+		}
+		switch p.src[p.pos] {
+		case '}':
+			p.pos++
+			return m, true
+		case ',':
+			p.pos++
+			p.skipSpaces()
+			if p.pos < len(p.src) && p.src[p.pos] == '}' {
+				return 0, false // a trailing comma
+			}
+		default:
+			return 0, false
+		}
+	}
+}
+
+// flowSeq reads [scalar, ...] on one line; pos is at the bracket.
+func (p *fastParser) flowSeq(line, col int) (int32, bool) {
+	s := p.add(fastSeq, line, col, "")
+	p.pos++
+	p.skipSpaces()
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+		return s, true
+	}
+	for {
+		if p.pos == len(p.src) || p.src[p.pos] == '{' || p.src[p.pos] == '[' {
+			return 0, false
+		}
+		v, ok := p.inline(true)
+		if !ok {
+			return 0, false
+		}
+		p.appendChild(s, v)
+		p.skipSpaces()
+		if p.pos == len(p.src) {
+			return 0, false
+		}
+		switch p.src[p.pos] {
+		case ']':
+			p.pos++
+			return s, true
+		case ',':
+			p.pos++
+			p.skipSpaces()
+			if p.pos < len(p.src) && p.src[p.pos] == ']' {
+				return 0, false
+			}
+		default:
+			return 0, false
+		}
+	}
+}
+
+// quoted reads a quoted scalar that closes on its line; pos is at the opening quote.
+func (p *fastParser) quoted(q byte) (string, bool) {
+	p.pos++
+	start := p.pos
+	var b []byte // only when the text holds escapes
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == '\n':
+			return "", false
+		case c == q && q == '\'' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '\'':
+			b = append(b, p.src[start:p.pos+1]...)
+			p.pos += 2
+			start = p.pos
+			continue
+		case c == q:
+			v := p.src[start:p.pos]
+			p.pos++
+			if b != nil {
+				return string(append(b, v...)), true
+			}
+			return v, true
+		case c == '\\' && q == '"':
+			b = append(b, p.src[start:p.pos]...)
+			var ok bool
+			if b, ok = p.escape(b); !ok {
+				return "", false
+			}
+			start = p.pos
+			continue
+		}
+		p.pos++
+	}
+	return "", false
+}
+
+// escape decodes the escape sequence at pos as the YAML library does, appending it to b.
+func (p *fastParser) escape(b []byte) ([]byte, bool) {
+	if p.pos+1 >= len(p.src) {
+		return b, false
+	}
+	c := p.src[p.pos+1]
+	p.pos += 2
+	var r rune
+	switch c {
+	case '0':
+		r = 0
+	case 'a':
+		r = 7
+	case 'b':
+		r = 8
+	case 't':
+		r = 9
+	case 'n':
+		r = 10
+	case 'v':
+		r = 11
+	case 'f':
+		r = 12
+	case 'r':
+		r = 13
+	case 'e':
+		r = 0x1b
+	case ' ', '"', '\'', '\\':
+		r = rune(c)
+	case 'N':
+		r = 0x85
+	case '_':
+		r = 0xa0
+	case 'L':
+		r = 0x2028
+	case 'P':
+		r = 0x2029
+	case 'x', 'u', 'U':
+		n := 2
+		if c == 'u' {
+			n = 4
+		} else if c == 'U' {
+			n = 8
+		}
+		if p.pos+n > len(p.src) {
+			return b, false
+		}
+		v, err := strconv.ParseUint(p.src[p.pos:p.pos+n], 16, 32)
+		if err != nil || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff {
+			return b, false
+		}
+		p.pos += n
+		r = rune(v)
+	default:
+		return b, false
+	}
+	return utf8.AppendRune(b, r), true
+}
+
+// fastFile turns the tree into a File, as parseFile does with the YAML library's; nil when the
+// YAML path would report any problem.
+func fastFile(path string, nodes []fastNode, root int32) *File {
+	f := &File{Path: path}
+	r := &nodes[root]
+	if r.kind != fastMap {
+		return nil
+	}
+	var seen uint
+	const (
+		haveSchema = 1 << iota
+		haveQuestionnaire
+		haveRespondent
+		haveLanguage
+		haveCreated
+		haveUpdated
+		haveAnswers
+	)
+	answersAt := int32(-1)
+	for k := r.first; k >= 0; k = nodes[nodes[k].next].next {
+		v := &nodes[nodes[k].next]
+		var bit uint
+		switch nodes[k].value {
+		case "schema":
+			bit = haveSchema
+			if s, ok := fastString(v); !ok || s != Schema {
+				return nil
+			}
+		case "questionnaire":
+			bit = haveQuestionnaire
+			f.refLine, f.refCol = int(v.line), int(v.col)
+			if !fastRef(nodes, v, &f.Questionnaire) {
+				return nil
+			}
+		case "respondent":
+			bit = haveRespondent
+			if !fastRespondent(nodes, v, &f.Respondent) {
+				return nil
+			}
+		case "language":
+			bit = haveLanguage
+			f.langLine, f.langCol = int(v.line), int(v.col)
+			var ok bool
+			if f.Language, ok = fastText(v); !ok {
+				return nil
+			}
+		case "created", "updated":
+			bit = haveCreated
+			dst := &f.Created
+			if nodes[k].value == "updated" {
+				bit, dst = haveUpdated, &f.Updated
+			}
+			var ok bool
+			if *dst, ok = fastTime(v); !ok {
+				return nil
+			}
+		case "answers":
+			bit = haveAnswers
+			answersAt = nodes[k].next
+		default:
+			return nil
+		}
+		if seen&bit != 0 {
+			return nil
+		}
+		seen |= bit
+	}
+	if seen&(haveSchema|haveQuestionnaire|haveAnswers) != haveSchema|haveQuestionnaire|haveAnswers {
+		return nil
+	}
+	a := &nodes[answersAt]
+	if fastIsNull(a) {
+		f.Answers = map[string]*Answer{}
+		return f
+	}
+	if a.kind != fastMap {
+		return nil
+	}
+	n := 0
+	for k := a.first; k >= 0; k = nodes[nodes[k].next].next {
+		n++
+	}
+	if n > MaxAnswers {
+		return nil
+	}
+	f.Answers = make(map[string]*Answer, n)
+	if n > 0 {
+		f.Order = make([]string, 0, n)
+	}
+	slab := make([]Answer, n)
+	for k := a.first; k >= 0; k = nodes[nodes[k].next].next {
+		key := &nodes[k]
+		id := key.value
+		if _, dup := f.Answers[id]; dup || !fastShort(id) {
+			return nil
+		}
+		x := &slab[len(f.Order)]
+		if !fastAnswer(nodes, &nodes[key.next], x) {
+			return nil
+		}
+		x.Line, x.Col = int(key.line), int(key.col)
+		f.Answers[id] = x
+		f.Order = append(f.Order, id)
+	}
+	return f
+}
+
+// fastIsNull reports a value left empty or written null or ~.
+func fastIsNull(n *fastNode) bool {
+	if n.kind == fastNull {
+		return true
+	}
+	if n.kind != fastPlain {
+		return false
+	}
+	switch n.value {
+	case "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+// fastString is diag.String: any scalar but null, as written.
+func fastString(n *fastNode) (string, bool) {
+	if (n.kind != fastPlain && n.kind != fastQuoted) || fastIsNull(n) {
+		return "", false
+	}
+	return n.value, true
+}
+
+// fastText is a string within the length limit.
+func fastText(n *fastNode) (string, bool) {
+	s, ok := fastString(n)
+	return s, ok && fastShort(s)
+}
+
+func fastShort(s string) bool {
+	return len(s) <= MaxTextLength || utf8.RuneCountInString(s) <= MaxTextLength
+}
+
+func fastRef(nodes []fastNode, v *fastNode, ref *Ref) bool {
+	if v.kind != fastMap {
+		return false
+	}
+	var seen [3]bool
+	for k := v.first; k >= 0; k = nodes[nodes[k].next].next {
+		x := &nodes[nodes[k].next]
+		var i int
+		var dst *string
+		switch nodes[k].value {
+		case "id":
+			i, dst = 0, &ref.ID
+		case "version":
+			i, dst = 1, &ref.Version
+		case "digest":
+			i, dst = 2, &ref.Digest
+		default:
+			return false
+		}
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+		var ok bool
+		if *dst, ok = fastText(x); !ok {
+			return false
+		}
+	}
+	return seen[0]
+}
+
+func fastRespondent(nodes []fastNode, v *fastNode, r *Respondent) bool {
+	if fastIsNull(v) {
+		return true
+	}
+	if v.kind != fastMap {
+		return false
+	}
+	var seen [4]bool
+	for k := v.first; k >= 0; k = nodes[nodes[k].next].next {
+		x := &nodes[nodes[k].next]
+		var i int
+		var dst *string
+		switch nodes[k].value {
+		case "name":
+			i, dst = 0, &r.Name
+		case "organisation":
+			i, dst = 1, &r.Organisation
+		case "country":
+			i, dst = 2, &r.Country
+		case "role":
+			i, dst = 3, &r.Role
+		default:
+			return false
+		}
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+		if fastIsNull(x) {
+			continue
+		}
+		var ok bool
+		if *dst, ok = fastText(x); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func fastAnswer(nodes []fastNode, n *fastNode, a *Answer) bool {
+	if n.kind != fastMap {
+		return false
+	}
+	var seen [6]bool
+	set := 0
+	for k := n.first; k >= 0; k = nodes[nodes[k].next].next {
+		x := &nodes[nodes[k].next]
+		var i int
+		switch nodes[k].value {
+		case "value":
+			i = 0
+			var ok bool
+			if a.Value, a.raw, ok = fastValue(nodes, x); !ok {
+				return false
+			}
+			set++
+		case "na", "unknown":
+			i = 1
+			dst := &a.NA
+			if nodes[k].value == "unknown" {
+				i, dst = 2, &a.Unknown
+			}
+			if x.kind != fastPlain || (x.value != "true" && x.value != "True" && x.value != "TRUE") {
+				return false // false, or not a boolean: the YAML path explains
+			}
+			*dst = true
+			set++
+		case "confidence":
+			i = 3
+			c, ok := fastString(x)
+			if !ok || !slices.Contains(Confidences, c) {
+				return false
+			}
+			a.Confidence = c
+		case "note":
+			i = 4
+			if !fastIsNull(x) {
+				var ok bool
+				if a.Note, ok = fastText(x); !ok {
+					return false
+				}
+			}
+		case "at":
+			i = 5
+			var ok bool
+			if a.At, ok = fastTime(x); !ok {
+				return false
+			}
+		default:
+			return false
+		}
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+	}
+	return set == 1
+}
+
+// fastValue is rawValue for the values whose YAML type is plain to see: quoted and plain
+// texts, true and false, whole numbers and decimals written plainly, lists of texts.
+func fastValue(nodes []fastNode, n *fastNode) (any, string, bool) {
+	switch n.kind {
+	case fastQuoted:
+		return n.value, n.value, fastShort(n.value)
+	case fastSeq:
+		ids := []string{}
+		for c := n.first; c >= 0; c = nodes[c].next {
+			s, ok := fastString(&nodes[c])
+			if !ok {
+				return nil, "", false
+			}
+			ids = append(ids, s)
+		}
+		return ids, "", true
+	case fastPlain:
+	default:
+		return nil, "", false
+	}
+	s := n.value
+	switch s {
+	case "true", "True", "TRUE":
+		return true, s, true
+	case "false", "False", "FALSE":
+		return false, s, true
+	case "~", "null", "Null", "NULL":
+		return nil, "", false
+	}
+	switch c := s[0]; {
+	case c == '-' || c == '+' || c >= '0' && c <= '9':
+		if isDecimal(s) {
+			i, err := strconv.Atoi(s)
+			return i, s, err == nil
+		}
+		if whole, frac, ok := cutDecimalPoint(s); ok && isDecimal(whole) && isDigits(frac) {
+			x, err := strconv.ParseFloat(s, 64)
+			return x, s, err == nil
+		}
+		return nil, "", false // octal, hexadecimal, timestamps, 1e6, ...: the YAML path resolves them
+	case c == '.':
+		return nil, "", false // .5, .inf, .nan
+	}
+	// Every other plain scalar the YAML library takes for a text (its resolver looks no
+	// further than the first character, y n t f o ~ < aside, and the words handled above).
+	return s, s, fastShort(s)
+}
+
+// isDecimal reports a whole number as people write it: an optional minus, no leading zero, at
+// most 18 digits (so that it fits an int whatever it is).
+func isDecimal(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	return isDigits(s) && len(s) <= 18 && (s[0] != '0' || len(s) == 1)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func cutDecimalPoint(s string) (whole, frac string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			return s[:i], s[i+1:], len(s) <= 40
+		}
+	}
+	return "", "", false
+}
+
+// fastTime is timestamp without its message: a date and time as time.Parse reads RFC 3339.
+func fastTime(n *fastNode) (time.Time, bool) {
+	s, ok := fastString(n)
+	if !ok {
+		return time.Time{}, false
+	}
+	if t, ok := utcSeconds(s); ok {
+		return t, true
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return t, err == nil
+}
+
+// utcSeconds reads the form every cbrn file is written in, 2026-11-27T10:05:00Z, as
+// time.Parse(time.RFC3339, s) does, without its generality; ok is false for any other form.
+func utcSeconds(s string) (time.Time, bool) {
+	if len(s) != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	hour, minute, sec := num(11, 2), num(14, 2), num(17, 2)
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}, false // 31 April: time.Parse refuses it
+	}
+	return t, true
+}
