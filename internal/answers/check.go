@@ -83,12 +83,13 @@ func Normalise(q *questionnaire.Question, v any, raw string) (any, string) {
 				n, ok = int(x), true
 			}
 		}
-		want := fmt.Sprintf("a level from %d to %d", q.Scale.Min(), q.Scale.Max())
+		// Worded only when needed: most answers are levels on the scale.
+		want := func() string { return fmt.Sprintf("a level from %d to %d", q.Scale.Min(), q.Scale.Max()) }
 		if !ok {
-			return bad(want)
+			return bad(want())
 		}
 		if _, found := q.Scale.Level(n); !found {
-			return nil, fmt.Sprintf("question %s: level %d is not on its scale; the value must be %s", q.ID, n, want)
+			return nil, fmt.Sprintf("question %s: level %d is not on its scale; the value must be %s", q.ID, n, want())
 		}
 		return n, ""
 	case questionnaire.TypeYesNo:
