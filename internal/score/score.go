@@ -5,6 +5,7 @@ package score
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
@@ -118,63 +119,72 @@ type Result struct {
 func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Result {
 	shown := q.Shown(a.Value)
 	res := &Result{Questionnaire: q, Options: opts, Questions: make([]Question, len(q.Questions))}
+	// The figures' pointers point into one block per result rather than into an allocation each.
+	fs := &floats{}
 	for i, qq := range q.Questions {
-		res.Questions[i] = question(qq, a.Get(qq.ID), shown[i], opts, q)
+		question(&res.Questions[i], qq, a.Get(qq.ID), shown[i], opts, q, fs)
 	}
 
-	overall := &acc{}
-	pillars := make([]*acc, 4)
-	pillarIdx := map[string]int{}
-	for i, p := range questionnaire.Pillars() {
-		pillars[i] = &acc{group: Group{ID: p}}
-		pillarIdx[p] = i
-	}
-	hazards := make([]*acc, 4)
-	hazardIdx := map[string]int{}
-	for i, h := range questionnaire.Hazards() {
-		hazards[i] = &acc{group: Group{ID: h}}
-		hazardIdx[h] = i
-	}
-	grid := make([][]*acc, 4)
-	for i, p := range questionnaire.Pillars() {
-		grid[i] = make([]*acc, 4)
-		for j, h := range questionnaire.Hazards() {
-			grid[i][j] = &acc{group: Group{ID: p + "/" + h, Pillar: p}}
+	// Every group's sums, in one block: overall, pillars, hazards, pillar × hazard, sections.
+	pillarIDs, hazardIDs := questionnaire.Pillars(), questionnaire.Hazards()
+	np, nh := len(pillarIDs), len(hazardIDs)
+	accs := make([]acc, 1+np+nh+np*nh+len(q.Sections))
+	overall := &accs[0]
+	pillars := accs[1 : 1+np]
+	hazards := accs[1+np : 1+np+nh]
+	grid := accs[1+np+nh : 1+np+nh+np*nh]
+	sections := accs[1+np+nh+np*nh:]
+	for i, p := range pillarIDs {
+		pillars[i].group = Group{ID: p}
+		for j, h := range hazardIDs {
+			grid[i*nh+j].group = Group{ID: p + "/" + h, Pillar: p}
 		}
 	}
-	sections := make([]*acc, len(q.Sections))
-	sectionIdx := map[*questionnaire.Section]int{}
-	for i, s := range q.Sections {
-		sections[i] = &acc{group: Group{ID: s.ID, Pillar: s.Pillar}}
-		sectionIdx[s] = i
+	for j, h := range hazardIDs {
+		hazards[j].group = Group{ID: h}
 	}
+	for i, s := range q.Sections {
+		sections[i].group = Group{ID: s.ID, Pillar: s.Pillar}
+	}
+	sec := 0 // questions come section by section: the last one found is nearly always the next one's
 	for i := range res.Questions {
 		r := &res.Questions[i]
 		if r.Status == Unscored {
 			continue
 		}
 		overall.add(r)
-		pillars[pillarIdx[r.Pillar]].add(r)
+		p := indexOf(pillarIDs, r.Pillar)
+		pillars[p].add(r)
 		for _, h := range r.Hazards {
-			hazards[hazardIdx[h]].add(r)
-			grid[pillarIdx[r.Pillar]][hazardIdx[h]].add(r)
+			j := indexOf(hazardIDs, h)
+			hazards[j].add(r)
+			grid[p*nh+j].add(r)
 		}
-		sections[sectionIdx[r.Q.Section]].add(r)
+		if sec >= len(q.Sections) || q.Sections[sec] != r.Q.Section {
+			sec = slices.Index(q.Sections, r.Q.Section)
+		}
+		sections[max(sec, 0)].add(r)
 	}
-	res.Overall = overall.finish()
-	for _, x := range pillars {
-		res.Pillars = append(res.Pillars, x.finish())
+	res.Overall = overall.finish(fs)
+	res.Pillars = make([]Group, 0, np)
+	res.Hazards = make([]Group, 0, nh)
+	if len(sections) > 0 {
+		res.Sections = make([]Group, 0, len(sections))
 	}
-	for _, x := range hazards {
-		res.Hazards = append(res.Hazards, x.finish())
+	res.Grid = make([][]Group, 0, np)
+	for i := range pillars {
+		res.Pillars = append(res.Pillars, pillars[i].finish(fs))
 	}
-	for _, x := range sections {
-		res.Sections = append(res.Sections, x.finish())
+	for i := range hazards {
+		res.Hazards = append(res.Hazards, hazards[i].finish(fs))
 	}
-	for _, row := range grid {
-		out := make([]Group, 0, len(row))
-		for _, x := range row {
-			out = append(out, x.finish())
+	for i := range sections {
+		res.Sections = append(res.Sections, sections[i].finish(fs))
+	}
+	for i := range np {
+		out := make([]Group, 0, nh)
+		for j := range nh {
+			out = append(out, grid[i*nh+j].finish(fs))
 		}
 		res.Grid = append(res.Grid, out)
 	}
@@ -183,29 +193,29 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 	return res
 }
 
-func question(qq *questionnaire.Question, a *answers.Answer, shown bool, opts Options, q *questionnaire.Questionnaire) Question {
-	r := Question{Q: qq, ID: qq.ID, Section: qq.Section.ID, Pillar: qq.Section.Pillar, Hazards: qq.Hazards,
+func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown bool, opts Options, q *questionnaire.Questionnaire, fs *floats) {
+	*r = Question{Q: qq, ID: qq.ID, Section: qq.Section.ID, Pillar: qq.Section.Pillar, Hazards: qq.Hazards,
 		Weight: qq.Weight, Critical: qq.Critical, Activities: []string{}}
 	switch {
 	case !qq.Type.Scored():
 		r.Status = Unscored
-		return r
+		return
 	case !shown:
 		r.Status = Skipped
-		return r
+		return
 	case a == nil:
 		r.Status = Unanswered
-		return r
+		return
 	case a.NA:
 		r.Status = NA
-		return r
+		return
 	case a.Unknown:
 		r.Status = Unknown
 	case a.HasValue():
 		r.Status = Answered
 	default:
 		r.Status = Unanswered
-		return r
+		return
 	}
 
 	var level *int
@@ -219,31 +229,31 @@ func question(qq *questionnaire.Question, a *answers.Answer, shown bool, opts Op
 	if qq.Type == questionnaire.TypeScale {
 		r.TargetLv = &target.level
 	}
-	r.Target = ptr(target.score)
+	r.Target = fs.ptr(target.score)
 
 	if r.Status == Unknown {
 		// An information gap: the whole target is missing, and only an assessment can close it.
-		r.Gap = ptr(target.score)
+		r.Gap = fs.ptr(target.score)
 		r.Priority = r.Weight * target.score
 		if target.score > 0 {
 			r.Activities = []string{"needs-assessment"}
 		}
-		return r
+		return
 	}
 	s, ok := ValueScore(qq, a.Value)
 	if !ok {
 		// A value the question cannot score (left by an older questionnaire): not an answer.
 		r.Status, r.Target, r.TargetLv, r.Level = Unanswered, nil, nil, nil
-		return r
+		return
 	}
-	r.Score = ptr(s)
+	r.Score = fs.ptr(s)
 	gap := math.Max(0, target.score-s)
-	r.Gap = ptr(gap)
+	r.Gap = fs.ptr(gap)
 	r.Priority = r.Weight * gap
 	if gap > 0 {
 		r.Activities = activitiesFor(qq, level, q)
 	}
-	return r
+	return
 }
 
 type targetValue struct {
@@ -366,30 +376,31 @@ func activitiesFor(qq *questionnaire.Question, level *int, q *questionnaire.Ques
 }
 
 func rank(qs []Question) []Activity {
-	byID := map[string]*Activity{}
-	var order []*Activity
-	members := map[string][]*Question{}
+	// Activities in the order their first gap comes, with their gaps, indexed by id.
+	index := map[string]int{}
+	var out []Activity
+	var members [][]*Question
 	for i := range qs {
 		r := &qs[i]
 		for _, id := range r.Activities {
-			a, ok := byID[id]
+			k, ok := index[id]
 			if !ok {
-				a = &Activity{ID: id}
-				byID[id] = a
-				order = append(order, a)
+				k = len(out)
+				index[id] = k
+				out = append(out, Activity{ID: id})
+				members = append(members, nil)
 			}
-			a.Priority += r.Priority
-			members[id] = append(members[id], r)
+			out[k].Priority += r.Priority
+			members[k] = append(members[k], r)
 		}
 	}
-	out := make([]Activity, 0, len(order))
-	for _, a := range order {
-		m := members[a.ID]
+	for k := range out {
+		m := members[k]
 		sortGaps(m)
-		for _, r := range m {
-			a.Questions = append(a.Questions, r.ID)
+		out[k].Questions = make([]string, len(m))
+		for i, r := range m {
+			out[k].Questions[i] = r.ID
 		}
-		out = append(out, *a)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if PriorityAbove(out[i].Priority, out[j].Priority) {
@@ -476,22 +487,22 @@ func (x *acc) add(r *Question) {
 	}
 }
 
-func (x *acc) finish() Group {
+func (x *acc) finish(fs *floats) Group {
 	g := x.group
 	if x.w > 0 {
-		g.Score = ptr(x.ws / x.w)
-		g.Target = ptr(x.wt / x.w)
-		g.Gap = ptr(x.wg / x.w)
+		g.Score = fs.ptr(x.ws / x.w)
+		g.Target = fs.ptr(x.wt / x.w)
+		g.Gap = fs.ptr(x.wg / x.w)
 	}
 	if x.cw > 0 {
-		g.Conservative = ptr(x.cws / x.cw)
+		g.Conservative = fs.ptr(x.cws / x.cw)
 	}
 	if d := g.Answered + g.Unknown + g.Unanswered; d > 0 {
-		g.Completeness = ptr(float64(g.Answered) / float64(d))
+		g.Completeness = fs.ptr(float64(g.Answered) / float64(d))
 	}
 	if x.levels > 0 {
 		mean := float64(x.levelSum) / float64(x.levels)
-		g.MeanLevel, g.SPAREquivalent = ptr(mean), ptr(20*mean)
+		g.MeanLevel, g.SPAREquivalent = fs.ptr(mean), fs.ptr(20*mean)
 	}
 	return g
 }
@@ -510,4 +521,24 @@ func onFivePoints(sc *questionnaire.ScaleDef) bool {
 	return true
 }
 
-func ptr(f float64) *float64 { return &f }
+// floats hands out pointers to figures from blocks of a few dozen, for the hundreds of
+// figures of a result.
+type floats []float64
+
+func (s *floats) ptr(x float64) *float64 {
+	if len(*s) == cap(*s) {
+		*s = make([]float64, 0, 128)
+	}
+	*s = append(*s, x)
+	return &(*s)[len(*s)-1]
+}
+
+// indexOf is the index of id in ids; 0 when it is not there (the loader allows no other).
+func indexOf(ids []string, id string) int {
+	for i, x := range ids {
+		if x == id {
+			return i
+		}
+	}
+	return 0
+}
