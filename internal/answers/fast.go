@@ -3,6 +3,7 @@ package answers
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -39,8 +40,8 @@ type fastNode struct {
 	next        int32  // next sibling; -1 when none
 }
 
-// fastMaxDepth bounds nesting: answers files nest three levels deep (answers, an answer, its
-// agreement), and anything deeper is left to the YAML path.
+// fastMaxDepth bounds nesting: answers files nest four levels deep (the file, answers, an
+// answer, its agreement), and anything deeper is left to the YAML path.
 const fastMaxDepth = 6
 
 // fastMaxKey bounds keys: the YAML library takes a key of 1,024 characters or more for a syntax
@@ -792,7 +793,7 @@ func fastAnswer(nodes []fastNode, n *fastNode, a *Answer) bool {
 	if n.kind != fastMap {
 		return false
 	}
-	var seen [6]bool
+	var seen [7]bool
 	set := 0
 	for k := n.first; k >= 0; k = nodes[nodes[k].next].next {
 		x := &nodes[nodes[k].next]
@@ -837,6 +838,13 @@ func fastAnswer(nodes []fastNode, n *fastNode, a *Answer) bool {
 			if a.At, ok = fastTime(x); !ok {
 				return false
 			}
+		case "agreed":
+			i = 6
+			if !fastIsNull(x) {
+				if a.Agreed = fastAgreement(nodes, x); a.Agreed == nil {
+					return false
+				}
+			}
 		default:
 			return false
 		}
@@ -846,6 +854,46 @@ func fastAnswer(nodes []fastNode, n *fastNode, a *Answer) bool {
 		seen[i] = true
 	}
 	return set == 1
+}
+
+// fastAgreement is parseAgreement: {reason: TEXT, at: TIME}, the reason required.
+func fastAgreement(nodes []fastNode, n *fastNode) *Agreement {
+	if n.kind != fastMap {
+		return nil
+	}
+	ag := &Agreement{}
+	var seen [2]bool
+	for k := n.first; k >= 0; k = nodes[nodes[k].next].next {
+		x := &nodes[nodes[k].next]
+		switch nodes[k].value {
+		case "reason":
+			if seen[0] {
+				return nil
+			}
+			seen[0] = true
+			if !fastIsNull(x) {
+				var ok bool
+				if ag.Reason, ok = fastText(x); !ok {
+					return nil
+				}
+			}
+		case "at":
+			if seen[1] {
+				return nil
+			}
+			seen[1] = true
+			var ok bool
+			if ag.At, ok = fastTime(x); !ok {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if strings.TrimSpace(ag.Reason) == "" {
+		return nil
+	}
+	return ag
 }
 
 // fastValue is rawValue for the values whose YAML type is plain to see: quoted and plain

@@ -131,6 +131,8 @@ func TestFastPathForms(t *testing.T) {
 		head + "answers:\n  A: {value: a#b, note: 'x: y'}\n",
 		head + "respondent: {name: Ana, role: ~}\nanswers:\n  A:   {  value:  yes ,  confidence: judgement  }\n",
 		head + "answers:\n  A: {value: 1, at: \"2028-02-29T10:00:00Z\"}\n",
+		head + "answers:\n  A: {value: 1, agreed: {reason: decree 12/2021 applies, at: 2026-01-01T00:00:00Z}}\n  B: {value: 2, agreed: ~}\n",
+		head + "answers:\n  A:\n    value: 1\n    agreed:\n      reason: 'the workshop: agreed'\n    note: x\n",
 	}
 	for _, s := range accepted {
 		data := []byte(s)
@@ -163,7 +165,11 @@ func TestFastPathForms(t *testing.T) {
 		head + "answers:\n  A: {value: 1,\n    note: x}\n",
 		head + "answers:\n  A: {value: 1, note: x, }\n",
 		head + "answers:\n  A: {value: 1}\n  A: {value: 2}\n",
-		head + "answers:\n  A: {value: 1, agreed: {reason: r, at: 2026-01-01T00:00:00Z}}\n",
+		head + "answers:\n  A: {value: 1, agreed: {at: 2026-01-01T00:00:00Z}}\n",
+		head + "answers:\n  A: {value: 1, agreed: {reason: ' '}}\n",
+		head + "answers:\n  A: {value: 1, agreed: {reason: r, reason: s}}\n",
+		head + "answers:\n  A: {value: 1, agreed: {reason: r, by: me}}\n",
+		head + "answers:\n  A: {value: 1, agreed: yes}\n",
 		head + "answers:\n  A: {na: false}\n",
 		head + "answers:\n  A: {value: 1, unknown: true}\n",
 		head + "answers:\n  A: {value: 1, confidence: sure}\n",
@@ -232,6 +238,8 @@ func FuzzFastParse(f *testing.F) {
 		f.Add(restyle(f, data, false))
 		f.Add(restyle(f, data, true))
 	}
+	f.Add([]byte("schema: cbrn.answers/v1\nquestionnaire: {id: q}\nanswers:\n  A: {value: 1, agreed: {reason: 'decree 12/2021', at: 2026-01-01T00:00:00Z}}\n" +
+		"  B:\n    value: [a, b]\n    agreed:\n      reason: \"the workshop \\u00e9\"\n    note: x # why\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsYAML(t, data)
 	})
