@@ -7,11 +7,13 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/cbrn-tool/cbrn/internal/cli"
+	"github.com/cbrn-tool/cbrn/internal/gendocs"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"cbrn": func() { os.Exit(cli.Main(cli.System(), os.Args[1:])) },
+		"cbrn":          func() { os.Exit(cli.Main(cli.System(), os.Args[1:])) },
+		"cbrn-gen-docs": func() { os.Exit(gendocs.Main(cli.System(), os.Args[1:])) },
 	})
 }
 

@@ -82,8 +82,9 @@ func TestNoSocketUnderStrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs := []struct {
-		args  []string
-		stdin string
+		args    []string
+		stdin   string
+		program string // another program of cmd/ than cbrn
 	}{
 		{args: []string{"version"}},
 		{args: []string{"questionnaires"}},
@@ -103,14 +104,18 @@ func TestNoSocketUnderStrace(t *testing.T) {
 		{args: []string{"export", "hostile.answers.yaml", "eve.answers.yaml", "-o", "csv"}},
 		{args: []string{"export", "hostile.answers.yaml", "eve.answers.yaml", "-o", "xlsx", "--out", "all.xlsx"}},
 		{args: []string{"assess", "-q", "cbrn-quick", "--accessible", "new.answers.yaml"}, stdin: "\n\n\n\n2\n\n"},
-		{args: []string{"gen-docs", "docs"}},
+		{args: []string{"docs"}, program: "cbrn-gen-docs"},
 		{args: []string{"completion", "bash"}},
 	}
 	for _, r := range runs {
 		t.Run(strings.Join(r.args, " "), func(t *testing.T) {
 			log := filepath.Join(t.TempDir(), "strace.log")
 			// %network is every network system call; openat proves the trace records calls at all.
-			cmd := exec.Command(strace, append([]string{"-f", "-qq", "-o", log, "-e", "trace=%network,openat", bin}, r.args...)...)
+			prog := bin
+			if r.program != "" {
+				prog = programBinary(t, r.program)
+			}
+			cmd := exec.Command(strace, append([]string{"-f", "-qq", "-o", log, "-e", "trace=%network,openat", prog}, r.args...)...)
 			cmd.Dir = dir
 			cmd.Env = procEnv()
 			cmd.Stdin = strings.NewReader(r.stdin)
@@ -137,3 +142,13 @@ func TestNoSocketUnderStrace(t *testing.T) {
 
 // networkCallRE matches a traced network system call (strace lines are "PID call(args) = result").
 var networkCallRE = regexp.MustCompile(`^(\d+ +)?(socket|socketpair|connect|bind|listen|accept4?|sendto|sendmsg|sendmmsg|recvfrom|recvmsg|recvmmsg|getsockname|getpeername|setsockopt|getsockopt|shutdown)\(`)
+
+// programBinary builds the program cmd/NAME into the test's temporary folder.
+func programBinary(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if out, err := exec.Command("go", "build", "-o", path, "github.com/cbrn-tool/cbrn/cmd/"+name).CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return path
+}

@@ -69,7 +69,6 @@ Start with:
 		newExportCmd(s, nil),
 		newCompareCmd(s, nil),
 		newVersionCmd(s),
-		newGenDocsCmd(s),
 	)
 	topics, err := newHelpTopicCmds()
 	if err != nil {

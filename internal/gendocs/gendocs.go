@@ -1,8 +1,12 @@
-package cli
+// Package gendocs writes cbrn's man pages and Markdown command reference. It is a program of
+// its own (cmd/cbrn-gen-docs) so that the man-page renderer and its Markdown parser are not
+// linked into cbrn, whose every run would otherwise initialise them.
+package gendocs
 
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,38 +16,32 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"github.com/cbrn-tool/cbrn/internal/atomicfile"
+	"github.com/cbrn-tool/cbrn/internal/cli"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
-// GenDocsOptions are the inputs of the hidden `cbrn gen-docs` command.
-type GenDocsOptions struct {
-	Dir string
-}
-
-func newGenDocsCmd(s *Streams) *cobra.Command {
-	opts := &GenDocsOptions{}
-	cmd := &cobra.Command{
-		Use:    "gen-docs DIR",
-		Short:  "Generate man pages and a Markdown command reference",
-		Hidden: true,
-		Long: `Generate man pages (DIR/man/cbrn*.1) and a Markdown command reference
-(DIR/markdown/cbrn*.md) for packagers and documentation sites. The output is
-reproducible: it carries no date.`,
-		Args: exactArgs(1, "the folder to write into"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = args[0]
-			return runGenDocs(s, cmd.Root(), opts)
-		},
+// Main runs cbrn-gen-docs with args (one folder) and returns the exit code.
+func Main(s *cli.Streams, args []string) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(s.Err, "cbrn-gen-docs: needs the folder to write into\nUsage: cbrn-gen-docs DIR")
+		return cli.ExitUsage
 	}
-	return cmd
+	if err := Run(s.Err, cli.NewRoot(s), args[0]); err != nil {
+		fmt.Fprintln(s.Err, textfmt.Safe("cbrn-gen-docs: "+err.Error(), textfmt.Line))
+		return cli.ExitError
+	}
+	return 0
 }
 
 var manDateRE = regexp.MustCompile(`(?m)^(\.TH "[^"]*" "[^"]*" )"[^"]*"`)
 
-func runGenDocs(s *Streams, root *cobra.Command, opts *GenDocsOptions) error {
-	if st, err := os.Stat(opts.Dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: no such folder; create it first", opts.Dir)
+// Run writes the man pages of root's commands (DIR/man/cbrn*.1) and help topics
+// (DIR/man/cbrn-*.7), and a Markdown reference of both (DIR/markdown), reporting on stderr.
+func Run(stderr io.Writer, root *cobra.Command, dir string) error {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s: no such folder; create it first", dir)
 	}
-	manDir, mdDir := filepath.Join(opts.Dir, "man"), filepath.Join(opts.Dir, "markdown")
+	manDir, mdDir := filepath.Join(dir, "man"), filepath.Join(dir, "markdown")
 	for _, d := range []string{manDir, mdDir} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return err
@@ -63,7 +61,7 @@ func runGenDocs(s *Streams, root *cobra.Command, opts *GenDocsOptions) error {
 		}
 		base := strings.ReplaceAll(c.CommandPath(), " ", "_")
 		var man bytes.Buffer
-		if err := doc.GenMan(c, &doc.GenManHeader{Title: strings.ToUpper(base), Section: "1", Source: "cbrn " + Version(), Manual: "cbrn manual"}, &man); err != nil {
+		if err := doc.GenMan(c, &doc.GenManHeader{Title: strings.ToUpper(base), Section: "1", Source: "cbrn " + cli.Version(), Manual: "cbrn manual"}, &man); err != nil {
 			return err
 		}
 		// The man header always carries a month; drop it so that output is reproducible.
@@ -100,7 +98,7 @@ func runGenDocs(s *Streams, root *cobra.Command, opts *GenDocsOptions) error {
 		}
 		count++
 	}
-	fmt.Fprintf(s.Err, "wrote %d man pages to %s and %d Markdown pages to %s\n", count, manDir, count, mdDir)
+	fmt.Fprintf(stderr, "wrote %d man pages to %s and %d Markdown pages to %s\n", count, manDir, count, mdDir)
 	return nil
 }
 
@@ -108,7 +106,7 @@ func runGenDocs(s *Streams, root *cobra.Command, opts *GenDocsOptions) error {
 // (aligned columns, indented examples), so it goes in unfilled, each line escaped for roff.
 func topicManPage(base string, c *cobra.Command) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, ".TH \"%s\" \"7\" \"\" \"cbrn %s\" \"cbrn manual\"\n", strings.ToUpper(base), Version())
+	fmt.Fprintf(&b, ".TH \"%s\" \"7\" \"\" \"cbrn %s\" \"cbrn manual\"\n", strings.ToUpper(base), cli.Version())
 	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n.SH SYNOPSIS\n\\fBcbrn help %s\\fP\n.SH DESCRIPTION\n.nf\n", base, roffLine(c.Short), c.Name())
 	for _, line := range strings.Split(strings.TrimRight(c.Long, "\n"), "\n") {
 		b.WriteString(roffLine(line) + "\n")
