@@ -31,9 +31,14 @@ type questionnaireSource struct {
 
 func shippedSource(id, version string) questionnaireSource {
 	return questionnaireSource{key: "shipped:" + id + "@" + version, load: func() (*questionnaire.Questionnaire, error) {
-		data, name, _ := questionnaires.Version(id, version)
-		return questionnaire.Parse(name, data)
+		return loadShipped(id, version)
 	}}
+}
+
+// loadShipped loads a shipped version of a questionnaire, from its snapshot when it has one.
+func loadShipped(id, version string) (*questionnaire.Questionnaire, error) {
+	data, name, _ := questionnaires.Version(id, version)
+	return questionnaire.ParseShipped(name, data, questionnaires.Snapshot(id, version))
 }
 
 func fileSource(path string) questionnaireSource {

@@ -129,8 +129,7 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		var all []questionnaireSummary
 		var versions []versionSummary
 		for _, v := range questionnaires.Versions(id) {
-			data, name, _ := questionnaires.Version(id, v)
-			q, err := questionnaire.Parse(name, data)
+			q, err := loadShipped(id, v)
 			if err != nil {
 				return err
 			}
