@@ -5,6 +5,7 @@ package questionnaires
 
 import (
 	"embed"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -74,6 +75,17 @@ func Version(id, version string) (data []byte, name string, ok bool) {
 		return nil, "", false
 	}
 	return data, "questionnaires/" + name, true
+}
+
+// Has reports whether a version of a questionnaire is shipped, without reading it (Version
+// returns a copy of its bytes, hundreds of kilobytes: too much for a question asked for each of
+// thousands of answers files).
+func Has(id, version string) bool {
+	if !valid(id) || !valid(version) {
+		return false
+	}
+	st, err := fs.Stat(files, id+"/"+version+".yaml")
+	return err == nil && !st.IsDir()
 }
 
 // valid keeps a name to one path element, so that no id or version reaches another file.

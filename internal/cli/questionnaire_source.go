@@ -59,7 +59,7 @@ func refSource(ref string) (questionnaireSource, error) {
 			if !exact {
 				return shippedSource(id, newest), nil
 			}
-			if _, _, ok := questionnaires.Version(id, version); ok {
+			if questionnaires.Has(id, version) {
 				return shippedSource(id, version), nil
 			}
 			return questionnaireSource{}, usageErrorf("questionnaire %s has no version %q; the shipped versions are %s", id, version, strings.Join(questionnaires.Versions(id), ", "))
@@ -94,7 +94,7 @@ func answersSource(a *answers.File, qRef string, beside func(dir, id string) str
 		if version == "" {
 			return shippedSource(id, versions[len(versions)-1]), nil
 		}
-		if _, _, ok := questionnaires.Version(id, version); ok {
+		if questionnaires.Has(id, version) {
 			return shippedSource(id, version), nil
 		}
 	}
