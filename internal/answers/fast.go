@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,13 +11,13 @@ import (
 )
 
 // The fast path reads the forms answers files are written in — block and flow mappings, plain
-// and quoted scalars on one line, lists of ids in either style, comments — straight into a
+// and quoted scalars on one line, lists of ids in either style — straight into a
 // File, without the YAML library's events and node tree, which took most of the time of an
 // export of thousands of files.
 //
 // It is strict: it declines (returns nil) any file holding something it does not fully
 // understand (multi-line scalars, anchors, tags, tabs, carriage returns, document markers,
-// unknown keys, ...) and any file the YAML path would report a problem for. Declined files go
+// unknown keys, comments and blank lines, which are kept on a save, ...) and any file the YAML path would report a problem for. Declined files go
 // to the YAML path, which decides and explains. So the fast path never writes a message, and
 // what it accepts it reads exactly as the YAML path does (FuzzFastParse holds it to that).
 
@@ -63,6 +64,11 @@ var fastNodes = sync.Pool{New: func() any { return new([]fastNode) }}
 // parseFast reads an answers file by the fast path; nil when it declines.
 func parseFast(path string, data []byte) *File {
 	if len(data) == 0 || len(data) > MaxFileSize {
+		return nil
+	}
+	// A file with comments or blank lines keeps them when it is saved again (captureLayout),
+	// which needs the YAML library's nodes: such files, written by hand, go that way.
+	if bytes.IndexByte(data, '#') >= 0 || bytes.Contains(data, []byte("\n\n")) {
 		return nil
 	}
 	ascii, ok := fastChars(data)
