@@ -19,9 +19,9 @@ section.objective h2 { margin-top: 0; }
 .facts { margin: 0 0 2mm; font-size: 9.5pt; }
 .facts th { text-align: left; font-weight: 600; padding: 0.4mm 3mm 0.4mm 0; vertical-align: top; white-space: nowrap; }
 .facts td { padding: 0.4mm 0; vertical-align: top; }
-table.actions { table-layout: fixed; font-size: 9pt; }
-table.actions col.q { width: 40%; } table.actions col.lv { width: 14%; }
-table.actions col.act { width: 21%; } table.actions col.ind { width: 25%; }
+table.actions { table-layout: fixed; font-size: 8.5pt; line-height: 1.3; }
+table.actions col.q { width: 38%; } table.actions col.lv { width: 12%; }
+table.actions col.act { width: 19%; } table.actions col.ind { width: 31%; }
 .tag { display: inline-block; border: 0.5pt solid #777; border-radius: 1mm; padding: 0 1mm; margin: 0 0.8mm 0.8mm 0;
   font-size: 8pt; line-height: 1.3; }
 .cost { display: block; color: #444; font-size: 8pt; margin-top: 0.5mm; }
