@@ -144,15 +144,7 @@ func (v *view) answerLabel(x *score.Question) string {
 		if len(val) == 0 {
 			return v.w("noneChosen")
 		}
-		labels := make([]string, 0, len(val))
-		for _, id := range val {
-			if c, ok := x.Q.Choice(id); ok {
-				labels = append(labels, c.Label.Get(v.lang))
-			} else {
-				labels = append(labels, id)
-			}
-		}
-		return strings.Join(labels, ", ")
+		return strings.Join(words.ChosenLabels(x.Q, val, v.lang), ", ")
 	}
 	return ""
 }
