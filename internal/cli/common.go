@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,22 +37,6 @@ func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// addOutputFlag adds -o/--output with the formats a command supports; the first is the default
-// unless def is set.
-func addOutputFlag(cmd *cobra.Command, target *string, def string, formats ...string) {
-	*target = def
-	cmd.Flags().StringVarP(target, "output", "o", def, "output format: "+strings.Join(formats, ", "))
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// checkFormat refuses a format the command does not support, listing those it does.
-func checkFormat(format string, formats ...string) error {
-	if !slices.Contains(formats, format) {
-		return usageErrorf("unknown output format %q; use one of: %s", format, strings.Join(formats, ", "))
-	}
-	return nil
 }
 
 // assessment is an answers file checked against its questionnaire.

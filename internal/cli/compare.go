@@ -60,10 +60,10 @@ answer different questionnaires, 2 on bad usage.`,
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, compare.Formats()[0], compare.Formats()...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600), not stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: questionnaire's)")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "scale targets: a level `N`, or next (one up)")
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "score both files with this: shipped id or file")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (mode 0600), not stdout")
+	addLangFlag(cmd, &opts.Lang, "language of titles (default: questionnaire's)")
+	addTargetFlag(cmd, &opts.Target, "scale targets: a level `N`, or next (one up)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "score both files with this: shipped id or file")
 	return cmd
 }
 
@@ -100,14 +100,15 @@ func runCompare(s *Streams, opts *CompareOptions) error {
 			return err
 		}
 	}
-	if opts.Lang != "" && !q.HasLanguage(opts.Lang) {
-		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q text; titles are in %s\n", q.ID, opts.Lang, q.DefaultLanguage())
+	lang, err := outputLanguage(s, q, opts.Lang, "")
+	if err != nil {
+		return err
 	}
 	so := score.Options{Target: target}
 	res := compare.Compute(score.Compute(q, base, so), score.Compute(q, next, so))
 	data, err := compare.Render(opts.Output, compare.Input{Q: q,
 		Base: compare.Side{Path: opts.Base, A: base}, New: compare.Side{Path: opts.New, A: next},
-		Lang: opts.Lang, Result: res})
+		Lang: lang, Result: res})
 	if err != nil {
 		return err
 	}

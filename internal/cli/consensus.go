@@ -102,12 +102,11 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 			return runConsensus(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the first file's)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the first file's)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
 	cmd.Flags().Lookup("output").Usage = "table, markdown or json"
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the merged answers to `MERGED` (0600)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the first file's)")
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(toolLanguages(), cobra.ShellCompDirectiveNoFileComp))
+	addOutFlag(cmd, &opts.Out, "write the merged answers to `MERGED` (0600)")
+	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the first file's)")
 	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputes one by one, into --out")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve (ACCESSIBLE=1)")
 	return cmd
@@ -130,7 +129,7 @@ func runConsensus(s *Streams, opts *ConsensusOptions) error {
 	if err != nil {
 		return err
 	}
-	lang, err := workshopLanguage(s, q, opts.Lang, files[0].Language)
+	lang, err := outputLanguage(s, q, opts.Lang, files[0].Language)
 	if err != nil {
 		return err
 	}
@@ -221,34 +220,6 @@ func reportFileError(s *Streams, err error) {
 	}
 	fmt.Fprintf(s.Err, "cbrn: %s\n", diag.Printable(err.Error(), true))
 }
-
-// workshopLanguage is the language of a workshop output: flag when given, else the answers'
-// language when the questionnaire has it, else the questionnaire's first. A language the tool
-// speaks but the questionnaire does not is allowed, with a warning: the tool's words follow it,
-// the questionnaire's texts stay in its first language.
-func workshopLanguage(s *Streams, q *questionnaire.Questionnaire, flag, answersLang string) (string, error) {
-	switch {
-	case flag != "" && q.HasLanguage(flag):
-		return flag, nil
-	case flag != "" && slices.Contains(toolLanguages(), flag):
-		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q texts; its questions stay in %s\n", q.ID, flag, q.DefaultLanguage())
-		return flag, nil
-	case flag != "":
-		choices := slices.Clone(q.Languages)
-		for _, l := range toolLanguages() {
-			if !slices.Contains(choices, l) {
-				choices = append(choices, l)
-			}
-		}
-		return "", usageErrorf("unknown language %q; use one of: %s", flag, strings.Join(choices, ", "))
-	case answersLang != "" && q.HasLanguage(answersLang):
-		return answersLang, nil
-	}
-	return q.DefaultLanguage(), nil
-}
-
-// toolLanguages are the languages the workshop outputs have their own words in.
-func toolLanguages() []string { return []string{"en", "fr"} }
 
 // carryMerged reads the merged file a rerun is about to write over, when there is one, and
 // keeps what must survive (see consensus.Result.Carry), saying what it kept and replaced. A file

@@ -74,8 +74,8 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample `NAME` (see above)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
 	cmd.Flags().Lookup("output").Usage = "table, markdown, json, csv or html"
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the sample's)")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
+	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the sample's)")
 	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers to `FILE` (0600)")
 	_ = cmd.RegisterFlagCompletionFunc("sample", cobra.FixedCompletions(questionnaires.Samples(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -97,7 +97,7 @@ func runDemo(s *Streams, opts *DemoOptions) error {
 	if _, err := a.Check(q); err != nil {
 		return err
 	}
-	lang, err := workshopLanguage(s, q, opts.Lang, a.Language)
+	lang, err := outputLanguage(s, q, opts.Lang, a.Language)
 	if err != nil {
 		return err
 	}

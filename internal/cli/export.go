@@ -98,11 +98,11 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "csv", exportFormats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (mode 0600), not stdout")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (mode 0600), not stdout")
 	cmd.Flags().StringVar(&opts.Level, "level", string(export.Pillar), "CSV/JSON table (see above)")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "scale targets: a level `N`, or next (one up)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of titles (default: questionnaire's)")
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "score every file with this: shipped id or file")
+	addTargetFlag(cmd, &opts.Target, "scale targets: a level `N`, or next (one up)")
+	addLangFlag(cmd, &opts.Lang, "language of titles (default: questionnaire's)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "score every file with this: shipped id or file")
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(
 		[]string{"overview", "pillar", "hazard", "section", "question", "activity"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

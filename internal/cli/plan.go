@@ -78,12 +78,12 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 			return runPlan(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: the answers' own)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
 	cmd.Flags().Lookup("output").Usage = "markdown|html|json|xlsx"
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the answers')")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "a level `N`, or \"next\" (one above each answer)")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
+	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the answers')")
+	addTargetFlag(cmd, &opts.Target, "a level `N`, or \"next\" (one above each answer)")
 	return cmd
 }
 
@@ -100,7 +100,7 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 		return err
 	}
 	printWarnings(s, as.Warnings)
-	lang, err := workshopLanguage(s, as.Q, opts.Lang, as.A.Language)
+	lang, err := outputLanguage(s, as.Q, opts.Lang, as.A.Language)
 	if err != nil {
 		return err
 	}

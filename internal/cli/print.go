@@ -62,11 +62,11 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 			return runPrint(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: "+DefaultQuestionnaire+")")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: "+DefaultQuestionnaire+")")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
 	cmd.Flags().Lookup("output").Usage = "markdown or html"
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` (0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language (default: the questionnaire's first)")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
+	addLangFlag(cmd, &opts.Lang, "language (default: the questionnaire's first)")
 	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")
 	cmd.Flags().StringSliceVar(&opts.Agencies, "agency", nil, "only questions tagged with this agency id")
 	_ = cmd.RegisterFlagCompletionFunc("agency", completeIDs(agencyIDs))
@@ -110,7 +110,7 @@ func runPrint(s *Streams, opts *PrintOptions) error {
 	if err := checkAgencies(q, opts.Agencies); err != nil {
 		return err
 	}
-	lang, err := workshopLanguage(s, q, opts.Lang, "")
+	lang, err := outputLanguage(s, q, opts.Lang, "")
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ questions, scored and digest (the sha256 that answers files carry).`,
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "table", "table", "json")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the titles (default: each questionnaire's first)")
+	addLangFlag(cmd, &opts.Lang, "language of the titles (default: each questionnaire's first)")
 	return cmd
 }
 

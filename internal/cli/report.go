@@ -3,15 +3,11 @@ package cli
 import (
 	"cmp"
 	"fmt"
-	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
-	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // ReportOptions are the inputs of `cbrn report`.
@@ -76,29 +72,12 @@ Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad usag
 			return runReport(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire the answers are for: a shipped id or a file (default: the one the answers name)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "questionnaire the answers are for: a shipped id or a file (default: the one the answers name)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `FILE` (mode 0600) instead of stdout")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the report: en or fr, or one of the questionnaire's (default: the answers file's)")
-	cmd.Flags().StringVar(&opts.Target, "target", "", "target of scale questions: a level `N` or \"next\" (one above the current answer)")
-	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
+	addOutFlag(cmd, &opts.Out, "write the report to `FILE` (mode 0600) instead of stdout")
+	addLangFlag(cmd, &opts.Lang, "language of the report: en or fr, or one of the questionnaire's (default: the answers file's)")
+	addTargetFlag(cmd, &opts.Target, "target of scale questions: a level `N` or \"next\" (one above the current answer)")
 	return cmd
-}
-
-// parseTarget reads --target: "" (each question's own), "next", or a level ≥ 1.
-func parseTarget(s string) (score.Target, error) {
-	switch s {
-	case "":
-		return score.Target{}, nil
-	case "next":
-		return score.Target{Next: true}, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return score.Target{}, usageErrorf("--target must be a level (a whole number from 1) or \"next\", not %q", s)
-	}
-	return score.Target{Level: n}, nil
 }
 
 func runReport(s *Streams, opts *ReportOptions) error {
@@ -112,33 +91,20 @@ func runReport(s *Streams, opts *ReportOptions) error {
 	}
 	printWarnings(s, as.Warnings)
 	noteNewerVersion(s, as, opts.Questionnaire)
-	if opts.Lang != "" && !as.Q.HasLanguage(opts.Lang) {
-		if !slices.Contains(words.Languages(), opts.Lang) {
-			return usageErrorf("unknown language %q; use one of: %s", opts.Lang, strings.Join(languageChoices(as.Q.Languages), ", "))
-		}
-		fmt.Fprintf(s.Err, "warning: questionnaire %s has no %q texts; its questions stay in %s\n", as.Q.ID, opts.Lang, as.Q.DefaultLanguage())
+	lang, err := outputLanguage(s, as.Q, opts.Lang, as.A.Language)
+	if err != nil {
+		return err
 	}
 	res := score.Compute(as.Q, as.A, score.Options{Target: target})
 	warnCompleteness(s, res.Overall)
 
-	in := report.Input{Result: res, Answers: as.A, Lang: opts.Lang,
+	in := report.Input{Result: res, Answers: as.A, Lang: lang,
 		Color: opts.Output == "table" && opts.Out == "" && s.Color()}
 	data, err := report.Render(opts.Output, in)
 	if err != nil {
 		return err
 	}
 	return writeResult(s, cmp.Or(opts.Lang, as.A.Language), opts.Out, as.inputs(), data)
-}
-
-// languageChoices are the languages a report can be written in: the questionnaire's and the tool's.
-func languageChoices(qLangs []string) []string {
-	out := slices.Clone(qLangs)
-	for _, l := range words.Languages() {
-		if !slices.Contains(out, l) {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // warnCompleteness warns when the scores rest on too few answers to be more than indicative.

@@ -45,7 +45,7 @@ Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
 			return runValidate(s, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "questionnaire to check answers files against: a shipped id or a file")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "questionnaire to check answers files against: a shipped id or a file")
 	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaire)
 	return cmd
 }
@@ -198,11 +198,4 @@ func validateAnswers(path string, data []byte, q *questionnaire.Questionnaire) v
 	}
 	return validation{warnings: warnings, summary: fmt.Sprintf("%d %s to %s %s (%d given, %d not applicable, %d don't know)",
 		len(a.Answers), plural(len(a.Answers), "answer", "answers"), q.ID, q.Version, values, na, unknown)}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
