@@ -88,6 +88,10 @@ type Agreement struct {
 	At     time.Time // zero when absent
 }
 
+// Given reports whether there is an answer: a value, N/A or "don't know". An answer that holds
+// only a note (a question to answer again, after cbrn migrate) is not given.
+func (a *Answer) Given() bool { return a != nil && (a.NA || a.Unknown || a.Value != nil) }
+
 // HasValue reports whether the answer gives a value (not N/A, not unknown).
 func (a *Answer) HasValue() bool { return a != nil && !a.NA && !a.Unknown && a.Value != nil }
 
@@ -330,9 +334,6 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 			}
 		}
 	}
-	if set != 1 {
-		l.At(n, "%s needs exactly one of `value`, `na: true` or `unknown: true`", what)
-	}
 	if v, ok := f["confidence"]; ok {
 		if c, ok := diag.String(l, v.Value, "confidence"); ok {
 			if !slices.Contains(Confidences, c) {
@@ -354,6 +355,11 @@ func parseAnswer(l *diag.List, id string, n *yaml.Node) *Answer {
 	}
 	if v, ok := f["at"]; ok {
 		a.At = timestamp(l, v.Value, "at")
+	}
+	// An answer with only a note is a question to answer again (cbrn migrate writes the old
+	// answer to a reworded question so): it counts as unanswered.
+	if set > 1 || (set == 0 && a.Note == "") {
+		l.At(n, "%s needs exactly one of `value`, `na: true` or `unknown: true`", what)
 	}
 	return a
 }

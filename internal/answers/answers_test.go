@@ -379,3 +379,32 @@ func TestCheckCapsWarnings(t *testing.T) {
 		t.Fatalf("%d warnings, last %v, err %v", len(ws), ws[len(ws)-1], err)
 	}
 }
+
+// An answer that holds only a note is a question to answer again (cbrn migrate writes the old
+// answer to a reworded question that way): it is read, written back as it was, and not given.
+func TestNoteOnlyAnswerIsNotGiven(t *testing.T) {
+	src := "schema: cbrn.answers/v1\nquestionnaire: {id: example-readiness}\nanswers:\n  PRV-LEG-02: {note: \"Answer under 1.0.0: 3 Established\"}\n"
+	f, err := Parse("a.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.Get("PRV-LEG-02")
+	if a == nil || a.Given() || a.HasValue() || a.Note != "Answer under 1.0.0: 3 Established" {
+		t.Fatalf("answer %+v, given %v", a, a.Given())
+	}
+	out, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "  PRV-LEG-02: {note: \"Answer under 1.0.0: 3 Established\"}\n") {
+		t.Errorf("written as:\n%s", out)
+	}
+	for _, x := range []*Answer{{NA: true}, {Unknown: true}, {Value: 3}} {
+		if !x.Given() {
+			t.Errorf("%+v is not given", x)
+		}
+	}
+	if (*Answer)(nil).Given() {
+		t.Error("a missing answer is given")
+	}
+}

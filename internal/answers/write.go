@@ -62,6 +62,8 @@ func (f *File) Marshal() ([]byte, error) {
 			add(n, "na", scalar("!!bool", "true"))
 		case a.Unknown:
 			add(n, "unknown", scalar("!!bool", "true"))
+		case a.Value == nil:
+			// only a note: a question to answer again
 		default:
 			add(n, "value", valueNode(a.Value, a.raw))
 		}

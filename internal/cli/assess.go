@@ -182,7 +182,7 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		}
 	}
 	if opts.Review {
-		if len(flow.Asked()) == 0 || !slices.ContainsFunc(flow.Asked(), func(x *questionnaire.Question) bool { return ses.a.Get(x.ID) != nil }) {
+		if len(flow.Asked()) == 0 || !slices.ContainsFunc(flow.Asked(), func(x *questionnaire.Question) bool { return ses.a.Get(x.ID).Given() }) {
 			return fmt.Errorf(msg.ReviewNone, ses.path, commandLine("cbrn assess", ses.path, opts, false))
 		}
 		err = flow.Review()
@@ -195,7 +195,13 @@ func runAssess(s *Streams, opts *AssessOptions) error {
 		}
 	}
 	if errors.Is(err, prompt.ErrInterrupted) || errors.Is(err, io.EOF) {
-		fmt.Fprintln(s.Err, s.wrap(msg.Count(msg.Saved, len(ses.a.Answers), ses.path)))
+		given := 0
+		for _, a := range ses.a.Answers {
+			if a.Given() {
+				given++ // not the notes left by cbrn migrate on questions to answer again
+			}
+		}
+		fmt.Fprintln(s.Err, s.wrap(msg.Count(msg.Saved, given, ses.path)))
 		return ErrCancelled
 	}
 	if err != nil {

@@ -81,7 +81,9 @@ func (f *Flow) Asked() []*questionnaire.Question {
 	return list
 }
 
-func (f *Flow) isAnswered(q *questionnaire.Question) bool { return f.A.Get(q.ID) != nil }
+// isAnswered: an answer that holds only a note (left by cbrn migrate for a reworded question)
+// is to be answered again.
+func (f *Flow) isAnswered(q *questionnaire.Question) bool { return f.A.Get(q.ID).Given() }
 
 // next returns the first unanswered question after q in file order, else the first unanswered
 // one at all, else nil. q nil starts from the top: where a resumed session picks up.
@@ -142,7 +144,7 @@ func (f *Flow) Review() error {
 		n := 0
 		for _, q := range f.Asked() {
 			a := f.A.Get(q.ID)
-			if a == nil {
+			if !a.Given() {
 				continue
 			}
 			n++
@@ -336,8 +338,12 @@ func (f *Flow) heading(q *questionnaire.Question, prev *answers.Answer, showHelp
 		fmt.Sprintf(f.Msg.Progress, where, pos, len(list)),
 		q.ID + f.Msg.Colon + " " + f.text(q.Text),
 	}
-	if prev != nil {
+	switch {
+	case prev.Given():
 		h = append(h, fmt.Sprintf(f.Msg.Current, f.describe(q, prev))+" — "+f.Msg.KeepHint)
+	case prev != nil && prev.Note != "":
+		// A question to answer again: its note says what the earlier answer was.
+		h = append(h, textfmt.Terminal(prev.Note))
 	}
 	if showHelp {
 		if !q.Help.IsZero() {
@@ -658,7 +664,7 @@ func (f *Flow) Summary() (counts []PillarCount, unanswered int) {
 		c.Questions++
 		a := f.A.Get(q.ID)
 		switch {
-		case a == nil:
+		case !a.Given():
 			unanswered++
 		case a.Unknown:
 			c.DontKnow++
