@@ -68,6 +68,7 @@ Start with:
 		newDemoCmd(s, nil),
 		newExportCmd(s, nil),
 		newCompareCmd(s, nil),
+		newMigrateCmd(s, nil),
 		newVersionCmd(s),
 	)
 	topics, err := newHelpTopicCmds()
