@@ -513,7 +513,12 @@ func (f *Flow) askInput(q *questionnaire.Question, prev *answers.Answer, heading
 	if q.Type == questionnaire.TypeNumber {
 		hint = f.numberHint(q) + "; " + hint
 	}
-	p := InputPrompt{Heading: append(heading, hint), Title: f.Msg.Answer}
+	// How to answer comes before the help, which may be long: a small screen keeps it in view.
+	at := 2
+	if prev != nil {
+		at = 3
+	}
+	p := InputPrompt{Heading: slices.Insert(slices.Clone(heading), min(at, len(heading)), hint), Title: f.Msg.Answer}
 	if v, ok := specialValue(prev); ok {
 		for _, o := range specials {
 			if o.Value == v {

@@ -274,6 +274,15 @@ func (m *model) toggle() {
 	}
 	m.ticked[m.cursor] = !m.ticked[m.cursor]
 	m.problem = ""
+	if !m.ticked[m.cursor] {
+		return
+	}
+	// A choice that stands alone unticks the others, and another choice unticks it.
+	for i, o := range m.opts {
+		if i != m.cursor && (o.Exclusive || m.opts[m.cursor].Exclusive) {
+			m.ticked[i] = false
+		}
+	}
 }
 
 // submit accepts the prompt as it stands, or says what is wrong with it.

@@ -69,20 +69,34 @@ func TestScreenKeepsTheCursorOnScreen(t *testing.T) {
 }
 
 // In a multiple choice, Don't know and the other actions cannot be ticked, and Enter on one
-// chooses it alone; an exclusive choice ticked with another is refused with the reason.
+// chooses it alone; a choice that stands alone unticks the others and is unticked by them.
 func TestScreenMultiSelectActionsAndExclusiveChoices(t *testing.T) {
-	opts := []Option{{Value: "a", Key: "1", Label: "Alpha"}, {Value: "none", Key: "2", Label: "None of them", Exclusive: true},
+	opts := []Option{{Value: "a", Key: "1", Label: "Alpha"}, {Value: "b", Key: "2", Label: "Beta"},
+		{Value: "none", Key: "3", Label: "None of them", Exclusive: true},
 		{Value: "!unknown", Key: "d", Label: "Don't know", Exclusive: true, Action: true}}
-	m := &model{kind: kindMulti, title: "T", prompt: "Answer", opts: opts, ticked: make([]bool, 3), msg: Catalogue("en")}
+	m := &model{kind: kindMulti, title: "T", prompt: "Answer", opts: opts, ticked: make([]bool, 4), msg: Catalogue("en")}
 	m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	m.key("1")
 	m.key("2")
+	if !m.ticked[0] || !m.ticked[1] {
+		t.Errorf("two choices: ticked %v", m.ticked)
+	}
+	m.key("3")
+	if m.ticked[0] || m.ticked[1] || !m.ticked[2] {
+		t.Errorf("none of them ticked: ticked %v, want it alone", m.ticked)
+	}
+	m.key("1")
+	if !m.ticked[0] || m.ticked[2] {
+		t.Errorf("a choice after none: ticked %v, want it alone", m.ticked)
+	}
+	// Ticked together by an earlier answer file, they are refused with the reason.
+	m.ticked = []bool{true, false, true, false}
 	if m.submit() || !strings.Contains(m.problem, "None of them") {
 		t.Errorf("exclusive with another accepted; problem %q", m.problem)
 	}
 	m.key("d")
 	m.key(" ")
-	if m.ticked[2] {
+	if m.ticked[3] {
 		t.Error("don't know was ticked")
 	}
 	if !strings.Contains(m.View(), "→   Don't know") || strings.Contains(m.View(), "[ ] d") {
