@@ -38,14 +38,17 @@ type tmuxSession struct {
 	socket string
 }
 
-var tmuxSockets int
-
 // startTmux runs command (a shell line) in dir, in a w×h window.
 func startTmux(t *testing.T, w, h int, dir, command string) *tmuxSession {
 	t.Helper()
-	tmuxSockets++
-	s := &tmuxSession{t: t, tmux: tmuxPath(t),
-		socket: fmt.Sprintf("cbrn-test-%d-%d", os.Getpid(), tmuxSockets)}
+	// A socket of its own in a short folder of its own (a socket path is limited to about 100
+	// bytes), removed with the server.
+	sockDir, err := os.MkdirTemp("", "cbrn-tmux-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(sockDir) })
+	s := &tmuxSession{t: t, tmux: tmuxPath(t), socket: filepath.Join(sockDir, "s")}
 	// The shell stays after the command, so that its last words can be read.
 	line := "env NO_COLOR=1 LANG=C.UTF-8 " + command + "; echo \"[exit $?]\"; sleep 600"
 	cmd := s.cmd("-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "-c", dir, line)
@@ -57,7 +60,7 @@ func startTmux(t *testing.T, w, h int, dir, command string) *tmuxSession {
 }
 
 func (s *tmuxSession) cmd(args ...string) *exec.Cmd {
-	c := exec.Command(s.tmux, append([]string{"-u", "-L", s.socket}, args...)...)
+	c := exec.Command(s.tmux, append([]string{"-u", "-S", s.socket}, args...)...)
 	c.Env = append(os.Environ(), "LANG=C.UTF-8", "TMUX=")
 	return c
 }
