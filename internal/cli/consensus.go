@@ -215,10 +215,10 @@ func loadParticipants(s *Streams, paths []string, qRef string) (*questionnaire.Q
 func reportFileError(s *Streams, err error) {
 	var de *diag.Error
 	if errors.As(err, &de) {
-		fmt.Fprintln(s.Err, de.Error())
+		fmt.Fprintln(s.Err, s.wrap(de.Error()))
 		return
 	}
-	fmt.Fprintf(s.Err, "cbrn: %s\n", diag.Printable(err.Error(), true))
+	fmt.Fprintln(s.Err, s.wrap("cbrn: "+diag.Printable(err.Error(), true)))
 }
 
 // carryMerged reads the merged file a rerun is about to write over, when there is one, and
@@ -243,7 +243,7 @@ func carryMerged(s *Streams, res *consensus.Result, path, lang string) error {
 	printWarnings(s, ws)
 	c := res.Carry(prev, lang)
 	if c.Agreements > 0 {
-		fmt.Fprintln(s.Err, diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, c.Agreements, path), false))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, c.Agreements, path), false)))
 	}
 	if n := len(c.Kept); n > 0 {
 		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: keeping %d %s that no participant gave: %s", path, n,
