@@ -120,12 +120,12 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
 		return usageErrorf("an Excel workbook is binary: write it to a file with --out FILE.xlsx, or redirect stdout")
 	}
-	// An export's live memory is small and bounded (a window of files in flight), while it
-	// allocates for every file: collecting at the default 100 % growth ran the collector many
-	// times a second for a few megabytes. 400 % keeps the peak in tens of megabytes, however
-	// many files, for a quarter less work; a GOGC the user set is left alone.
+	// An export's live memory is small (a window of files in flight, and the list of paths),
+	// while it allocates for every file: at the default 100 % growth the collector ran many
+	// times a second for a few megabytes. 200 % saves a sixth of the work and keeps the peak
+	// nearly flat (36 MB for 1,000 files, 43 MB for 10,000); a GOGC the user set is kept.
 	if s.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	workers := opts.Workers
 	if workers <= 0 {
