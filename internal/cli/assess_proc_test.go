@@ -1,22 +1,14 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
-	"time"
-
-	"github.com/creack/pty"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
@@ -24,46 +16,6 @@ import (
 
 // These tests run the real binary as a respondent would: in a pseudo-terminal for the
 // full-screen mode, and killed with SIGKILL in the middle of a piped accessible session.
-
-// builtBinary is where cbrnBinary put the binary; TestMain removes it after the tests.
-type builtBinary struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
-
-var testBinary builtBinary
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if testBinary.dir != "" {
-		os.RemoveAll(testBinary.dir)
-	}
-	os.Exit(code)
-}
-
-// cbrnBinary builds cmd/cbrn once per test run (the consensus tests use it too).
-func cbrnBinary(t *testing.T) string {
-	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("the go command is not on PATH: cannot build the binary to test")
-	}
-	b := &testBinary
-	b.once.Do(func() {
-		if b.dir, b.err = os.MkdirTemp("", "cbrn-test-"); b.err != nil {
-			return
-		}
-		b.path = filepath.Join(b.dir, "cbrn")
-		if out, err := exec.Command("go", "build", "-o", b.path, "github.com/cbrn-tool/cbrn/cmd/cbrn").CombinedOutput(); err != nil {
-			b.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if b.err != nil {
-		t.Fatal(b.err)
-	}
-	return b.path
-}
 
 // miniDir is a fresh folder holding the test questionnaire as mini.yaml.
 func miniDir(t *testing.T) string {
@@ -77,76 +29,6 @@ func miniDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func procEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "ACCESSIBLE=") && !strings.HasPrefix(kv, "TERM=") && !strings.HasPrefix(kv, "NO_COLOR=") {
-			env = append(env, kv)
-		}
-	}
-	return append(env, "SOURCE_DATE_EPOCH=1795780800")
-}
-
-// screen collects what a process writes and waits for texts to appear in it, in order.
-type screen struct {
-	mu   sync.Mutex
-	buf  bytes.Buffer
-	mark int // where the next wait starts looking
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-var ansiRE = regexp.MustCompile(`\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]`)
-
-// text is the output so far without terminal control sequences.
-func (s *screen) text() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return ansiRE.ReplaceAllString(s.buf.String(), "")
-}
-
-// waitFor waits until want appears after the previous match.
-func (s *screen) waitFor(t *testing.T, want string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		txt := s.text()
-		if s.mark <= len(txt) {
-			if i := strings.Index(txt[s.mark:], want); i >= 0 {
-				s.mark += i + len(want)
-				return
-			}
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	s.mu.Lock()
-	raw := s.buf.String()
-	s.mu.Unlock()
-	t.Fatalf("%q did not appear; output after the last match:\n%s\nraw: %q", want, tail(s.text(), s.mark), raw)
-}
-
-func tail(s string, from int) string {
-	if from > len(s) {
-		from = len(s)
-	}
-	return s[from:]
-}
-
-func exitCode(err error) int {
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.ExitCode()
-	}
-	if err != nil {
-		return -1
-	}
-	return 0
 }
 
 // checkedAnswers reads an answers file and checks it against the test questionnaire.
@@ -164,71 +46,6 @@ func checkedAnswers(t *testing.T, dir, name string) *answers.File {
 		t.Fatalf("the answers file does not check: %v", err)
 	}
 	return a
-}
-
-// ptySession runs cbrn in a pseudo-terminal (stdin and stderr; stdout is kept apart).
-type ptySession struct {
-	scr    *screen
-	ptmx   *os.File
-	cmd    *exec.Cmd
-	stdout *bytes.Buffer
-	done   chan error
-}
-
-func startPTY(t *testing.T, dir string, args ...string) *ptySession {
-	t.Helper()
-	bin := cbrnBinary(t)
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal here: %v", err)
-	}
-	t.Cleanup(func() { ptmx.Close() })
-	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
-		t.Fatal(err)
-	}
-	p := &ptySession{scr: &screen{}, ptmx: ptmx, stdout: &bytes.Buffer{}, done: make(chan error, 1)}
-	p.cmd = exec.Command(bin, args...)
-	p.cmd.Dir = dir
-	p.cmd.Env = append(procEnv(), "TERM=xterm-256color")
-	p.cmd.Stdin, p.cmd.Stderr, p.cmd.Stdout = tty, tty, p.stdout
-	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	tty.Close()
-	go func() { _, _ = io.Copy(p.scr, ptmx) }()
-	go func() { p.done <- p.cmd.Wait() }()
-	t.Cleanup(func() {
-		if p.cmd.ProcessState == nil {
-			_ = p.cmd.Process.Kill()
-		}
-	})
-	return p
-}
-
-const keyDown, keyEnter, keyCtrlC = "\x1b[B", "\r", "\x03"
-
-// send types keys, a little apart as fingers would.
-func (p *ptySession) send(t *testing.T, keys ...string) {
-	t.Helper()
-	for _, k := range keys {
-		if _, err := p.ptmx.Write([]byte(k)); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
-}
-
-// wait returns the exit status.
-func (p *ptySession) wait(t *testing.T) int {
-	t.Helper()
-	select {
-	case err := <-p.done:
-		return exitCode(err)
-	case <-time.After(15 * time.Second):
-		t.Fatal("cbrn did not stop")
-	}
-	return -1
 }
 
 // skipRespondent passes the four respondent items with Enter.
@@ -310,32 +127,16 @@ func TestAssessFullScreenStopsOnSIGTERM(t *testing.T) {
 // TestAssessAccessibleStopsOnSignals: in the line-based mode huh does not catch Ctrl-C; the
 // command does, for SIGINT, SIGTERM and SIGHUP (the terminal closed), and stops cleanly.
 func TestAssessAccessibleStopsOnSignals(t *testing.T) {
-	bin := cbrnBinary(t)
+	cbrnBinary(t) // built before the subtests, or skipped
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := miniDir(t)
-			cmd := exec.Command(bin, "assess", "-q", "mini.yaml", "--accessible", "a.answers.yaml")
-			cmd.Dir = dir
-			cmd.Env = procEnv()
-			in, err := cmd.StdinPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer in.Close()
-			scr := &screen{}
-			cmd.Stderr = scr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := io.WriteString(in, "\n\n\n\n1\nfirst note\n"); err != nil {
-				t.Fatal(err)
-			}
+			p := startPiped(t, dir, nil, "assess", "-q", "mini.yaml", "--accessible", "a.answers.yaml")
+			scr := p.scr
+			p.write(t, "\n\n\n\n1\nfirst note\n")
 			scr.waitFor(t, "question 2 of 8")
 			scr.waitFor(t, "Answer (1-4, d, b):")
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			if code := exitCode(cmd.Wait()); code != 130 {
+			if code := p.signal(t, sig); code != 130 {
 				t.Errorf("exit status %d, want 130", code)
 			}
 			scr.waitFor(t, "saved 1 answer to a.answers.yaml — run the same command to resume")

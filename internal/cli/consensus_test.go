@@ -2,20 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/creack/pty"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/prompt"
@@ -166,113 +159,19 @@ var consensusArgs = []string{"consensus", "alice.answers.yaml", "bruno.answers.y
 // TestConsensusProcess runs the real binary as a workshop would: --resolve in the full-screen mode
 // in a pseudo-terminal, and stopped by signals in the line-based mode.
 func TestConsensusProcess(t *testing.T) {
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("the go command is not on PATH: cannot build the binary to test")
-	}
-	bin := filepath.Join(t.TempDir(), "cbrn")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/cbrn-tool/cbrn/cmd/cbrn").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	t.Run("full-screen resolve", func(t *testing.T) { testResolveFullScreen(t, bin) })
-	t.Run("line-based resolve stops on signals", func(t *testing.T) { testResolveSignals(t, bin) })
-}
-
-// resolveLog collects what the process writes to the terminal and waits for texts in it, in order.
-type resolveLog struct {
-	mu   sync.Mutex
-	buf  bytes.Buffer
-	mark int
-}
-
-func (l *resolveLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-// text is the output so far without terminal control sequences.
-func (l *resolveLog) text() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	ansi := regexp.MustCompile(`\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]`)
-	return ansi.ReplaceAllString(l.buf.String(), "")
-}
-
-func (l *resolveLog) waitFor(t *testing.T, want string) {
-	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if txt := l.text(); l.mark <= len(txt) {
-			if i := strings.Index(txt[l.mark:], want); i >= 0 {
-				l.mark += i + len(want)
-				return
-			}
-		}
-	}
-	t.Fatalf("%q did not appear; output:\n%s", want, l.text())
-}
-
-// resolveEnv is the test's environment with the clock fixed and no mode forced.
-func resolveEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "ACCESSIBLE=") && !strings.HasPrefix(kv, "TERM=") && !strings.HasPrefix(kv, "NO_COLOR=") {
-			env = append(env, kv)
-		}
-	}
-	return append(env, "SOURCE_DATE_EPOCH=1795780800")
-}
-
-func resolveExit(err error) int {
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		return ee.ExitCode()
-	case err != nil:
-		return -1
-	}
-	return 0
+	cbrnBinary(t) // built before the subtests, or skipped
+	t.Run("full-screen resolve", func(t *testing.T) { testResolveFullScreen(t) })
+	t.Run("line-based resolve stops on signals", func(t *testing.T) { testResolveSignals(t) })
 }
 
 // testResolveFullScreen settles a dispute in the full-screen mode, in a pseudo-terminal: the
 // arrow keys to a level, Enter, a reason; then Ctrl-C on the next one. The agreement is on disk,
 // the exit status is 130, and the report printed says what was settled.
-func testResolveFullScreen(t *testing.T, bin string) {
+func testResolveFullScreen(t *testing.T) {
 	dir := consensusDir(t)
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal here: %v", err)
-	}
-	defer ptmx.Close()
-	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 100}); err != nil {
-		t.Fatal(err)
-	}
-	var stdout bytes.Buffer
-	cmd := exec.Command(bin, consensusArgs...)
-	cmd.Dir = dir
-	cmd.Env = append(resolveEnv(), "TERM=xterm-256color")
-	cmd.Stdin, cmd.Stderr, cmd.Stdout = tty, tty, &stdout
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	tty.Close()
-	log := &resolveLog{}
-	go func() { _, _ = io.Copy(log, ptmx) }()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-		}
-	}()
-	send := func(keys ...string) {
-		for _, k := range keys {
-			if _, err := ptmx.Write([]byte(k)); err != nil {
-				t.Fatal(err)
-			}
-			time.Sleep(30 * time.Millisecond)
-		}
-	}
+	p := startPTY(t, dir, consensusArgs...)
+	log, send := p.scr, func(keys ...string) { p.send(t, keys...) }
+	stdout := p.stdout
 
 	log.waitFor(t, "Disputed question 1 of 4: WS-GOV-01")
 	log.waitFor(t, "Leave it open (keep 3 Established)")
@@ -287,13 +186,8 @@ func testResolveFullScreen(t *testing.T, bin string) {
 	log.waitFor(t, "settled: WS-GOV-01 = 2 Initiated; saved merged.yaml")
 	log.waitFor(t, "Disputed question 2 of 4: WS-GOV-03")
 	send("\x03")
-	select {
-	case err := <-done:
-		if code := resolveExit(err); code != 130 {
-			t.Errorf("exit status %d, want 130", code)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("cbrn did not stop")
+	if code := p.wait(t); code != 130 {
+		t.Errorf("exit status %d, want 130", code)
 	}
 	log.waitFor(t, "stopped: 1 of 4 disputed questions settled, saved in merged.yaml")
 	a := loadMerged(t, dir)
@@ -310,32 +204,16 @@ func testResolveFullScreen(t *testing.T, bin string) {
 
 // testResolveSignals: in the line-based mode, SIGINT, SIGTERM and SIGHUP stop the walk cleanly:
 // exit 130, the agreements already made on disk, no temporary file left.
-func testResolveSignals(t *testing.T, bin string) {
+func testResolveSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := consensusDir(t)
-			cmd := exec.Command(bin, append(consensusArgs, "--accessible")...)
-			cmd.Dir = dir
-			cmd.Env = resolveEnv()
-			in, err := cmd.StdinPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer in.Close()
-			log := &resolveLog{}
-			cmd.Stderr = log
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := io.WriteString(in, "1\nNot met since 2019\n"); err != nil {
-				t.Fatal(err)
-			}
+			p := startPiped(t, dir, nil, append(consensusArgs, "--accessible")...)
+			log := p.scr
+			p.write(t, "1\nNot met since 2019\n")
 			log.waitFor(t, "settled: WS-GOV-01 = 1 Absent")
 			log.waitFor(t, "Agreed answer (1-3, d)")
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			if code := resolveExit(cmd.Wait()); code != 130 {
+			if code := p.signal(t, sig); code != 130 {
 				t.Errorf("exit status %d, want 130", code)
 			}
 			log.waitFor(t, "stopped: 1 of 4 disputed questions settled, saved in merged.yaml")

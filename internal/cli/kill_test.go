@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -43,7 +42,7 @@ var resolveKillScript = []resolveStep{
 // session, right after a line is taken or while it may still be in flight: the merged file
 // always loads and checks, and holds every agreement confirmed before the kill.
 func TestConsensusResolveSurvivesSIGKILL(t *testing.T) {
-	bin := cbrnBinary(t)
+	cbrnBinary(t) // built before the subtests, or skipped
 	for stop := 0; stop <= len(resolveKillScript); stop++ {
 		for _, waitForIt := range []bool{true, false} {
 			if stop == 0 && waitForIt {
@@ -51,34 +50,17 @@ func TestConsensusResolveSurvivesSIGKILL(t *testing.T) {
 			}
 			t.Run(fmt.Sprintf("after line %d, waited %v", stop, waitForIt), func(t *testing.T) {
 				dir := consensusDir(t)
-				cmd := exec.Command(bin, append(consensusArgs, "--accessible")...)
-				cmd.Dir = dir
-				cmd.Env = procEnv()
-				in, err := cmd.StdinPipe()
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer in.Close()
-				log := &resolveLog{}
-				cmd.Stderr = log
-				if err := cmd.Start(); err != nil {
-					t.Fatal(err)
-				}
+				p := startPiped(t, dir, nil, append(consensusArgs, "--accessible")...)
 				if stop > 0 {
-					log.waitFor(t, "Agreed answer (1-5, d)")
+					p.scr.waitFor(t, "Agreed answer (1-5, d)")
 				}
 				for i, st := range resolveKillScript[:stop] {
-					if _, err := io.WriteString(in, st.line+"\n"); err != nil {
-						t.Fatal(err)
-					}
+					p.write(t, st.line+"\n")
 					if i < stop-1 || waitForIt {
-						log.waitFor(t, st.next)
+						p.scr.waitFor(t, st.next)
 					}
 				}
-				if err := cmd.Process.Kill(); err != nil {
-					t.Fatal(err)
-				}
-				_ = cmd.Wait()
+				p.kill(t)
 
 				leftovers(t, dir, "merged.yaml", []string{"workshop.yaml", "alice.answers.yaml", "bruno.answers.yaml", "chloe.answers.yaml"})
 				if _, err := os.Stat(filepath.Join(dir, "merged.yaml")); os.IsNotExist(err) {
