@@ -1,9 +1,9 @@
 package compare
 
 import (
-	"bytes"
+	"strconv"
 
-	"github.com/cbrn-tool/cbrn/internal/export"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // csvColumns are the columns of the CSV comparison: one row per item of every level (overall,
@@ -17,30 +17,31 @@ var csvColumns = []string{"level", "id", "pillar", "change",
 
 func renderCSV(in Input) ([]byte, error) {
 	r := in.Result
-	var rows [][]export.Value
-	txt := func(s string) export.Value { return export.Value{Kind: export.Text, S: s, Null: s == ""} }
-	fl := func(p *float64) export.Value {
+	var rows [][]string
+	// Text cells pass the spreadsheet guard; numbers are written in full; undefined is empty.
+	txt := textfmt.Cell
+	fl := func(p *float64) string {
 		if p == nil {
-			return export.Value{Kind: export.Number, Null: true}
+			return ""
 		}
-		return export.Value{Kind: export.Number, F: *p}
+		return textfmt.FormatNumber(*p)
 	}
-	val := func(f float64) export.Value { return export.Value{Kind: export.Number, F: f} }
-	in2 := func(p *int) export.Value {
+	val := textfmt.FormatNumber
+	in2 := func(p *int) string {
 		if p == nil {
-			return export.Value{Kind: export.Integer, Null: true}
+			return ""
 		}
-		return export.Value{Kind: export.Integer, F: float64(*p)}
+		return strconv.Itoa(*p)
 	}
-	rk := func(n int) export.Value {
+	rk := func(n int) string {
 		if n == 0 {
-			return export.Value{Kind: export.Integer, Null: true}
+			return ""
 		}
-		return export.Value{Kind: export.Integer, F: float64(n)}
+		return strconv.Itoa(n)
 	}
-	null := export.Value{Null: true}
+	null := ""
 	addGroup := func(level string, d Delta, pillar string) {
-		rows = append(rows, []export.Value{txt(level), txt(d.ID), txt(pillar), txt(string(d.Trend)),
+		rows = append(rows, []string{txt(level), txt(d.ID), txt(pillar), txt(string(d.Trend)),
 			fl(d.Base.Score), fl(d.New.Score), fl(d.Score),
 			fl(d.Base.Conservative), fl(d.New.Conservative), fl(d.Base.Gap), fl(d.New.Gap),
 			fl(d.Base.Completeness), fl(d.New.Completeness),
@@ -57,7 +58,7 @@ func renderCSV(in Input) ([]byte, error) {
 		addGroup("section", d, d.Pillar)
 	}
 	for _, d := range r.Questions {
-		rows = append(rows, []export.Value{txt("question"), txt(d.ID), txt(d.Pillar), txt(string(d.Change)),
+		rows = append(rows, []string{txt("question"), txt(d.ID), txt(d.Pillar), txt(string(d.Change)),
 			fl(d.Base.Score), fl(d.New.Score), fl(d.Score),
 			null, null, fl(d.Base.Gap), fl(d.New.Gap), null, null,
 			txt(string(d.Base.Status)), txt(string(d.New.Status)), in2(d.Base.Level), in2(d.New.Level),
@@ -71,24 +72,13 @@ func renderCSV(in Input) ([]byte, error) {
 		case a.Fell():
 			change = "fell"
 		}
-		rows = append(rows, []export.Value{txt("activity"), txt(a.ID), null, txt(change),
+		rows = append(rows, []string{txt("activity"), txt(a.ID), null, txt(change),
 			null, null, null, null, null, null, null, null, null, null, null, null, null,
 			val(a.BasePriority), val(a.NewPriority), val(a.Change), rk(a.BaseRank), rk(a.NewRank)})
 	}
-	cols := make([]export.Column, len(csvColumns))
-	for i, c := range csvColumns {
-		cols[i] = export.Column{Name: c}
+	buf := textfmt.AppendCSVRecord(nil, csvColumns)
+	for _, row := range rows {
+		buf = textfmt.AppendCSVRecord(buf, row)
 	}
-	var buf bytes.Buffer
-	w, err := export.NewCSV(&buf, cols)
-	if err != nil {
-		return nil, err
-	}
-	if err := w.Write(w.Encode(nil, export.Block{Rows: rows})); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
