@@ -26,7 +26,9 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/semver"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
 var exportFormats = []string{"csv", "xlsx", "json"}
@@ -69,9 +71,11 @@ Files are read on all cores and written in the order of their paths.
 -o xlsx writes one workbook with a sheet per level and a README sheet that
 explains every column and formula.
 
-Assessments of different questionnaires can be exported together only at the
-levels that line up across questionnaires: overview, pillar and hazard (for a
-workbook, give --level pillar to get those sheets only).
+Each file is scored against the version of the questionnaire it names.
+Assessments of different questionnaires, or of different versions of one, can
+be exported together only at the levels that line up across them: overview,
+pillar and hazard (for a workbook, give --level pillar to get those sheets
+only); cbrn migrate moves files to one version first.
 
 A file that cannot be read or scored does not stop the export: it is listed on
 stderr with its error, the others are exported, and the exit status is 1.
@@ -143,7 +147,7 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	for _, p := range problems {
 		ex.fail(p.Err)
 	}
-	paths, ids := ex.scan(ctx, inputs, workers, qFixed == nil)
+	paths, ids, versions := ex.scan(ctx, inputs, workers, qFixed == nil)
 	if ctx.Err() != nil {
 		return exportCancelled(s, 0, len(inputs), "nothing written")
 	}
@@ -159,9 +163,13 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 	if opts.Output == "xlsx" {
 		levels = export.Levels()
 	}
-	if len(ids) > 1 {
-		if err := mixedLevels(ids, level, opts); err != nil {
-			return err
+	if len(ids) > 1 || len(versions) > 1 {
+		check := mixedLevels(ids, level, opts)
+		if len(ids) == 1 {
+			check = mixedVersions(versions, level, opts)
+		}
+		if check != nil {
+			return check
 		}
 		if opts.Output == "xlsx" {
 			levels = []export.Level{export.Overview, export.Pillar, export.Hazard}
@@ -268,6 +276,36 @@ func mixedLevels(ids map[string]int, level export.Level, opts *ExportOptions) er
 	return nil
 }
 
+// mixedVersions refuses the tables whose rows do not line up across versions of one
+// questionnaire (each file is scored against the version it names), with the way out: migrate.
+func mixedVersions(versions map[string]int, level export.Level, opts *ExportOptions) error {
+	keys := make([]string, 0, len(versions))
+	for k := range versions {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		_, va, _ := strings.Cut(a, "@")
+		_, vb, _ := strings.Cut(b, "@")
+		return semver.Compare(va, vb)
+	})
+	id, _, _ := strings.Cut(keys[0], "@")
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		_, v, _ := strings.Cut(k, "@")
+		parts[i] = fmt.Sprintf("%s (%d %s)", v, versions[k], plural(versions[k], "file", "files"))
+	}
+	found := strings.Join(parts, ", ")
+	_, newest, _ := strings.Cut(keys[len(keys)-1], "@")
+	hint := fmt.Sprintf("or first move the files to one version with cbrn migrate FILE --out NEW (to %s, the newest)", newest)
+	switch {
+	case opts.Output == "xlsx" && !opts.LevelSet:
+		return usageErrorf("these files answer %d versions of %s: %s; each is scored against its own version, so a workbook of them can hold only the sheets that line up (Overview, Pillars, Hazards): add --level pillar, %s", len(keys), id, found, hint)
+	case !level.Comparable():
+		return usageErrorf("these files answer %d versions of %s: %s; each is scored against its own version, so their %s do not line up: use --level pillar, hazard or overview, %s", len(keys), id, found, strings.ToLower(level.Sheet()), hint)
+	}
+	return nil
+}
+
 // exporter holds the state of one export: what was written, what failed, what to report.
 type exporter struct {
 	s              *Streams
@@ -308,13 +346,13 @@ func sharedText(path string, se *sharedError) string {
 
 // scan reads the head of every file found: to keep answers files only among the YAML files of
 // folders, and to know up front which questionnaires the files answer. It returns the paths to
-// export and the number of files per questionnaire id.
-func (ex *exporter) scan(ctx context.Context, inputs []export.Input, workers int, needIDs bool) ([]string, map[string]int) {
+// export, the number of files per questionnaire id, and per shipped version ("id@version").
+func (ex *exporter) scan(ctx context.Context, inputs []export.Input, workers int, needIDs bool) ([]string, map[string]int, map[string]int) {
 	type scanned struct {
 		h   export.Header
 		err error
 	}
-	ids := map[string]int{}
+	ids, versions := map[string]int{}, map[string]int{}
 	paths := make([]string, 0, len(inputs))
 	_ = export.Ordered(ctx, len(inputs), workers, 64*workers, func(i int) scanned {
 		in := inputs[i]
@@ -335,10 +373,15 @@ func (ex *exporter) scan(ctx context.Context, inputs []export.Input, workers int
 		paths = append(paths, in.Path)
 		if r.h.QuestionnaireID != "" {
 			ids[r.h.QuestionnaireID]++
+			// Files are scored against the shipped version they name; other questionnaires
+			// are found beside the files, one version for all.
+			if questionnaires.Has(r.h.QuestionnaireID, r.h.QuestionnaireVersion) {
+				versions[r.h.QuestionnaireID+"@"+r.h.QuestionnaireVersion]++
+			}
 		}
 		return nil
 	})
-	return paths, ids
+	return paths, ids, versions
 }
 
 func unwrapPathError(err error) error {

@@ -199,10 +199,16 @@ func migrationTarget(a *answers.File, qRef string) (*questionnaire.Questionnaire
 	if target.ID != id {
 		return nil, nil, nil, fmt.Errorf("%s: the answers are for questionnaire %q, not %q", a.Path, id, target.ID)
 	}
-	// Versions in the target's folder (a questionnaire kept as one file per version), then the
-	// shipped ones.
+	known, files := knownVersions(target, src)
+	return target, known, files, nil
+}
+
+// knownVersions finds the other versions of target, read from src: the files of the same id in
+// the folder of a questionnaire file (one file per version), then the shipped ones. files are
+// the questionnaire files read, which --out must never overwrite.
+func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource) (known func(string) *questionnaire.Questionnaire, files []string) {
+	id := target.ID
 	byVersion := map[string]*questionnaire.Questionnaire{target.Version: target}
-	var files []string
 	if src.file != "" {
 		files = append(files, src.file)
 		dir := filepath.Dir(src.file)
@@ -222,7 +228,7 @@ func migrationTarget(a *answers.File, qRef string) (*questionnaire.Questionnaire
 			}
 		}
 	}
-	known := func(version string) *questionnaire.Questionnaire {
+	known = func(version string) *questionnaire.Questionnaire {
 		if q, ok := byVersion[version]; ok {
 			return q
 		}
@@ -237,7 +243,7 @@ func migrationTarget(a *answers.File, qRef string) (*questionnaire.Questionnaire
 		byVersion[version] = q
 		return q
 	}
-	return target, known, files, nil
+	return known, files
 }
 
 // migrateSummary is what `cbrn migrate` reports; its JSON form (cbrn.migrate/v1) only ever gains
