@@ -621,45 +621,87 @@ var questionKeys = []string{"id", "type", "scale", "text", "help", "hazards", "w
 
 func (p *parser) question(n *yaml.Node, s *Section) {
 	f := diag.Fields(p.l, n, "a question", questionKeys...)
-	if n.Kind != yaml.MappingNode {
-		return
-	}
-	if len(p.q.Questions) >= MaxQuestions {
-		if !p.tooMany {
-			p.l.At(n, "more than %d questions; split the questionnaire", MaxQuestions)
-			p.tooMany = true
-		}
+	if n.Kind != yaml.MappingNode || p.overLimit(n) {
 		return
 	}
 	q := &Question{Section: s, Weight: 1, Hazards: Hazards()}
-	if v, ok := f["id"]; ok {
-		if id, ok := diag.String(p.l, v.Value, "question id"); ok {
-			q.ID = id
-			p.checkLength(v.Value, "question id", id)
-			if !questionIDRE.MatchString(id) {
-				p.l.At(v.Value, "question id %q may hold only letters, digits, '.', '_' and '-'", id)
-			}
-			if prev, dup := p.qNodes[id]; dup {
-				p.l.At(v.Value, "duplicate question id %q (first at line %d)", id, prev.Line)
-				return
-			}
-			p.qNodes[id] = v.Value
-		}
-	} else {
-		p.l.At(n, "missing key \"id\" in question")
+	if !p.questionID(q, n, f) {
+		return
 	}
 	name := "question " + q.ID
-	if v, ok := f["type"]; ok {
-		if t, ok := diag.String(p.l, v.Value, "type"); ok {
-			if slices.Contains(questionTypes, t) {
-				q.Type = QuestionType(t)
-			} else {
-				p.unknown(v.Value, "question type", t, questionTypes)
-			}
-		}
-	} else {
-		p.l.At(n, "%s has no type (one of %s)", name, strings.Join(questionTypes, ", "))
+	p.questionType(q, n, f, name)
+	p.questionTexts(q, n, f, name)
+	if v, ok := f["hazards"]; ok {
+		q.Hazards = p.hazards(v.Value)
 	}
+	p.scoring(q, f, name)
+	p.questionRefs(q, f)
+	p.questionNA(q, f)
+	p.typeSpecific(q, f, name)
+	if v, ok := f["when"]; ok {
+		p.pending = append(p.pending, pendingWhen{q: q, node: v.Value})
+	}
+	q.Index = len(p.q.Questions)
+	p.q.Questions = append(p.q.Questions, q)
+	if q.ID != "" {
+		p.q.questionIndex[q.ID] = q
+	}
+	s.Questions = append(s.Questions, q)
+}
+
+// overLimit reports, once, a question beyond MaxQuestions.
+func (p *parser) overLimit(n *yaml.Node) bool {
+	if len(p.q.Questions) < MaxQuestions {
+		return false
+	}
+	if !p.tooMany {
+		p.l.At(n, "more than %d questions; split the questionnaire", MaxQuestions)
+		p.tooMany = true
+	}
+	return true
+}
+
+// questionID reads the question's id; false when it repeats an earlier one (the question is
+// then left out, so that its other keys raise no further problems).
+func (p *parser) questionID(q *Question, n *yaml.Node, f map[string]diag.Field) bool {
+	v, ok := f["id"]
+	if !ok {
+		p.l.At(n, "missing key \"id\" in question")
+		return true
+	}
+	id, ok := diag.String(p.l, v.Value, "question id")
+	if !ok {
+		return true
+	}
+	q.ID = id
+	p.checkLength(v.Value, "question id", id)
+	if !questionIDRE.MatchString(id) {
+		p.l.At(v.Value, "question id %q may hold only letters, digits, '.', '_' and '-'", id)
+	}
+	if prev, dup := p.qNodes[id]; dup {
+		p.l.At(v.Value, "duplicate question id %q (first at line %d)", id, prev.Line)
+		return false
+	}
+	p.qNodes[id] = v.Value
+	return true
+}
+
+func (p *parser) questionType(q *Question, n *yaml.Node, f map[string]diag.Field, name string) {
+	v, ok := f["type"]
+	if !ok {
+		p.l.At(n, "%s has no type (one of %s)", name, strings.Join(questionTypes, ", "))
+		return
+	}
+	if t, ok := diag.String(p.l, v.Value, "type"); ok {
+		if slices.Contains(questionTypes, t) {
+			q.Type = QuestionType(t)
+		} else {
+			p.unknown(v.Value, "question type", t, questionTypes)
+		}
+	}
+}
+
+func (p *parser) questionTexts(q *Question, n *yaml.Node, f map[string]diag.Field, name string) {
 	if v, ok := f["text"]; ok {
 		q.Text = p.text(v.Value, "text of "+name, true)
 	} else {
@@ -668,37 +710,50 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 	if v, ok := f["help"]; ok {
 		q.Help = p.text(v.Value, "help of "+name, false)
 	}
-	if v, ok := f["hazards"]; ok {
-		hs, nodes, _ := diag.Strings(p.l, v.Value, "hazards")
-		q.Hazards = nil
-		for i, h := range hs {
-			switch {
-			case !slices.Contains(hazardIDs, h):
-				p.unknown(nodes[i], "hazard", h, hazardIDs)
-			case slices.Contains(q.Hazards, h):
-				p.l.At(nodes[i], "hazard %q is listed twice", h)
-			default:
-				q.Hazards = append(q.Hazards, h)
+	if v, ok := f["references"]; ok {
+		q.References, _, _ = diag.Strings(p.l, v.Value, "references")
+		for _, r := range q.References {
+			p.checkLength(v.Value, "a reference", r)
+		}
+	}
+}
+
+// hazards reads a question's hazards, kept in the fixed C, B, R, N order whatever order the
+// file uses.
+func (p *parser) hazards(n *yaml.Node) []string {
+	hs, nodes, _ := diag.Strings(p.l, n, "hazards")
+	var out []string
+	for i, h := range hs {
+		switch {
+		case !slices.Contains(hazardIDs, h):
+			p.unknown(nodes[i], "hazard", h, hazardIDs)
+		case slices.Contains(out, h):
+			p.l.At(nodes[i], "hazard %q is listed twice", h)
+		default:
+			out = append(out, h)
+		}
+	}
+	if len(hs) == 0 && n.Kind == yaml.SequenceNode {
+		p.l.At(n, "hazards must name at least one of C, B, R, N (leave the key out for all four)")
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return slices.Index(hazardIDs, out[i]) < slices.Index(hazardIDs, out[j])
+	})
+	return out
+}
+
+// scoring reads weight and critical, and refuses the keys of scoring on questions that are not
+// scored.
+func (p *parser) scoring(q *Question, f map[string]diag.Field, name string) {
+	if q.Type != "" && !q.Type.Scored() {
+		for _, k := range []string{"weight", "critical", "activities", "target"} {
+			if v, ok := f[k]; ok {
+				p.l.At(v.Key, "%s is a %s question, which is not scored; %q does not apply", name, q.Type, k)
 			}
 		}
-		if len(hs) == 0 && v.Value.Kind == yaml.SequenceNode {
-			p.l.At(v.Value, "hazards must name at least one of C, B, R, N (leave the key out for all four)")
-		}
-		// Keep the fixed C, B, R, N order whatever order the file uses.
-		sort.SliceStable(q.Hazards, func(i, j int) bool {
-			return slices.Index(hazardIDs, q.Hazards[i]) < slices.Index(hazardIDs, q.Hazards[j])
-		})
+		return
 	}
-	scored := q.Type == "" || q.Type.Scored()
-	notScored := func(key string) {
-		if v, ok := f[key]; ok && !scored {
-			p.l.At(v.Key, "%s is a %s question, which is not scored; %q does not apply", name, q.Type, key)
-		}
-	}
-	for _, k := range []string{"weight", "critical", "activities", "target"} {
-		notScored(k)
-	}
-	if v, ok := f["weight"]; ok && scored {
+	if v, ok := f["weight"]; ok {
 		if w, ok := diag.Float(p.l, v.Value, "weight"); ok {
 			if w <= 0 {
 				p.l.At(v.Value, "weight of %s must be greater than 0, not %v", name, w)
@@ -706,9 +761,13 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 			q.Weight = w
 		}
 	}
-	if v, ok := f["critical"]; ok && scored {
+	if v, ok := f["critical"]; ok {
 		q.Critical, _ = diag.Bool(p.l, v.Value, "critical")
 	}
+}
+
+// questionRefs reads the agencies and partners a question names.
+func (p *parser) questionRefs(q *Question, f map[string]diag.Field) {
 	if v, ok := f["agencies"]; ok {
 		known := make([]string, 0, len(p.q.Agencies))
 		for _, a := range p.q.Agencies {
@@ -729,31 +788,20 @@ func (p *parser) question(n *yaml.Node, s *Section) {
 			return ok
 		})
 	}
-	if v, ok := f["references"]; ok {
-		q.References, _, _ = diag.Strings(p.l, v.Value, "references")
-		for _, r := range q.References {
-			p.checkLength(v.Value, "a reference", r)
+}
+
+func (p *parser) questionNA(q *Question, f map[string]diag.Field) {
+	v, ok := f["na"]
+	if !ok {
+		return
+	}
+	if s, ok := diag.String(p.l, v.Value, "na"); ok {
+		if s == "allowed" {
+			q.NAAllowed = true
+		} else {
+			p.l.At(v.Value, "na must be `allowed` (or left out to refuse N/A), not %q", s)
 		}
 	}
-	if v, ok := f["na"]; ok {
-		if s, ok := diag.String(p.l, v.Value, "na"); ok {
-			if s == "allowed" {
-				q.NAAllowed = true
-			} else {
-				p.l.At(v.Value, "na must be `allowed` (or left out to refuse N/A), not %q", s)
-			}
-		}
-	}
-	p.typeSpecific(q, f, name)
-	if v, ok := f["when"]; ok {
-		p.pending = append(p.pending, pendingWhen{q: q, node: v.Value})
-	}
-	q.Index = len(p.q.Questions)
-	p.q.Questions = append(p.q.Questions, q)
-	if q.ID != "" {
-		p.q.questionIndex[q.ID] = q
-	}
-	s.Questions = append(s.Questions, q)
 }
 
 // refs reads a question's list of ids declared at the top of the file under plural (agencies,
