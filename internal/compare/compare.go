@@ -5,11 +5,12 @@
 package compare
 
 import (
-	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // Schema is the value of the `schema` key of the JSON comparison.
@@ -271,27 +272,30 @@ func activities(base, next *score.Result) []ActivityDelta {
 }
 
 // Verdict is a one-line summary of a group's change for people, scores with one decimal.
-func Verdict(d Delta) string {
+func Verdict(d Delta) string { return verdict(d, words.For("en")) }
+
+// verdict is Verdict in the words of t.
+func verdict(d Delta, t words.Words) string {
 	s := ""
 	switch d.Trend {
 	case None:
-		return "no answered question in either assessment"
+		return t.T("compare.verdictNone")
 	case New:
-		s = fmt.Sprintf("scored for the first time: %.1f", *d.New.Score)
+		s = t.T("compare.verdictNew", t.Decimal(*d.New.Score))
 	case Dropped:
-		s = fmt.Sprintf("no longer scored (was %.1f): no answered question now", *d.Base.Score)
+		s = t.T("compare.verdictDropped", t.Decimal(*d.Base.Score))
 	case Improved:
-		s = fmt.Sprintf("improved by %.1f points, %.1f → %.1f", *d.Score, *d.Base.Score, *d.New.Score)
+		s = t.T("compare.verdictImproved", t.Decimal(*d.Score), t.Decimal(*d.Base.Score), t.Decimal(*d.New.Score))
 	case Worsened:
-		s = fmt.Sprintf("worsened by %.1f points, %.1f → %.1f", -*d.Score, *d.Base.Score, *d.New.Score)
+		s = t.T("compare.verdictWorsened", t.Decimal(-*d.Score), t.Decimal(*d.Base.Score), t.Decimal(*d.New.Score))
 	case Unchanged:
-		s = fmt.Sprintf("unchanged at %.1f", *d.New.Score)
+		s = t.T("compare.verdictUnchanged", t.Decimal(*d.New.Score))
 	}
 	if b, n := d.Base.Completeness, d.New.Completeness; b != nil && n != nil && math.Round(*b*100) != math.Round(*n*100) {
-		s += fmt.Sprintf("; completeness %.0f%% → %.0f%%", *b*100, *n*100)
+		s += t.T("compare.verdictCompleteness", strconv.FormatFloat(*b*100, 'f', 0, 64), strconv.FormatFloat(*n*100, 'f', 0, 64))
 	}
 	if bu, nu := d.Base.Unknown, d.New.Unknown; bu != nu {
-		s += fmt.Sprintf("; don't know %d → %d", bu, nu)
+		s += t.T("compare.verdictUnknown", bu, nu)
 	}
 	return s
 }

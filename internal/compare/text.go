@@ -73,108 +73,110 @@ func (o *textOut) table(header []string, rows [][]string, right []bool) {
 func renderText(in Input, md bool) ([]byte, error) {
 	o := &textOut{md: md}
 	r := in.Result
+	t := words.For(in.Lang)
 	if md {
-		o.line("# Comparison of two assessments: %s %s", o.text(in.Q.ID), o.text(in.Q.Version))
+		o.line("# %s", t.T("compare.titleMarkdown", o.text(in.Q.ID), o.text(in.Q.Version)))
 		o.line("")
-		o.line("- BASE: %s", o.text(describe(in.Base)))
-		o.line("- NEW: %s", o.text(describe(in.New)))
+		o.line("- %s %s", t.T("compare.baseLabel"), o.text(describe(in.Base, t)))
+		o.line("- %s %s", t.T("compare.newLabel"), o.text(describe(in.New, t)))
 	} else {
-		o.line("Comparison of two assessments of %s %s", o.text(in.Q.ID), o.text(in.Q.Version))
-		o.wrap("  BASE: ", o.text(describe(in.Base)))
-		o.wrap("  NEW:  ", o.text(describe(in.New)))
+		o.line("%s", t.T("compare.title", o.text(in.Q.ID), o.text(in.Q.Version)))
+		sides := max(textfmt.DisplayWidth(t.T("compare.baseLabel")), textfmt.DisplayWidth(t.T("compare.newLabel")))
+		o.wrap("  "+textfmt.Pad(t.T("compare.baseLabel"), sides)+" ", o.text(describe(in.Base, t)))
+		o.wrap("  "+textfmt.Pad(t.T("compare.newLabel"), sides)+" ", o.text(describe(in.New, t)))
 	}
 
-	o.heading("Verdict")
+	o.heading(t.T("compare.verdict"))
 	pad := 0
 	for _, d := range r.Pillars {
-		pad = max(pad, len([]rune(words.PillarName(d.ID, in.Lang))))
+		pad = max(pad, textfmt.DisplayWidth(t.Pillar(d.ID)))
 	}
 	for _, d := range r.Pillars {
-		name := words.PillarName(d.ID, in.Lang)
+		name := t.Pillar(d.ID)
 		if md {
-			o.line("- **%s**: %s", name, Verdict(d))
+			o.line("- **%s**%s%s", name, t.T("compare.colon"), verdict(d, t))
 		} else {
-			o.wrap(fmt.Sprintf("  %-*s  ", pad, name), Verdict(d))
+			o.wrap("  "+textfmt.Pad(name, pad)+"  ", verdict(d, t))
 		}
 	}
 	if md {
-		o.line("- **Overall**: %s", Verdict(r.Overall))
+		o.line("- **%s**%s%s", t.T("compare.overall"), t.T("compare.colon"), verdict(r.Overall, t))
 	} else {
-		o.wrap(fmt.Sprintf("  %-*s  ", pad, "Overall"), Verdict(r.Overall))
+		o.wrap("  "+textfmt.Pad(t.T("compare.overall"), pad)+"  ", verdict(r.Overall, t))
 	}
 
 	groupTable := func(title, first string, ds []Delta, name func(Delta) string) {
 		o.heading(title)
 		rows := make([][]string, 0, len(ds))
 		for _, d := range ds {
-			rows = append(rows, []string{name(d), num(d.Base.Score), num(d.New.Score), signed(d.Score),
+			rows = append(rows, []string{name(d), num(d.Base.Score, t), num(d.New.Score, t), signed(d.Score, t),
 				percent(d.Base.Completeness), percent(d.New.Completeness)})
 		}
-		o.table([]string{first, "BASE", "NEW", "CHANGE", "DONE BASE", "DONE NEW"}, rows, []bool{false, true, true, true, true, true})
+		o.table([]string{first, t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange"), t.T("compare.colDoneBase"), t.T("compare.colDoneNew")}, rows, []bool{false, true, true, true, true, true})
 	}
-	groupTable("Pillars", "PILLAR", r.Pillars, func(d Delta) string { return words.PillarName(d.ID, in.Lang) })
-	groupTable("Hazards", "HAZARD", r.Hazards, func(d Delta) string { return words.HazardName(d.ID, in.Lang) })
-	groupTable("Sections", "SECTION", r.Sections, func(d Delta) string { return o.text(d.ID) })
+	groupTable(t.T("compare.pillars"), t.T("compare.colPillar"), r.Pillars, func(d Delta) string { return t.Pillar(d.ID) })
+	groupTable(t.T("compare.hazards"), t.T("compare.colHazard"), r.Hazards, func(d Delta) string { return t.Hazard(d.ID) })
+	groupTable(t.T("compare.sections"), t.T("compare.colSection"), r.Sections, func(d Delta) string { return o.text(d.ID) })
 	o.line("")
-	o.wrap("", "Scores 0-100; DONE is completeness: answered / (answered + don't know + unanswered).")
+	o.wrap("", t.T("compare.groupsNote"))
 
 	questionTable := func(title string, list []QuestionDelta) {
 		if len(list) == 0 {
 			return
 		}
-		o.heading(fmt.Sprintf("%s (%d)", title, len(list)))
+		o.heading(t.T("compare.headingCount", title, len(list)))
 		rows := make([][]string, 0, len(list))
 		for _, d := range list {
 			id := o.text(d.ID)
 			if d.Critical {
 				id += " " + o.star()
 			}
-			rows = append(rows, []string{id, words.PillarName(d.Pillar, in.Lang), answerLabel(d.Base), answerLabel(d.New), signed(d.Score)})
+			rows = append(rows, []string{id, t.Pillar(d.Pillar), answerLabel(d.Base, t), answerLabel(d.New, t), signed(d.Score, t)})
 		}
-		o.table([]string{"QUESTION", "PILLAR", "BASE", "NEW", "CHANGE"}, rows, []bool{false, false, true, true, true})
+		o.table([]string{t.T("compare.colQuestion"), t.T("compare.colPillar"), t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange")}, rows, []bool{false, false, true, true, true})
 	}
-	questionTable("Questions improved", r.Improved)
-	questionTable("Questions worsened", r.Worsened)
-	questionTable("Questions newly answered", r.NewlyAnswered)
-	questionTable("Questions newly answered \"don't know\"", r.NewlyUnknown)
-	questionTable("Other changes of status", r.StatusChanged)
+	questionTable(t.T("compare.improved"), r.Improved)
+	questionTable(t.T("compare.worsened"), r.Worsened)
+	questionTable(t.T("compare.newlyAnswered"), r.NewlyAnswered)
+	questionTable(t.T("compare.newlyUnknown"), r.NewlyUnknown)
+	questionTable(t.T("compare.statusChanged"), r.StatusChanged)
 	if len(r.Improved)+len(r.Worsened)+len(r.NewlyAnswered)+len(r.NewlyUnknown)+len(r.StatusChanged) == 0 {
-		o.heading("Questions")
-		o.line("No question changed.")
+		o.heading(t.T("compare.questions"))
+		o.line("%s", t.T("compare.noQuestion"))
 	} else {
 		o.line("")
-		o.wrap("", o.star()+" critical question. BASE and NEW: the score 0-100 (and level L), or the status.")
+		o.wrap("", o.star()+" "+t.T("compare.questionsNote"))
 	}
 
 	activityTable := func(title string, list []ActivityDelta) {
 		if len(list) == 0 {
 			return
 		}
-		o.heading(fmt.Sprintf("%s (%d)", title, len(list)))
+		o.heading(t.T("compare.headingCount", title, len(list)))
 		rows := make([][]string, 0, len(list))
 		for _, a := range list {
 			name := a.ID
 			if md {
 				name = in.Q.ActivityTitle(a.ID, in.Lang)
 			}
-			rows = append(rows, []string{o.text(name), strconv.FormatFloat(a.BasePriority, 'f', 1, 64), strconv.FormatFloat(a.NewPriority, 'f', 1, 64),
-				signedValue(a.Change), rank(a.BaseRank) + " → " + rank(a.NewRank)})
+			rows = append(rows, []string{o.text(name), t.Decimal(a.BasePriority), t.Decimal(a.NewPriority),
+				signedValue(a.Change, t), rank(a.BaseRank) + " → " + rank(a.NewRank)})
 		}
-		o.table([]string{"ACTIVITY", "BASE", "NEW", "CHANGE", "RANK"}, rows, []bool{false, true, true, true, false})
+		o.table([]string{t.T("compare.colActivity"), t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange"), t.T("compare.colRank")}, rows, []bool{false, true, true, true, false})
 	}
-	activityTable("Activities whose priority rose", r.Rose)
-	activityTable("Activities whose priority fell", r.Fell)
+	activityTable(t.T("compare.rose"), r.Rose)
+	activityTable(t.T("compare.fell"), r.Fell)
 	if len(r.Rose)+len(r.Fell) == 0 {
-		o.heading("Activities")
-		o.line("No activity type changed priority.")
+		o.heading(t.T("compare.activities"))
+		o.line("%s", t.T("compare.noActivity"))
 	} else {
 		o.line("")
-		o.wrap("", "Priority: the sum of weight × gap over the gaps mapped to the activity type; RANK among the types with a gap.")
+		o.wrap("", t.T("compare.activitiesNote"))
 	}
 	return o.buf.Bytes(), o.err
 }
 
-func describe(s Side) string {
+func describe(s Side, t words.Words) string {
 	var parts []string
 	r := s.A.Respondent
 	for _, x := range []string{r.Country, r.Organisation, r.Name} {
@@ -182,13 +184,13 @@ func describe(s Side) string {
 			parts = append(parts, x)
 		}
 	}
-	if t := s.A.Updated; !t.IsZero() {
-		parts = append(parts, "updated "+t.UTC().Format("2006-01-02"))
-	} else if t := s.A.Created; !t.IsZero() {
-		parts = append(parts, "created "+t.UTC().Format("2006-01-02"))
+	if d := s.A.Updated; !d.IsZero() {
+		parts = append(parts, t.T("compare.updated", d.UTC().Format("2006-01-02")))
+	} else if d := s.A.Created; !d.IsZero() {
+		parts = append(parts, t.T("compare.created", d.UTC().Format("2006-01-02")))
 	}
 	if v := s.A.Questionnaire.Version; v != "" {
-		parts = append(parts, "answered version "+v)
+		parts = append(parts, t.T("compare.answeredVersion", v))
 	}
 	if len(parts) == 0 {
 		return s.Path
@@ -196,25 +198,27 @@ func describe(s Side) string {
 	return s.Path + " (" + strings.Join(parts, ", ") + ")"
 }
 
-func num(p *float64) string {
+// num is a score for people, or "-" when there is none.
+func num(p *float64, t words.Words) string {
 	if p == nil {
 		return "-"
 	}
-	return strconv.FormatFloat(*p, 'f', 1, 64)
+	return t.Decimal(*p)
 }
 
-func signed(p *float64) string {
+func signed(p *float64, t words.Words) string {
 	if p == nil {
 		return "-"
 	}
-	return signedValue(*p)
+	return signedValue(*p, t)
 }
 
-func signedValue(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
+// signedValue is a change with its sign, "+" for a rise and none for no change.
+func signedValue(f float64, t words.Words) string {
+	s := t.Decimal(f)
 	switch {
-	case s == "0.0" || s == "-0.0":
-		return "0.0"
+	case s == t.Decimal(0):
+		return s
 	case f > 0:
 		return "+" + s
 	}
@@ -235,18 +239,13 @@ func rank(n int) string {
 	return strconv.Itoa(n)
 }
 
-func answerLabel(q *score.Question) string {
-	switch q.Status {
-	case score.Answered:
-		s := num(q.Score)
+func answerLabel(q *score.Question, t words.Words) string {
+	if q.Status == score.Answered {
+		s := num(q.Score, t)
 		if q.Level != nil {
 			s += fmt.Sprintf(" (L%d)", *q.Level)
 		}
 		return s
-	case score.Unknown:
-		return "don't know"
-	case score.NA:
-		return "n/a"
 	}
-	return string(q.Status)
+	return t.T("compare.status." + string(q.Status))
 }
