@@ -31,8 +31,8 @@ func checkFormat(format string, formats ...string) error {
 	return nil
 }
 
-// addQuestionnaireFlag adds -q/--questionnaire: a shipped id (completed, see tightenBuiltins)
-// or a file.
+// addQuestionnaireFlag adds -q/--questionnaire: a shipped id (its newest version), ID@VERSION
+// (completed, see tightenBuiltins) or a file.
 func addQuestionnaireFlag(cmd *cobra.Command, p *string, usage string) {
 	cmd.Flags().StringVarP(p, "questionnaire", "q", "", usage)
 }

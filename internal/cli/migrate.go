@@ -91,10 +91,9 @@ migration path), 2 on bad usage.`,
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "text", migrateFormats...)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the migrated answers to `FILE` (0600)")
-	cmd.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "version to move to: ID, ID@VERSION or file (default: newest)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of the texts and notes (default: the answers')")
-	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaire)
+	addOutFlag(cmd, &opts.Out, "write the migrated answers to `FILE` (0600)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "`ID`[@VERSION] or file to move to (default: newest)")
+	addLangFlag(cmd, &opts.Lang, "`LANG` of texts and notes (default: the answers')")
 	return cmd
 }
 

@@ -185,3 +185,16 @@ func TestNoteNewerVersion(t *testing.T) {
 		t.Errorf("newest: %s", errb.String())
 	}
 }
+
+// migrate's help teaches within 80 columns, with examples and the exit statuses.
+func TestMigrateHelpFits80Columns(t *testing.T) {
+	out, _, code := workshopRun(t, "", "migrate", "--help")
+	if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "Exit status:") || !strings.Contains(out, "cbrn.migrate/v1") {
+		t.Errorf("migrate --help: exit %d, want a Long description with its JSON shape, examples and the exit statuses", code)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("migrate --help: %d columns: %s", n, line)
+		}
+	}
+}
