@@ -217,9 +217,13 @@ func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource)
 			if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) || sameFile(p, src.file) {
 				continue
 			}
-			q, err := questionnaire.Load(p)
+			data, err := questionnaire.ReadFileLimited(p, questionnaire.MaxFileSize)
+			if err != nil || !questionnaireSchemaRE.Match(data) {
+				continue // answers files and others, skipped without parsing them
+			}
+			q, err := questionnaire.Parse(p, data)
 			if err != nil || q.ID != id {
-				continue // answers files, other questionnaires, broken files: not versions of this one
+				continue // other questionnaires, broken files: not versions of this one
 			}
 			if _, dup := byVersion[q.Version]; !dup {
 				byVersion[q.Version] = q
