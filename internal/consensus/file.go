@@ -8,6 +8,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // noteWords are the words of the notes written into a merged answers file.
@@ -16,35 +17,19 @@ type noteWords struct {
 	rules                map[Rule]string
 	agreed, answers      string
 	respondent           string // with the number of participants
+	colon                string // ": ", or "\u00a0: " in French
 }
 
 func wordsFor(lang string) noteWords {
-	if lang == "fr" {
-		return noteWords{
-			yes: "oui", no: "non", na: "sans objet", unknown: "ne sait pas",
-			rules: map[Rule]string{
-				Unanimous:    "même réponse de tous ceux qui en ont donné une",
-				Median:       "médiane des niveaux donnés, arrondie à l'inférieur",
-				Disagreement: "pas d'accord : enregistré comme « ne sait pas »",
-				AllNA:        "sans objet pour tous",
-				NoValue:      "aucune valeur donnée : enregistré comme « ne sait pas »",
-			},
-			agreed: "Convenu en atelier", answers: "Réponses",
-			respondent: "Consensus de %d participants",
-		}
+	t := words.For(lang)
+	k := func(key string) string { return t.Format("consensus.note." + key) }
+	w := noteWords{yes: k("yes"), no: k("no"), na: k("na"), unknown: k("unknown"),
+		agreed: k("agreed"), answers: k("answers"), respondent: k("respondent"), colon: k("colon"),
+		rules: map[Rule]string{}}
+	for _, r := range []Rule{Unanimous, Median, Disagreement, AllNA, NoValue} {
+		w.rules[r] = k("rule." + string(r))
 	}
-	return noteWords{
-		yes: "yes", no: "no", na: "N/A", unknown: "don't know",
-		rules: map[Rule]string{
-			Unanimous:    "the same answer from all who gave one",
-			Median:       "median of the levels given, rounded down",
-			Disagreement: "no agreement: recorded as don't know",
-			AllNA:        "not applicable for all",
-			NoValue:      "no value given: recorded as don't know",
-		},
-		agreed: "Agreed in the workshop", answers: "Answers",
-		respondent: "Consensus of %d participants",
-	}
+	return w
 }
 
 // File is the merged answers file: one answer per item in questionnaire order, each with a note
@@ -116,7 +101,7 @@ func (r *Result) Note(it *Item, lang string) string {
 	answered := strings.Join(parts, "; ")
 	if it.Resolution != nil {
 		// For people only: the decision itself is the answer's `agreed` field.
-		return w.agreed + ": " + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + ": " + answered + "."
+		return w.agreed + w.colon + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + w.colon + answered + "."
 	}
 	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
 }
