@@ -18,6 +18,8 @@ import (
 var released = map[string]string{
 	"cbrn-core/1.0.0":  "46d93fc9a20cd7f6e8788cc757f75861022553480b34c70ab7b9823a64ace6f0",
 	"cbrn-quick/1.0.0": "06c4941394079967df2fc77a5a7957f1d2be4dc4c6835e28ff8270fcb957784b",
+	"cbrn-core/1.1.0":  "94fd6c73c5e71ab0b29e6d173a83a699aaaec259790ca87e398e2aba0c33eba9",
+	"cbrn-quick/1.1.0": "7209c7d3dc9eeb8dcbf9df34b108c11658d46852e5eb17b5154df134b80c6b27",
 }
 
 func TestReleasedVersionsNeverChange(t *testing.T) {
