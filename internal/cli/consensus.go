@@ -246,16 +246,14 @@ func carryMerged(s *Streams, res *consensus.Result, path, lang string) error {
 		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, c.Agreements, path), false)))
 	}
 	if n := len(c.Kept); n > 0 {
-		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: keeping %d %s that no participant gave: %s", path, n,
-			plural(n, "answer", "answers"), strings.Join(c.Kept, ", ")), false))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).keptOwn, n, path, strings.Join(c.Kept, ", ")), false)))
 	}
 	if n := len(c.Replaced); n > 0 {
 		parts := make([]string, n)
 		for i, r := range c.Replaced {
 			parts[i] = r.ID + " " + r.Old + " -> " + r.New
 		}
-		fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: replacing %d %s by the participants' merged %s: %s", path, n,
-			plural(n, "answer", "answers"), plural(n, "one", "ones"), strings.Join(parts, "; ")), false))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).replaced, n, path, strings.Join(parts, "; ")), false)))
 	}
 	return nil
 }

@@ -22,6 +22,9 @@ type resolveWords struct {
 	// many are settled, then the merged file.
 	done, stopped, allDone prompt.Plural
 	kept                   prompt.Plural
+	// A rerun over an existing merged file: answers no participant gave, kept (the file, then
+	// the ids), and merged answers replaced (the file, then "ID old -> new; …").
+	keptOwn, replaced prompt.Plural
 	// After --out: the merged file, its answers, the disputed ones; the hint without --out.
 	wrote          string
 	merged, contra prompt.Plural
@@ -32,30 +35,34 @@ type resolveWords struct {
 func resolveWordsFor(lang string) resolveWords {
 	if lang == "fr" {
 		return resolveWords{
-			dispute:      "Question contestée %d sur %d : %s",
-			answers:      "Réponses :",
-			proposal:     "Fusion selon les règles : %s (%s)",
+			dispute:      "Question contestée %d sur %d : %s",
+			answers:      "Réponses :",
+			proposal:     "Fusion selon les règles : %s (%s)",
 			agreed:       "Réponse convenue",
 			open:         "Laisser ouverte (garder %s)",
 			other:        "Une autre réponse",
 			otherPrompt:  "Réponse convenue",
 			reason:       "Motif convenu (inscrit dans le fichier fusionné)",
-			reasonNeeded: "indiquez le motif convenu : il sera inscrit dans le fichier fusionné",
-			settled:      "réglée : %s = %s ; %s enregistré",
-			done: prompt.Plural{One: "%[2]d sur %[1]d question contestée réglée ; %[3]s la contient.",
-				Many: "%[2]d sur %[1]d questions contestées réglées ; %[3]s les contient."},
-			stopped: prompt.Plural{One: "arrêt : %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s ; relancez la même commande pour continuer.",
-				Many: "arrêt : %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s ; relancez la même commande pour continuer."},
-			none: "Aucune question contestée : rien à régler.",
+			reasonNeeded: "indiquez le motif convenu : il sera inscrit dans le fichier fusionné",
+			settled:      "réglée : %s = %s ; %s enregistré",
+			done: prompt.Plural{One: "%[2]d sur %[1]d question contestée réglée ; %[3]s la contient.",
+				Many: "%[2]d sur %[1]d questions contestées réglées ; %[3]s les contient."},
+			stopped: prompt.Plural{One: "arrêt : %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s ; relancez la même commande pour continuer.",
+				Many: "arrêt : %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s ; relancez la même commande pour continuer."},
+			none: "Aucune question contestée : rien à régler.",
 			allDone: prompt.Plural{One: "La question contestée (%d) est déjà réglée dans %s.",
 				Many: "Les %d questions contestées sont déjà réglées dans %s."},
-			wrote:  "%s écrit : %s, %s",
+			wrote:  "%s écrit : %s, %s",
 			merged: prompt.Plural{One: "%d réponse fusionnée", Many: "%d réponses fusionnées"},
 			contra: prompt.Plural{One: "%d contestée", Many: "%d contestées"},
-			hint: prompt.Plural{One: "%d question contestée ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve",
-				Many: "%d questions contestées ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"},
-			kept: prompt.Plural{One: "%[2]s : %[1]d réponse convenue lors d'une séance précédente est conservée.",
-				Many: "%[2]s : %[1]d réponses convenues lors d'une séance précédente sont conservées."},
+			hint: prompt.Plural{One: "%d question contestée ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve",
+				Many: "%d questions contestées ; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"},
+			keptOwn: prompt.Plural{One: "%[2]s : %[1]d réponse qu'aucun participant n'a donnée est conservée : %[3]s",
+				Many: "%[2]s : %[1]d réponses qu'aucun participant n'a données sont conservées : %[3]s"},
+			replaced: prompt.Plural{One: "%[2]s : %[1]d réponse remplacée par la fusion des participants : %[3]s",
+				Many: "%[2]s : %[1]d réponses remplacées par la fusion des participants : %[3]s"},
+			kept: prompt.Plural{One: "%[2]s : %[1]d réponse convenue lors d'une séance précédente est conservée.",
+				Many: "%[2]s : %[1]d réponses convenues lors d'une séance précédente sont conservées."},
 			rules: map[consensus.Rule]string{consensus.Unanimous: "unanime", consensus.Median: "médiane arrondie à l'inférieur",
 				consensus.Disagreement: "désaccord", consensus.AllNA: "sans objet pour tous", consensus.NoValue: "aucune valeur"},
 		}
@@ -83,6 +90,10 @@ func resolveWordsFor(lang string) resolveWords {
 		contra: prompt.Plural{One: "%d disputed", Many: "%d disputed"},
 		hint: prompt.Plural{One: "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve",
 			Many: "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"},
+		keptOwn: prompt.Plural{One: "%[2]s: keeping %[1]d answer that no participant gave: %[3]s",
+			Many: "%[2]s: keeping %[1]d answers that no participant gave: %[3]s"},
+		replaced: prompt.Plural{One: "%[2]s: replacing %[1]d answer by the participants' merged one: %[3]s",
+			Many: "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s"},
 		kept: prompt.Plural{One: "%[2]s: keeping %[1]d answer agreed in an earlier session.",
 			Many: "%[2]s: keeping %[1]d answers agreed in an earlier session."},
 		rules: map[consensus.Rule]string{consensus.Unanimous: "unanimous", consensus.Median: "median, rounded down",

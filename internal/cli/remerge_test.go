@@ -13,13 +13,13 @@ import (
 var remergeArgs = []string{"consensus", "DIR/alice.answers.yaml", "DIR/bruno.answers.yaml", "DIR/chloe.answers.yaml",
 	"-q", "DIR/workshop.yaml", "--out", "DIR/merged.yaml"}
 
-func remerge(t *testing.T, dir string) (string, int) {
+func remerge(t *testing.T, dir string, extra ...string) (string, int) {
 	t.Helper()
 	args := make([]string, len(remergeArgs))
 	for i, a := range remergeArgs {
 		args[i] = strings.Replace(a, "DIR", dir, 1)
 	}
-	_, stderr, code := workshopRun(t, "", args...)
+	_, stderr, code := workshopRun(t, "", append(args, extra...)...)
 	return stderr, code
 }
 
@@ -69,7 +69,24 @@ func TestRemergeKeepsAgreementsAndOwnAnswers(t *testing.T) {
 	if err := m.Save(filepath.Join(dir, "merged.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	stderr, code := remerge(t, dir)
+	// The same in French first: the lines of a rerun speak the workshop's language, French
+	// typography included (a no-break space before the colon). It changes nothing in the file.
+	stderr, code := remerge(t, dir, "--lang", "fr")
+	if code != 0 {
+		t.Fatalf("French rerun: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"1 réponse qu'aucun participant n'a donnée est conservée\u00a0: WS-PRP-01",
+		"1 réponse remplacée par la fusion des participants\u00a0: WS-GOV-02",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("French stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if err := m.Save(filepath.Join(dir, "merged.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	stderr, code = remerge(t, dir)
 	if code != 0 {
 		t.Fatalf("rerun: exit %d: %s", code, stderr)
 	}
