@@ -88,7 +88,7 @@ func TestConsensusWordsInFrenchAndPlurals(t *testing.T) {
 	dir := consensusDir(t)
 	code, _, errb := runMain(t, dir, 0, "consensus", "alice.answers.yaml", "bruno.answers.yaml", "-q", "workshop.yaml",
 		"--out", "m.yaml", "--lang", "fr", "-o", "json")
-	if code != 0 || !strings.Contains(errb, "m.yaml écrit : ") || strings.Contains(errb, "wrote") {
+	if code != 0 || !strings.Contains(errb, "m.yaml écrit\u00a0: ") || strings.Contains(errb, "wrote") {
 		t.Errorf("exit %d:\n%s", code, errb)
 	}
 	// Any --out of a command in French.
@@ -115,7 +115,7 @@ func TestConsensusWordsInFrenchAndPlurals(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(out), " "), "1 question a au moins une réponse ; 1 est contestée.") {
 		t.Errorf("French summary:\n%s", out)
 	}
-	if !strings.Contains(errb, "1 question contestée ; écrivez les réponses fusionnées avec --out") {
+	if !strings.Contains(errb, "1 question contestée\u202f; écrivez les réponses fusionnées avec --out") {
 		t.Errorf("French hint:\n%s", errb)
 	}
 }

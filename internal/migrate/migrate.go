@@ -282,7 +282,7 @@ type words struct {
 func wordsFor(lang string) words {
 	if lang == "fr" {
 		return words{
-			note:     "Réponse sous %s : %s",
+			note:     "Réponse sous %s : %s",
 			removed:  "question retirée en %s",
 			gone:     "question absente de %s",
 			reworded: "question reformulée en %s",

@@ -506,7 +506,7 @@ func TestFrenchWords(t *testing.T) {
 	f.Lang, f.Msg = "fr", Catalogue("fr")
 	_ = f.Run()
 	h := strings.Join(f.fake.shown[0], "\n")
-	for _, want := range []string{"Prévention · Gouvernance — question 1 sur 7", "GOV-01 : Existe-t-il un organe national de coordination NRBC ?"} {
+	for _, want := range []string{"Prévention · Gouvernance — question 1 sur 7", "GOV-01\u00a0: Existe-t-il un organe national de coordination NRBC ?"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("French heading lacks %q:\n%s", want, h)
 		}
@@ -649,7 +649,7 @@ func TestQuestionLevelsReplaceTheScaleDescriptions(t *testing.T) {
 	g := &Flow{Q: q, A: withAnswers(t, "  GOV-01: {value: true}\n"), Lang: "fr", Msg: Catalogue("fr"), P: l,
 		Now: func() time.Time { return fixedNow }, Save: func() error { return nil }}
 	_ = g.Run()
-	if !strings.Contains(out.String(), "3  Établie : Il se réunit deux fois par an.") || strings.Contains(out.String(), "Adoptée et dotée") {
+	if !strings.Contains(out.String(), "3  Établie\u00a0: Il se réunit deux fois par an.") || strings.Contains(out.String(), "Adoptée et dotée") {
 		t.Errorf("line-based mode:\n%s", out.String())
 	}
 }
