@@ -82,6 +82,9 @@ type Question struct {
 	// TargetChoice is, on a choice question, the id of the choice that meets the target (the
 	// best-scoring one); "" on other questions.
 	TargetChoice string
+	// sparLevel is the answered level when it counts in the SPAR equivalent (on a 1..5
+	// scale), else 0: judged once here, not again in every group the question counts in.
+	sparLevel int
 }
 
 // Activity is an activity type with the gaps mapped to it.
@@ -247,6 +250,9 @@ func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown 
 		return
 	}
 	r.Score = fs.ptr(s)
+	if level != nil && onFivePoints(qq.Scale) {
+		r.sparLevel = *level
+	}
 	gap := math.Max(0, target.score-s)
 	r.Gap = fs.ptr(gap)
 	r.Priority = r.Weight * gap
@@ -471,9 +477,9 @@ func (x *acc) add(r *Question) {
 		x.wg += r.Weight * *r.Gap
 		x.cw += r.Weight
 		x.cws += r.Weight * *r.Score
-		if r.Level != nil && onFivePoints(r.Q.Scale) {
+		if r.sparLevel > 0 {
 			x.levels++
-			x.levelSum += *r.Level
+			x.levelSum += r.sparLevel
 		}
 	case Unknown:
 		g.Unknown++
