@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/diag"
@@ -9,17 +11,23 @@ import (
 
 // newHelpTopicCmds makes the reference texts of internal/help into cobra help topics: commands
 // without a run function, which `cbrn help TOPIC` prints, the root's help lists under
-// "Additional help topics", and gen-docs turns into man pages of section 7.
-func newHelpTopicCmds() ([]*cobra.Command, error) {
+// "Additional help topics", and cbrn-gen-docs turns into man pages of section 7. A topic's text
+// is read and its examples filled in only when it is shown, not at every start of cbrn.
+func newHelpTopicCmds() []*cobra.Command {
 	var cmds []*cobra.Command
 	for _, t := range help.Topics() {
-		text, err := help.Text(t.Name)
-		if err != nil {
-			return nil, err
-		}
-		cmds = append(cmds, &cobra.Command{Use: t.Name, Short: t.Short, Long: text})
+		c := &cobra.Command{Use: t.Name, Short: t.Short}
+		c.SetHelpFunc(func(c *cobra.Command, _ []string) {
+			text, err := help.Text(c.Name())
+			if err != nil {
+				fmt.Fprintln(c.ErrOrStderr(), err)
+				return
+			}
+			fmt.Fprint(c.OutOrStdout(), text)
+		})
+		cmds = append(cmds, c)
 	}
-	return cmds, nil
+	return cmds
 }
 
 // helpSuggestion is the command or help topic closest to a misspelt `cbrn help` argument.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/atomicfile"
 	"github.com/cbrn-tool/cbrn/internal/cli"
+	"github.com/cbrn-tool/cbrn/internal/help"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
@@ -89,10 +90,14 @@ func Run(stderr io.Writer, root *cobra.Command, dir string) error {
 			continue
 		}
 		base := "cbrn-" + c.Name()
-		if err := atomicfile.WriteFile(filepath.Join(manDir, base+".7"), topicManPage(base, c)); err != nil {
+		text, err := help.Text(c.Name())
+		if err != nil {
 			return err
 		}
-		md := "# cbrn help " + c.Name() + "\n\n" + c.Short + "\n\n```\n" + c.Long + "```\n"
+		if err := atomicfile.WriteFile(filepath.Join(manDir, base+".7"), topicManPage(base, c, text)); err != nil {
+			return err
+		}
+		md := "# cbrn help " + c.Name() + "\n\n" + c.Short + "\n\n```\n" + text + "```\n"
 		if err := atomicfile.WriteFile(filepath.Join(mdDir, base+".md"), []byte(md)); err != nil {
 			return err
 		}
@@ -104,11 +109,11 @@ func Run(stderr io.Writer, root *cobra.Command, dir string) error {
 
 // topicManPage is the man page of a help topic: its text is laid out for a terminal already
 // (aligned columns, indented examples), so it goes in unfilled, each line escaped for roff.
-func topicManPage(base string, c *cobra.Command) []byte {
+func topicManPage(base string, c *cobra.Command, text string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, ".TH \"%s\" \"7\" \"\" \"cbrn %s\" \"cbrn manual\"\n", strings.ToUpper(base), cli.Version())
 	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n.SH SYNOPSIS\n\\fBcbrn help %s\\fP\n.SH DESCRIPTION\n.nf\n", base, roffLine(c.Short), c.Name())
-	for _, line := range strings.Split(strings.TrimRight(c.Long, "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		b.WriteString(roffLine(line) + "\n")
 	}
 	b.WriteString(".fi\n")
