@@ -725,74 +725,46 @@ func fastShort(s string) bool {
 	return len(s) <= MaxTextLength || utf8.RuneCountInString(s) <= MaxTextLength
 }
 
-func fastRef(nodes []fastNode, v *fastNode, ref *Ref) bool {
+// fastStrings reads a mapping of texts whose keys are all among keys, each at most once, into
+// the strings dst points to, keys[i] into dst[i]; with nullOK a null value leaves its string
+// as it is. It reports the keys it saw, one bit each, and false for anything else, which the
+// YAML path then reads.
+func fastStrings(nodes []fastNode, v *fastNode, keys []string, dst []*string, nullOK bool) (seen uint, ok bool) {
 	if v.kind != fastMap {
-		return false
+		return 0, false
 	}
-	var seen [3]bool
 	for k := v.first; k >= 0; k = nodes[nodes[k].next].next {
 		x := &nodes[nodes[k].next]
-		var i int
-		var dst *string
-		switch nodes[k].value {
-		case "id":
-			i, dst = 0, &ref.ID
-		case "version":
-			i, dst = 1, &ref.Version
-		case "digest":
-			i, dst = 2, &ref.Digest
-		default:
-			return false
+		i := slices.Index(keys, nodes[k].value)
+		if i < 0 || seen&(1<<i) != 0 {
+			return 0, false
 		}
-		if seen[i] {
-			return false
+		seen |= 1 << i
+		if nullOK && fastIsNull(x) {
+			continue
 		}
-		seen[i] = true
-		var ok bool
-		if *dst, ok = fastText(x); !ok {
-			return false
+		var good bool
+		if *dst[i], good = fastText(x); !good {
+			return 0, false
 		}
 	}
-	return seen[0]
+	return seen, true
 }
 
+// fastRef reads `questionnaire: {id, version, digest}`; the id is required.
+func fastRef(nodes []fastNode, v *fastNode, ref *Ref) bool {
+	seen, ok := fastStrings(nodes, v, []string{"id", "version", "digest"}, []*string{&ref.ID, &ref.Version, &ref.Digest}, false)
+	return ok && seen&1 != 0
+}
+
+// fastRespondent reads `respondent:`, null or a mapping whose values may be null.
 func fastRespondent(nodes []fastNode, v *fastNode, r *Respondent) bool {
 	if fastIsNull(v) {
 		return true
 	}
-	if v.kind != fastMap {
-		return false
-	}
-	var seen [4]bool
-	for k := v.first; k >= 0; k = nodes[nodes[k].next].next {
-		x := &nodes[nodes[k].next]
-		var i int
-		var dst *string
-		switch nodes[k].value {
-		case "name":
-			i, dst = 0, &r.Name
-		case "organisation":
-			i, dst = 1, &r.Organisation
-		case "country":
-			i, dst = 2, &r.Country
-		case "role":
-			i, dst = 3, &r.Role
-		default:
-			return false
-		}
-		if seen[i] {
-			return false
-		}
-		seen[i] = true
-		if fastIsNull(x) {
-			continue
-		}
-		var ok bool
-		if *dst, ok = fastText(x); !ok {
-			return false
-		}
-	}
-	return true
+	_, ok := fastStrings(nodes, v, []string{"name", "organisation", "country", "role"},
+		[]*string{&r.Name, &r.Organisation, &r.Country, &r.Role}, true)
+	return ok
 }
 
 func fastAnswer(nodes []fastNode, n *fastNode, a *Answer) bool {
