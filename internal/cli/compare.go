@@ -29,7 +29,7 @@ func newCompareCmd(s *Streams, runF func(*CompareOptions) error) *cobra.Command 
 	opts := &CompareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare BASE NEW",
-		Short: "Show what changed between two assessments of one questionnaire",
+		Short: "Show what changed between two assessments",
 		Long: `Compare two assessments of the same questionnaire - a country a year apart,
 or two agencies - and show what changed from BASE to NEW:
 

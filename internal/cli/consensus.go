@@ -34,7 +34,7 @@ func newConsensusCmd(s *Streams, runF func(*ConsensusOptions) error) *cobra.Comm
 	formats := consensus.Formats()
 	cmd := &cobra.Command{
 		Use:   "consensus ANSWERS ANSWERS...",
-		Short: "Compare participants' answers, flag disputes and merge them (workshops)",
+		Short: "Merge participants' answers, flagging their disputes",
 		Long: `Compare the answers files of several participants (people or agencies) to one
 questionnaire, question by question, most disputed first, and merge them into
 one answers file for the national team.
@@ -104,7 +104,6 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 	}
 	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the first file's)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	cmd.Flags().Lookup("output").Usage = "table, markdown or json"
 	addOutFlag(cmd, &opts.Out, "write the merged answers to `MERGED` (0600)")
 	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the first file's)")
 	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputes one by one, into --out")

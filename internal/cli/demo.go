@@ -32,7 +32,7 @@ func newDemoCmd(s *Streams, runF func(*DemoOptions) error) *cobra.Command {
 	formats := report.Formats()
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Show the report of a sample assessment (no file, no setup)",
+		Short: "Show the report of a sample assessment, with no setup",
 		Long: `Show the report of a sample assessment shipped with cbrn: the Republic of
 Examplia, a fictional country that answered the cbrn-core questionnaire. It
 needs no file and no setup, and is the quickest way to see what cbrn produces,
@@ -73,7 +73,6 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample `NAME` (see above)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	cmd.Flags().Lookup("output").Usage = "table, markdown, json, csv or html"
 	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
 	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the sample's)")
 	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers to `FILE` (0600)")

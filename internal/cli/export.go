@@ -50,7 +50,7 @@ func newExportCmd(s *Streams, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export ANSWERS|DIR|GLOB...",
-		Short: "Export scores of many assessments as tidy tables (CSV, Excel, JSON)",
+		Short: "Export scores of many assessments as tidy tables",
 		Long: `Export the scores of many assessments - countries, years, agencies - as tidy
 (long) tables for Excel, R or pandas: one row per assessment and item, with
 columns describing the assessment (file, questionnaire, respondent, dates), the

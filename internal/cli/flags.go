@@ -15,11 +15,12 @@ import (
 // format by checkFormat, the language by outputLanguage (language.go), the target by
 // parseTarget (target.go).
 
-// addOutputFlag adds -o/--output with the formats a command supports; the first is the default
-// unless def is set.
+// addOutputFlag adds -o/--output with the formats a command supports, def the default. The
+// usage is the list of formats alone, a|b|c, so that the flag's line fits 80 columns beside the
+// longest flag name; what each format holds belongs in the command's Long text.
 func addOutputFlag(cmd *cobra.Command, target *string, def string, formats ...string) {
 	*target = def
-	cmd.Flags().StringVarP(target, "output", "o", def, "output format: "+strings.Join(formats, ", "))
+	cmd.Flags().StringVarP(target, "output", "o", def, strings.Join(formats, "|"))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
 

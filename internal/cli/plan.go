@@ -22,7 +22,7 @@ func newPlanCmd(s *Streams, runF func(*PlanOptions) error) *cobra.Command {
 	formats := plan.Formats()
 	cmd := &cobra.Command{
 		Use:   "plan ANSWERS",
-		Short: "Draft a national CBRN action plan from an assessment's gaps",
+		Short: "Draft a national action plan from an assessment's gaps",
 		Long: `Draft a national CBRN action plan from the gaps of an assessment: the first
 outline the national team completes and adopts, laid out as national action
 plans are: theme, objective, actions.
@@ -80,7 +80,6 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().Lookup("output").Usage = "markdown|html|json|xlsx"
 	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
 	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the answers')")
 	addTargetFlag(cmd, &opts.Target, "a level `N`, or \"next\" (one above each answer)")

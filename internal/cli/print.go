@@ -64,7 +64,6 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: "+DefaultQuestionnaire+")")
 	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	cmd.Flags().Lookup("output").Usage = "markdown or html"
 	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
 	addLangFlag(cmd, &opts.Lang, "language (default: the questionnaire's first)")
 	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")

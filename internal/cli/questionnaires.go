@@ -30,9 +30,9 @@ per pillar and per hazard, one row per released version. Use the id with -q in
 other commands: -q cbrn-core is the newest version, -q cbrn-core@1.0.0 an exact
 one. Answers are always scored against the version they name.
 
-A question counts in every hazard it covers, so the hazard columns add up to more
-than the number of questions. Number and text questions give context and are not
-scored: they are counted only in the total below the table.
+A question counts in every hazard it covers, so the hazard columns add up to
+more than the number of questions. Number and text questions give context and
+are not scored: they are counted only in the total below the table.
 
 With -o json, each questionnaire is an object with id, version (the newest),
 title, languages, questions, scored, pillars (prevention, detection,
@@ -54,7 +54,7 @@ questions, scored and digest (the sha256 that answers files carry).`,
 		},
 	}
 	addOutputFlag(cmd, &opts.Output, "table", "table", "json")
-	addLangFlag(cmd, &opts.Lang, "language of the titles (default: each questionnaire's first)")
+	addLangFlag(cmd, &opts.Lang, "language of the titles (default: each one's first)")
 	return cmd
 }
 

@@ -25,7 +25,7 @@ func newReportCmd(s *Streams, runF func(*ReportOptions) error) *cobra.Command {
 	formats := report.Formats()
 	cmd := &cobra.Command{
 		Use:   "report ANSWERS",
-		Short: "Score an assessment and report its gaps and the activities that close them",
+		Short: "Score an assessment and report its gaps and activities",
 		Long: `Score an answers file and report the readiness figures, the gaps and the
 risk-mitigation activities that close them.
 
@@ -46,12 +46,15 @@ Formats (-o):
 The questionnaire is the one the answers file names (a shipped one, or
 <id>.yaml beside it) unless -q gives another. --target changes the target of
 every scale question: a level (--target 3) or one level above the current
-answer (--target next); both stop at the scale's top level.
+answer (--target next); both stop at the scale's top level. --lang writes the
+report in a language of the questionnaire or of the tool (en, fr); by default
+in the answers file's.
 
 Warnings go to stderr: a questionnaire changed since the answers were given,
 answers to questions it does not have, and low completeness.
 
-Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad usage.`,
+Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad
+usage.`,
 		Example: `  cbrn report cbrn-core.answers.yaml
   cbrn report cbrn-core.answers.yaml -o html --out briefing.html
   cbrn report cbrn-core.answers.yaml -o json | jq .overall
@@ -72,11 +75,11 @@ Exit status: 0 ok (warnings included), 1 unreadable or invalid files, 2 bad usag
 			return runReport(s, opts)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "questionnaire the answers are for: a shipped id or a file (default: the one the answers name)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the answers' own)")
 	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	addOutFlag(cmd, &opts.Out, "write the report to `FILE` (mode 0600) instead of stdout")
-	addLangFlag(cmd, &opts.Lang, "language of the report: en or fr, or one of the questionnaire's (default: the answers file's)")
-	addTargetFlag(cmd, &opts.Target, "target of scale questions: a level `N` or \"next\" (one above the current answer)")
+	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
+	addLangFlag(cmd, &opts.Lang, "language (default: the answers file's; see above)")
+	addTargetFlag(cmd, &opts.Target, "a level `N`, or \"next\" (one above each answer)")
 	return cmd
 }
 

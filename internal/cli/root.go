@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cbrn-tool/cbrn/internal/diag"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // NewRoot builds the cbrn command tree.
@@ -22,8 +23,8 @@ func NewRoot(s *Streams) *cobra.Command {
 		Short: "Offline national CBRN readiness self-assessment",
 		Long: `cbrn takes a national team through a CBRN (chemical, biological, radiological,
 nuclear) readiness questionnaire across the four pillars of risk mitigation -
-prevention, detection, preparedness, response - scores the answers, and turns the
-gaps into a report mapped to the activities that close them.
+prevention, detection, preparedness, response - scores the answers, and turns
+the gaps into a report mapped to the activities that close them.
 
 It never opens a network connection. Answers files describe national
 vulnerabilities: they are written readable by their owner only.
@@ -132,6 +133,21 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// fitLines breaks every line of text wider than width columns between words, and leaves the
+// others (indented commands, blank lines) as they are.
+func fitLines(text string, width int) string {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	for _, line := range lines {
+		if textfmt.DisplayWidth(line) <= width {
+			out = append(out, line)
+			continue
+		}
+		out = append(out, textfmt.Wrap(line, width)...)
+	}
+	return strings.Join(out, "\n")
+}
+
 // tightenBuiltins makes cobra's own help and completion commands keep to the exit codes: an
 // unknown help topic, an unknown shell or an extra argument is a usage error (exit 2), not a
 // help page and exit 0. It runs after every command is added.
@@ -159,10 +175,13 @@ func tightenBuiltins(root *cobra.Command) {
 				return nil
 			}
 		case "completion":
+			// cobra's own words, fitted to 80 columns as every other help is.
+			c.Short = "Generate the autocompletion script for a shell"
 			var shells []string
 			for _, sh := range c.Commands() {
 				shells = append(shells, sh.Name())
 				sh.Args = noArgs
+				sh.Long = fitLines(sh.Long, 80)
 			}
 			c.Args = cobra.ArbitraryArgs
 			c.RunE = func(cmd *cobra.Command, args []string) error {

@@ -26,7 +26,8 @@ func newValidateCmd(s *Streams, runF func(*ValidateOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check questionnaires and answers files",
-		Long: `Check questionnaire and answers files, telling the two apart by their schema key.
+		Long: `Check questionnaire and answers files, telling the two apart by their schema
+key.
 
 Every problem is reported, each on its own line as FILE:LINE:COL: message, with
 the fix when it is obvious. Answers files are checked against the questionnaire
@@ -45,7 +46,7 @@ Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
 			return runValidate(s, opts)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "questionnaire to check answers files against: a shipped id or a file")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "check answers against it: shipped id or file")
 	_ = cmd.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaire)
 	return cmd
 }

@@ -24,10 +24,10 @@ type Topic struct {
 // Topics lists the reference topics in the order `cbrn help` shows them.
 func Topics() []Topic {
 	return []Topic{
-		{"questionnaire-format", "The questionnaire file: every key, type and validation rule"},
-		{"answers-format", "The answers file: every key, and how cbrn reads and writes it"},
-		{"scoring", "How scores, gaps, priorities and activities are computed"},
-		{"output-formats", "The JSON and CSV of report, plan, consensus, export and compare"},
+		{"questionnaire-format", "The questionnaire file: every key, type and rule"},
+		{"answers-format", "The answers file: every key, how cbrn reads it"},
+		{"scoring", "How scores, gaps and priorities are computed"},
+		{"output-formats", "The JSON and CSV that the commands write"},
 	}
 }
 
