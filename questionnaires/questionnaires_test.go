@@ -373,3 +373,18 @@ func TestCoreSampleIsVaried(t *testing.T) {
 		t.Errorf("%d answers cite evidence in a note, want at least 15", notes)
 	}
 }
+
+func TestHas(t *testing.T) {
+	for _, id := range questionnaires.IDs() {
+		for _, v := range questionnaires.Versions(id) {
+			if !questionnaires.Has(id, v) {
+				t.Errorf("Has(%s, %s) is false", id, v)
+			}
+		}
+	}
+	for _, bad := range [][2]string{{"cbrn-core", "9.9.9"}, {"cbrn-core", "../cbrn-quick/1.0.0"}, {"..", "cbrn-core"}, {"samples", "README"}, {"", "1.0.0"}, {"cbrn-core", ""}} {
+		if questionnaires.Has(bad[0], bad[1]) {
+			t.Errorf("Has(%q, %q) is true", bad[0], bad[1])
+		}
+	}
+}

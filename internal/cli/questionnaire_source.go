@@ -15,6 +15,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/semver"
 	"github.com/cbrn-tool/cbrn/questionnaires"
+	"github.com/cbrn-tool/cbrn/questionnaires/compiled"
 )
 
 // DefaultQuestionnaire is the questionnaire used when none is named.
@@ -35,10 +36,9 @@ func shippedSource(id, version string) questionnaireSource {
 	}}
 }
 
-// loadShipped loads a shipped version of a questionnaire, from its snapshot when it has one.
+// loadShipped loads a shipped version of a questionnaire, built by its generated code.
 func loadShipped(id, version string) (*questionnaire.Questionnaire, error) {
-	data, name, _ := questionnaires.Version(id, version)
-	return questionnaire.ParseShipped(name, data, questionnaires.Snapshot(id, version))
+	return compiled.Load(id, version)
 }
 
 func fileSource(path string) questionnaireSource {
