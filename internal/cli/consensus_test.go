@@ -75,7 +75,7 @@ func TestConsensusJSONGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "consensus.json", out)
+	workshopGolden(t, "golden/consensus.json", out)
 }
 
 func TestConsensusMergedFile(t *testing.T) {

@@ -17,7 +17,7 @@ func TestPlanMarkdownGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "../../testdata/plan/examplia.md", out)
+	workshopGolden(t, "../../testdata/plan/golden/examplia.md", out)
 }
 
 // The fixture plan, whose figures internal/plan checks by hand, in French and in HTML.
@@ -27,7 +27,7 @@ func TestPlanFixtureHTMLGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "../../testdata/plan/workshop.fr.html", out)
+	workshopGolden(t, "../../testdata/plan/golden/workshop.fr.html", out)
 }
 
 func TestPlanTargets(t *testing.T) {
@@ -79,5 +79,5 @@ func TestPlanJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "../../testdata/plan/examplia.json", out)
+	workshopGolden(t, "../../testdata/plan/golden/examplia.json", out)
 }

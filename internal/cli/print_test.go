@@ -10,7 +10,7 @@ func TestPrintMarkdownGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "../../testdata/print/workshop.md", out)
+	workshopGolden(t, "../../testdata/print/golden/workshop.md", out)
 }
 
 func TestPrintHTMLGolden(t *testing.T) {
@@ -19,7 +19,7 @@ func TestPrintHTMLGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	workshopGolden(t, "../../testdata/print/workshop-customs.fr.html", out)
+	workshopGolden(t, "../../testdata/print/golden/workshop-customs.fr.html", out)
 }
 
 // Text from the questionnaire can neither format the Markdown nor inject HTML.

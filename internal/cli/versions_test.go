@@ -16,7 +16,7 @@ import (
 
 // The report of an assessment made with 1.0.0 reads the same forever: the figures of the
 // Examplia 1.0.0 sample, scored as it names against cbrn-core 1.0.0 whatever newer version
-// ships, are those in testdata/versions/examplia-1.0.0.report.json, written when 1.0.0 was the
+// ships, are those in testdata/versions/golden/examplia-1.0.0.report.json, written when 1.0.0 was the
 // newest. That file never changes. The report may gain fields (DESIGN §6): every value the
 // golden file holds must be in the report, unchanged.
 func TestExamplia100ReportNeverChanges(t *testing.T) {
@@ -24,7 +24,7 @@ func TestExamplia100ReportNeverChanges(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	golden, err := os.ReadFile("../../testdata/versions/examplia-1.0.0.report.json")
+	golden, err := os.ReadFile("../../testdata/versions/golden/examplia-1.0.0.report.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func containsJSON(path string, got, want any, diffs *[]string) {
 
 // The check above would not notice a golden file that holds nothing: it holds the figures.
 func TestExamplia100GoldenHoldsTheFigures(t *testing.T) {
-	golden, err := os.ReadFile("../../testdata/versions/examplia-1.0.0.report.json")
+	golden, err := os.ReadFile("../../testdata/versions/golden/examplia-1.0.0.report.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,9 +18,9 @@ import (
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/plan")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/plan/golden")
 
-const golden = "../../testdata/plan/"
+const golden = "../../testdata/plan/golden/"
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
