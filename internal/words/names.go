@@ -12,7 +12,7 @@ func (w Words) Status(status string) string { return w.name("status.", status) }
 // name is the message of prefix+id, or id itself when the catalogue has no such name (an id a
 // newer questionnaire brings).
 func (w Words) name(prefix, id string) string {
-	if _, ok := w.raw[prefix+id]; !ok {
+	if _, _, ok := w.lookup(prefix + id); !ok {
 		return id
 	}
 	return w.T(prefix + id)

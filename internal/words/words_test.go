@@ -1,10 +1,15 @@
 package words
 
 import (
+	"bytes"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cbrn-tool/cbrn/internal/words/catgen"
 )
 
 func TestNumbersForPeople(t *testing.T) {
@@ -67,10 +72,6 @@ func TestNames(t *testing.T) {
 // Every language translates every key of the English catalogue (a missing key would read in
 // English), and uses the same verbs in the same order, so that the arguments land right.
 func TestCataloguesComplete(t *testing.T) {
-	c := theCatalogue()
-	if c.err != nil {
-		t.Fatal(c.err)
-	}
 	verbs := regexp.MustCompile(`%[sd]`)
 	raw := readRaw(t)
 	for _, lang := range Languages() {
@@ -112,29 +113,68 @@ func TestFrenchSpaces(t *testing.T) {
 // readRaw reads the catalogue files as they are, without the English fallback.
 func readRaw(t *testing.T) map[string]map[string]string {
 	t.Helper()
-	out := map[string]map[string]string{}
-	names, err := files.ReadDir("catalog")
+	cats, err := catgen.Read("catalog")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range names {
-		lang := strings.TrimSuffix(f.Name(), ".yaml")
-		data, _ := files.ReadFile("catalog/" + f.Name())
-		m, err := parseFile(data)
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name(), err)
-		}
+	out := map[string]map[string]string{}
+	for lang, m := range cats {
 		out[lang] = map[string]string{}
 		for k, e := range m {
-			if e.Forms == nil {
-				out[lang][k] = e.Msg
-			} else {
-				out[lang][k] = e.Forms["other"]
-				for form, msg := range e.Forms {
-					out[lang][k+"#"+form] = msg
-				}
+			out[lang][k] = e.Other()
+			for form, msg := range e.Forms {
+				out[lang][k+"#"+form] = msg
 			}
 		}
 	}
 	return out
+}
+
+// The words in the binary are those of the catalogue files: after an edit, this fails until
+// go generate ./internal/words is run.
+func TestCatalogueGenerated(t *testing.T) {
+	want, err := catgen.Generate("catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile("catalog_gen.go"); err != nil || !bytes.Equal(got, want) {
+		t.Fatal("catalog_gen.go is not the code of catalog/*.yaml: run go generate ./internal/words")
+	}
+	// Every message of every file reads as the file has it, plural forms by count.
+	raw := readRaw(t)
+	for lang, m := range raw {
+		w := For(lang)
+		for key, msg := range m {
+			if strings.Contains(key, "#") || strings.Contains(msg, "%") {
+				continue
+			}
+			if got := w.T(key); got != msg {
+				t.Errorf("%s %s = %q, the file says %q", lang, key, got, msg)
+			}
+		}
+	}
+	// 1 gap, 2 gaps: the "one" and "other" forms of report.gaps in both languages.
+	for lang, want := range map[string][2]string{"en": {"1 gap", "2 gaps"}, "fr": {strings.Replace(raw["fr"]["report.gaps#one"], "%d", "1", 1), strings.Replace(raw["fr"]["report.gaps#other"], "%d", "2", 1)}} {
+		if got := [2]string{For(lang).Count("report.gaps", 1), For(lang).Count("report.gaps", 2)}; got != want {
+			t.Errorf("%s report.gaps 1, 2 = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// A catalogue with a key English lacks, or plural forms without "other" or with an unknown
+// category, is refused when the code is generated, naming the file and the key or line.
+func TestCatalogueErrors(t *testing.T) {
+	for name, files := range map[string][2]string{
+		"b is not a key of en.yaml": {"a: A\n", "a: A\nb: B\n"},
+		`without "other"`:           {"a:\n  one: 1 A\n", "a: A\n"},
+		"not a plural category":     {"a:\n  some: A\n  other: As\n", "a: A\n"},
+		"arg must be":               {"a:\n  arg: x\n  other: As\n", "a: A\n"},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "en.yaml"), []byte(files[0]), 0o600)
+		os.WriteFile(filepath.Join(dir, "fr.yaml"), []byte(files[1]), 0o600)
+		if _, err := catgen.Generate(dir); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
 }
