@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"html"
 	"html/template"
 	"math"
 	"strconv"
@@ -30,7 +29,8 @@ type htmlPage struct {
 	Counts, Aside              string
 	Indicative                 bool
 	IndicativeText             string
-	Radar, Bars                template.HTML
+	Radar                      svgRadar
+	Bars                       svgBars
 	Pillars, Hazards, Sections htmlTable
 	Grid                       htmlTable
 	Gaps                       []htmlGap
@@ -87,8 +87,8 @@ func renderHTML(in Input) ([]byte, error) {
 		Completeness: v.t.Percent(o.Completeness),
 		Counts:       v.w("countsLine", o.Answered, o.Unknown, o.Unanswered),
 		Indicative:   v.indicative(),
-		Radar:        template.HTML(v.radarSVG()),
-		Bars:         template.HTML(v.barsSVG()),
+		Radar:        v.radar(),
+		Bars:         v.bars(),
 		Generated:    v.w("generatedBy", v.q.ID+" "+v.q.Version),
 	}
 	if o.NA+o.Skipped > 0 {
@@ -164,9 +164,69 @@ func shade(p *float64) string {
 // f formats an SVG coordinate.
 func f(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
-// radarSVG draws the four pillars on four axes: the score as a filled shape, the target as a
+// The two charts are inline SVG written by the page's templates "radar" and "bars": the Go
+// code below computes their coordinates (as text, one decimal) and words, and html/template
+// escapes every word, as it does the rest of the page.
+
+type svgLine struct{ X1, Y1, X2, Y2 string }
+
+type svgPoint struct{ X, Y string }
+
+// svgRadar is the radar of the four pillars.
+type svgRadar struct {
+	Title                     string
+	Rings                     []string // the polygons every 25 points
+	Spokes                    []svgLine
+	Target, Score             string // the target's and the score's polygons
+	Axes                      []svgAxis
+	Ticks                     []svgTick
+	LegendScore, LegendTarget string
+}
+
+// svgAxis is a pillar's end of the radar: its dot (none without a score), name and value.
+type svgAxis struct {
+	Dot          *svgPoint
+	X, Y, ValueY string
+	Anchor       string
+	Name, Value  string
+}
+
+type svgTick struct {
+	X, Y  string
+	Value int
+}
+
+// svgBars is the bar chart of the four hazards.
+type svgBars struct {
+	Title, Height                                 string
+	Grid                                          []svgGridLine
+	Rows                                          []svgBar
+	LegendY                                       string // the legend's baseline
+	LegendScore, LegendConservative, LegendTarget string
+	Legend                                        svgBarsLegend
+}
+
+type svgGridLine struct {
+	X, Top, Bottom, LabelY string
+	Value                  int
+}
+
+// svgBar is a hazard's row: the frame, the score's bar, the conservative score's thin bar and
+// the target's tick, each left out where the figure is missing.
+type svgBar struct {
+	Name, NameY, Y, Left, Frame string
+	Score, Conservative         string // widths; "" leaves the bar out
+	ConservativeY               string
+	Target                      *svgLine
+	Value, ValueX, ValueY       string
+}
+
+// svgBarsLegend holds the y coordinates of the legend's marks.
+type svgBarsLegend struct{ ScoreY, ConservativeY, TargetY1, TargetY2 string }
+
+// radar lays out the four pillars on four axes: the score as a filled shape, the target as a
 // dashed outline, rings every 25 points.
-func (v *view) radarSVG() string {
+func (v *view) radar() svgRadar {
 	const cx, cy, radius = 210.0, 165.0, 110.0
 	point := func(i int, value float64) (float64, float64) {
 		a := (-90 + 90*float64(i)) * math.Pi / 180
@@ -180,17 +240,14 @@ func (v *view) radarSVG() string {
 		}
 		return strings.Join(pts, " ")
 	}
-	var b strings.Builder
-	title := v.w("radarTitle")
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 420 340" role="img" aria-label="%s"><title>%s</title>`+"\n",
-		html.EscapeString(title), html.EscapeString(title))
+	r := svgRadar{Title: v.w("radarTitle"), LegendScore: v.w("legendScore"), LegendTarget: v.w("legendTarget")}
 	rings := []float64{25, 50, 75, 100}
 	for _, ring := range rings {
-		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#bbb" stroke-width="1"/>`+"\n", poly([]float64{ring, ring, ring, ring}))
+		r.Rings = append(r.Rings, poly([]float64{ring, ring, ring, ring}))
 	}
 	for i := range 4 {
 		x, y := point(i, 100)
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#bbb" stroke-width="1"/>`+"\n", f(cx), f(cy), f(x), f(y))
+		r.Spokes = append(r.Spokes, svgLine{f(cx), f(cy), f(x), f(y)})
 	}
 	scores, targets := make([]float64, 4), make([]float64, 4)
 	for i, g := range v.r.Pillars {
@@ -201,84 +258,60 @@ func (v *view) radarSVG() string {
 			targets[i] = *g.Target
 		}
 	}
-	fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/>`+"\n", poly(targets))
-	fmt.Fprintf(&b, `<polygon points="%s" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="2.5"/>`+"\n", poly(scores))
+	r.Target, r.Score = poly(targets), poly(scores)
 	for i, g := range v.r.Pillars {
 		x, y := point(i, 100)
-		if g.Score != nil {
-			px, py := point(i, scores[i])
-			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3.5" fill="#000"/>`+"\n", f(px), f(py))
-		}
-		anchor := [4]string{"middle", "start", "middle", "end"}[i]
 		dx := [4]float64{0, 10, 0, -10}[i]
 		dy := [4]float64{-26, -4, 22, -4}[i]
-		value := v.t.Number(g.Score)
-		if g.Score == nil {
-			value = v.w("notScored")
+		a := svgAxis{X: f(x + dx), Y: f(y + dy), ValueY: f(y + dy + 15),
+			Anchor: [4]string{"middle", "start", "middle", "end"}[i],
+			Name:   v.t.Pillar(g.ID), Value: v.t.Number(g.Score)}
+		if g.Score != nil {
+			px, py := point(i, scores[i])
+			a.Dot = &svgPoint{f(px), f(py)}
+		} else {
+			a.Value = v.w("notScored")
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="axis">%s</text>`+"\n",
-			f(x+dx), f(y+dy), anchor, html.EscapeString(v.t.Pillar(g.ID)))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="%s" class="value">%s</text>`+"\n",
-			f(x+dx), f(y+dy+15), anchor, html.EscapeString(value))
+		r.Axes = append(r.Axes, a)
 	}
-	// The rings' values last, haloed in white, so that neither the axes nor the shapes run
-	// through them.
 	for _, ring := range rings {
 		_, y := point(0, ring)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" class="tick halo">%d</text>`+"\n", f(cx+5), f(y+13), int(ring))
+		r.Ticks = append(r.Ticks, svgTick{X: f(cx + 5), Y: f(y + 13), Value: int(ring)})
 	}
-	// Legend: a filled square for the score, a dashed line for the target.
-	fmt.Fprintf(&b, `<rect x="110" y="318" width="14" height="10" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="1.5"/>`+
-		`<text x="130" y="327" class="legend">%s</text>`+"\n", html.EscapeString(v.w("legendScore")))
-	fmt.Fprintf(&b, `<line x1="220" y1="323" x2="250" y2="323" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/>`+
-		`<text x="256" y="327" class="legend">%s</text>`+"\n", html.EscapeString(v.w("legendTarget")))
-	b.WriteString("</svg>")
-	return b.String()
+	return r
 }
 
-// barsSVG draws one bar per hazard on 0..100: the score dark, the conservative score as a thin
+// bars lays out one bar per hazard on 0..100: the score dark, the conservative score as a thin
 // lighter bar under it, the target as a black tick.
-func (v *view) barsSVG() string {
+func (v *view) bars() svgBars {
 	const left, right, top, row = 120.0, 372.0, 24.0, 54.0
 	x := func(value float64) float64 { return left + (right-left)*value/100 }
-	height := top + row*4 + 46
-	var b strings.Builder
-	title := v.w("barsTitle")
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 420 %s" role="img" aria-label="%s"><title>%s</title>`+"\n",
-		f(height), html.EscapeString(title), html.EscapeString(title))
 	bottom := top + row*4
+	b := svgBars{Title: v.w("barsTitle"), Height: f(bottom + 46),
+		LegendScore: v.w("legendScore"), LegendConservative: v.w("legendConservative"), LegendTarget: v.w("legendTarget")}
 	for _, t := range []float64{0, 25, 50, 75, 100} {
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#ccc" stroke-width="1"/>`+"\n", f(x(t)), f(top-6), f(x(t)), f(bottom))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" class="tick">%d</text>`+"\n", f(x(t)), f(bottom+14), int(t))
+		b.Grid = append(b.Grid, svgGridLine{X: f(x(t)), Top: f(top - 6), Bottom: f(bottom), LabelY: f(bottom + 14), Value: int(t)})
 	}
 	for i, g := range v.r.Hazards {
 		y := top + row*float64(i)
-		fmt.Fprintf(&b, `<text x="0" y="%s" class="axis">%s</text>`+"\n", f(y+14), html.EscapeString(v.t.Hazard(g.ID)))
-		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n",
-			f(left), f(y), f(right-left))
-		value := "–"
+		bar := svgBar{Name: v.t.Hazard(g.ID), NameY: f(y + 14), Y: f(y), Left: f(left), Frame: f(right - left),
+			ConservativeY: f(y + 23), Value: "–", ValueX: f(right + 8), ValueY: f(y + 15)}
 		if g.Score != nil {
-			value = v.t.Number(g.Score)
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="20" fill="#444"/>`+"\n", f(left), f(y), f(x(*g.Score)-left))
+			bar.Value = v.t.Number(g.Score)
+			bar.Score = f(x(*g.Score) - left)
 		}
 		if g.Conservative != nil {
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="7" fill="#aaa"/>`+"\n", f(left), f(y+23), f(x(*g.Conservative)-left))
+			bar.Conservative = f(x(*g.Conservative) - left)
 		}
 		if g.Target != nil {
-			fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="3"/>`+"\n",
-				f(x(*g.Target)), f(y-5), f(x(*g.Target)), f(y+32))
+			bar.Target = &svgLine{f(x(*g.Target)), f(y - 5), f(x(*g.Target)), f(y + 32)}
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" class="value">%s</text>`+"\n", f(right+8), f(y+15), html.EscapeString(value))
+		b.Rows = append(b.Rows, bar)
 	}
 	ly := bottom + 34
-	fmt.Fprintf(&b, `<rect x="20" y="%s" width="16" height="10" fill="#444"/><text x="42" y="%s" class="legend">%s</text>`+"\n",
-		f(ly-9), f(ly), html.EscapeString(v.w("legendScore")))
-	fmt.Fprintf(&b, `<rect x="130" y="%s" width="16" height="5" fill="#aaa"/><text x="152" y="%s" class="legend">%s</text>`+"\n",
-		f(ly-6), f(ly), html.EscapeString(v.w("legendConservative")))
-	fmt.Fprintf(&b, `<line x1="290" y1="%s" x2="290" y2="%s" stroke="#000" stroke-width="3"/><text x="298" y="%s" class="legend">%s</text>`+"\n",
-		f(ly-11), f(ly+2), f(ly), html.EscapeString(v.w("legendTarget")))
-	b.WriteString("</svg>")
-	return b.String()
+	b.LegendY = f(ly)
+	b.Legend = svgBarsLegend{ScoreY: f(ly - 9), ConservativeY: f(ly - 6), TargetY1: f(ly - 11), TargetY2: f(ly + 2)}
+	return b
 }
 
 const pageTemplate = `<!DOCTYPE html>
@@ -372,10 +405,10 @@ svg .halo { stroke-width: 4px; stroke-linejoin: round; }
 {{end}}</ul>
 <section class="charts">
 <figure><figcaption>{{.W.radarTitle}}</figcaption>
-{{.Radar}}
+{{template "radar" .Radar}}
 </figure>
 <figure><figcaption>{{.W.barsTitle}}</figcaption>
-{{.Bars}}
+{{template "bars" .Bars}}
 </figure>
 </section>
 <h2>{{.W.pillars}}</h2>
@@ -408,7 +441,34 @@ svg .halo { stroke-width: 4px; stroke-linejoin: round; }
 <footer>{{.Generated}}</footer>
 </body>
 </html>
-{{define "table"}}<table>
+{{define "radar"}}<svg class="chart" viewBox="0 0 420 340" role="img" aria-label="{{.Title}}"><title>{{.Title}}</title>
+{{range .Rings}}<polygon points="{{.}}" fill="none" stroke="#bbb" stroke-width="1"/>
+{{end}}{{range .Spokes}}<line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="#bbb" stroke-width="1"/>
+{{end}}<polygon points="{{.Target}}" fill="none" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/>
+<polygon points="{{.Score}}" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="2.5"/>
+{{range .Axes}}{{with .Dot}}<circle cx="{{.X}}" cy="{{.Y}}" r="3.5" fill="#000"/>
+{{end}}<text x="{{.X}}" y="{{.Y}}" text-anchor="{{.Anchor}}" class="axis">{{.Name}}</text>
+<text x="{{.X}}" y="{{.ValueY}}" text-anchor="{{.Anchor}}" class="value">{{.Value}}</text>
+{{end}}{{/* The rings' values last, haloed in white, so that neither the axes nor the shapes run through them. */ -}}
+{{range .Ticks}}<text x="{{.X}}" y="{{.Y}}" class="tick halo">{{.Value}}</text>
+{{end}}{{/* Legend: a filled square for the score, a dashed line for the target. */ -}}
+<rect x="110" y="318" width="14" height="10" fill="#000" fill-opacity="0.28" stroke="#000" stroke-width="1.5"/><text x="130" y="327" class="legend">{{.LegendScore}}</text>
+<line x1="220" y1="323" x2="250" y2="323" stroke="#000" stroke-width="2" stroke-dasharray="7 5"/><text x="256" y="327" class="legend">{{.LegendTarget}}</text>
+</svg>{{end}}
+{{- define "bars"}}<svg class="chart" viewBox="0 0 420 {{.Height}}" role="img" aria-label="{{.Title}}"><title>{{.Title}}</title>
+{{range .Grid}}<line x1="{{.X}}" y1="{{.Top}}" x2="{{.X}}" y2="{{.Bottom}}" stroke="#ccc" stroke-width="1"/>
+<text x="{{.X}}" y="{{.LabelY}}" text-anchor="middle" class="tick">{{.Value}}</text>
+{{end}}{{range .Rows}}<text x="0" y="{{.NameY}}" class="axis">{{.Name}}</text>
+<rect x="{{.Left}}" y="{{.Y}}" width="{{.Frame}}" height="20" fill="#fff" stroke="#999" stroke-width="1"/>
+{{if .Score}}<rect x="{{.Left}}" y="{{.Y}}" width="{{.Score}}" height="20" fill="#444"/>
+{{end}}{{if .Conservative}}<rect x="{{.Left}}" y="{{.ConservativeY}}" width="{{.Conservative}}" height="7" fill="#aaa"/>
+{{end}}{{with .Target}}<line x1="{{.X1}}" y1="{{.Y1}}" x2="{{.X2}}" y2="{{.Y2}}" stroke="#000" stroke-width="3"/>
+{{end}}<text x="{{.ValueX}}" y="{{.ValueY}}" class="value">{{.Value}}</text>
+{{end}}<rect x="20" y="{{.Legend.ScoreY}}" width="16" height="10" fill="#444"/><text x="42" y="{{.LegendY}}" class="legend">{{.LegendScore}}</text>
+<rect x="130" y="{{.Legend.ConservativeY}}" width="16" height="5" fill="#aaa"/><text x="152" y="{{.LegendY}}" class="legend">{{.LegendConservative}}</text>
+<line x1="290" y1="{{.Legend.TargetY1}}" x2="290" y2="{{.Legend.TargetY2}}" stroke="#000" stroke-width="3"/><text x="298" y="{{.LegendY}}" class="legend">{{.LegendTarget}}</text>
+</svg>{{end}}
+{{- define "table"}}<table>
 <thead><tr>{{range $i, $h := .Header}}<th{{if $i}} class="num"{{end}}>{{$h}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num{{if .Class}} {{.Class}}{{end}}"{{end}}>{{.Text}}</td>{{end}}</tr>

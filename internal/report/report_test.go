@@ -628,3 +628,30 @@ func TestSPAREquivalentLine(t *testing.T) {
 		t.Errorf("French table lacks the SPAR line:\n%s", out)
 	}
 }
+
+// A pillar or a hazard without a score is drawn without its mark and said so: the radar has
+// no dot on Detection's axis and reads "no score"; the bars have no score bar, no conservative
+// bar and no target tick for Biological, and read "–". The other three of each are drawn.
+func TestHTMLChartsWithoutAScore(t *testing.T) {
+	in := fixture(t, score.Options{})
+	in.Result.Pillars[1].Score = nil
+	in.Result.Hazards[1].Score, in.Result.Hazards[1].Conservative, in.Result.Hazards[1].Target = nil, nil, nil
+	s := string(render(t, "html", in))
+	if n := strings.Count(s, "<circle"); n != 3 {
+		t.Errorf("%d dots on the radar, want 3", n)
+	}
+	if !strings.Contains(s, `<text x="330.0" y="161.0" text-anchor="start" class="axis">Detection</text>`+"\n"+
+		`<text x="330.0" y="176.0" text-anchor="start" class="value">no score</text>`) {
+		t.Error("Detection's axis does not read no score")
+	}
+	// Biological's row: y = 24 + 54 = 78; its name at y + 14 = 92, its frame, then its value at
+	// y + 15 = 93, nothing between.
+	if !strings.Contains(s, `<text x="0" y="92.0" class="axis">Biological</text>`+"\n"+
+		`<rect x="120.0" y="78.0" width="252.0" height="20" fill="#fff" stroke="#999" stroke-width="1"/>`+"\n"+
+		`<text x="380.0" y="93.0" class="value">–</text>`) {
+		t.Error("Biological's bar is not empty")
+	}
+	if n := strings.Count(s, `height="20" fill="#444"`); n != 3 {
+		t.Errorf("%d score bars, want 3", n)
+	}
+}
