@@ -18,6 +18,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/semver"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // Chain finds the versions answers to version from go through to reach target: the
@@ -201,7 +202,7 @@ func migrationFrom(q *questionnaire.Questionnaire, chain []*questionnaire.Questi
 
 // follow moves one answer along the chain: what became of it, and the answer to write (nil
 // when dropped).
-func follow(id string, a *answers.Answer, chain []*questionnaire.Questionnaire, lang string, w words) (Item, *answers.Answer) {
+func follow(id string, a *answers.Answer, chain []*questionnaire.Questionnaire, lang string, w texts) (Item, *answers.Answer) {
 	it := Item{Kind: Carried, From: id, To: id}
 	it.Old, _ = chain[0].Question(id)
 	switch {
@@ -274,26 +275,13 @@ func invalid(x *questionnaire.Question, a *answers.Answer) string {
 	return ""
 }
 
-// words are the texts migrate writes into files and reasons.
-type words struct {
+// texts are the words migrate writes into files and reasons.
+type texts struct {
 	note, removed, gone, reworded, taken string
 }
 
-func wordsFor(lang string) words {
-	if lang == "fr" {
-		return words{
-			note:     "Réponse sous %s : %s",
-			removed:  "question retirée en %s",
-			gone:     "question absente de %s",
-			reworded: "question reformulée en %s",
-			taken:    "la question %s a déjà une réponse reprise",
-		}
-	}
-	return words{
-		note:     "Answer under %s: %s",
-		removed:  "removed in %s",
-		gone:     "not in %s",
-		reworded: "reworded in %s",
-		taken:    "question %s already has a carried answer",
-	}
+func wordsFor(lang string) texts {
+	t := words.For(lang)
+	k := func(key string) string { return t.Format("migrate." + key) }
+	return texts{note: k("note"), removed: k("removed"), gone: k("gone"), reworded: k("reworded"), taken: k("taken")}
 }
