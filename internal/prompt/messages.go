@@ -1,11 +1,12 @@
 package prompt
 
-import "fmt"
+import "github.com/cbrn-tool/cbrn/internal/words"
 
 // Messages are the tool's own words in the flow, in one language. The questionnaire brings its
 // own texts; these are the words around them.
 type Messages struct {
-	Lang string
+	Lang  string
+	words words.Words // for the counted messages
 	// Colon ends a label or a prompt: ":" in English, "\u00a0:" (a no-break space, then the colon) in French.
 	Colon string
 
@@ -83,25 +84,23 @@ type Messages struct {
 	ColTotal     string
 }
 
-// Plural holds a message's singular and plural forms.
-type Plural struct{ One, Many string }
+// Plural is a counted message: the key of its plural forms in the words catalogue, chosen by
+// the language's CLDR rules (French uses the singular for 0 and 1).
+type Plural string
 
-// Count picks the form for n (French uses the singular for 0 and 1) and formats it with n
-// followed by args.
+// Count picks the form of p for n and formats it with n followed by args.
 func (m *Messages) Count(p Plural, n int, args ...any) string {
-	form := p.Many
-	if n == 1 || (m.Lang == "fr" && n == 0) {
-		form = p.One
-	}
-	return fmt.Sprintf(form, append([]any{n}, args...)...)
+	return m.words.Count(string(p), n, args...)
 }
 
 // Catalogue returns the tool's words in lang, falling back to English.
 func Catalogue(lang string) *Messages {
+	m := english()
 	if lang == "fr" {
-		return french()
+		m = french()
 	}
-	return english()
+	m.words = words.For(lang)
+	return m
 }
 
 func english() *Messages {
@@ -154,13 +153,11 @@ func english() *Messages {
 		ReviewDone:        "Done",
 		ReviewNone:        "no answers to review yet in %s; run %s to answer questions first",
 		KeyMove:           "move", KeyChoose: "choose", KeyToggle: "tick", KeyScroll: "question", KeyStop: "save and stop",
-		StopHint: "Every answer is saved as soon as it is given; Ctrl-C stops.",
-		Resuming: "Resuming %s: %d of %d questions answered.",
-		Saved: Plural{"saved %d answer to %s — run the same command to resume",
-			"saved %d answers to %s — run the same command to resume"},
-		AllAnswered: Plural{"The %d question is answered.", "All %d questions are answered."},
-		Remaining: Plural{"%d question is not answered yet: run %s to answer it.",
-			"%d questions are not answered yet: run %s to answer them."},
+		StopHint:     "Every answer is saved as soon as it is given; Ctrl-C stops.",
+		Resuming:     "Resuming %s: %d of %d questions answered.",
+		Saved:        "prompt.saved",
+		AllAnswered:  "prompt.allAnswered",
+		Remaining:    "prompt.remaining",
 		NextStep:     "Next: %s",
 		ReviewTip:    "To change an answer: %s",
 		SummaryTitle: "Answers saved to %s",
@@ -222,13 +219,11 @@ func french() *Messages {
 		ReviewDone:        "Terminé",
 		ReviewNone:        "aucune réponse à relire dans %s ; lancez %s pour répondre d'abord aux questions",
 		KeyMove:           "déplacer", KeyChoose: "valider", KeyToggle: "cocher", KeyScroll: "question", KeyStop: "enregistrer et arrêter",
-		StopHint: "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
-		Resuming: "Reprise de %s : %d questions sur %d ont une réponse.",
-		Saved: Plural{"%d réponse enregistrée dans %s — relancez la même commande pour reprendre",
-			"%d réponses enregistrées dans %s — relancez la même commande pour reprendre"},
-		AllAnswered: Plural{"La question a une réponse (%d).", "Les %d questions ont une réponse."},
-		Remaining: Plural{"%d question n'a pas encore de réponse : lancez %s pour y répondre.",
-			"%d questions n'ont pas encore de réponse : lancez %s pour y répondre."},
+		StopHint:     "Chaque réponse est enregistrée dès qu'elle est donnée ; Ctrl-C arrête.",
+		Resuming:     "Reprise de %s : %d questions sur %d ont une réponse.",
+		Saved:        "prompt.saved",
+		AllAnswered:  "prompt.allAnswered",
+		Remaining:    "prompt.remaining",
 		NextStep:     "Étape suivante : %s",
 		ReviewTip:    "Pour modifier une réponse : %s",
 		SummaryTitle: "Réponses enregistrées dans %s",

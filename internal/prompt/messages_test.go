@@ -13,16 +13,44 @@ import (
 // Every word the tool says exists in each language, with the same placeholders in the same
 // order, so that a translation can never print %!d(MISSING).
 func TestCataloguesAreCompleteAndAgree(t *testing.T) {
-	en, fr := reflect.ValueOf(*Catalogue("en")), reflect.ValueOf(*Catalogue("fr"))
+	enM, frM := Catalogue("en"), Catalogue("fr")
+	en, fr := reflect.ValueOf(*enM), reflect.ValueOf(*frM)
 	for i := range en.NumField() {
 		name := en.Type().Field(i).Name
+		if !en.Type().Field(i).IsExported() {
+			continue // the words the counted messages come from
+		}
 		var es, fs []string
 		switch v := en.Field(i).Interface().(type) {
 		case string:
 			es, fs = []string{v}, []string{fr.Field(i).String()}
 		case Plural:
-			w := fr.Field(i).Interface().(Plural)
-			es, fs = []string{v.One, v.Many}, []string{w.One, w.Many}
+			// The singular and the plural form, each filled in with arguments of the types its
+			// placeholders ask for: a missing form, key or argument would show as %!.
+			args := func(m *Messages) []any {
+				var out []any
+				for _, c := range verbs(m.words.Format(string(v)))[1:] {
+					if c == 'd' {
+						out = append(out, 7)
+					} else {
+						out = append(out, "x")
+					}
+				}
+				return out
+			}
+			if enM.words.Format(string(v)) == string(v) || frM.words.Format(string(v)) == string(v) {
+				t.Errorf("%s: no catalogue entry %q", name, v)
+			}
+			if a, b := verbs(enM.words.Format(string(v))), verbs(frM.words.Format(string(v))); a != b {
+				t.Errorf("%s: placeholders differ: %q vs %q", name, a, b)
+			}
+			es = []string{enM.Count(v, 1, args(enM)...), enM.Count(v, 2, args(enM)...)}
+			fs = []string{frM.Count(v, 1, args(frM)...), frM.Count(v, 2, args(frM)...)}
+			for _, s := range append(es, fs...) {
+				if strings.Contains(s, "%!") {
+					t.Errorf("%s: %q", name, s)
+				}
+			}
 		default:
 			t.Fatalf("field %s of unexpected type %T", name, v)
 		}

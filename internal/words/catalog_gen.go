@@ -7,7 +7,7 @@ func catalogued() []string { return []string{"en", "fr"} }
 
 // catalogueKeys are the keys of the base catalogue, in name order.
 func catalogueKeys() []string {
-	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
+	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.remaining", "prompt.saved", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.allDone", "resolve.contra", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.replaced", "resolve.stopped", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
 }
 
 // catalogueMessage is the message of key in lang as its catalogue has it (the "other" form of plural
@@ -31,9 +31,21 @@ func pluralEntries(lang string) []pluralEntry {
 			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d is disputed.", "other", "%d are disputed."}},
 			{key: "consensus.levels", arg: 1, cases: []string{"one", "1 level", "other", "%d levels"}},
 			{key: "handout.questions", arg: 1, cases: []string{"one", "1 question", "other", "%d questions"}},
+			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "The %d question is answered.", "other", "All %d questions are answered."}},
+			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question is not answered yet: run %s to answer it.", "other", "%d questions are not answered yet: run %s to answer them."}},
+			{key: "prompt.saved", arg: 1, cases: []string{"one", "saved %d answer to %s — run the same command to resume", "other", "saved %d answers to %s — run the same command to resume"}},
 			{key: "report.gaps", arg: 1, cases: []string{"one", "1 gap", "other", "%d gaps"}},
 			{key: "report.moreGaps", arg: 1, cases: []string{"one", "1 more gap is listed with -o markdown, -o html or -o csv.", "other", "%d more gaps are listed with -o markdown, -o html or -o csv."}},
 			{key: "report.unknownBrief", arg: 1, cases: []string{"one", "1 question answered \"don't know\": gather that information first (a needs assessment).", "other", "%d questions answered \"don't know\": gather that information first (a needs assessment)."}},
+			{key: "resolve.allDone", arg: 1, cases: []string{"one", "The %d disputed question is settled already in %s.", "other", "All %d disputed questions are settled already in %s."}},
+			{key: "resolve.contra", arg: 1, cases: []string{"one", "%d disputed", "other", "%d disputed"}},
+			{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d of %[1]d disputed question settled; %[3]s holds it.", "other", "%[2]d of %[1]d disputed questions settled; %[3]s holds them."}},
+			{key: "resolve.hint", arg: 1, cases: []string{"one", "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve", "other", "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"}},
+			{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer agreed in an earlier session.", "other", "%[2]s: keeping %[1]d answers agreed in an earlier session."}},
+			{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer that no participant gave: %[3]s", "other", "%[2]s: keeping %[1]d answers that no participant gave: %[3]s"}},
+			{key: "resolve.merged", arg: 1, cases: []string{"one", "%d merged answer", "other", "%d merged answers"}},
+			{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s: replacing %[1]d answer by the participants' merged one: %[3]s", "other", "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s"}},
+			{key: "resolve.stopped", arg: 1, cases: []string{"one", "stopped: %[2]d of %[1]d disputed question settled, saved in %[3]s; run the same command again to go on.", "other", "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on."}},
 		}
 	case "fr":
 		return []pluralEntry{
@@ -41,9 +53,21 @@ func pluralEntries(lang string) []pluralEntry {
 			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d est contestée.", "other", "%d sont contestées."}},
 			{key: "consensus.levels", arg: 1, cases: []string{"one", "%d niveau", "other", "%d niveaux"}},
 			{key: "handout.questions", arg: 1, cases: []string{"one", "%d question", "other", "%d questions"}},
+			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "La question a une réponse (%d).", "other", "Les %d questions ont une réponse."}},
+			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question n'a pas encore de réponse\u00a0: lancez %s pour y répondre.", "other", "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre."}},
+			{key: "prompt.saved", arg: 1, cases: []string{"one", "%d réponse enregistrée dans %s — relancez la même commande pour reprendre", "other", "%d réponses enregistrées dans %s — relancez la même commande pour reprendre"}},
 			{key: "report.gaps", arg: 1, cases: []string{"one", "%d écart", "other", "%d écarts"}},
 			{key: "report.moreGaps", arg: 1, cases: []string{"one", "%d autre écart figure dans les sorties -o markdown, -o html ou -o csv.", "other", "%d autres écarts figurent dans les sorties -o markdown, -o html ou -o csv."}},
 			{key: "report.unknownBrief", arg: 1, cases: []string{"one", "%d question à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins).", "other", "%d questions à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins)."}},
+			{key: "resolve.allDone", arg: 1, cases: []string{"one", "La question contestée (%d) est déjà réglée dans %s.", "other", "Les %d questions contestées sont déjà réglées dans %s."}},
+			{key: "resolve.contra", arg: 1, cases: []string{"one", "%d contestée", "other", "%d contestées"}},
+			{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d sur %[1]d question contestée réglée\u202f; %[3]s la contient.", "other", "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient."}},
+			{key: "resolve.hint", arg: 1, cases: []string{"one", "%d question contestée\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve", "other", "%d questions contestées\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"}},
+			{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse convenue lors d'une séance précédente est conservée.", "other", "%[2]s\u00a0: %[1]d réponses convenues lors d'une séance précédente sont conservées."}},
+			{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse qu'aucun participant n'a donnée est conservée\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s"}},
+			{key: "resolve.merged", arg: 1, cases: []string{"one", "%d réponse fusionnée", "other", "%d réponses fusionnées"}},
+			{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse remplacée par la fusion des participants\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s"}},
+			{key: "resolve.stopped", arg: 1, cases: []string{"one", "arrêt\u00a0: %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s\u202f; relancez la même commande pour continuer.", "other", "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer."}},
 		}
 	}
 	return nil
@@ -407,6 +431,12 @@ func message_en(key string) (string, bool, bool) {
 		return "Prevention", false, true
 	case "pillar.response":
 		return "Response", false, true
+	case "prompt.allAnswered":
+		return "All %d questions are answered.", true, true
+	case "prompt.remaining":
+		return "%d questions are not answered yet: run %s to answer them.", true, true
+	case "prompt.saved":
+		return "saved %d answers to %s — run the same command to resume", true, true
 	case "report.activities":
 		return "Activities that close the gaps (by priority)", false, true
 	case "report.activitiesNone":
@@ -559,6 +589,24 @@ func message_en(key string) (string, bool, bool) {
 		return "Weakest pillar: %s, %s against a target of %s.", false, true
 	case "report.yes":
 		return "Yes", false, true
+	case "resolve.allDone":
+		return "All %d disputed questions are settled already in %s.", true, true
+	case "resolve.contra":
+		return "%d disputed", true, true
+	case "resolve.done":
+		return "%[2]d of %[1]d disputed questions settled; %[3]s holds them.", true, true
+	case "resolve.hint":
+		return "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve", true, true
+	case "resolve.kept":
+		return "%[2]s: keeping %[1]d answers agreed in an earlier session.", true, true
+	case "resolve.keptOwn":
+		return "%[2]s: keeping %[1]d answers that no participant gave: %[3]s", true, true
+	case "resolve.merged":
+		return "%d merged answers", true, true
+	case "resolve.replaced":
+		return "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s", true, true
+	case "resolve.stopped":
+		return "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on.", true, true
 	case "status.answered":
 		return "answered", false, true
 	case "status.na":
@@ -933,6 +981,12 @@ func message_fr(key string) (string, bool, bool) {
 		return "Prévention", false, true
 	case "pillar.response":
 		return "Réponse", false, true
+	case "prompt.allAnswered":
+		return "Les %d questions ont une réponse.", true, true
+	case "prompt.remaining":
+		return "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre.", true, true
+	case "prompt.saved":
+		return "%d réponses enregistrées dans %s — relancez la même commande pour reprendre", true, true
 	case "report.activities":
 		return "Activités qui comblent les écarts (par priorité)", false, true
 	case "report.activitiesNone":
@@ -1085,6 +1139,24 @@ func message_fr(key string) (string, bool, bool) {
 		return "Pilier le plus faible\u00a0: %s, %s pour une cible de %s.", false, true
 	case "report.yes":
 		return "Oui", false, true
+	case "resolve.allDone":
+		return "Les %d questions contestées sont déjà réglées dans %s.", true, true
+	case "resolve.contra":
+		return "%d contestées", true, true
+	case "resolve.done":
+		return "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient.", true, true
+	case "resolve.hint":
+		return "%d questions contestées\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve", true, true
+	case "resolve.kept":
+		return "%[2]s\u00a0: %[1]d réponses convenues lors d'une séance précédente sont conservées.", true, true
+	case "resolve.keptOwn":
+		return "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s", true, true
+	case "resolve.merged":
+		return "%d réponses fusionnées", true, true
+	case "resolve.replaced":
+		return "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s", true, true
+	case "resolve.stopped":
+		return "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer.", true, true
 	case "status.answered":
 		return "répondu", false, true
 	case "status.na":
