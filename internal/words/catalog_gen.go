@@ -7,7 +7,7 @@ func catalogued() []string { return []string{"en", "fr"} }
 
 // catalogueKeys are the keys of the base catalogue, in name order.
 func catalogueKeys() []string {
-	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.remaining", "prompt.saved", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.allDone", "resolve.contra", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.replaced", "resolve.stopped", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
+	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.allDone", "resolve.contra", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.replaced", "resolve.stopped", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
 }
 
 // catalogueMessage is the message of key in lang as its catalogue has it (the "other" form of plural
@@ -433,10 +433,138 @@ func message_en(key string) (string, bool, bool) {
 		return "Response", false, true
 	case "prompt.allAnswered":
 		return "All %d questions are answered.", true, true
+	case "prompt.answer":
+		return "Answer", false, true
+	case "prompt.back":
+		return "Previous question", false, true
+	case "prompt.backToList":
+		return "Back to the list", false, true
+	case "prompt.chooseOne":
+		return "choose at least one option", false, true
+	case "prompt.colAnswered":
+		return "Answered", false, true
+	case "prompt.colDontKnow":
+		return "Don't know", false, true
+	case "prompt.colNA":
+		return "N/A", false, true
+	case "prompt.colPillar":
+		return "Pillar", false, true
+	case "prompt.colTotal":
+		return "Total", false, true
+	case "prompt.colon":
+		return ":", false, true
+	case "prompt.confAssumed":
+		return "assumed", false, true
+	case "prompt.confDocumented":
+		return "documented", false, true
+	case "prompt.confJudgement":
+		return "judgement", false, true
+	case "prompt.confNone":
+		return "not stated", false, true
+	case "prompt.confidence":
+		return "Confidence", false, true
+	case "prompt.country":
+		return "Country", false, true
+	case "prompt.current":
+		return "Current answer: %s", false, true
+	case "prompt.dontKnow":
+		return "Don't know", false, true
+	case "prompt.emptyAnswer":
+		return "type an answer", false, true
+	case "prompt.exclusiveAlone":
+		return "\"%s\" cannot be combined with other choices", false, true
+	case "prompt.help":
+		return "Help", false, true
+	case "prompt.helpHeading":
+		return "Help: %s", false, true
+	case "prompt.inputHint":
+		return "type the answer, or %s", false, true
+	case "prompt.keepHint":
+		return "Enter keeps it", false, true
+	case "prompt.keyBack":
+		return "b", false, true
+	case "prompt.keyChoose":
+		return "choose", false, true
+	case "prompt.keyDontKnow":
+		return "d", false, true
+	case "prompt.keyHelp":
+		return "h", false, true
+	case "prompt.keyMove":
+		return "move", false, true
+	case "prompt.keyNotApplicable":
+		return "n", false, true
+	case "prompt.keyScroll":
+		return "question", false, true
+	case "prompt.keyStop":
+		return "save and stop", false, true
+	case "prompt.keyToggle":
+		return "tick", false, true
+	case "prompt.maxHint":
+		return "%s or less", false, true
+	case "prompt.minHint":
+		return "%s or more", false, true
+	case "prompt.multiHint":
+		return "type the numbers of every choice that applies, separated by spaces", false, true
+	case "prompt.multiNoneHint":
+		return "(%s for \"%s\")", false, true
+	case "prompt.name":
+		return "Your name", false, true
+	case "prompt.nextStep":
+		return "Next: %s", false, true
+	case "prompt.no":
+		return "No", false, true
+	case "prompt.noneOfThese":
+		return "None of these", false, true
+	case "prompt.notANumber":
+		return "%q is not a number", false, true
+	case "prompt.notApplicable":
+		return "Not applicable", false, true
+	case "prompt.note":
+		return "Note (Enter to skip)", false, true
+	case "prompt.noteKeepHow":
+		return "Note (Enter keeps it, - removes it)", false, true
+	case "prompt.numberHint":
+		return "a number", false, true
+	case "prompt.organisation":
+		return "Organisation", false, true
+	case "prompt.progress":
+		return "%s — question %d of %d", false, true
+	case "prompt.rangeHint":
+		return "from %s to %s", false, true
 	case "prompt.remaining":
 		return "%d questions are not answered yet: run %s to answer them.", true, true
+	case "prompt.respondentHeading":
+		return "About you — every item is optional", false, true
+	case "prompt.resuming":
+		return "Resuming %s: %d of %d questions answered.", false, true
+	case "prompt.reviewDone":
+		return "Done", false, true
+	case "prompt.reviewHeading":
+		return "Review: choose an answer to change", false, true
+	case "prompt.reviewNone":
+		return "no answers to review yet in %s; run %s to answer questions first", false, true
+	case "prompt.reviewTip":
+		return "To change an answer: %s", false, true
+	case "prompt.role":
+		return "Role", false, true
 	case "prompt.saved":
 		return "saved %d answers to %s — run the same command to resume", true, true
+	case "prompt.skip":
+		return "(Enter to skip)", false, true
+	case "prompt.sources":
+		return "Sources: %s", false, true
+	case "prompt.stopHint":
+		return "Every answer is saved as soon as it is given; Ctrl-C stops.", false, true
+	case "prompt.summaryTitle":
+		return "Answers saved to %s", false, true
+	case "prompt.tooHigh":
+		return "%s is above the maximum %s", false, true
+	case "prompt.tooLow":
+		return "%s is below the minimum %s", false, true
+	case "prompt.typeOneOf":
+		return "type one of: %s", false, true
+	case "prompt.yes":
+		return "Yes", false, true
 	case "report.activities":
 		return "Activities that close the gaps (by priority)", false, true
 	case "report.activitiesNone":
@@ -983,10 +1111,138 @@ func message_fr(key string) (string, bool, bool) {
 		return "Réponse", false, true
 	case "prompt.allAnswered":
 		return "Les %d questions ont une réponse.", true, true
+	case "prompt.answer":
+		return "Réponse", false, true
+	case "prompt.back":
+		return "Question précédente", false, true
+	case "prompt.backToList":
+		return "Retour à la liste", false, true
+	case "prompt.chooseOne":
+		return "choisissez au moins une option", false, true
+	case "prompt.colAnswered":
+		return "Répondu", false, true
+	case "prompt.colDontKnow":
+		return "Ne sait pas", false, true
+	case "prompt.colNA":
+		return "Sans objet", false, true
+	case "prompt.colPillar":
+		return "Pilier", false, true
+	case "prompt.colTotal":
+		return "Total", false, true
+	case "prompt.colon":
+		return "\u00a0:", false, true
+	case "prompt.confAssumed":
+		return "supposé", false, true
+	case "prompt.confDocumented":
+		return "documenté", false, true
+	case "prompt.confJudgement":
+		return "jugement d'expert", false, true
+	case "prompt.confNone":
+		return "non précisé", false, true
+	case "prompt.confidence":
+		return "Degré de confiance", false, true
+	case "prompt.country":
+		return "Pays", false, true
+	case "prompt.current":
+		return "Réponse actuelle\u00a0: %s", false, true
+	case "prompt.dontKnow":
+		return "Je ne sais pas", false, true
+	case "prompt.emptyAnswer":
+		return "tapez une réponse", false, true
+	case "prompt.exclusiveAlone":
+		return "«\u00a0%s\u00a0» ne peut pas être combiné avec d'autres choix", false, true
+	case "prompt.help":
+		return "Aide", false, true
+	case "prompt.helpHeading":
+		return "Aide\u00a0: %s", false, true
+	case "prompt.inputHint":
+		return "tapez la réponse, ou %s", false, true
+	case "prompt.keepHint":
+		return "Entrée la conserve", false, true
+	case "prompt.keyBack":
+		return "r", false, true
+	case "prompt.keyChoose":
+		return "valider", false, true
+	case "prompt.keyDontKnow":
+		return "s", false, true
+	case "prompt.keyHelp":
+		return "a", false, true
+	case "prompt.keyMove":
+		return "déplacer", false, true
+	case "prompt.keyNotApplicable":
+		return "o", false, true
+	case "prompt.keyScroll":
+		return "question", false, true
+	case "prompt.keyStop":
+		return "enregistrer et arrêter", false, true
+	case "prompt.keyToggle":
+		return "cocher", false, true
+	case "prompt.maxHint":
+		return "%s ou moins", false, true
+	case "prompt.minHint":
+		return "%s ou plus", false, true
+	case "prompt.multiHint":
+		return "tapez les numéros de tous les choix qui conviennent, séparés par des espaces", false, true
+	case "prompt.multiNoneHint":
+		return "(%s pour «\u00a0%s\u00a0»)", false, true
+	case "prompt.name":
+		return "Votre nom", false, true
+	case "prompt.nextStep":
+		return "Étape suivante\u00a0: %s", false, true
+	case "prompt.no":
+		return "Non", false, true
+	case "prompt.noneOfThese":
+		return "Aucune de ces réponses", false, true
+	case "prompt.notANumber":
+		return "%q n'est pas un nombre", false, true
+	case "prompt.notApplicable":
+		return "Sans objet", false, true
+	case "prompt.note":
+		return "Note (Entrée pour passer)", false, true
+	case "prompt.noteKeepHow":
+		return "Note (Entrée la conserve, - l'efface)", false, true
+	case "prompt.numberHint":
+		return "un nombre", false, true
+	case "prompt.organisation":
+		return "Organisation", false, true
+	case "prompt.progress":
+		return "%s — question %d sur %d", false, true
+	case "prompt.rangeHint":
+		return "de %s à %s", false, true
 	case "prompt.remaining":
 		return "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre.", true, true
+	case "prompt.respondentHeading":
+		return "À propos de vous — chaque élément est facultatif", false, true
+	case "prompt.resuming":
+		return "Reprise de %s\u00a0: %d questions sur %d ont une réponse.", false, true
+	case "prompt.reviewDone":
+		return "Terminé", false, true
+	case "prompt.reviewHeading":
+		return "Relecture\u00a0: choisissez une réponse à modifier", false, true
+	case "prompt.reviewNone":
+		return "aucune réponse à relire dans %s\u202f; lancez %s pour répondre d'abord aux questions", false, true
+	case "prompt.reviewTip":
+		return "Pour modifier une réponse\u00a0: %s", false, true
+	case "prompt.role":
+		return "Fonction", false, true
 	case "prompt.saved":
 		return "%d réponses enregistrées dans %s — relancez la même commande pour reprendre", true, true
+	case "prompt.skip":
+		return "(Entrée pour passer)", false, true
+	case "prompt.sources":
+		return "Sources\u00a0: %s", false, true
+	case "prompt.stopHint":
+		return "Chaque réponse est enregistrée dès qu'elle est donnée\u202f; Ctrl-C arrête.", false, true
+	case "prompt.summaryTitle":
+		return "Réponses enregistrées dans %s", false, true
+	case "prompt.tooHigh":
+		return "%s est supérieur au maximum %s", false, true
+	case "prompt.tooLow":
+		return "%s est inférieur au minimum %s", false, true
+	case "prompt.typeOneOf":
+		return "tapez l'une de ces valeurs\u00a0: %s", false, true
+	case "prompt.yes":
+		return "Oui", false, true
 	case "report.activities":
 		return "Activités qui comblent les écarts (par priorité)", false, true
 	case "report.activitiesNone":
