@@ -12,6 +12,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/prompt"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // resolveWords are the words of the --resolve flow, around the prompter's own.
@@ -33,58 +34,21 @@ type resolveWords struct {
 }
 
 func resolveWordsFor(lang string) resolveWords {
-	if lang == "fr" {
-		return resolveWords{
-			dispute:      "Question contestée %d sur %d : %s",
-			answers:      "Réponses :",
-			proposal:     "Fusion selon les règles : %s (%s)",
-			agreed:       "Réponse convenue",
-			open:         "Laisser ouverte (garder %s)",
-			other:        "Une autre réponse",
-			otherPrompt:  "Réponse convenue",
-			reason:       "Motif convenu (inscrit dans le fichier fusionné)",
-			reasonNeeded: "indiquez le motif convenu : il sera inscrit dans le fichier fusionné",
-			settled:      "réglée : %s = %s ; %s enregistré",
-			done:         "resolve.done",
-			stopped:      "resolve.stopped",
-			none:         "Aucune question contestée : rien à régler.",
-			allDone:      "resolve.allDone",
-			wrote:        "%s écrit : %s, %s",
-			merged:       "resolve.merged",
-			contra:       "resolve.contra",
-			hint:         "resolve.hint",
-			keptOwn:      "resolve.keptOwn",
-			replaced:     "resolve.replaced",
-			kept:         "resolve.kept",
-			rules: map[consensus.Rule]string{consensus.Unanimous: "unanime", consensus.Median: "médiane arrondie à l'inférieur",
-				consensus.Disagreement: "désaccord", consensus.AllNA: "sans objet pour tous", consensus.NoValue: "aucune valeur"},
-		}
+	t := words.For(lang)
+	k := func(key string) string { return t.Format("resolve." + key) }
+	w := resolveWords{
+		dispute: k("dispute"), answers: k("answers"), proposal: k("proposal"), agreed: k("agreed"),
+		open: k("open"), other: k("other"), otherPrompt: k("otherPrompt"), reason: k("reason"),
+		reasonNeeded: k("reasonNeeded"), settled: k("settled"), none: k("none"), wrote: k("wrote"),
+		done: "resolve.done", stopped: "resolve.stopped", allDone: "resolve.allDone", kept: "resolve.kept",
+		keptOwn: "resolve.keptOwn", replaced: "resolve.replaced", merged: "resolve.merged",
+		contra: "resolve.contra", hint: "resolve.hint",
+		rules: map[consensus.Rule]string{},
 	}
-	return resolveWords{
-		dispute:      "Disputed question %d of %d: %s",
-		answers:      "Answers:",
-		proposal:     "Merged by the rules: %s (%s)",
-		agreed:       "Agreed answer",
-		open:         "Leave it open (keep %s)",
-		other:        "Another answer",
-		otherPrompt:  "Agreed answer",
-		reason:       "Reason agreed (recorded in the merged file)",
-		reasonNeeded: "type the reason the room agreed on: it goes into the merged file",
-		settled:      "settled: %s = %s; saved %s",
-		done:         "resolve.done",
-		stopped:      "resolve.stopped",
-		none:         "No disputed question: nothing to settle.",
-		allDone:      "resolve.allDone",
-		wrote:        "wrote %s: %s, %s",
-		merged:       "resolve.merged",
-		contra:       "resolve.contra",
-		hint:         "resolve.hint",
-		keptOwn:      "resolve.keptOwn",
-		replaced:     "resolve.replaced",
-		kept:         "resolve.kept",
-		rules: map[consensus.Rule]string{consensus.Unanimous: "unanimous", consensus.Median: "median, rounded down",
-			consensus.Disagreement: "no agreement", consensus.AllNA: "all N/A", consensus.NoValue: "no value"},
+	for _, r := range []consensus.Rule{consensus.Unanimous, consensus.Median, consensus.Disagreement, consensus.AllNA, consensus.NoValue} {
+		w.rules[r] = k("rule." + string(r))
 	}
+	return w
 }
 
 // Option values of the agreed-answer prompt that are not answers.

@@ -7,7 +7,7 @@ func catalogued() []string { return []string{"en", "fr"} }
 
 // catalogueKeys are the keys of the base catalogue, in name order.
 func catalogueKeys() []string {
-	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.allDone", "resolve.contra", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.replaced", "resolve.stopped", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
+	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.agreed", "resolve.allDone", "resolve.answers", "resolve.contra", "resolve.dispute", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.none", "resolve.open", "resolve.other", "resolve.otherPrompt", "resolve.proposal", "resolve.reason", "resolve.reasonNeeded", "resolve.replaced", "resolve.rule.disagreement", "resolve.rule.median", "resolve.rule.na", "resolve.rule.unanimous", "resolve.rule.unknown", "resolve.settled", "resolve.stopped", "resolve.wrote", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
 }
 
 // catalogueMessage is the message of key in lang as its catalogue has it (the "other" form of plural
@@ -717,10 +717,16 @@ func message_en(key string) (string, bool, bool) {
 		return "Weakest pillar: %s, %s against a target of %s.", false, true
 	case "report.yes":
 		return "Yes", false, true
+	case "resolve.agreed":
+		return "Agreed answer", false, true
 	case "resolve.allDone":
 		return "All %d disputed questions are settled already in %s.", true, true
+	case "resolve.answers":
+		return "Answers:", false, true
 	case "resolve.contra":
 		return "%d disputed", true, true
+	case "resolve.dispute":
+		return "Disputed question %d of %d: %s", false, true
 	case "resolve.done":
 		return "%[2]d of %[1]d disputed questions settled; %[3]s holds them.", true, true
 	case "resolve.hint":
@@ -731,10 +737,38 @@ func message_en(key string) (string, bool, bool) {
 		return "%[2]s: keeping %[1]d answers that no participant gave: %[3]s", true, true
 	case "resolve.merged":
 		return "%d merged answers", true, true
+	case "resolve.none":
+		return "No disputed question: nothing to settle.", false, true
+	case "resolve.open":
+		return "Leave it open (keep %s)", false, true
+	case "resolve.other":
+		return "Another answer", false, true
+	case "resolve.otherPrompt":
+		return "Agreed answer", false, true
+	case "resolve.proposal":
+		return "Merged by the rules: %s (%s)", false, true
+	case "resolve.reason":
+		return "Reason agreed (recorded in the merged file)", false, true
+	case "resolve.reasonNeeded":
+		return "type the reason the room agreed on: it goes into the merged file", false, true
 	case "resolve.replaced":
 		return "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s", true, true
+	case "resolve.rule.disagreement":
+		return "no agreement", false, true
+	case "resolve.rule.median":
+		return "median, rounded down", false, true
+	case "resolve.rule.na":
+		return "all N/A", false, true
+	case "resolve.rule.unanimous":
+		return "unanimous", false, true
+	case "resolve.rule.unknown":
+		return "no value", false, true
+	case "resolve.settled":
+		return "settled: %s = %s; saved %s", false, true
 	case "resolve.stopped":
 		return "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on.", true, true
+	case "resolve.wrote":
+		return "wrote %s: %s, %s", false, true
 	case "status.answered":
 		return "answered", false, true
 	case "status.na":
@@ -1395,10 +1429,16 @@ func message_fr(key string) (string, bool, bool) {
 		return "Pilier le plus faible\u00a0: %s, %s pour une cible de %s.", false, true
 	case "report.yes":
 		return "Oui", false, true
+	case "resolve.agreed":
+		return "Réponse convenue", false, true
 	case "resolve.allDone":
 		return "Les %d questions contestées sont déjà réglées dans %s.", true, true
+	case "resolve.answers":
+		return "Réponses\u00a0:", false, true
 	case "resolve.contra":
 		return "%d contestées", true, true
+	case "resolve.dispute":
+		return "Question contestée %d sur %d\u00a0: %s", false, true
 	case "resolve.done":
 		return "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient.", true, true
 	case "resolve.hint":
@@ -1409,10 +1449,38 @@ func message_fr(key string) (string, bool, bool) {
 		return "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s", true, true
 	case "resolve.merged":
 		return "%d réponses fusionnées", true, true
+	case "resolve.none":
+		return "Aucune question contestée\u00a0: rien à régler.", false, true
+	case "resolve.open":
+		return "Laisser ouverte (garder %s)", false, true
+	case "resolve.other":
+		return "Une autre réponse", false, true
+	case "resolve.otherPrompt":
+		return "Réponse convenue", false, true
+	case "resolve.proposal":
+		return "Fusion selon les règles\u00a0: %s (%s)", false, true
+	case "resolve.reason":
+		return "Motif convenu (inscrit dans le fichier fusionné)", false, true
+	case "resolve.reasonNeeded":
+		return "indiquez le motif convenu\u00a0: il sera inscrit dans le fichier fusionné", false, true
 	case "resolve.replaced":
 		return "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s", true, true
+	case "resolve.rule.disagreement":
+		return "désaccord", false, true
+	case "resolve.rule.median":
+		return "médiane arrondie à l'inférieur", false, true
+	case "resolve.rule.na":
+		return "sans objet pour tous", false, true
+	case "resolve.rule.unanimous":
+		return "unanime", false, true
+	case "resolve.rule.unknown":
+		return "aucune valeur", false, true
+	case "resolve.settled":
+		return "réglée\u00a0: %s = %s\u202f; %s enregistré", false, true
 	case "resolve.stopped":
 		return "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer.", true, true
+	case "resolve.wrote":
+		return "%s écrit\u00a0: %s, %s", false, true
 	case "status.answered":
 		return "répondu", false, true
 	case "status.na":
