@@ -88,6 +88,19 @@ func Has(id, version string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// Open opens one shipped version of a questionnaire for reading, without copying its bytes as
+// Version does, and returns the name to show in messages.
+func Open(id, version string) (f fs.File, name string, ok bool) {
+	if !valid(id) || !valid(version) {
+		return nil, "", false
+	}
+	f, err := files.Open(id + "/" + version + ".yaml")
+	if err != nil {
+		return nil, "", false
+	}
+	return f, "questionnaires/" + id + "/" + version + ".yaml", true
+}
+
 // valid keeps a name to one path element, so that no id or version reaches another file.
 func valid(name string) bool {
 	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, `/\`)

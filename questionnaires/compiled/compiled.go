@@ -14,28 +14,40 @@ package compiled
 import (
 	"fmt"
 	"hash/crc32"
+	"io"
 
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
 // Load returns a shipped version of a questionnaire, equal in every field to the load of its
-// YAML.
+// YAML: built by its generated code when that code was generated from the very bytes shipped
+// (read without copying them), else parsed from them.
 func Load(id, version string) (*questionnaire.Questionnaire, error) {
-	data, name, ok := questionnaires.Version(id, version)
+	f, _, ok := questionnaires.Open(id, version)
 	if !ok {
 		return nil, fmt.Errorf("questionnaire %s version %s is not shipped", id, version)
 	}
-	return load(id, version, name, data)
+	h := crc32.NewIEEE()
+	n, err := io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if q, ok := built(id, version, int(n), h.Sum32()); ok {
+		return q, nil
+	}
+	data, name, _ := questionnaires.Version(id, version)
+	return questionnaire.Parse(name, data)
 }
 
-// load builds the questionnaire of data, the file of a shipped version, from its generated code
-// when that code was generated from these very bytes; else it parses data.
-func load(id, version, name string, data []byte) (*questionnaire.Questionnaire, error) {
-	if size, crc, build, ok := lookup(id, version); ok && size == len(data) && crc == crc32.ChecksumIEEE(data) {
-		if q, err := build(); err == nil {
-			return q, nil
-		}
+// built builds a shipped version from its generated code when that code was generated from a
+// file of this size and CRC-32 (IEEE).
+func built(id, version string, size int, crc uint32) (*questionnaire.Questionnaire, bool) {
+	wantSize, wantCRC, build, ok := lookup(id, version)
+	if !ok || size != wantSize || crc != wantCRC {
+		return nil, false
 	}
-	return questionnaire.Parse(name, data)
+	q, err := build()
+	return q, err == nil
 }
