@@ -1,8 +1,6 @@
 package export
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -10,35 +8,32 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/xlsx"
 )
 
 // maxSheetRows is Excel's limit of rows in a sheet; a table that would pass it goes on in a
-// continuation sheet ("Questions (2)"), with the same header, placed after the level sheets
-// (moving sheets in excelize would leave the autofilters pointing at the wrong sheets).
-const maxSheetRows = excelize.TotalRows
+// continuation sheet ("Questions (2)"), with the same header, placed after the level sheets.
+const maxSheetRows = xlsx.MaxRows
 
 // XLSXWriter writes one workbook with a sheet per level and a README sheet. Rows are streamed
-// to the sheets (excelize keeps at most a few MiB per sheet in memory, the rest in temporary
-// files); the workbook is assembled when it is closed.
+// to the sheets (a little of each in memory, the rest in temporary files); the workbook is
+// assembled when it is closed.
 type XLSXWriter struct {
-	w      io.Writer
-	f      *excelize.File
+	wb     *xlsx.Workbook
 	sheets map[Level]*xlsxSheet
 	levels []Level
 	rowCap int // rows per sheet, header included; maxSheetRows but for tests
 	style  struct {
-		header, score, fraction, number, time int
+		header, score, fraction, time int
 	}
 }
 
 type xlsxSheet struct {
 	level Level
 	cols  []Column
-	name  string
 	part  int
-	sw    *excelize.StreamWriter
-	row   int // last row written
-	cells []any
+	sheet *xlsx.Sheet
+	cells []xlsx.Cell
 }
 
 // XLSXOptions adjust a workbook.
@@ -51,40 +46,18 @@ type XLSXOptions struct {
 
 // NewXLSX starts a workbook with one sheet per level, in the order given.
 func NewXLSX(w io.Writer, levels []Level, opts ...XLSXOptions) (*XLSXWriter, error) {
-	var o excelize.Options
+	var o xlsx.Options
 	for _, x := range opts {
 		o.TmpDir = x.TmpDir
 	}
-	x := &XLSXWriter{w: w, f: excelize.NewFile(o), sheets: map[Level]*xlsxSheet{}, levels: levels, rowCap: maxSheetRows}
-	// excelize assembles a workbook in a bytes.Buffer it hands to this hook, then copies it out:
-	// the whole file in memory, several times over while the buffer grows. Zipping straight to
-	// our writer instead leaves that buffer empty and memory flat. The fastest deflate: a large
-	// workbook is mostly repetitive XML, which it still shrinks well, at a fraction of the time.
-	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return zw
-	})
+	x := &XLSXWriter{wb: xlsx.New(w, o), sheets: map[Level]*xlsxSheet{}, levels: levels, rowCap: maxSheetRows}
 	if err := x.makeStyles(); err != nil {
-		x.f.Close()
 		return nil, err
 	}
-	for i, l := range levels {
-		name := l.Sheet()
-		if i == 0 {
-			if err := x.f.SetSheetName("Sheet1", name); err != nil {
-				x.f.Close()
-				return nil, err
-			}
-		} else if _, err := x.f.NewSheet(name); err != nil {
-			x.f.Close()
-			return nil, err
-		}
-		s := &xlsxSheet{level: l, cols: Columns(l), name: name, part: 1}
-		if err := x.start(s); err != nil {
-			x.f.Close()
+	for _, l := range levels {
+		s := &xlsxSheet{level: l, cols: Columns(l), part: 1}
+		if err := x.start(s, l.Sheet()); err != nil {
+			x.wb.Abort()
 			return nil, err
 		}
 		x.sheets[l] = s
@@ -94,66 +67,41 @@ func NewXLSX(w io.Writer, levels []Level, opts ...XLSXOptions) (*XLSXWriter, err
 
 func (x *XLSXWriter) makeStyles() error {
 	var err error
-	mk := func(st *excelize.Style) int {
+	mk := func(st xlsx.Style) int {
 		if err != nil {
 			return 0
 		}
 		var id int
-		id, err = x.f.NewStyle(st)
+		id, err = x.wb.Style(st)
 		return id
 	}
-	oneDecimal, minute := "0.0", "yyyy-mm-dd hh:mm"
-	x.style.header = mk(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "1F3864"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 2}},
-		Alignment: &excelize.Alignment{Vertical: "center"},
-	})
-	x.style.score = mk(&excelize.Style{CustomNumFmt: &oneDecimal})
-	x.style.fraction = mk(&excelize.Style{NumFmt: 9}) // 0%
-	x.style.number = mk(&excelize.Style{CustomNumFmt: &oneDecimal})
-	x.style.time = mk(&excelize.Style{CustomNumFmt: &minute})
+	x.style.header = mk(xlsx.Style{Bold: true, Color: "1F3864", Fill: "DCE6F1", Bottom: "8EA9DB", Vertical: "center"})
+	x.style.score = mk(xlsx.Style{Format: "0.0"})
+	x.style.fraction = mk(xlsx.Style{NumFmt: 9}) // 0%
+	x.style.time = mk(xlsx.Style{Format: "yyyy-mm-dd hh:mm"})
 	return err
 }
 
-// start opens a sheet's stream: print setup, column widths, frozen header, header row.
-func (x *XLSXWriter) start(s *xlsxSheet) error {
-	// Before the stream starts: it writes the sheet's properties first, and its page setup from
-	// the same settings when it is flushed.
-	if err := PrintSetup(x.f, s.name); err != nil {
-		return err
-	}
-	sw, err := x.f.NewStreamWriter(s.name)
+// start adds a sheet: print setup, column widths, frozen header, header row.
+func (x *XLSXWriter) start(s *xlsxSheet, name string) error {
+	sh, err := x.wb.AddSheet(name)
 	if err != nil {
 		return err
 	}
-	s.sw, s.row = sw, 0
+	s.sheet = sh
+	printSetup(sh)
 	for i, c := range s.cols {
 		// Wide enough for the header and its autofilter button.
-		width := max(c.Width, float64(len(c.Name))+4)
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+		if err := sh.SetColWidth(i+1, max(c.Width, float64(len(c.Name))+4)); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	header := make([]any, len(s.cols))
+	sh.FreezeRows(1)
+	s.cells = make([]xlsx.Cell, len(s.cols))
 	for i, c := range s.cols {
-		header[i] = excelize.Cell{StyleID: x.style.header, Value: c.Name}
+		s.cells[i] = xlsx.Text(c.Name, x.style.header)
 	}
-	s.cells = make([]any, len(s.cols))
-	return x.setRow(s, header)
-}
-
-func (x *XLSXWriter) setRow(s *xlsxSheet, cells []any) error {
-	s.row++
-	ref, err := excelize.CoordinatesToCellName(1, s.row)
-	if err != nil {
-		return err
-	}
-	return s.sw.SetRow(ref, cells)
+	return sh.WriteRow(s.cells)
 }
 
 // Write adds the rows of a block to a level's sheet.
@@ -166,15 +114,18 @@ func (x *XLSXWriter) Write(level Level, b Block) error {
 		s.cells[i] = x.cell(v)
 	}
 	for _, r := range b.Rows {
-		if s.row >= x.rowCap {
+		if s.sheet.Rows() >= x.rowCap {
 			if err := x.next(s); err != nil {
 				return err
+			}
+			for i, v := range b.Head {
+				s.cells[i] = x.cell(v)
 			}
 		}
 		for i, v := range r {
 			s.cells[len(b.Head)+i] = x.cell(v)
 		}
-		if err := x.setRow(s, s.cells[:len(b.Head)+len(r)]); err != nil {
+		if err := s.sheet.WriteRow(s.cells[:len(b.Head)+len(r)]); err != nil {
 			return err
 		}
 	}
@@ -187,120 +138,92 @@ func (x *XLSXWriter) next(s *xlsxSheet) error {
 		return err
 	}
 	s.part++
-	s.name = fmt.Sprintf("%s (%d)", s.level.Sheet(), s.part)
-	if _, err := x.f.NewSheet(s.name); err != nil {
-		return err
-	}
-	return x.start(s)
+	return x.start(s, fmt.Sprintf("%s (%d)", s.level.Sheet(), s.part))
 }
 
-func (x *XLSXWriter) cell(v Value) any {
+func (x *XLSXWriter) cell(v Value) xlsx.Cell {
 	if v.Null {
-		return nil
+		return xlsx.Cell{}
 	}
 	switch v.Kind {
 	case Score:
-		return excelize.Cell{StyleID: x.style.score, Value: v.F}
+		return xlsx.Number(v.F, x.style.score)
 	case Fraction:
-		return excelize.Cell{StyleID: x.style.fraction, Value: v.F}
+		return xlsx.Number(v.F, x.style.fraction)
 	case Number:
-		return v.F
+		return xlsx.Number(v.F, 0)
 	case Integer:
-		return v.Int()
+		return xlsx.Int(int64(v.Int()), 0)
 	case Bool:
-		return v.B
+		return xlsx.Bool(v.B, 0)
 	case Time:
-		return excelize.Cell{StyleID: x.style.time, Value: v.Time()}
+		return xlsx.Date(v.Time(), x.style.time)
 	case List:
-		return textfmt.Cell(strings.Join(v.L, " "))
+		return xlsx.Text(textfmt.Cell(strings.Join(v.L, " ")), 0)
 	}
 	// Strings go in as inline strings, which Excel shows as text on opening; guarded as in CSV
 	// all the same, so that editing a cell cannot turn it into a formula.
-	return textfmt.Cell(v.S)
+	return xlsx.Text(textfmt.Cell(v.S), 0)
 }
 
-// finish adds the autofilter and the colour scales of a sheet and ends its stream.
+// finish adds the autofilter and the colour scales of a sheet.
 func (x *XLSXWriter) finish(s *xlsxSheet) error {
-	last, err := excelize.CoordinatesToCellName(len(s.cols), max(s.row, 2))
-	if err != nil {
-		return err
-	}
-	if err := x.f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
-		return err
-	}
-	if s.row > 1 {
+	rows := s.sheet.Rows()
+	s.sheet.AutoFilter(len(s.cols), max(rows, 2))
+	if rows > 1 {
 		for i, c := range s.cols {
-			if err := x.colourScale(s, i+1, c); err != nil {
+			if err := colourScale(s.sheet, i+1, rows, c); err != nil {
 				return err
 			}
 		}
 	}
-	return s.sw.Flush()
+	return nil
 }
 
 // colourScale shades score columns from red (0) through yellow to green (full marks).
-func (x *XLSXWriter) colourScale(s *xlsxSheet, col int, c Column) error {
-	top := ""
+func colourScale(sh *xlsx.Sheet, col, rows int, c Column) error {
+	top := 0.0
 	switch {
 	case c.Name == "score" || c.Name == "conservative" || strings.HasSuffix(c.Name, "_score"):
-		top = "100"
+		top = 100
 	case c.Name == "completeness":
-		top = "1"
+		top = 1
 	default:
 		return nil
 	}
-	mid := "50"
-	if top == "1" {
-		mid = "0.5"
-	}
-	from, _ := excelize.CoordinatesToCellName(col, 2)
-	to, _ := excelize.CoordinatesToCellName(col, s.row)
-	return x.f.SetConditionalFormat(s.name, from+":"+to, []excelize.ConditionalFormatOptions{{
-		Type: "3_color_scale", Criteria: "=",
-		MinType: "num", MinValue: "0", MinColor: "#F8696B",
-		MidType: "num", MidValue: mid, MidColor: "#FFEB84",
-		MaxType: "num", MaxValue: top, MaxColor: "#63BE7B",
-	}})
+	return sh.SetColourScale(col, 2, rows, xlsx.ColourScale{Min: 0, Mid: top / 2, Max: top,
+		MinColour: "F8696B", MidColour: "FFEB84", MaxColour: "63BE7B"})
 }
 
 // Close finishes every sheet, adds the README sheet and writes the workbook.
-func (x *XLSXWriter) Close() (err error) {
-	defer func() {
-		if cerr := x.f.Close(); err == nil {
-			err = cerr
-		}
-	}()
+func (x *XLSXWriter) Close() error {
 	for _, l := range x.levels {
 		if err := x.finish(x.sheets[l]); err != nil {
+			x.wb.Abort()
 			return err
 		}
 	}
 	if err := x.readme(); err != nil {
+		x.wb.Abort()
 		return err
 	}
-	return x.f.Write(x.w)
+	return x.wb.Close()
 }
 
 // Abort discards the workbook and its temporary files.
-func (x *XLSXWriter) Abort() { x.f.Close() }
+func (x *XLSXWriter) Abort() { x.wb.Abort() }
 
 func (x *XLSXWriter) readme() error {
-	const name = "README"
-	if _, err := x.f.NewSheet(name); err != nil {
+	sh, err := x.wb.AddSheet("README")
+	if err != nil {
 		return err
 	}
-	row := 0
-	put := func(style int, values ...any) error {
-		row++
-		ref, _ := excelize.CoordinatesToCellName(1, row)
-		if err := x.f.SetSheetRow(name, ref, &values); err != nil {
-			return err
+	put := func(style int, values ...string) error {
+		cells := make([]xlsx.Cell, len(values))
+		for i, v := range values {
+			cells[i] = xlsx.Text(v, style)
 		}
-		if style != 0 {
-			end, _ := excelize.CoordinatesToCellName(len(values), row)
-			return x.f.SetCellStyle(name, ref, end, style)
-		}
-		return nil
+		return sh.WriteRow(cells)
 	}
 	for _, line := range ReadmeIntro() {
 		if err := put(0, line); err != nil {
@@ -321,15 +244,22 @@ func (x *XLSXWriter) readme() error {
 		}
 	}
 	for col, width := range []float64{14, 24, 12, 100} {
-		if err := x.f.SetColWidth(name, colName(col+1), colName(col+1), width); err != nil {
+		if err := sh.SetColWidth(col+1, width); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// PrintSetup sets a sheet to print on A4 landscape, fitted to the page width (as many pages
+// printSetup sets a sheet to print on A4 landscape, fitted to the page width (as many pages
 // down as it takes), with its first row repeated at the top of every page.
+func printSetup(sh *xlsx.Sheet) {
+	sh.SetPageSetup(xlsx.PageSetup{PaperSize: 9, Landscape: true, // 9: A4 in the OOXML paper sizes
+		FitToPage: true, FitToWidth: 1, FitToHeight: 0, TitleRows: 1})
+}
+
+// PrintSetup is printSetup for a sheet of an excelize workbook (the plan's, until it moves to
+// internal/xlsx).
 func PrintSetup(f *excelize.File, sheet string) error {
 	size, orient, wide, tall := 9, "landscape", 1, 0 // 9: A4 in the OOXML paper sizes
 	fit := true
@@ -344,10 +274,7 @@ func PrintSetup(f *excelize.File, sheet string) error {
 		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet})
 }
 
-func colName(n int) string {
-	s, _ := excelize.ColumnNumberToName(n)
-	return s
-}
+func colName(n int) string { return xlsx.ColumnName(n) }
 
 // KindName names a column type for people.
 func KindName(k Kind) string {
