@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/internal/xlsx"
 )
@@ -89,7 +87,7 @@ func (x *XLSXWriter) start(s *xlsxSheet, name string) error {
 		return err
 	}
 	s.sheet = sh
-	printSetup(sh)
+	PrintSetup(sh)
 	for i, c := range s.cols {
 		// Wide enough for the header and its autofilter button.
 		if err := sh.SetColWidth(i+1, max(c.Width, float64(len(c.Name))+4)); err != nil {
@@ -251,27 +249,11 @@ func (x *XLSXWriter) readme() error {
 	return nil
 }
 
-// printSetup sets a sheet to print on A4 landscape, fitted to the page width (as many pages
+// PrintSetup sets a sheet to print on A4 landscape, fitted to the page width (as many pages
 // down as it takes), with its first row repeated at the top of every page.
-func printSetup(sh *xlsx.Sheet) {
+func PrintSetup(sh *xlsx.Sheet) {
 	sh.SetPageSetup(xlsx.PageSetup{PaperSize: 9, Landscape: true, // 9: A4 in the OOXML paper sizes
 		FitToPage: true, FitToWidth: 1, FitToHeight: 0, TitleRows: 1})
-}
-
-// PrintSetup is printSetup for a sheet of an excelize workbook (the plan's, until it moves to
-// internal/xlsx).
-func PrintSetup(f *excelize.File, sheet string) error {
-	size, orient, wide, tall := 9, "landscape", 1, 0 // 9: A4 in the OOXML paper sizes
-	fit := true
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient,
-		FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet), Scope: sheet})
 }
 
 func colName(n int) string { return xlsx.ColumnName(n) }

@@ -2,14 +2,12 @@ package plan
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/cbrn-tool/cbrn/internal/export"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/xlsx"
 )
 
 // The plan workbook: an Objectives sheet and an Actions sheet, each with a frozen header, an
@@ -34,10 +32,10 @@ type xlsxStyles struct {
 }
 
 func renderXLSX(v *view) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
+	var b bytes.Buffer
+	wb := xlsx.New(&b, xlsx.Options{})
 	w := v.W
-	st, err := xlsxMakeStyles(f)
+	st, err := xlsxMakeStyles(wb)
 	if err != nil {
 		return nil, err
 	}
@@ -72,24 +70,17 @@ func renderXLSX(v *view) ([]byte, error) {
 				a.Category, a.Indicator, a.Agencies})
 		}
 	}
-	if err := f.SetSheetName("Sheet1", w.objectivesSheet); err != nil {
-		return nil, err
-	}
-	if _, err := f.NewSheet(w.actionsSheet); err != nil {
-		return nil, err
-	}
 	for _, s := range []struct {
 		name string
 		cols []xlsxColumn
 		rows [][]any
 	}{{w.objectivesSheet, objCols, objRows}, {w.actionsSheet, actCols, actRows}} {
-		if err := xlsxSheet(f, st, s.name, s.cols, s.rows, w.statuses); err != nil {
+		if err := xlsxSheet(wb, st, s.name, s.cols, s.rows, w.statuses); err != nil {
+			wb.Abort()
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
+	if err := wb.Close(); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -102,119 +93,102 @@ func (w words) priorityWord() string {
 	return "priority"
 }
 
-func xlsxMakeStyles(f *excelize.File) (xlsxStyles, error) {
+func xlsxMakeStyles(wb *xlsx.Workbook) (xlsxStyles, error) {
 	var err error
-	mk := func(s *excelize.Style) int {
+	mk := func(s xlsx.Style) int {
 		if err != nil {
 			return 0
 		}
 		var id int
-		id, err = f.NewStyle(s)
+		id, err = wb.Style(s)
 		return id
 	}
-	top := &excelize.Alignment{Vertical: "top"}
-	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
-	oneDecimal, money, day, text := "0.0", "#,##0", "yyyy-mm-dd", "@"
 	var s xlsxStyles
-	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "1F3864"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 2}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	s.fill = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "5C4400"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "BF9000", Style: 2}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	s.text = mk(&excelize.Style{Alignment: top, CustomNumFmt: &text})
-	s.wrap = mk(&excelize.Style{Alignment: wrapTop})
-	s.number = mk(&excelize.Style{Alignment: top, CustomNumFmt: &oneDecimal})
-	s.budget = mk(&excelize.Style{Alignment: top, CustomNumFmt: &money})
-	s.date = mk(&excelize.Style{Alignment: top, CustomNumFmt: &day})
-	s.int = mk(&excelize.Style{Alignment: top})
+	s.header = mk(xlsx.Style{Bold: true, Color: "1F3864", Fill: "DCE6F1", Bottom: "8EA9DB", Vertical: "center", Wrap: true})
+	s.fill = mk(xlsx.Style{Bold: true, Color: "5C4400", Fill: "FFF2CC", Bottom: "BF9000", Vertical: "center", Wrap: true})
+	s.text = mk(xlsx.Style{Vertical: "top", Format: "@"})
+	s.wrap = mk(xlsx.Style{Vertical: "top", Wrap: true})
+	s.number = mk(xlsx.Style{Vertical: "top", Format: "0.0"})
+	s.budget = mk(xlsx.Style{Vertical: "top", Format: "#,##0"})
+	s.date = mk(xlsx.Style{Vertical: "top", Format: "yyyy-mm-dd"})
+	s.int = mk(xlsx.Style{Vertical: "top"})
 	return s, err
 }
 
 // xlsxSheet fills one sheet: header, rows, column types and widths, the blank columns' types
 // down to the spare rows, the status drop-down, frozen header, autofilter and print setup.
-func xlsxSheet(f *excelize.File, st xlsxStyles, name string, cols []xlsxColumn, rows [][]any, statuses []string) error {
-	header := make([]any, len(cols))
-	for i, c := range cols {
-		header[i] = c.title
-	}
-	if err := f.SetSheetRow(name, "A1", &header); err != nil {
+func xlsxSheet(wb *xlsx.Workbook, st xlsxStyles, name string, cols []xlsxColumn, rows [][]any, statuses []string) error {
+	sh, err := wb.AddSheet(name)
+	if err != nil {
 		return err
 	}
-	for r, row := range rows {
-		cells := make([]any, len(row))
-		for i, v := range row {
-			if s, ok := v.(string); ok {
-				v = textfmt.Cell(s)
-			}
-			cells[i] = v
-		}
-		ref, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := f.SetSheetRow(name, ref, &cells); err != nil {
-			return err
-		}
-	}
-	// Rows tall enough for their wrapped texts: spreadsheets do not grow a row on opening.
-	for r, row := range rows {
-		lines := 1
-		for i, v := range row {
-			if str, ok := v.(string); ok && cols[i].kind == "wrap" {
-				lines = max(lines, wrappedLines(str, cols[i].width))
-			}
-		}
-		if err := f.SetRowHeight(name, r+2, min(float64(lines)*12.75+3, excelize.MaxRowHeight)); err != nil {
-			return err
-		}
-	}
-	last := len(rows) + 1 + xlsxSpareRows
+	styles := make([]int, len(cols))
+	cells := make([]xlsx.Cell, len(cols))
 	for i, c := range cols {
-		col := colName(i + 1)
-		if err := f.SetColWidth(name, col, col, c.width); err != nil {
-			return err
-		}
-		style := map[string]int{"text": st.text, "wrap": st.wrap, "int": st.int, "number": st.number,
+		styles[i] = map[string]int{"text": st.text, "wrap": st.wrap, "int": st.int, "number": st.number,
 			"budget": st.budget, "date": st.date, "status": st.text}[c.kind]
-		to := len(rows) + 1
-		if c.blank {
-			to = last
-		}
-		if to >= 2 {
-			if err := f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, to), style); err != nil {
-				return err
-			}
-		}
 		hs := st.header
 		if c.blank {
 			hs = st.fill
 		}
-		if err := f.SetCellStyle(name, col+"1", col+"1", hs); err != nil {
+		cells[i] = xlsx.Text(c.title, hs)
+		if err := sh.SetColWidth(i+1, c.width); err != nil {
 			return err
 		}
-		if c.kind == "status" {
-			dv := excelize.NewDataValidation(true)
-			dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, last)
-			if err := dv.SetDropList(statuses); err != nil {
-				return err
+	}
+	if err := sh.WriteRowHeight(30, cells); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		// Rows tall enough for their wrapped texts: spreadsheets do not grow a row on opening.
+		lines := 1
+		for i := range cells {
+			cells[i] = xlsx.Blank(styles[i])
+			if i >= len(row) {
+				continue
 			}
-			if err := f.AddDataValidation(name, dv); err != nil {
+			switch v := row[i].(type) {
+			case string:
+				if cols[i].kind == "wrap" {
+					lines = max(lines, wrappedLines(v, cols[i].width))
+				}
+				if v != "" {
+					cells[i] = xlsx.Text(textfmt.Cell(v), styles[i])
+				}
+			case int:
+				cells[i] = xlsx.Int(int64(v), styles[i])
+			case float64:
+				cells[i] = xlsx.Number(v, styles[i])
+			}
+		}
+		if err := sh.WriteRowHeight(min(float64(lines)*12.75+3, xlsx.MaxRowHeight), cells); err != nil {
+			return err
+		}
+	}
+	// Spare rows below the data keep the blank columns' types, for actions the team adds.
+	last := len(rows) + 1 + xlsxSpareRows
+	for i, c := range cols {
+		cells[i] = xlsx.Cell{}
+		if c.blank {
+			cells[i] = xlsx.Blank(styles[i])
+		}
+	}
+	for r := len(rows) + 2; r <= last; r++ {
+		if err := sh.WriteRow(cells); err != nil {
+			return err
+		}
+	}
+	for i, c := range cols {
+		if c.kind == "status" {
+			if err := sh.SetList(i+1, 2, last, statuses); err != nil {
 				return err
 			}
 		}
 	}
-	if err := f.SetRowHeight(name, 1, 30); err != nil {
-		return err
-	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	end, _ := excelize.CoordinatesToCellName(len(cols), max(len(rows)+1, 2))
-	if err := f.AutoFilter(name, "A1:"+end, nil); err != nil {
-		return err
-	}
-	return export.PrintSetup(f, name)
+	sh.FreezeRows(1)
+	sh.AutoFilter(len(cols), max(len(rows)+1, 2))
+	export.PrintSetup(sh)
+	return nil
 }
 
 // wrappedLines estimates how many lines a text takes in a column of the given width (in
@@ -245,7 +219,4 @@ func wrappedLines(s string, width float64) int {
 	return lines
 }
 
-func colName(n int) string {
-	s, _ := excelize.ColumnNumberToName(n)
-	return s
-}
+func colName(n int) string { return xlsx.ColumnName(n) }
