@@ -119,10 +119,9 @@ func newView(p *Plan) *view {
 			critical++
 		}
 	}
-	v.Counts = count(w.counts, w.countsOne, len(p.Gaps), critical) + " · " +
-		count(w.infoCount, w.infoCountOne, len(p.InformationGaps))
+	v.Counts = w.t.Count(w.counts, len(p.Gaps), critical) + " · " + w.t.Count(w.infoCount, len(p.InformationGaps))
 	if p.Unanswered > 0 {
-		v.Unanswered = count(w.unansweredNote, w.unansweredOne, p.Unanswered)
+		v.Unanswered = w.t.Count(w.unansweredNote, p.Unanswered)
 	}
 
 	gapsIn := map[string]int{}
@@ -325,35 +324,21 @@ func joinOr(xs []string, none string) string {
 	return strings.Join(xs, "; ")
 }
 
-// count fills a count into its plural form, or uses the singular one for 1.
-func count(many, one string, n int, more ...any) string {
-	if n == 1 {
-		if strings.Contains(one, "%") {
-			return fmt.Sprintf(one, more...)
-		}
-		return one
-	}
-	return fmt.Sprintf(many, append([]any{n}, more...)...)
-}
-
-// decimal is a figure rounded to one decimal for people, with the language's decimal mark.
-func decimal(x float64, w words) string {
-	s := strconv.FormatFloat(x, 'f', 1, 64)
-	return strings.Replace(s, ".", w.decimalComma, 1)
-}
+// decimal is a figure rounded to one decimal for people, as the words write numbers.
+func decimal(x float64, w words) string { return w.t.Decimal(x) }
 
 func number(p *float64, w words) string {
 	if p == nil {
 		return w.unscored
 	}
-	return decimal(*p, w)
+	return w.t.Decimal(*p)
 }
 
 func percent(p *float64, w words) string {
 	if p == nil {
 		return w.unscored
 	}
-	return decimal(*p*100, w) + " %"
+	return w.t.Percent(p)
 }
 
 // titleCase capitalises a word for a column title.

@@ -86,12 +86,7 @@ func renderXLSX(v *view) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func (w words) priorityWord() string {
-	if w.decimalComma == "," {
-		return "priorité"
-	}
-	return "priority"
-}
+func (w words) priorityWord() string { return w.priority }
 
 func xlsxMakeStyles(wb *xlsx.Workbook) (xlsxStyles, error) {
 	var err error

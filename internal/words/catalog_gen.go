@@ -7,7 +7,7 @@ func catalogued() []string { return []string{"en", "fr"} }
 
 // catalogueKeys are the keys of the base catalogue, in name order.
 func catalogueKeys() []string {
-	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.agreed", "resolve.allDone", "resolve.answers", "resolve.contra", "resolve.dispute", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.none", "resolve.open", "resolve.other", "resolve.otherPrompt", "resolve.proposal", "resolve.reason", "resolve.reasonNeeded", "resolve.replaced", "resolve.rule.disagreement", "resolve.rule.median", "resolve.rule.na", "resolve.rule.unanimous", "resolve.rule.unknown", "resolve.settled", "resolve.stopped", "resolve.wrote", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
+	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "plan.actions", "plan.actionsSheet", "plan.activities", "plan.activityType", "plan.allPillars", "plan.alsoChosen", "plan.andMore", "plan.answersOf", "plan.budget", "plan.category", "plan.category.equipment", "plan.category.exercises", "plan.category.organisation", "plan.category.planning", "plan.category.training", "plan.chosenOf", "plan.colon", "plan.completeness", "plan.conservative", "plan.cost", "plan.counts", "plan.critical", "plan.criticalCount", "plan.dontKnow", "plan.draftNote", "plan.end", "plan.from", "plan.full", "plan.gaps", "plan.genericTitle", "plan.id", "plan.indicator", "plan.infoCount", "plan.infoIndicator", "plan.lead", "plan.leadConfirmed", "plan.needsIntro", "plan.needsTitle", "plan.no", "plan.noGaps", "plan.noLead", "plan.noPartners", "plan.none", "plan.nowTarget", "plan.objective", "plan.objectivesHeading", "plan.objectivesSheet", "plan.officer", "plan.outOf100", "plan.overall", "plan.part", "plan.partners", "plan.pillar", "plan.pillarsHeading", "plan.portfolioHeading", "plan.portfolioIntro", "plan.priority", "plan.question", "plan.questionText", "plan.rank", "plan.score", "plan.section", "plan.sections", "plan.starLegend", "plan.start", "plan.startEnd", "plan.status", "plan.statuses.1", "plan.statuses.2", "plan.statuses.3", "plan.statuses.4", "plan.statuses.5", "plan.summary", "plan.supporting", "plan.target", "plan.targetsLevel", "plan.targetsNext", "plan.targetsOwn", "plan.theme", "plan.timeframe", "plan.timeframe.long", "plan.timeframe.medium", "plan.timeframe.short", "plan.timeframeShort.long", "plan.timeframeShort.medium", "plan.timeframeShort.short", "plan.title", "plan.to", "plan.toAgree", "plan.unansweredNote", "plan.unscored", "plan.whoMayKnow", "plan.yes", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.agreed", "resolve.allDone", "resolve.answers", "resolve.contra", "resolve.dispute", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.none", "resolve.open", "resolve.other", "resolve.otherPrompt", "resolve.proposal", "resolve.reason", "resolve.reasonNeeded", "resolve.replaced", "resolve.rule.disagreement", "resolve.rule.median", "resolve.rule.na", "resolve.rule.unanimous", "resolve.rule.unknown", "resolve.settled", "resolve.stopped", "resolve.wrote", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
 }
 
 // catalogueMessage is the message of key in lang as its catalogue has it (the "other" form of plural
@@ -31,6 +31,9 @@ func pluralEntries(lang string) []pluralEntry {
 			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d is disputed.", "other", "%d are disputed."}},
 			{key: "consensus.levels", arg: 1, cases: []string{"one", "1 level", "other", "%d levels"}},
 			{key: "handout.questions", arg: 1, cases: []string{"one", "1 question", "other", "%d questions"}},
+			{key: "plan.counts", arg: 1, cases: []string{"one", "%d gap to close (critical: %d)", "other", "%d gaps to close (critical: %d)"}},
+			{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d information gap (don't know)", "other", "%d information gaps (don't know)"}},
+			{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d applicable question is still unanswered: complete the assessment with “cbrn assess” before settling the plan.", "other", "%d applicable questions are still unanswered: complete the assessment with “cbrn assess” before settling the plan."}},
 			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "The %d question is answered.", "other", "All %d questions are answered."}},
 			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question is not answered yet: run %s to answer it.", "other", "%d questions are not answered yet: run %s to answer them."}},
 			{key: "prompt.saved", arg: 1, cases: []string{"one", "saved %d answer to %s — run the same command to resume", "other", "saved %d answers to %s — run the same command to resume"}},
@@ -53,6 +56,9 @@ func pluralEntries(lang string) []pluralEntry {
 			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d est contestée.", "other", "%d sont contestées."}},
 			{key: "consensus.levels", arg: 1, cases: []string{"one", "%d niveau", "other", "%d niveaux"}},
 			{key: "handout.questions", arg: 1, cases: []string{"one", "%d question", "other", "%d questions"}},
+			{key: "plan.counts", arg: 1, cases: []string{"one", "%d écart à combler (critiques\u00a0: %d)", "other", "%d écarts à combler (critiques\u00a0: %d)"}},
+			{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d manque d'information («\u00a0ne sait pas\u00a0»)", "other", "%d manques d'information («\u00a0ne sait pas\u00a0»)"}},
+			{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d question applicable est encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan.", "other", "%d questions applicables sont encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan."}},
 			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "La question a une réponse (%d).", "other", "Les %d questions ont une réponse."}},
 			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question n'a pas encore de réponse\u00a0: lancez %s pour y répondre.", "other", "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre."}},
 			{key: "prompt.saved", arg: 1, cases: []string{"one", "%d réponse enregistrée dans %s — relancez la même commande pour reprendre", "other", "%d réponses enregistrées dans %s — relancez la même commande pour reprendre"}},
@@ -431,6 +437,192 @@ func message_en(key string) (string, bool, bool) {
 		return "Prevention", false, true
 	case "pillar.response":
 		return "Response", false, true
+	case "plan.actions":
+		return "Actions", false, true
+	case "plan.actionsSheet":
+		return "Actions", false, true
+	case "plan.activities":
+		return "Activity types", false, true
+	case "plan.activityType":
+		return "Activity type", false, true
+	case "plan.allPillars":
+		return "several pillars", false, true
+	case "plan.alsoChosen":
+		return "Also: ", false, true
+	case "plan.andMore":
+		return " and %d more", false, true
+	case "plan.answersOf":
+		return "answers of %s", false, true
+	case "plan.budget":
+		return "Budget and funding", false, true
+	case "plan.category":
+		return "Cost category", false, true
+	case "plan.category.equipment":
+		return "equipment", false, true
+	case "plan.category.exercises":
+		return "exercises", false, true
+	case "plan.category.organisation":
+		return "organisation", false, true
+	case "plan.category.planning":
+		return "planning", false, true
+	case "plan.category.training":
+		return "training", false, true
+	case "plan.chosenOf":
+		return "%d of %d chosen", false, true
+	case "plan.colon":
+		return ": ", false, true
+	case "plan.completeness":
+		return "completeness", false, true
+	case "plan.conservative":
+		return "conservative", false, true
+	case "plan.cost":
+		return "Cost", false, true
+	case "plan.counts":
+		return "%d gaps to close (critical: %d)", true, true
+	case "plan.critical":
+		return "Critical", false, true
+	case "plan.criticalCount":
+		return " (critical: %d)", false, true
+	case "plan.dontKnow":
+		return "don't know", false, true
+	case "plan.draftNote":
+		return "Drafted from the gaps of the self-assessment: a starting point for the national team. For each objective, confirm the lead agency, then settle the responsible officer, the budget, the dates and the follow-up.", false, true
+	case "plan.end":
+		return "End", false, true
+	case "plan.from":
+		return "Now", false, true
+	case "plan.full":
+		return "full", false, true
+	case "plan.gaps":
+		return "Gaps", false, true
+	case "plan.genericTitle":
+		return "%s: capacities reach their targets", false, true
+	case "plan.id":
+		return "Id", false, true
+	case "plan.indicator":
+		return "Indicator", false, true
+	case "plan.infoCount":
+		return "%d information gaps (don't know)", true, true
+	case "plan.infoIndicator":
+		return "A documented answer replaces “don't know”", false, true
+	case "plan.lead":
+		return "Lead agency", false, true
+	case "plan.leadConfirmed":
+		return "Lead agency confirmed", false, true
+	case "plan.needsIntro":
+		return "These questions were answered “don't know”. Each may hide a gap as large as the target: find out the answer (a needs assessment) before committing resources, then assess again.", false, true
+	case "plan.needsTitle":
+		return "The facts behind every “don't know” answer are established", false, true
+	case "plan.no":
+		return "No", false, true
+	case "plan.noGaps":
+		return "No gap: every answered question meets its target; there is nothing to plan.", false, true
+	case "plan.noLead":
+		return "to be designated (no agency named in the questionnaire)", false, true
+	case "plan.noPartners":
+		return "none named in the questionnaire", false, true
+	case "plan.none":
+		return "none", false, true
+	case "plan.nowTarget":
+		return "Now → target", false, true
+	case "plan.objective":
+		return "Objective", false, true
+	case "plan.objectivesHeading":
+		return "Objectives by priority", false, true
+	case "plan.objectivesSheet":
+		return "Objectives", false, true
+	case "plan.officer":
+		return "Responsible officer", false, true
+	case "plan.outOf100":
+		return "/ 100", false, true
+	case "plan.overall":
+		return "Overall readiness", false, true
+	case "plan.part":
+		return " (part %d)", false, true
+	case "plan.partners":
+		return "Possible partners", false, true
+	case "plan.pillar":
+		return "Pillar", false, true
+	case "plan.pillarsHeading":
+		return "Pillars", false, true
+	case "plan.portfolioHeading":
+		return "Activity types across the plan", false, true
+	case "plan.portfolioIntro":
+		return "How many actions call for each activity type (an action may call for several).", false, true
+	case "plan.priority":
+		return "priority", false, true
+	case "plan.question":
+		return "Question", false, true
+	case "plan.questionText":
+		return "Question text", false, true
+	case "plan.rank":
+		return "#", false, true
+	case "plan.score":
+		return "Score", false, true
+	case "plan.section":
+		return "Section", false, true
+	case "plan.sections":
+		return "Sections", false, true
+	case "plan.starLegend":
+		return "★ critical", false, true
+	case "plan.start":
+		return "Start", false, true
+	case "plan.startEnd":
+		return "Start – end", false, true
+	case "plan.status":
+		return "Status", false, true
+	case "plan.statuses.1":
+		return "Not started", false, true
+	case "plan.statuses.2":
+		return "In progress", false, true
+	case "plan.statuses.3":
+		return "Done", false, true
+	case "plan.statuses.4":
+		return "On hold", false, true
+	case "plan.statuses.5":
+		return "Dropped", false, true
+	case "plan.summary":
+		return "Summary", false, true
+	case "plan.supporting":
+		return "Supporting agencies", false, true
+	case "plan.target":
+		return "target", false, true
+	case "plan.targetsLevel":
+		return "targets: level %d on every scale question", false, true
+	case "plan.targetsNext":
+		return "targets: one level above each current answer", false, true
+	case "plan.targetsOwn":
+		return "targets: each question's own", false, true
+	case "plan.theme":
+		return "Theme", false, true
+	case "plan.timeframe":
+		return "Timeframe", false, true
+	case "plan.timeframe.long":
+		return "long (3–5 years)", false, true
+	case "plan.timeframe.medium":
+		return "medium (1–3 years)", false, true
+	case "plan.timeframe.short":
+		return "short (within a year)", false, true
+	case "plan.timeframeShort.long":
+		return "long", false, true
+	case "plan.timeframeShort.medium":
+		return "medium", false, true
+	case "plan.timeframeShort.short":
+		return "short", false, true
+	case "plan.title":
+		return "Draft national CBRN action plan", false, true
+	case "plan.to":
+		return "Target", false, true
+	case "plan.toAgree":
+		return "To be agreed", false, true
+	case "plan.unansweredNote":
+		return "%d applicable questions are still unanswered: complete the assessment with “cbrn assess” before settling the plan.", true, true
+	case "plan.unscored":
+		return "—", false, true
+	case "plan.whoMayKnow":
+		return "Who may know", false, true
+	case "plan.yes":
+		return "Yes", false, true
 	case "prompt.allAnswered":
 		return "All %d questions are answered.", true, true
 	case "prompt.answer":
@@ -1143,6 +1335,192 @@ func message_fr(key string) (string, bool, bool) {
 		return "Prévention", false, true
 	case "pillar.response":
 		return "Réponse", false, true
+	case "plan.actions":
+		return "Actions", false, true
+	case "plan.actionsSheet":
+		return "Actions", false, true
+	case "plan.activities":
+		return "Types d'activité", false, true
+	case "plan.activityType":
+		return "Type d'activité", false, true
+	case "plan.allPillars":
+		return "plusieurs piliers", false, true
+	case "plan.alsoChosen":
+		return "S'y ajoutent\u00a0: ", false, true
+	case "plan.andMore":
+		return " et %d autres", false, true
+	case "plan.answersOf":
+		return "réponses du %s", false, true
+	case "plan.budget":
+		return "Budget et financement", false, true
+	case "plan.category":
+		return "Catégorie de coût", false, true
+	case "plan.category.equipment":
+		return "équipement", false, true
+	case "plan.category.exercises":
+		return "exercices", false, true
+	case "plan.category.organisation":
+		return "organisation", false, true
+	case "plan.category.planning":
+		return "planification", false, true
+	case "plan.category.training":
+		return "formation", false, true
+	case "plan.chosenOf":
+		return "%d choix sur %d", false, true
+	case "plan.colon":
+		return "\u00a0: ", false, true
+	case "plan.completeness":
+		return "complétude", false, true
+	case "plan.conservative":
+		return "score prudent", false, true
+	case "plan.cost":
+		return "Coût", false, true
+	case "plan.counts":
+		return "%d écarts à combler (critiques\u00a0: %d)", true, true
+	case "plan.critical":
+		return "Critiques", false, true
+	case "plan.criticalCount":
+		return " (critiques\u00a0: %d)", false, true
+	case "plan.dontKnow":
+		return "ne sait pas", false, true
+	case "plan.draftNote":
+		return "Projet établi à partir des écarts de l'auto-évaluation\u00a0: un point de départ pour l'équipe nationale. Pour chaque objectif, confirmez l'organisme chef de file, puis fixez le responsable, le budget, les dates et le suivi.", false, true
+	case "plan.end":
+		return "Fin", false, true
+	case "plan.from":
+		return "Actuel", false, true
+	case "plan.full":
+		return "maximum", false, true
+	case "plan.gaps":
+		return "Écarts", false, true
+	case "plan.genericTitle":
+		return "%s\u00a0: les capacités atteignent leurs cibles", false, true
+	case "plan.id":
+		return "Id", false, true
+	case "plan.indicator":
+		return "Indicateur", false, true
+	case "plan.infoCount":
+		return "%d manques d'information («\u00a0ne sait pas\u00a0»)", true, true
+	case "plan.infoIndicator":
+		return "Une réponse étayée par des documents remplace «\u00a0ne sait pas\u00a0»", false, true
+	case "plan.lead":
+		return "Chef de file", false, true
+	case "plan.leadConfirmed":
+		return "Chef de file confirmé", false, true
+	case "plan.needsIntro":
+		return "Ces questions ont reçu la réponse «\u00a0ne sait pas\u00a0». Chacune peut cacher un écart aussi grand que la cible\u00a0: trouvez la réponse (évaluation des besoins) avant d'engager des moyens, puis reprenez l'évaluation.", false, true
+	case "plan.needsTitle":
+		return "Les faits derrière chaque réponse «\u00a0ne sait pas\u00a0» sont établis", false, true
+	case "plan.no":
+		return "Non", false, true
+	case "plan.noGaps":
+		return "Aucun écart\u00a0: chaque question répondue atteint sa cible\u202f; il n'y a rien à planifier.", false, true
+	case "plan.noLead":
+		return "à désigner (aucun organisme indiqué par le questionnaire)", false, true
+	case "plan.noPartners":
+		return "aucun indiqué par le questionnaire", false, true
+	case "plan.none":
+		return "aucun", false, true
+	case "plan.nowTarget":
+		return "Actuel → cible", false, true
+	case "plan.objective":
+		return "Objectif", false, true
+	case "plan.objectivesHeading":
+		return "Objectifs par priorité", false, true
+	case "plan.objectivesSheet":
+		return "Objectifs", false, true
+	case "plan.officer":
+		return "Responsable", false, true
+	case "plan.outOf100":
+		return "/ 100", false, true
+	case "plan.overall":
+		return "Préparation globale", false, true
+	case "plan.part":
+		return " (partie %d)", false, true
+	case "plan.partners":
+		return "Partenaires possibles", false, true
+	case "plan.pillar":
+		return "Pilier", false, true
+	case "plan.pillarsHeading":
+		return "Piliers", false, true
+	case "plan.portfolioHeading":
+		return "Types d'activité dans le plan", false, true
+	case "plan.portfolioIntro":
+		return "Combien d'actions font appel à chaque type d'activité (une action peut en appeler plusieurs).", false, true
+	case "plan.priority":
+		return "priorité", false, true
+	case "plan.question":
+		return "Question", false, true
+	case "plan.questionText":
+		return "Texte de la question", false, true
+	case "plan.rank":
+		return "N°", false, true
+	case "plan.score":
+		return "Score", false, true
+	case "plan.section":
+		return "Section", false, true
+	case "plan.sections":
+		return "Sections", false, true
+	case "plan.starLegend":
+		return "★ critique", false, true
+	case "plan.start":
+		return "Début", false, true
+	case "plan.startEnd":
+		return "Début – fin", false, true
+	case "plan.status":
+		return "État", false, true
+	case "plan.statuses.1":
+		return "Non commencée", false, true
+	case "plan.statuses.2":
+		return "En cours", false, true
+	case "plan.statuses.3":
+		return "Terminée", false, true
+	case "plan.statuses.4":
+		return "En attente", false, true
+	case "plan.statuses.5":
+		return "Abandonnée", false, true
+	case "plan.summary":
+		return "Synthèse", false, true
+	case "plan.supporting":
+		return "Organismes d'appui", false, true
+	case "plan.target":
+		return "cible", false, true
+	case "plan.targetsLevel":
+		return "cibles\u00a0: niveau %d pour toutes les questions à échelle", false, true
+	case "plan.targetsNext":
+		return "cibles\u00a0: un niveau au-dessus de chaque réponse", false, true
+	case "plan.targetsOwn":
+		return "cibles\u00a0: celles de chaque question", false, true
+	case "plan.theme":
+		return "Domaine", false, true
+	case "plan.timeframe":
+		return "Échéance", false, true
+	case "plan.timeframe.long":
+		return "long terme (3 à 5 ans)", false, true
+	case "plan.timeframe.medium":
+		return "moyen terme (1 à 3 ans)", false, true
+	case "plan.timeframe.short":
+		return "court terme (moins d'un an)", false, true
+	case "plan.timeframeShort.long":
+		return "long", false, true
+	case "plan.timeframeShort.medium":
+		return "moyen", false, true
+	case "plan.timeframeShort.short":
+		return "court", false, true
+	case "plan.title":
+		return "Projet de plan d'action national NRBC", false, true
+	case "plan.to":
+		return "Cible", false, true
+	case "plan.toAgree":
+		return "À convenir", false, true
+	case "plan.unansweredNote":
+		return "%d questions applicables sont encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan.", true, true
+	case "plan.unscored":
+		return "—", false, true
+	case "plan.whoMayKnow":
+		return "Qui peut savoir", false, true
+	case "plan.yes":
+		return "Oui", false, true
 	case "prompt.allAnswered":
 		return "Les %d questions ont une réponse.", true, true
 	case "prompt.answer":
