@@ -93,20 +93,19 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 			if len(args) == 1 {
 				opts.Answers = args[0]
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			err := runAssess(s, opts)
-			var ee *exitError
-			if errors.As(err, &ee) && ee.code == ExitUsage && ee.help == "" {
-				ee.help = cmd.CommandPath()
-			}
-			return err
+			return run(s, opts, runF, func(s *Streams, opts *AssessOptions) error {
+				err := runAssess(s, opts)
+				var ee *exitError
+				if errors.As(err, &ee) && ee.code == ExitUsage && ee.help == "" {
+					ee.help = cmd.CommandPath()
+				}
+				return err
+			})
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "shipped id or file (default: "+DefaultQuestionnaire+")")
-	f.StringVar(&opts.Lang, "lang", "", "language: en or fr (default: the file's)")
+	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: "+DefaultQuestionnaire+")")
+	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the file's)")
 	f.StringSliceVar(&opts.Pillars, "pillar", nil, "ask only questions of this pillar")
 	f.StringSliceVar(&opts.Hazards, "hazard", nil, "ask only questions covering hazard C, B, R or N")
 	f.StringSliceVar(&opts.Sections, "section", nil, "ask only questions of this section (id)")
@@ -115,7 +114,6 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 	f.BoolVar(&opts.Review, "review", false, "change answers given so far")
 	_ = cmd.RegisterFlagCompletionFunc("pillar", cobra.FixedCompletions(questionnaire.Pillars(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("hazard", cobra.FixedCompletions(questionnaire.Hazards(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("section", completeIDs(sectionIDs))
 	_ = cmd.RegisterFlagCompletionFunc("agency", completeIDs(agencyIDs))
 	return cmd

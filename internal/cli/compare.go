@@ -17,12 +17,8 @@ import (
 
 // CompareOptions are the inputs of `cbrn compare`.
 type CompareOptions struct {
-	Base, New     string
-	Output        string
-	Out           string
-	Lang          string
-	Target        string
-	Questionnaire string
+	Base, New string
+	docFlags
 }
 
 func newCompareCmd(s *Streams, runF func(*CompareOptions) error) *cobra.Command {
@@ -56,20 +52,18 @@ answer different questionnaires, 2 on bad usage.`,
 		Args: exactArgs(2, "two answers files: BASE and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Base, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Output, compare.Formats()...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runCompare(s, opts)
+			return run(s, opts, runF, runCompare)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, compare.Formats()[0], compare.Formats()...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (mode 0600), not stdout")
-	addLangFlag(cmd, &opts.Lang, "language of titles (default: questionnaire's)")
-	addTargetFlag(cmd, &opts.Target, "scale targets: a level `N`, or next (one up)")
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "score both files with this: shipped id or file")
+	opts.add(cmd, compare.Formats(), docUsage{
+		Questionnaire: "score both files with this: shipped id or file",
+		Out:           "write to `FILE` (mode 0600), not stdout",
+		Lang:          "language of titles (default: questionnaire's)",
+		Target:        "scale targets: a level `N`, or next (one up)",
+	})
 	return cmd
 }
 

@@ -18,20 +18,16 @@ import (
 
 // ConsensusOptions are the inputs of `cbrn consensus`.
 type ConsensusOptions struct {
-	Files         []string
-	Questionnaire string
-	Output        string
-	Out           string // the merged answers file
-	Lang          string
-	Resolve       bool
-	Accessible    bool
+	Files      []string
+	docFlags   // Out is the merged answers file
+	Resolve    bool
+	Accessible bool
 
 	hold *answers.Holder // the hold on Out for the whole run: one writer at a time
 }
 
 func newConsensusCmd(s *Streams, runF func(*ConsensusOptions) error) *cobra.Command {
 	opts := &ConsensusOptions{}
-	formats := consensus.Formats()
 	cmd := &cobra.Command{
 		Use:   "consensus ANSWERS ANSWERS...",
 		Short: "Merge participants' answers, flagging their disputes",
@@ -87,7 +83,7 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := checkFormat(opts.Output, formats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if opts.Resolve && opts.Out == "" {
@@ -96,16 +92,14 @@ usage, 130 when --resolve is stopped early (what was agreed is saved).`,
 			if err := refuseSameFile(opts.Files); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runConsensus(s, opts)
+			return run(s, opts, runF, runConsensus)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the first file's)")
-	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	addOutFlag(cmd, &opts.Out, "write the merged answers to `MERGED` (0600)")
-	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the first file's)")
+	opts.add(cmd, consensus.Formats(), docUsage{
+		Questionnaire: "shipped id or file (default: the first file's)",
+		Out:           "write the merged answers to `MERGED` (0600)",
+		Lang:          "language: en or fr (default: the first file's)",
+	})
 	cmd.Flags().BoolVar(&opts.Resolve, "resolve", false, "settle the disputes one by one, into --out")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "line-based prompts for --resolve (ACCESSIBLE=1)")
 	return cmd

@@ -21,15 +21,12 @@ const DefaultSample = "examplia"
 // DemoOptions are the inputs of `cbrn demo`.
 type DemoOptions struct {
 	Sample     string
-	Output     string
-	Out        string
-	Lang       string
 	SaveSample string
+	docFlags
 }
 
 func newDemoCmd(s *Streams, runF func(*DemoOptions) error) *cobra.Command {
 	opts := &DemoOptions{}
-	formats := report.Formats()
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Show the report of a sample assessment, with no setup",
@@ -56,7 +53,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
   cbrn plan examplia.answers.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Output, formats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if !slices.Contains(questionnaires.Samples(), opts.Sample) {
@@ -65,16 +62,14 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 			if opts.Out != "" && opts.SaveSample != "" && sameFile(opts.Out, opts.SaveSample) {
 				return usageErrorFor(cmd, "--out and --save-sample name the same file %s; choose two names", opts.Out)
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runDemo(s, opts)
+			return run(s, opts, runF, runDemo)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample `NAME` (see above)")
-	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
-	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the sample's)")
+	opts.add(cmd, report.Formats(), docUsage{
+		Out:  "write to `FILE` (0600) instead of stdout",
+		Lang: "language: en or fr (default: the sample's)",
+	})
 	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers to `FILE` (0600)")
 	_ = cmd.RegisterFlagCompletionFunc("sample", cobra.FixedCompletions(questionnaires.Samples(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd

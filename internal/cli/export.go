@@ -35,15 +35,11 @@ var exportFormats = []string{"csv", "xlsx", "json"}
 
 // ExportOptions are the inputs of `cbrn export`.
 type ExportOptions struct {
-	Inputs        []string
-	Output        string
-	Out           string
-	Level         string
-	LevelSet      bool // --level was given
-	Target        string
-	Lang          string
-	Questionnaire string
-	Workers       int // 0: one per CPU
+	Inputs []string
+	docFlags
+	Level    string
+	LevelSet bool // --level was given
+	Workers  int  // 0: one per CPU
 }
 
 func newExportCmd(s *Streams, runF func(*ExportOptions) error) *cobra.Command {
@@ -89,24 +85,24 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			opts.LevelSet = cmd.Flags().Changed("level")
-			if err := checkFormat(opts.Output, exportFormats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			// Ctrl-C stops the export cleanly: no partial --out file, no temporary files left.
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-			defer stop()
-			return runExport(ctx, s, opts)
+			return run(s, opts, runF, func(s *Streams, opts *ExportOptions) error {
+				// Ctrl-C stops the export cleanly: no partial --out file, no temporary files left.
+				ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+				defer stop()
+				return runExport(ctx, s, opts)
+			})
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, "csv", exportFormats...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (mode 0600), not stdout")
+	opts.add(cmd, exportFormats, docUsage{
+		Questionnaire: "score every file with this: shipped id or file",
+		Out:           "write to `FILE` (mode 0600), not stdout",
+		Lang:          "language of titles (default: questionnaire's)",
+		Target:        "scale targets: a level `N`, or next (one up)",
+	})
 	cmd.Flags().StringVar(&opts.Level, "level", string(export.Pillar), "CSV/JSON table (see above)")
-	addTargetFlag(cmd, &opts.Target, "scale targets: a level `N`, or next (one up)")
-	addLangFlag(cmd, &opts.Lang, "language of titles (default: questionnaire's)")
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "score every file with this: shipped id or file")
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(
 		[]string{"overview", "pillar", "hazard", "section", "question", "activity"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -83,7 +83,7 @@ func BenchmarkExport(b *testing.B) {
 			b.SetBytes(size)
 			for b.Loop() {
 				s := &Streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now}
-				opts := &ExportOptions{Inputs: []string{dir}, Output: "csv", Level: "pillar", Workers: 1}
+				opts := &ExportOptions{Inputs: []string{dir}, docFlags: docFlags{Output: "csv"}, Level: "pillar", Workers: 1}
 				if err := runExport(context.Background(), s, opts); err != nil {
 					b.Fatal(err)
 				}

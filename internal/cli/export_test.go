@@ -389,7 +389,7 @@ func TestExportCancelled(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		errb := &cancelOnWrite{cancel: cancel}
 		s := &Streams{Out: io.Discard, Err: errb, Getenv: func(string) string { return "" }, Now: time.Now}
-		err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, Output: format, Out: "out." + format, Level: "pillar"})
+		err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, docFlags: docFlags{Output: format, Out: "out." + format}, Level: "pillar"})
 		if !errors.Is(err, ErrCancelled) || Report(err, io.Discard) != ExitCancelled {
 			t.Fatalf("%s: err = %v", format, err)
 		}
@@ -406,7 +406,7 @@ func TestExportCancelled(t *testing.T) {
 	cancel()
 	var errb bytes.Buffer
 	s := &Streams{Out: io.Discard, Err: &errb, Getenv: func(string) string { return "" }, Now: time.Now}
-	if err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, Output: "csv", Level: "pillar"}); !errors.Is(err, ErrCancelled) {
+	if err := runExport(ctx, s, &ExportOptions{Inputs: []string{"."}, docFlags: docFlags{Output: "csv"}, Level: "pillar"}); !errors.Is(err, ErrCancelled) {
 		t.Errorf("err = %v", err)
 	}
 	if errb.String() != "export cancelled after 0 of 5 files; nothing written\n" {

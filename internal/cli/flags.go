@@ -12,24 +12,59 @@ import (
 // The flags several commands share are defined here once each, as kubectl's PrintFlags are:
 // the same name, shorthand, default and completion in every command, with a usage line each
 // command words for itself. What a flag's value means is checked in one place too: the
-// format by checkFormat, the language by outputLanguage (language.go), the target by
-// parseTarget (target.go).
+// format and the target by docFlags.check (parseTarget is in target.go), the language by
+// outputLanguage (language.go).
 
-// addOutputFlag adds -o/--output with the formats a command supports, def the default. The
-// usage is the list of formats alone, a|b|c, so that the flag's line fits 80 columns beside the
-// longest flag name; what each format holds belongs in the command's Long text.
-func addOutputFlag(cmd *cobra.Command, target *string, def string, formats ...string) {
-	*target = def
-	cmd.Flags().StringVarP(target, "output", "o", def, strings.Join(formats, "|"))
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+// docFlags are the flags of a command that writes a document: -o/--output always, and
+// -q/--questionnaire, --out, --lang and --target where the command words a usage line for
+// them. A command embeds them in its Options, adds them with add and checks them with check
+// before it reads any file.
+type docFlags struct {
+	Questionnaire string
+	Output        string
+	Out           string
+	Lang          string
+	Target        string
+
+	formats []string // what -o accepts; the first is the default
 }
 
-// checkFormat refuses a format the command does not support, listing those it does.
-func checkFormat(format string, formats ...string) error {
-	if !slices.Contains(formats, format) {
-		return usageErrorf("unknown output format %q; use one of: %s", format, strings.Join(formats, ", "))
+// docUsage is the usage line of each shared flag a command has; a flag left "" is not added.
+// -o needs none: its usage is the list of formats.
+type docUsage struct{ Questionnaire, Out, Lang, Target string }
+
+// add adds -o with formats (the first the default) and the flags u words.
+func (d *docFlags) add(cmd *cobra.Command, formats []string, u docUsage) {
+	d.formats, d.Output = formats, formats[0]
+	// The usage is the list of formats alone, a|b|c, so that the flag's line fits 80 columns
+	// beside the longest flag name; what each format holds belongs in the command's Long text.
+	cmd.Flags().StringVarP(&d.Output, "output", "o", formats[0], strings.Join(formats, "|"))
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	if u.Questionnaire != "" {
+		addQuestionnaireFlag(cmd, &d.Questionnaire, u.Questionnaire)
 	}
-	return nil
+	if u.Out != "" {
+		// The output goes to FILE (0600, atomically) instead of stdout.
+		cmd.Flags().StringVar(&d.Out, "out", "", u.Out)
+	}
+	if u.Lang != "" {
+		addLangFlag(cmd, &d.Lang, u.Lang)
+	}
+	if u.Target != "" {
+		// --target N|next, read by parseTarget.
+		cmd.Flags().StringVar(&d.Target, "target", "", u.Target)
+		_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
+	}
+}
+
+// check refuses a format the command does not support (listing those it does) and a target
+// that is neither a level nor "next", before any file is read.
+func (d *docFlags) check() error {
+	if !slices.Contains(d.formats, d.Output) {
+		return usageErrorf("unknown output format %q; use one of: %s", d.Output, strings.Join(d.formats, ", "))
+	}
+	_, err := parseTarget(d.Target)
+	return err
 }
 
 // addQuestionnaireFlag adds -q/--questionnaire: a shipped id (its newest version), ID@VERSION
@@ -38,19 +73,17 @@ func addQuestionnaireFlag(cmd *cobra.Command, p *string, usage string) {
 	cmd.Flags().StringVarP(p, "questionnaire", "q", "", usage)
 }
 
-// addOutFlag adds --out FILE: the output goes to FILE (0600, atomically) instead of stdout.
-func addOutFlag(cmd *cobra.Command, p *string, usage string) {
-	cmd.Flags().StringVar(p, "out", "", usage)
-}
-
 // addLangFlag adds --lang, completed with the languages the tool's words exist in.
 func addLangFlag(cmd *cobra.Command, p *string, usage string) {
 	cmd.Flags().StringVar(p, "lang", "", usage)
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(words.Languages(), cobra.ShellCompDirectiveNoFileComp))
 }
 
-// addTargetFlag adds --target N|next, read by parseTarget.
-func addTargetFlag(cmd *cobra.Command, p *string, usage string) {
-	cmd.Flags().StringVar(p, "target", "", usage)
-	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
+// run ends the RunE of every command: the test hook runF when a test set one, so that the
+// parsing of flags and arguments is checked apart from the work, else the work itself.
+func run[O any](s *Streams, opts *O, runF func(*O) error, work func(*Streams, *O) error) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return work(s, opts)
 }

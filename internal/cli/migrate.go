@@ -22,11 +22,8 @@ import (
 
 // MigrateOptions are the inputs of `cbrn migrate`.
 type MigrateOptions struct {
-	Answers       string
-	Questionnaire string
-	Out           string
-	Output        string
-	Lang          string
+	Answers string
+	docFlags
 }
 
 var migrateFormats = []string{"text", "json"}
@@ -78,22 +75,20 @@ migration path), 2 on bad usage.`,
 		Args: exactArgs(1, "one answers file (and --out FILE)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Answers = args[0]
-			if err := checkFormat(opts.Output, migrateFormats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if opts.Out == "" {
 				return usageErrorFor(cmd, "cbrn migrate needs --out FILE: the migrated answers never replace the answers file")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runMigrate(s, opts)
+			return run(s, opts, runF, runMigrate)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, "text", migrateFormats...)
-	addOutFlag(cmd, &opts.Out, "write the migrated answers to `FILE` (0600)")
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "`ID`[@VERSION] or file to move to (default: newest)")
-	addLangFlag(cmd, &opts.Lang, "`LANG` of texts and notes (default: the answers')")
+	opts.add(cmd, migrateFormats, docUsage{
+		Questionnaire: "`ID`[@VERSION] or file to move to (default: newest)",
+		Out:           "write the migrated answers to `FILE` (0600)",
+		Lang:          "`LANG` of texts and notes (default: the answers')",
+	})
 	return cmd
 }
 

@@ -9,17 +9,12 @@ import (
 
 // PlanOptions are the inputs of `cbrn plan`.
 type PlanOptions struct {
-	Answers       string
-	Questionnaire string
-	Output        string
-	Out           string
-	Lang          string
-	Target        string
+	Answers string
+	docFlags
 }
 
 func newPlanCmd(s *Streams, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{}
-	formats := plan.Formats()
 	cmd := &cobra.Command{
 		Use:   "plan ANSWERS",
 		Short: "Draft a national action plan from an assessment's gaps",
@@ -66,23 +61,18 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn plan national.answers.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Answers = args[0]
-			if err := checkFormat(opts.Output, formats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
-			if _, err := parseTarget(opts.Target); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runPlan(s, opts)
+			return run(s, opts, runF, runPlan)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the answers' own)")
-	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
-	addLangFlag(cmd, &opts.Lang, "language: en or fr (default: the answers')")
-	addTargetFlag(cmd, &opts.Target, "a level `N`, or \"next\" (one above each answer)")
+	opts.add(cmd, plan.Formats(), docUsage{
+		Questionnaire: "shipped id or file (default: the answers' own)",
+		Out:           "write to `FILE` (0600) instead of stdout",
+		Lang:          "language: en or fr (default: the answers')",
+		Target:        "a level `N`, or \"next\" (one above each answer)",
+	})
 	return cmd
 }
 

@@ -13,17 +13,13 @@ import (
 
 // PrintOptions are the inputs of `cbrn print`.
 type PrintOptions struct {
-	Questionnaire string
-	Output        string
-	Out           string
-	Lang          string
-	Pillars       []string
-	Agencies      []string
+	docFlags
+	Pillars  []string
+	Agencies []string
 }
 
 func newPrintCmd(s *Streams, runF func(*PrintOptions) error) *cobra.Command {
 	opts := &PrintOptions{}
-	formats := handout.Formats()
 	cmd := &cobra.Command{
 		Use:   "print",
 		Short: "Print the questionnaire as a handout to fill in by hand",
@@ -50,22 +46,20 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
   cbrn print --pillar detection,response > detection-response.md`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Output, formats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if err := checkPillars(opts.Pillars); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runPrint(s, opts)
+			return run(s, opts, runF, runPrint)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: "+DefaultQuestionnaire+")")
-	addOutputFlag(cmd, &opts.Output, "markdown", formats...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
-	addLangFlag(cmd, &opts.Lang, "language (default: the questionnaire's first)")
+	opts.add(cmd, handout.Formats(), docUsage{
+		Questionnaire: "shipped id or file (default: " + DefaultQuestionnaire + ")",
+		Out:           "write to `FILE` (0600) instead of stdout",
+		Lang:          "language (default: the questionnaire's first)",
+	})
 	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")
 	cmd.Flags().StringSliceVar(&opts.Agencies, "agency", nil, "only questions tagged with this agency id")
 	_ = cmd.RegisterFlagCompletionFunc("agency", completeIDs(agencyIDs))

@@ -16,8 +16,7 @@ import (
 
 // QuestionnairesOptions are the inputs of `cbrn questionnaires`.
 type QuestionnairesOptions struct {
-	Output string
-	Lang   string
+	docFlags // -o and --lang
 }
 
 func newQuestionnairesCmd(s *Streams, runF func(*QuestionnairesOptions) error) *cobra.Command {
@@ -44,17 +43,13 @@ questions, scored and digest (the sha256 that answers files carry).`,
   cbrn questionnaires -o json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Output, "table", "json"); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runQuestionnaires(s, opts)
+			return run(s, opts, runF, runQuestionnaires)
 		},
 	}
-	addOutputFlag(cmd, &opts.Output, "table", "table", "json")
-	addLangFlag(cmd, &opts.Lang, "language of the titles (default: each one's first)")
+	opts.add(cmd, []string{"table", "json"}, docUsage{Lang: "language of the titles (default: each one's first)"})
 	return cmd
 }
 

@@ -12,17 +12,12 @@ import (
 
 // ReportOptions are the inputs of `cbrn report`.
 type ReportOptions struct {
-	Answers       string
-	Questionnaire string
-	Output        string
-	Out           string
-	Lang          string
-	Target        string
+	Answers string
+	docFlags
 }
 
 func newReportCmd(s *Streams, runF func(*ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{}
-	formats := report.Formats()
 	cmd := &cobra.Command{
 		Use:   "report ANSWERS",
 		Short: "Score an assessment and report its gaps and activities",
@@ -63,23 +58,18 @@ usage.`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn report cbrn-core.answers.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Answers = args[0]
-			if err := checkFormat(opts.Output, formats...); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
-			if _, err := parseTarget(opts.Target); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runReport(s, opts)
+			return run(s, opts, runF, runReport)
 		},
 	}
-	addQuestionnaireFlag(cmd, &opts.Questionnaire, "shipped id or file (default: the answers' own)")
-	addOutputFlag(cmd, &opts.Output, "table", formats...)
-	addOutFlag(cmd, &opts.Out, "write to `FILE` (0600) instead of stdout")
-	addLangFlag(cmd, &opts.Lang, "language (default: the answers file's; see above)")
-	addTargetFlag(cmd, &opts.Target, "a level `N`, or \"next\" (one above each answer)")
+	opts.add(cmd, report.Formats(), docUsage{
+		Questionnaire: "shipped id or file (default: the answers' own)",
+		Out:           "write to `FILE` (0600) instead of stdout",
+		Lang:          "language (default: the answers file's; see above)",
+		Target:        "a level `N`, or \"next\" (one above each answer)",
+	})
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -101,8 +102,9 @@ func TestReportFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := ReportOptions{Answers: "a.yaml", Questionnaire: "q.yaml", Output: "json", Out: "r.json", Lang: "fr", Target: "next"}
-	if got == nil || *got != want {
+	want := ReportOptions{Answers: "a.yaml", docFlags: docFlags{Questionnaire: "q.yaml", Output: "json", Out: "r.json", Lang: "fr", Target: "next",
+		formats: []string{"table", "markdown", "json", "csv", "html"}}}
+	if got == nil || !reflect.DeepEqual(*got, want) {
 		t.Errorf("options = %+v, want %+v", got, want)
 	}
 	// The default format is the table, on a terminal or not.

@@ -40,10 +40,7 @@ Exit status: 0 when every file is valid, 1 when one is not, 2 on bad usage.`,
   cbrn validate -q my-questionnaire.yaml answers/*.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return runValidate(s, opts)
+			return run(s, opts, runF, runValidate)
 		},
 	}
 	addQuestionnaireFlag(cmd, &opts.Questionnaire, "check answers against it: shipped id or file")
