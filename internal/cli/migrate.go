@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -139,17 +138,17 @@ func runMigrate(s *Streams, opts *MigrateOptions) error {
 		return err
 	}
 	summary := newMigrateSummary(opts, a, res, lang)
-	var buf bytes.Buffer
+	var out []byte
 	if opts.Output == "json" {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(summary); err != nil {
+		if out, err = textfmt.JSON(summary); err != nil {
 			return err
 		}
 	} else {
+		var buf bytes.Buffer
 		summary.writeText(&buf)
+		out = buf.Bytes()
 	}
-	if err := writeResult(s, lang, "", nil, buf.Bytes()); err != nil {
+	if err := writeResult(s, lang, "", nil, out); err != nil {
 		return err
 	}
 	fmt.Fprintln(s.Err, s.wrap(words.For(lang).T("output.wrote", opts.Out)))

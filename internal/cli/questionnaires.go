@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -136,14 +135,12 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 		newest.Versions, newest.perVersion = versions, all
 		list = append(list, newest)
 	}
-	var buf bytes.Buffer
 	if opts.Output == "json" {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(list); err != nil {
+		data, err := textfmt.JSON(list)
+		if err != nil {
 			return err
 		}
-		return writeResult(s, "", "", nil, buf.Bytes())
+		return writeResult(s, "", "", nil, data)
 	}
 	// The scored total is the sum of the pillar columns; it goes below, so that the table fits 80 columns.
 	header := []string{"ID", "VERSION", "PREV", "DET", "PREP", "RESP", "C", "B", "R", "N"}
@@ -160,6 +157,7 @@ func runQuestionnaires(s *Streams, opts *QuestionnairesOptions) error {
 			rows = append(rows, row)
 		}
 	}
+	var buf bytes.Buffer
 	if err := textfmt.Table(&buf, header, rows, []bool{false, false, true, true, true, true, true, true, true, true}); err != nil {
 		return err
 	}

@@ -1,12 +1,11 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
 	"time"
 
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 type jsonSide struct {
@@ -17,22 +16,14 @@ type jsonSide struct {
 	Updated              *string           `json:"updated"`
 }
 
-type jsonChange struct {
-	Score        *float64 `json:"score"`
-	Conservative *float64 `json:"conservative"`
-	Target       *float64 `json:"target"`
-	Gap          *float64 `json:"gap"`
-	Completeness *float64 `json:"completeness"`
-}
-
 type jsonDelta struct {
-	ID      string          `json:"id,omitempty"`
-	Pillar  string          `json:"pillar,omitempty"`
-	Trend   Trend           `json:"trend"`
-	Verdict string          `json:"verdict,omitempty"`
-	Base    score.GroupJSON `json:"base"`
-	New     score.GroupJSON `json:"new"`
-	Change  jsonChange      `json:"change"`
+	ID      string            `json:"id,omitempty"`
+	Pillar  string            `json:"pillar,omitempty"`
+	Trend   Trend             `json:"trend"`
+	Verdict string            `json:"verdict,omitempty"`
+	Base    score.GroupJSON   `json:"base"`
+	New     score.GroupJSON   `json:"new"`
+	Change  score.FiguresJSON `json:"change"`
 }
 
 type jsonAnswer struct {
@@ -65,18 +56,15 @@ type jsonActivity struct {
 }
 
 type jsonDoc struct {
-	Schema        string `json:"schema"`
-	Questionnaire struct {
-		ID      string `json:"id"`
-		Version string `json:"version"`
-	} `json:"questionnaire"`
-	Base      jsonSide    `json:"base"`
-	New       jsonSide    `json:"new"`
-	Overall   jsonDelta   `json:"overall"`
-	Pillars   []jsonDelta `json:"pillars"`
-	Hazards   []jsonDelta `json:"hazards"`
-	Sections  []jsonDelta `json:"sections"`
-	Questions struct {
+	Schema        string        `json:"schema"`
+	Questionnaire score.RefJSON `json:"questionnaire"`
+	Base          jsonSide      `json:"base"`
+	New           jsonSide      `json:"new"`
+	Overall       jsonDelta     `json:"overall"`
+	Pillars       []jsonDelta   `json:"pillars"`
+	Hazards       []jsonDelta   `json:"hazards"`
+	Sections      []jsonDelta   `json:"sections"`
+	Questions     struct {
 		Improved      []jsonQuestion `json:"improved"`
 		Worsened      []jsonQuestion `json:"worsened"`
 		NewlyAnswered []jsonQuestion `json:"newly_answered"`
@@ -115,7 +103,7 @@ func side(s Side) jsonSide {
 
 func jdelta(d Delta) jsonDelta {
 	return jsonDelta{ID: d.ID, Pillar: d.Pillar, Trend: d.Trend, Base: d.Base.JSON(), New: d.New.JSON(),
-		Change: jsonChange{d.Score, d.Conservative, d.Target, d.Gap, d.Completeness}}
+		Change: score.FiguresJSON{Score: d.Score, Conservative: d.Conservative, Target: d.Target, Gap: d.Gap, Completeness: d.Completeness}}
 }
 
 func janswer(q *score.Question) jsonAnswer {
@@ -170,12 +158,5 @@ func renderJSON(in Input) ([]byte, error) {
 	doc.Questions.StatusChanged = jquestions(r.StatusChanged)
 	doc.Activities.Rose = jactivities(in.Q, in.Lang, r.Rose)
 	doc.Activities.Fell = jactivities(in.Q, in.Lang, r.Fell)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return textfmt.JSON(doc)
 }

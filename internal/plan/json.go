@@ -1,9 +1,7 @@
 package plan
 
 import (
-	"bytes"
-	"encoding/json"
-
+	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
@@ -15,23 +13,11 @@ const Schema = "cbrn.plan/v1"
 // spanning pillars; a null lead, an objective whose questions name no agency; null levels, a
 // question that is not a scale (or, for "from", a "don't know").
 type jsonPlan struct {
-	Schema          string            `json:"schema"`
-	Questionnaire   jsonQuestionnaire `json:"questionnaire"`
-	Respondent      jsonRespondent    `json:"respondent"`
-	Objectives      []jsonObjective   `json:"objectives"`
-	InformationGaps []string          `json:"information_gaps"`
-}
-
-type jsonQuestionnaire struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-}
-
-type jsonRespondent struct {
-	Name         *string `json:"name"`
-	Organisation *string `json:"organisation"`
-	Country      *string `json:"country"`
-	Role         *string `json:"role"`
+	Schema          string               `json:"schema"`
+	Questionnaire   score.RefJSON        `json:"questionnaire"`
+	Respondent      score.RespondentJSON `json:"respondent"`
+	Objectives      []jsonObjective      `json:"objectives"`
+	InformationGaps []string             `json:"information_gaps"`
 }
 
 type jsonObjective struct {
@@ -59,8 +45,8 @@ type jsonAction struct {
 func renderJSON(p *Plan) ([]byte, error) {
 	q := p.Result.Questionnaire
 	r := p.Answers.Respondent
-	out := jsonPlan{Schema: Schema, Questionnaire: jsonQuestionnaire{ID: q.ID, Version: q.Version},
-		Respondent: jsonRespondent{Name: optional(r.Name), Organisation: optional(r.Organisation),
+	out := jsonPlan{Schema: Schema, Questionnaire: score.RefJSON{ID: q.ID, Version: q.Version},
+		Respondent: score.RespondentJSON{Name: optional(r.Name), Organisation: optional(r.Organisation),
 			Country: optional(r.Country), Role: optional(r.Role)},
 		Objectives: []jsonObjective{}, InformationGaps: []string{}}
 	for i := range p.Objectives {
@@ -91,14 +77,7 @@ func renderJSON(p *Plan) ([]byte, error) {
 	for _, g := range p.InformationGaps {
 		out.InformationGaps = append(out.InformationGaps, g.Q.ID)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return textfmt.JSON(out)
 }
 
 func optional(s string) *string {

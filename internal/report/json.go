@@ -1,10 +1,8 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 )
 
 // ReportSchema names the JSON report format (DESIGN §6).
@@ -13,31 +11,19 @@ const ReportSchema = "cbrn.report/v1"
 // The JSON report. Field order is the order of DESIGN §6; nil pointers print as null, so that an
 // undefined figure is never mistaken for a zero.
 type jsonReport struct {
-	Schema        string            `json:"schema"`
-	Questionnaire jsonQuestionnaire `json:"questionnaire"`
-	Respondent    jsonRespondent    `json:"respondent"`
-	Overall       score.GroupJSON   `json:"overall"`
-	Pillars       []jsonGroup       `json:"pillars"`
-	Hazards       []jsonGroup       `json:"hazards"`
-	Sections      []jsonSection     `json:"sections"`
-	Activities    []jsonActivity    `json:"activities"`
-	Questions     []jsonQuestion    `json:"questions"`
+	Schema        string               `json:"schema"`
+	Questionnaire score.RefJSON        `json:"questionnaire"`
+	Respondent    score.RespondentJSON `json:"respondent"`
+	Overall       score.GroupJSON      `json:"overall"`
+	Pillars       []jsonGroup          `json:"pillars"`
+	Hazards       []jsonGroup          `json:"hazards"`
+	Sections      []jsonSection        `json:"sections"`
+	Activities    []jsonActivity       `json:"activities"`
+	Questions     []jsonQuestion       `json:"questions"`
 	// Gained after the first release: the figures the pages show beside the scores.
 	WeightedGap   float64 `json:"weighted_gap"`
 	WeakestPillar *string `json:"weakest_pillar"`
 	WeakestHazard *string `json:"weakest_hazard"`
-}
-
-type jsonQuestionnaire struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-}
-
-type jsonRespondent struct {
-	Name         *string `json:"name"`
-	Organisation *string `json:"organisation"`
-	Country      *string `json:"country"`
-	Role         *string `json:"role"`
 }
 
 type jsonGroup struct {
@@ -97,8 +83,8 @@ func renderJSON(in Input) ([]byte, error) {
 	q := r.Questionnaire
 	rep := jsonReport{
 		Schema:        ReportSchema,
-		Questionnaire: jsonQuestionnaire{ID: q.ID, Version: q.Version},
-		Respondent: jsonRespondent{
+		Questionnaire: score.RefJSON{ID: q.ID, Version: q.Version},
+		Respondent: score.RespondentJSON{
 			Name:         optional(in.Answers.Respondent.Name),
 			Organisation: optional(in.Answers.Respondent.Organisation),
 			Country:      optional(in.Answers.Respondent.Country),
@@ -131,12 +117,5 @@ func renderJSON(in Input) ([]byte, error) {
 			Weight: x.Weight, Priority: x.Priority, Critical: x.Critical, Activities: nonNil(x.Activities),
 			TargetChoice: optional(x.TargetChoice)})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return textfmt.JSON(rep)
 }
