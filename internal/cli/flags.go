@@ -87,3 +87,26 @@ func run[O any](s *Streams, opts *O, runF func(*O) error, work func(*Streams, *O
 	}
 	return work(s, opts)
 }
+
+// answersRunE is the RunE of the commands that turn one answers file into a document (report,
+// plan): the file from the arguments into *answers, the shared flags checked, then the work.
+func answersRunE[O any](s *Streams, opts *O, answers *string, f *docFlags, runF func(*O) error, work func(*Streams, *O) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		*answers = args[0]
+		if err := f.check(); err != nil {
+			return err
+		}
+		return run(s, opts, runF, work)
+	}
+}
+
+// answersUsage words the shared flags of a command that turns one answers file into a
+// document, in the language of lang's usage line.
+func answersUsage(lang string) docUsage {
+	return docUsage{
+		Questionnaire: "shipped id or file (default: the answers' own)",
+		Out:           "write to `FILE` (0600) instead of stdout",
+		Lang:          lang,
+		Target:        "a level `N`, or \"next\" (one above each answer)",
+	}
+}

@@ -59,20 +59,9 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
   cbrn plan national.answers.yaml -o xlsx --out plan.xlsx
   cbrn plan national.answers.yaml --target next --lang fr`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn plan national.answers.yaml"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Answers = args[0]
-			if err := opts.check(); err != nil {
-				return err
-			}
-			return run(s, opts, runF, runPlan)
-		},
+		RunE: answersRunE(s, opts, &opts.Answers, &opts.docFlags, runF, runPlan),
 	}
-	opts.add(cmd, plan.Formats(), docUsage{
-		Questionnaire: "shipped id or file (default: the answers' own)",
-		Out:           "write to `FILE` (0600) instead of stdout",
-		Lang:          "language: en or fr (default: the answers')",
-		Target:        "a level `N`, or \"next\" (one above each answer)",
-	})
+	opts.add(cmd, plan.Formats(), answersUsage("language: en or fr (default: the answers')"))
 	return cmd
 }
 

@@ -56,20 +56,9 @@ usage.`,
   cbrn report cbrn-core.answers.yaml --target next --lang fr
   cbrn report answers.yaml -q my-questionnaire.yaml -o csv --out gaps.csv`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn report cbrn-core.answers.yaml"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Answers = args[0]
-			if err := opts.check(); err != nil {
-				return err
-			}
-			return run(s, opts, runF, runReport)
-		},
+		RunE: answersRunE(s, opts, &opts.Answers, &opts.docFlags, runF, runReport),
 	}
-	opts.add(cmd, report.Formats(), docUsage{
-		Questionnaire: "shipped id or file (default: the answers' own)",
-		Out:           "write to `FILE` (0600) instead of stdout",
-		Lang:          "language (default: the answers file's; see above)",
-		Target:        "a level `N`, or \"next\" (one above each answer)",
-	})
+	opts.add(cmd, report.Formats(), answersUsage("language (default: the answers file's; see above)"))
 	return cmd
 }
 
