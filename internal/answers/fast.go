@@ -17,8 +17,9 @@ import (
 //
 // It is strict: it declines (returns nil) any file holding something it does not fully
 // understand (multi-line scalars, anchors, tags, tabs, carriage returns, document markers,
-// unknown keys, comments and blank lines, which are kept on a save, ...) and any file the YAML path would report a problem for. Declined files go
-// to the YAML path, which decides and explains. So the fast path never writes a message, and
+// unknown keys, comments where the YAML library's placing of them is not the plain one, ...) and
+// any file the YAML path would report a problem for. Declined files go to the YAML path, which
+// decides and explains. So the fast path never writes a message, and
 // what it accepts it reads exactly as the YAML path does (FuzzFastParse holds it to that).
 
 // fastKind is the kind of a node of the fast path's tree.
@@ -57,6 +58,14 @@ type fastParser struct {
 	ascii     bool
 	depth     int
 	nodes     []fastNode
+	trailing  []fastComment // comments that end a line of content, in the order of the file
+}
+
+// fastComment is a comment at the end of a line of content: its line, the offset of its #, and
+// its text from the # to the end of the line, as the YAML library keeps it.
+type fastComment struct {
+	line, at int
+	text     string
 }
 
 var fastNodes = sync.Pool{New: func() any { return new([]fastNode) }}
@@ -64,11 +73,6 @@ var fastNodes = sync.Pool{New: func() any { return new([]fastNode) }}
 // parseFast reads an answers file by the fast path; nil when it declines.
 func parseFast(path string, data []byte) *File {
 	if len(data) == 0 || len(data) > MaxFileSize {
-		return nil
-	}
-	// A file with comments or blank lines keeps them when it is saved again (captureLayout),
-	// which needs the YAML library's nodes: such files, written by hand, go that way.
-	if bytes.IndexByte(data, '#') >= 0 || bytes.Contains(data, []byte("\n\n")) {
 		return nil
 	}
 	ascii, ok := fastChars(data)
@@ -91,7 +95,15 @@ func parseFast(path string, data []byte) *File {
 		return nil
 	}
 	*buf = p.nodes
-	return fastFile(path, p.nodes, root)
+	f := fastFile(path, p.nodes, root)
+	if f == nil || !hasLayout(data) {
+		return f
+	}
+	// Comments and blank lines are kept for the next save, as the YAML path notes them.
+	if f.layout, ok = fastLayout(p, root); !ok {
+		return nil
+	}
+	return f
 }
 
 // fastChars checks every character: the fast path takes no tab, carriage return or other
@@ -179,9 +191,11 @@ func (p *fastParser) endLine() bool {
 		if p.pos == 0 || p.src[p.pos-1] != ' ' {
 			return false // a # right after a value is part of it, or a syntax error
 		}
+		at := p.pos
 		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
 			p.pos++
 		}
+		p.trailing = append(p.trailing, fastComment{line: p.line, at: at, text: p.src[at:p.pos]})
 	}
 	if p.pos == len(p.src) {
 		return true
@@ -991,4 +1005,306 @@ func utcSeconds(s string) (time.Time, bool) {
 		return time.Time{}, false // 31 April: time.Parse refuses it
 	}
 	return t, true
+}
+
+// hasLayout reports whether a file has comments or blank lines to keep (a # anywhere, even
+// inside a text, is enough: the layout is then noted, and empty where there is no comment).
+func hasLayout(data []byte) bool {
+	return bytes.IndexByte(data, '#') >= 0 || bytes.Contains(data, []byte("\n\n"))
+}
+
+// fastEntry is a key whose comments a layout keeps: a top-level key, or the id of an answer.
+type fastEntry struct {
+	key        int32 // its node
+	level      int   // 0 at the top, 1 among the answers
+	first      bool  // the first key of its mapping
+	last       int   // the last line of its value
+	notes      *notes
+	head       string   // the key's own head comment
+	inner      []string // comments inside a value written over several lines
+	mappingVal bool     // the value is a mapping or a list, whose inner comments go before the key
+}
+
+// fastLine is a line of the file as the layout sees it.
+type fastLine struct {
+	kind  uint8 // lineBlank, lineComment or lineContent
+	col   int   // of a comment, from 1
+	text  string
+	entry int32 // the entry whose key starts the line, +1; 0 for none
+}
+
+const (
+	lineBlank uint8 = iota
+	lineComment
+	lineContent
+)
+
+// fastLayout notes the comments and blank lines of a file the fast path read, as captureLayout
+// notes them from the YAML library's nodes. It takes the placings whose outcome is plain — full
+// comment lines above a top-level key or an answer, at its indentation (or at the very end of
+// the file), comments at the end of a line of content, blank lines anywhere — and declines the
+// file (false) for anything else. The rules of the YAML library it follows (FuzzFastParse
+// holds the two to the same notes): a run of comment lines right below a line of content, and
+// followed by a blank line or the end of the file, is a foot of the key of the comments'
+// indentation that line belongs to, when the comments stand left of that line or follow a value
+// (see fastGap); what is left is the head of the key that follows, its runs of comment lines
+// joined by one empty line, with a final line break when blank lines end it; above the first
+// key, what stands before the last empty line goes to the document; at the end, to its foot.
+// A comment at the end of a key's line ends that key's line; one further down in its value
+// goes above the key.
+func fastLayout(p *fastParser, root int32) (*layout, bool) {
+	nodes := p.nodes
+	var entries []fastEntry
+	var answersEntry = -1
+	first := true
+	for k := nodes[root].first; k >= 0; k = nodes[nodes[k].next].next {
+		v := nodes[k].next
+		entries = append(entries, fastEntry{key: k, first: first, last: fastLastLine(nodes, v),
+			mappingVal: nodes[v].kind == fastMap || nodes[v].kind == fastSeq})
+		first = false
+		if nodes[k].value == "answers" && nodes[v].kind == fastMap {
+			answersEntry = len(entries) - 1
+			firstAnswer := true
+			for a := nodes[v].first; a >= 0; a = nodes[nodes[a].next].next {
+				entries = append(entries, fastEntry{key: a, level: 1, first: firstAnswer, last: fastLastLine(nodes, nodes[a].next), mappingVal: true})
+				firstAnswer = false
+			}
+		}
+	}
+	// The lines of the file, as captureLayout splits them (a last line without a line break
+	// is one, the empty string after a final line break too).
+	src := p.src
+	split := strings.Split(src, "\n")
+	lines := make([]fastLine, len(split)+1) // from 1
+	for i, l := range split {
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case t == "":
+			lines[i+1].kind = lineBlank
+		case t[0] == '#':
+			lines[i+1] = fastLine{kind: lineComment, col: len(l) - len(t) + 1, text: t}
+		default:
+			lines[i+1].kind = lineContent
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.level == 1 && nodes[entries[answersEntry].key].line == nodes[e.key].line {
+			continue // answers written in flow style, on the line of their key
+		}
+		lines[nodes[e.key].line].entry = int32(i + 1)
+	}
+	trailing := make(map[int]fastComment, len(p.trailing))
+	for _, c := range p.trailing {
+		trailing[c.line] = c
+	}
+	nAnswers := 0
+	for i := range entries {
+		nAnswers += entries[i].level
+	}
+	lay := &layout{keys: make(map[string]*notes, len(entries)-nAnswers), answers: make(map[string]*notes, nAnswers)}
+	all := make([]notes, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		e.notes = &all[i]
+		if e.level == 0 {
+			lay.keys[nodes[e.key].value] = e.notes
+		} else {
+			lay.answers[nodes[e.key].value] = e.notes
+		}
+	}
+	// Comments at the end of a line: that of a key's line ends the key's line; one further
+	// down stands inside the value, which the layout keeps above the key.
+	for _, c := range p.trailing {
+		if i := lines[c.line].entry; i > 0 {
+			entries[i-1].notes.line = c.text
+			continue
+		}
+		owner := -1
+		for i := range entries {
+			if int(nodes[entries[i].key].line) < c.line && c.line <= entries[i].last && i != answersEntry {
+				owner = i // the innermost comes last
+			}
+		}
+		if owner < 0 {
+			return nil, false
+		}
+		entries[owner].inner = append(entries[owner].inner, c.text)
+	}
+	// Runs of lines without content, and the comments in them.
+	n := len(split)
+	if strings.HasSuffix(src, "\n") {
+		n-- // the empty string after the final line break is no line
+	}
+	for a := 1; a <= n; {
+		if lines[a].kind == lineContent {
+			a++
+			continue
+		}
+		b := a
+		for b+1 <= n && lines[b+1].kind != lineContent {
+			b++
+		}
+		if !fastGap(p, lay, entries, lines, split, a, b, n, trailing, answersEntry) {
+			return nil, false
+		}
+		a = b + 1
+	}
+	for i := range entries {
+		e := &entries[i]
+		e.notes.head = e.head
+		if e.mappingVal && len(e.inner) > 0 {
+			e.notes.head = joinComments(e.notes.head, strings.Join(e.inner, "\n"))
+		}
+		if e.first {
+			continue
+		}
+		k := &nodes[e.key]
+		at := int(k.line) - strings.Count(e.head, "\n") - 1
+		if e.head != "" {
+			at--
+		}
+		e.notes.blankBefore = at >= 1 && at <= len(split) && strings.TrimSpace(split[at-1]) == ""
+	}
+	return lay, true
+}
+
+// fastGap notes the comments of the lines a to b, which hold none but blank and comment lines;
+// n is the number of lines of the file.
+func fastGap(p *fastParser, lay *layout, entries []fastEntry, lines []fastLine, split []string, a, b, n int, trailing map[int]fastComment, answersEntry int) bool {
+	nodes := p.nodes
+	col := 0
+	for l := a; l <= b; l++ {
+		if lines[l].kind != lineComment {
+			continue
+		}
+		if col != 0 && lines[l].col != col {
+			return false
+		}
+		col = lines[l].col
+	}
+	if col == 0 {
+		return true // blank lines only
+	}
+	// The key below, whose indentation the comments must have; or the end of the file.
+	next, level := -1, 0
+	if b < n {
+		if lines[b+1].entry == 0 {
+			return false // comments inside a value written over several lines
+		}
+		next = int(lines[b+1].entry - 1)
+		level = entries[next].level
+		if int(nodes[entries[next].key].col) != col {
+			return false
+		}
+	} else {
+		switch {
+		case !strings.HasSuffix(p.src, "\n"):
+			// Without a final line break, the YAML library gives a comment at the end to
+			// another key: left to it.
+			return false
+		case col == 1:
+		case answersEntry >= 0 && answersEntry+1 < len(entries) && entries[len(entries)-1].level == 1 &&
+			int(nodes[entries[answersEntry+1].key].col) == col:
+			level = 1
+		default:
+			return false
+		}
+	}
+	// A foot goes to the key of that level the line above belongs to, when the comments
+	// follow that line directly, and either stand left of it or come after a value (not a
+	// colon) below the first line; on the first line, only after a plain value ending it.
+	prev := a - 1
+	footOK := false
+	if prev >= 1 && lines[a].kind == lineComment {
+		line := split[prev-1]
+		t, hasTrail := trailing[prev]
+		if hasTrail {
+			line = p.src[strings.LastIndexByte(p.src[:t.at], '\n')+1 : t.at]
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		valueTok := strings.HasSuffix(strings.TrimRight(line, " "), ":")
+		footLine := prev >= 2
+		if prev == 1 && !hasTrail {
+			v := &nodes[nodes[nodes[0].first].next] // the value of the first key (the root is node 0)
+			footLine = v.kind == fastPlain && v.line == 1
+		}
+		footOK = col-1 < indent || footLine && !valueTok
+	}
+	owner := -1
+	if prev >= 1 {
+		for i := range entries {
+			if entries[i].level == level && int(nodes[entries[i].key].line) <= prev {
+				owner = i
+			}
+		}
+	}
+	var text strings.Builder
+	recentEmpty := false
+	for l := a; l <= b; l++ {
+		if lines[l].kind == lineBlank {
+			if !recentEmpty {
+				if footOK {
+					if text.Len() > 0 {
+						if owner < 0 {
+							return false
+						}
+						entries[owner].notes.foot = text.String()
+						text.Reset()
+					}
+				} else if text.Len() > 0 {
+					text.WriteByte('\n')
+				}
+			}
+			footOK, recentEmpty = false, true
+			continue
+		}
+		if text.Len() > 0 {
+			text.WriteByte('\n')
+		}
+		text.WriteString(lines[l].text)
+		recentEmpty = false
+	}
+	rest := text.String()
+	switch {
+	case next < 0: // the end of the file
+		if footOK && !recentEmpty && rest != "" {
+			if owner < 0 {
+				return false
+			}
+			entries[owner].notes.foot = rest
+			rest = ""
+		}
+		lay.docFoot = rest
+	case prev < 1: // above the first key: the document's part ends at the last empty line
+		for i := len(rest) - 1; i > 0; i-- {
+			if rest[i] != '\n' {
+				continue
+			}
+			if i == len(rest)-1 {
+				lay.docHead, rest = rest[:i], rest[i+1:]
+				break
+			}
+			if rest[i-1] == '\n' {
+				lay.docHead, rest = rest[:i-1], rest[i+1:]
+				break
+			}
+		}
+		lay.docHead = strings.TrimSuffix(lay.docHead, "\n")
+		entries[next].head = rest
+	default:
+		entries[next].head = rest
+	}
+	return true
+}
+
+// fastLastLine is the last line a value stands on.
+func fastLastLine(nodes []fastNode, i int32) int {
+	last := int(nodes[i].line)
+	for c := nodes[i].first; c >= 0; c = nodes[c].next {
+		if l := fastLastLine(nodes, c); l > last {
+			last = l
+		}
+	}
+	return last
 }

@@ -30,15 +30,22 @@ func sameAsYAML(t testing.TB, data []byte) bool {
 	if err != nil {
 		t.Fatalf("the fast path accepts what the YAML path refuses:\n%v\n--- file:\n%s", err, data)
 	}
+	// The comments and blank lines kept for the next save are part of the File (unexported),
+	// which DeepEqual compares too; the saved files must then be the same.
 	if !reflect.DeepEqual(fast, slow) {
 		t.Fatalf("the two paths differ:\nfast %s\nyaml %s\n--- file:\n%s", dump(fast), dump(slow), data)
+	}
+	fastOut, err1 := fast.Marshal()
+	slowOut, err2 := slow.Marshal()
+	if (err1 == nil) != (err2 == nil) || !bytes.Equal(fastOut, slowOut) {
+		t.Fatalf("the two paths save differently:\nfast (%v)\n%s\nyaml (%v)\n%s\n--- file:\n%s", err1, fastOut, err2, slowOut, data)
 	}
 	return true
 }
 
 func dump(f *answers.File) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%#v\n", *f)
+	fmt.Fprintf(&b, "%#v\n%s\n", *f, answers.DumpLayout(f))
 	for _, id := range f.Order {
 		fmt.Fprintf(&b, "  %s: %#v\n", id, *f.Answers[id])
 	}
@@ -115,6 +122,35 @@ func TestFastPathTakesWrittenFiles(t *testing.T) {
 	}
 }
 
+// The shipped sample has comments and blank lines, as files edited by hand have: the fast path
+// takes it, and keeps them as the YAML path does.
+func TestFastPathTakesCommentedSample(t *testing.T) {
+	data, err := os.ReadFile("../../questionnaires/samples/examplia.answers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("\n  # ")) || !bytes.Contains(data, []byte("\n\n")) {
+		t.Fatal("the sample has no comments or blank lines any more: this test needs another file")
+	}
+	if !sameAsYAML(t, data) {
+		t.Fatal("the fast path declines the shipped sample")
+	}
+}
+
+// commented are files with comments and blank lines where people put them, for the fuzz test
+// to start from.
+var commented = []string{
+	"# Examplia national assessment\n# edited by hand after the workshop\n\nschema: cbrn.answers/v1\n" +
+		"questionnaire: {id: cbrn-core, version: 1.0.0} # the shipped one\nlanguage: en\n\nanswers:\n  # governance\n" +
+		"  PRV-GOV-01: {value: 3} # checked with the ministry\n\n  # detection, to redo\n  PRV-GOV-02:\n    value: 2 # was 1\n" +
+		"    note: \"x\"\n  PRV-GOV-03: {value: 1}\n# end of file\n",
+	"schema: cbrn.answers/v1 # s\n# foot\n\n# head\nquestionnaire:\n  id: q # the id\n  version: '1'\nrespondent:\n  name: Ada # me\n" +
+		"\n# r\nanswers:\n  A: {value: [a, b], note: 'a # b'} # t\n  # B next\n  B:\n    na: true\n    note: \"no plant\" # really\n" +
+		"  # foot of B\n\n\n  C:\n    value:\n    - x # one\n    - y\n\n# end\n\n",
+	"schema: cbrn.answers/v1\nquestionnaire: {id: q}\nanswers:\n\n\n  A: {value: 1}\n\n  B: {value: 2}\n\n\n",
+	"schema: cbrn.answers/v1\nquestionnaire: {id: q}\nanswers: {} # none yet\n# foot\n",
+}
+
 // Hand-written forms the fast path reads, each checked against the YAML path; and forms it
 // must leave to the YAML path.
 func TestFastPathForms(t *testing.T) {
@@ -133,19 +169,32 @@ func TestFastPathForms(t *testing.T) {
 		head + "answers:\n  A: {value: 1, at: \"2028-02-29T10:00:00Z\"}\n",
 		head + "answers:\n  A: {value: 1, agreed: {reason: decree 12/2021 applies, at: 2026-01-01T00:00:00Z}}\n  B: {value: 2, agreed: ~}\n",
 		head + "answers:\n  A:\n    value: 1\n    agreed:\n      reason: 'the workshop: agreed'\n    note: x\n",
+		// Comments and blank lines, kept for the next save as the YAML path keeps them.
+		head + "answers: ~ # none yet\n",
+		"# comment\n" + head + "answers: {}\n",
+		"# the file\n\n# more\n\n\n# the schema\n" + head + "answers: {}\n",
+		head + "\nanswers: {}\n",
+		head + "answers:\n  A: {value: a#b, note: \"x # y\"}\n",
+		head + "answers: # by hand\n  # first\n  A: {value: 1} # sure\n\n  # second\n\n  # still\n  B: {value: 2}\n  # foot of B\n\n  C: {value: 3}\n",
+		head + "respondent: # who\n  name: Ana # me\n  role: r\n# foot of respondent\n\nlanguage: en # the language\n# head of answers\nanswers:\n  A: {value: 1}\n# foot of answers\n\n# the end\n\n",
+		head + "answers:\n  A:\n    value: # a list\n    - a # first\n    - b\n    note: x # the note\n  # foot of A\n\n  B: {value: 2}\n  # foot of B\n",
+		"schema: cbrn.answers/v1 # plain\n# foot of schema\n\nquestionnaire: {id: q}\nanswers: {}\n",
+		"schema: 'cbrn.answers/v1'\n# head of questionnaire\n\nquestionnaire: {id: q}\nanswers: {}\n",
+		head + "answers:\n  A: {value: 1}\n  B:\n    value: 2\n    agreed:\n# foot of answers\n\nlanguage: en\n",
+		head + "answers:\n  A: {value: 1}\n\n  # at the end, after a blank line\n",
 	}
-	for _, s := range accepted {
+	for _, s := range append(accepted, commented...) {
 		data := []byte(s)
 		if !sameAsYAML(t, data) {
 			t.Errorf("declined:\n%s", s)
 		}
 	}
 	declined := []string{
-		// Comments and blank lines are kept when the file is saved again: the YAML path reads them.
-		head + "answers: ~ # none yet\n",
-		"# comment\n" + head + "answers: {}\n",
-		head + "\nanswers: {}\n",
-		head + "answers:\n  A: {value: a#b}\n",
+		// Comments placed where the YAML library's placing of them is not the plain one: inside
+		// a value written over several lines, or at another indentation than the key below.
+		head + "answers:\n  A:\n    # the value\n    value: 1\n",
+		head + "answers:\n  A: {value: 1}\n# dedented\n  B: {value: 2}\n",
+		head + "answers:\n  A: {value: 1}\n    # indented\n  B: {value: 2}\n",
 		"",
 		"# only a comment\n",
 		"  " + head + "answers: {}\n",
@@ -232,6 +281,9 @@ func FuzzFastParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, s := range commented {
+		f.Add([]byte(s))
+	}
 	qs := shipped(f)
 	q := qs[len(qs)-1] // the example questionnaire: small files, quick mutations
 	for seed := uint64(1); seed <= 4; seed++ {
@@ -251,17 +303,25 @@ func FuzzFastParse(f *testing.F) {
 }
 
 // BenchmarkParse reads one generated cbrn-core assessment, in cbrn's style and in block style,
-// by each path: the fast path is what Parse takes for such files.
+// and the shipped Examplia sample (edited by hand: comments and blank lines), by each path: the
+// fast path is what Parse takes for such files.
 func BenchmarkParse(b *testing.B) {
 	q := shipped(b)[0]
 	data, err := exporttest.Assessment(q, 1).Marshal()
 	if err != nil {
 		b.Fatal(err)
 	}
+	sample, err := os.ReadFile("../../questionnaires/samples/examplia.answers.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if answers.ParseFast("examplia.answers.yaml", sample) == nil {
+		b.Fatal("the fast path declines the Examplia sample")
+	}
 	for _, style := range []struct {
 		name string
 		data []byte
-	}{{"flow", data}, {"block", restyle(b, data, true)}} {
+	}{{"flow", data}, {"block", restyle(b, data, true)}, {"examplia", sample}} {
 		for _, path := range []struct {
 			name  string
 			parse func(string, []byte) (*answers.File, error)
