@@ -1,7 +1,10 @@
 package xlsx
 
 import (
+	"encoding/xml"
+	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -108,4 +111,50 @@ func TestText(t *testing.T) {
 	if got := string(appendAttr(nil, "Tom's \"<&>\"\n")); got != `Tom's &quot;&lt;&amp;&gt;&quot;&#xA;` {
 		t.Errorf("appendAttr = %q", got)
 	}
+}
+
+// Any text comes back from its XML as it was: the XML parses, and undoing the _xHHHH_
+// escapes gives the text (each byte of invalid UTF-8 as U+FFFD).
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"plain", "a<b&c>", "cr\r\nlf", "\x00\x07\x1b", "_x0041_", "__x0041__x", "\uFFFE", "bad\xff", " lead"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > MaxCellChars/4 {
+			return
+		}
+		var got string
+		d := xml.NewDecoder(strings.NewReader("<t>" + string(appendText(nil, s)) + "</t>"))
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			if cd, ok := tok.(xml.CharData); ok {
+				got += string(cd)
+			}
+		}
+		if want := string([]rune(s)); unescape(got) != want { // each invalid byte a U+FFFD
+			t.Fatalf("%q came back as %q", want, unescape(got))
+		}
+	})
+}
+
+// unescape undoes Excel's _xHHHH_ escapes, as a reader does.
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '_' && isEscape(s[i:]) {
+			r, _ := strconv.ParseUint(s[i+2:i+6], 16, 32)
+			b.WriteRune(rune(r))
+			i += 7
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
