@@ -37,7 +37,7 @@ func renderTable(in Input) []byte {
 	v.groupTable(&b, v.w("hazard"), v.r.Hazards, func(id string) string { return v.t.Hazard(id) })
 	section(v.w("grid"))
 	header, rows, right := v.gridRows()
-	_ = textfmt.Table(&b, header, rows, right)
+	_ = v.tables.Table(&b, header, rows, right)
 	b.WriteString(v.w("gridNote") + "\n")
 
 	if len(v.gaps) == 0 {
@@ -146,7 +146,7 @@ func (v *view) groupTable(b *bytes.Buffer, first string, groups []score.Group, n
 		rows = append(rows, []string{name(g.ID), v.t.Number(g.Score), v.t.Number(g.Conservative), v.t.Number(g.Target),
 			v.t.Number(g.Gap), v.t.Percent(g.Completeness), fmt.Sprintf("%d/%d", g.Answered, applicable(g))})
 	}
-	_ = textfmt.Table(b, header, rows, []bool{false, true, true, true, true, true, true})
+	_ = v.tables.Table(b, header, rows, []bool{false, true, true, true, true, true, true})
 }
 
 // gridRows is the pillar × hazard grid of scores.

@@ -8,6 +8,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
@@ -31,6 +32,7 @@ type view struct {
 	source     string // questionnaire, date of the answers, targets
 	gaps       []gap  // every question with a gap: critical first, then by priority, ties in file order
 	activities []activity
+	tables     textfmt.Tables // the terminal tables' one writer
 }
 
 type gap struct {
