@@ -40,11 +40,7 @@ const handoutStyle = textfmt.PrintCSS + `
 section.part h2 { margin-top: 0; }
 `
 
-const handoutTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+const handoutTemplate = `{{template "head" .}}
 <title>{{.Title}} — {{.W.handout}}</title>
 <style>{{.Style}}</style>
 </head>

@@ -32,11 +32,7 @@ table.actions col.act { width: 19%; } table.actions col.ind { width: 31%; }
 .star { font-weight: bold; }
 `
 
-const planTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+const planTemplate = `{{template "head" .}}
 <title>{{.Title}}</title>
 <style>{{.Style}}</style>
 </head>

@@ -314,11 +314,7 @@ func (v *view) bars() svgBars {
 	return b
 }
 
-const pageTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+const pageTemplate = `{{template "head" .}}
 <title>{{.Title}}</title>
 <style>
 :root { color: #111; background: #fff; }
