@@ -346,22 +346,22 @@ func (m *migrateSummary) writeText(b *bytes.Buffer) {
 			item(x.From+" → "+x.To, x.Text, "")
 		}
 	}
-	if group("Dropped", len(m.Dropped)) {
-		for _, x := range m.Dropped {
-			detail := x.Reason
-			if x.Answer != "" {
-				detail += "; the answer was: " + x.Answer
+	// A dropped answer and one to give again: each with why, and the old answer when there was one.
+	for _, g := range []struct {
+		title, was string
+		items      []migrateItem
+	}{
+		{"Dropped", "the answer was", m.Dropped},
+		{"To answer again, the old answer in the note", "it was", m.Again},
+	} {
+		if group(g.title, len(g.items)) {
+			for _, x := range g.items {
+				detail := x.Reason
+				if x.Answer != "" {
+					detail += "; " + g.was + ": " + x.Answer
+				}
+				item(x.ID, x.Text, detail)
 			}
-			item(x.ID, x.Text, detail)
-		}
-	}
-	if group("To answer again, the old answer in the note", len(m.Again)) {
-		for _, x := range m.Again {
-			detail := x.Reason
-			if x.Answer != "" {
-				detail += "; it was: " + x.Answer
-			}
-			item(x.ID, x.Text, detail)
 		}
 	}
 	if group("New questions, unanswered", len(m.New)) {

@@ -114,19 +114,9 @@ func Build(res *score.Result, a *answers.File, target score.Target, lang string)
 			p.Unanswered++
 		}
 	}
-	order := func(gs []Gap) {
-		slices.SortStableFunc(gs, func(x, y Gap) int {
-			switch {
-			case score.GapBefore(x.Q, y.Q):
-				return -1
-			case score.GapBefore(y.Q, x.Q):
-				return 1
-			}
-			return 0
-		})
-	}
-	order(p.Gaps)
-	order(p.InformationGaps)
+	gapBefore := func(x, y Gap) bool { return score.GapBefore(x.Q, y.Q) }
+	sortBefore(p.Gaps, gapBefore)
+	sortBefore(p.InformationGaps, gapBefore)
 
 	bySection := map[*questionnaire.Section][]Gap{}
 	for _, g := range p.Gaps {
@@ -148,15 +138,7 @@ func Build(res *score.Result, a *answers.File, target score.Target, lang string)
 			p.Objectives = append(p.Objectives, o)
 		}
 	}
-	slices.SortStableFunc(p.Objectives, func(x, y Objective) int {
-		switch {
-		case score.PriorityAbove(x.Priority, y.Priority):
-			return -1
-		case score.PriorityAbove(y.Priority, x.Priority):
-			return 1
-		}
-		return 0
-	})
+	sortBefore(p.Objectives, func(x, y Objective) bool { return score.PriorityAbove(x.Priority, y.Priority) })
 	for i := 0; i < len(p.InformationGaps); i += MaxActions {
 		chunk := p.InformationGaps[i:min(len(p.InformationGaps), i+MaxActions)]
 		o := Objective{ID: NeedsAssessmentID, information: true}
@@ -249,16 +231,22 @@ func agencies(q *questionnaire.Questionnaire, acts []Action) (lead *questionnair
 			supporting = append(supporting, ag)
 		}
 	}
-	slices.SortStableFunc(supporting, func(x, y *questionnaire.Agency) int {
+	sortBefore(supporting, func(x, y *questionnaire.Agency) bool { return score.PriorityAbove(named[x.ID], named[y.ID]) })
+	return lead, supporting
+}
+
+// sortBefore sorts s stably by a strict order, before(x, y) telling that x comes first: the
+// gaps critical first then by priority, the objectives and the agencies by priority.
+func sortBefore[T any](s []T, before func(x, y T) bool) {
+	slices.SortStableFunc(s, func(x, y T) int {
 		switch {
-		case score.PriorityAbove(named[x.ID], named[y.ID]):
+		case before(x, y):
 			return -1
-		case score.PriorityAbove(named[y.ID], named[x.ID]):
+		case before(y, x):
 			return 1
 		}
 		return 0
 	})
-	return lead, supporting
 }
 
 // partners are the partners the actions' questions name, in the questionnaire's order.

@@ -192,36 +192,25 @@ func isPlain(s string, mode Mode) bool {
 // writeEscape writes r as Go writes it in a quoted string: \a \b \f \n \r \t \v, else \xHH
 // below 0x80, \uHHHH, \UHHHHHHHH.
 func writeEscape(b *strings.Builder, r rune) {
-	switch r {
-	case '\a':
-		b.WriteString(`\a`)
-	case '\b':
-		b.WriteString(`\b`)
-	case '\f':
-		b.WriteString(`\f`)
-	case '\n':
-		b.WriteString(`\n`)
-	case '\r':
-		b.WriteString(`\r`)
-	case '\t':
-		b.WriteString(`\t`)
-	case '\v':
-		b.WriteString(`\v`)
+	const controls, letters = "\a\b\f\n\r\t\v", "abfnrtv"
+	if i := strings.IndexRune(controls, r); i >= 0 {
+		b.WriteByte('\\')
+		b.WriteByte(letters[i])
+		return
+	}
+	var digits int
+	switch {
+	case r < 0x80:
+		b.WriteString(`\x`)
+		digits = 2
+	case r <= 0xffff:
+		b.WriteString(`\u`)
+		digits = 4
 	default:
-		var digits int
-		switch {
-		case r < 0x80:
-			b.WriteString(`\x`)
-			digits = 2
-		case r <= 0xffff:
-			b.WriteString(`\u`)
-			digits = 4
-		default:
-			b.WriteString(`\U`)
-			digits = 8
-		}
-		for shift := (digits - 1) * 4; shift >= 0; shift -= 4 {
-			b.WriteByte(hex[(r>>uint(shift))&0xf])
-		}
+		b.WriteString(`\U`)
+		digits = 8
+	}
+	for shift := (digits - 1) * 4; shift >= 0; shift -= 4 {
+		b.WriteByte(hex[(r>>uint(shift))&0xf])
 	}
 }

@@ -1,6 +1,7 @@
 package textfmt
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -155,4 +156,24 @@ func FuzzSafe(f *testing.F) {
 			t.Fatalf("Visible not idempotent on %q", s)
 		}
 	})
+}
+
+// writeEscape writes a control or invisible rune as Go quotes it: strconv.QuoteRune gives the
+// expected form of every C0 and C1 control, DEL, and two invisible runes beyond.
+func TestWriteEscapeAsGoQuotes(t *testing.T) {
+	var runes []rune
+	for r := rune(0); r < 0x20; r++ {
+		runes = append(runes, r)
+	}
+	for r := rune(0x7f); r < 0xa0; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, 0x200b, 0xe0041)
+	for _, r := range runes {
+		var b strings.Builder
+		writeEscape(&b, r)
+		if want := strings.Trim(strconv.QuoteRune(r), "'"); b.String() != want {
+			t.Errorf("writeEscape(%U) = %s, want %s", r, b.String(), want)
+		}
+	}
 }
