@@ -10,6 +10,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 const multiQ = `schema: cbrn.questionnaire/v1
@@ -59,7 +60,7 @@ func TestMultiAnswerReadsAlikeEverywhere(t *testing.T) {
 		}
 	}
 
-	if got := consensus.AnswerLabel(q.Questions[0], a.Get("M"), "en"); got != want {
+	if got := words.For("en").Answer(q.Questions[0], a.Get("M"), "en"); got != want {
 		t.Errorf("consensus reads %q, want %q", got, want)
 	}
 	b, err := answers.Parse("b.yaml", []byte("schema: cbrn.answers/v1\nquestionnaire: {id: multi}\nanswers:\n  M: {value: [portal, lab]}\n"))

@@ -17,6 +17,7 @@ import (
 
 // resolveWords are the words of the --resolve flow, around the prompter's own.
 type resolveWords struct {
+	t                                                            words.Words // the answers, as people read them
 	dispute, answers, proposal, agreed, open, other, otherPrompt string
 	reason, reasonNeeded, settled, none                          string
 	// Counted by the disputed questions: done and stopped take the total first, then how
@@ -36,7 +37,7 @@ type resolveWords struct {
 func resolveWordsFor(lang string) resolveWords {
 	t := words.For(lang)
 	k := func(key string) string { return t.Format("resolve." + key) }
-	w := resolveWords{
+	w := resolveWords{t: t,
 		dispute: k("dispute"), answers: k("answers"), proposal: k("proposal"), agreed: k("agreed"),
 		open: k("open"), other: k("other"), otherPrompt: k("otherPrompt"), reason: k("reason"),
 		reasonNeeded: k("reasonNeeded"), settled: k("settled"), none: k("none"), wrote: k("wrote"),
@@ -112,7 +113,7 @@ func resolveDisputes(s *Streams, opts *ConsensusOptions, res *consensus.Result, 
 			return err
 		}
 		settled++
-		fmt.Fprintln(s.Err, s.wrap(fmt.Sprintf(w.settled, it.Question.ID, textfmt.Terminal(consensus.AnswerLabel(it.Question, it.Merged(), lang)), opts.Out)))
+		fmt.Fprintln(s.Err, s.wrap(fmt.Sprintf(w.settled, it.Question.ID, textfmt.Terminal(w.t.Answer(it.Question, it.Merged(), lang)), opts.Out)))
 	}
 	fmt.Fprintln(s.Err, s.wrap(msg.Count(w.done, total, settled, opts.Out)))
 	return nil
@@ -130,13 +131,13 @@ func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, 
 		w.answers,
 	}
 	for _, r := range it.Responses {
-		line := "  " + t(res.Participants[r.Participant].Name) + msg.Colon + " " + t(consensus.AnswerLabel(qq, r.Answer, lang))
+		line := "  " + t(res.Participants[r.Participant].Name) + msg.Colon + " " + t(w.t.Answer(qq, r.Answer, lang))
 		if note := strings.TrimSpace(r.Answer.Note); note != "" {
 			line += " — " + t(note)
 		}
 		heading = append(heading, line)
 	}
-	proposal := t(consensus.AnswerLabel(qq, it.Proposal, lang))
+	proposal := t(w.t.Answer(qq, it.Proposal, lang))
 	heading = append(heading, fmt.Sprintf(w.proposal, proposal, w.rules[it.Rule]))
 
 	opts, values := agreementOptions(res, it, lang, msg, w)
@@ -165,7 +166,7 @@ func askAgreement(p prompt.Prompter, res *consensus.Result, it *consensus.Item, 
 	default:
 		agreed = &answers.Answer{Value: values[choice]}
 	}
-	reason, err := p.Input(prompt.InputPrompt{Title: w.reason, Context: qq.ID + " = " + t(consensus.AnswerLabel(qq, agreed, lang)),
+	reason, err := p.Input(prompt.InputPrompt{Title: w.reason, Context: qq.ID + " = " + t(w.t.Answer(qq, agreed, lang)),
 		Validate: func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return errors.New(w.reasonNeeded)
@@ -213,7 +214,7 @@ func agreementOptions(res *consensus.Result, it *consensus.Item, lang string, ms
 				continue
 			}
 			seen[k] = true
-			add(textfmt.Terminal(consensus.AnswerLabel(qq, r.Answer, lang)), "", r.Answer.Value)
+			add(textfmt.Terminal(w.t.Answer(qq, r.Answer, lang)), "", r.Answer.Value)
 		}
 		if qq.Type != questionnaire.TypeMulti {
 			opts = append(opts, prompt.Option{Value: resolveOther, Key: "a", Label: w.other})

@@ -14,6 +14,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/textfmt"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // DisputedLevels is how many levels apart answers to a scale question must be to be disputed.
@@ -320,27 +321,8 @@ func clone(v any) any {
 // other value in its canonical string form.
 func Key(qq *questionnaire.Question, v any) string {
 	if list, ok := v.([]string); ok {
-		// "None of these" chosen and no choice at all mean the same.
-		if none, ok := qq.NoneChoice(); ok && len(list) == 0 {
-			return "[" + none.ID + "]"
-		}
-		// In the questionnaire's order (ids it does not have first), in one pass over the
-		// choices: a question may have thousands of them.
-		count := make(map[string]int, len(list))
-		ids := make([]string, 0, len(list))
-		for _, id := range list {
-			count[id]++
-			if _, known := qq.Choice(id); !known {
-				ids = append(ids, id)
-			}
-		}
-		for _, c := range qq.Choices {
-			for range count[c.ID] {
-				ids = append(ids, c.ID)
-			}
-			delete(count, c.ID)
-		}
-		return "[" + strings.Join(ids, ",") + "]"
+		// In the questionnaire's order, "none of these" and no choice at all as the same.
+		return "[" + strings.Join(words.ChosenIDs(qq, list), ",") + "]"
 	}
 	return questionnaire.Canonical(v)
 }

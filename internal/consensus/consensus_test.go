@@ -9,6 +9,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 const fixtures = "../../testdata/consensus"
@@ -99,7 +100,7 @@ func TestComputeOnThreeParticipants(t *testing.T) {
 		if it.Spread != nil {
 			spread = *it.Spread
 		}
-		got := want{spread, it.Distinct, it.Disputed, it.Rule, ShortAnswer(it.Question, it.Proposal, "en"),
+		got := want{spread, it.Distinct, it.Disputed, it.Rule, words.For("en").ShortAnswer(it.Question, it.Proposal),
 			it.Values, it.NA, it.Unknown, len(it.Responses)}
 		if got != w {
 			t.Errorf("%s: got %+v, want %+v", id, got, w)

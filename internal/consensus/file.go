@@ -7,23 +7,22 @@ import (
 	"time"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // noteWords are the words of the notes written into a merged answers file.
 type noteWords struct {
-	yes, no, na, unknown string
-	rules                map[Rule]string
-	agreed, answers      string
-	respondent           string // with the number of participants
-	colon                string // ": ", or "\u00a0: " in French
+	t               words.Words // the answers, as words.ShortAnswer writes them
+	rules           map[Rule]string
+	agreed, answers string
+	respondent      string // with the number of participants
+	colon           string // ": ", or "\u00a0: " in French
 }
 
 func wordsFor(lang string) noteWords {
 	t := words.For(lang)
 	k := func(key string) string { return t.Format("consensus.note." + key) }
-	w := noteWords{yes: k("yes"), no: k("no"), na: k("na"), unknown: k("unknown"),
+	w := noteWords{t: t,
 		agreed: k("agreed"), answers: k("answers"), respondent: k("respondent"), colon: k("colon"),
 		rules: map[Rule]string{}}
 	for _, r := range []Rule{Unanimous, Median, Disagreement, AllNA, NoValue} {
@@ -92,7 +91,7 @@ func (r *Result) Note(it *Item, lang string) string {
 	w := wordsFor(lang)
 	parts := make([]string, len(it.Responses))
 	for i, resp := range it.Responses {
-		s := r.Participants[resp.Participant].Name + ": " + ShortAnswer(it.Question, resp.Answer, lang)
+		s := r.Participants[resp.Participant].Name + ": " + w.t.ShortAnswer(it.Question, resp.Answer)
 		if n := strings.TrimSpace(resp.Answer.Note); n != "" {
 			s += " (" + strconv.Quote(n) + ")"
 		}
@@ -104,33 +103,6 @@ func (r *Result) Note(it *Item, lang string) string {
 		return w.agreed + w.colon + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + w.colon + answered + "."
 	}
 	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
-}
-
-// ShortAnswer is an answer in a few characters, as notes and tables show it: a level's number,
-// yes or no, choice ids, a number, a quoted text, N/A or don't know.
-func ShortAnswer(qq *questionnaire.Question, a *answers.Answer, lang string) string {
-	w := wordsFor(lang)
-	switch {
-	case a.NA:
-		return w.na
-	case a.Unknown:
-		return w.unknown
-	}
-	switch v := a.Value.(type) {
-	case bool:
-		if v {
-			return w.yes
-		}
-		return w.no
-	case []string:
-		return Key(qq, v)
-	case string:
-		if qq.Type == questionnaire.TypeText {
-			return strconv.Quote(v)
-		}
-		return v
-	}
-	return questionnaire.Canonical(a.Value)
 }
 
 func capitalise(s string) string {
@@ -151,7 +123,7 @@ type Carried struct {
 // Replacement is an answer of the merged file replaced by the participants' merged one.
 type Replacement struct {
 	ID       string
-	Old, New string // as ShortAnswer writes them
+	Old, New string // as words.ShortAnswer writes them
 }
 
 // Carry folds an earlier merged file (checked against r.Questionnaire) into r before it is
@@ -160,6 +132,7 @@ type Replacement struct {
 // the participants' merged one, and Carried lists those it replaced with another answer.
 func (r *Result) Carry(prev *answers.File, lang string) Carried {
 	var c Carried
+	t := words.For(lang)
 	byID := make(map[string]int, len(r.Items))
 	for i, it := range r.Items {
 		byID[it.Question.ID] = i
@@ -176,7 +149,7 @@ func (r *Result) Carry(prev *answers.File, lang string) Carried {
 			c.Agreements++
 		case ok:
 			it := r.Items[i]
-			old, now := ShortAnswer(it.Question, a, lang), ShortAnswer(it.Question, it.Merged(), lang)
+			old, now := t.ShortAnswer(it.Question, a), t.ShortAnswer(it.Question, it.Merged())
 			if old != now {
 				c.Replaced = append(c.Replaced, Replacement{ID: id, Old: old, New: now})
 			}

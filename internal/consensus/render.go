@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
@@ -51,6 +50,7 @@ type consensusGroup struct {
 // consensusGroups gathers an item's responses by answer: levels in ascending order, other values
 // in the order first given, then N/A, then don't know.
 func consensusGroups(r *Result, it *Item, lang string) []consensusGroup {
+	t := words.For(lang)
 	type keyed struct {
 		key   string
 		rank  int // sort key: level, or order of first appearance; N/A and don't know last
@@ -75,7 +75,7 @@ func consensusGroups(r *Result, it *Item, lang string) []consensusGroup {
 		}
 		g, ok := byKey[key]
 		if !ok {
-			g = &keyed{key: key, rank: rank, group: consensusGroup{Answer: AnswerLabel(it.Question, a, lang)}}
+			g = &keyed{key: key, rank: rank, group: consensusGroup{Answer: t.Answer(it.Question, a, lang)}}
 			byKey[key] = g
 			gs = append(gs, g)
 		}
@@ -87,53 +87,6 @@ func consensusGroups(r *Result, it *Item, lang string) []consensusGroup {
 		out[i] = g.group
 	}
 	return out
-}
-
-// AnswerLabel is an answer as people read it: a level with its label, yes or no, choice
-// labels, a number, a quoted text, not applicable or don't know.
-func AnswerLabel(qq *questionnaire.Question, a *answers.Answer, lang string) string {
-	w := consensusWordsFor(lang)
-	switch {
-	case a == nil:
-		return ""
-	case a.NA:
-		return w.na
-	case a.Unknown:
-		return w.unknown
-	}
-	switch qq.Type {
-	case questionnaire.TypeScale:
-		if lv, ok := a.Value.(int); ok {
-			if l, ok := qq.Scale.Level(lv); ok {
-				return fmt.Sprintf("%d %s", lv, l.Label.Get(lang))
-			}
-		}
-	case questionnaire.TypeYesNo:
-		if b, ok := a.Value.(bool); ok {
-			if b {
-				return w.yes
-			}
-			return w.no
-		}
-	case questionnaire.TypeChoice:
-		if id, ok := a.Value.(string); ok {
-			if c, ok := qq.Choice(id); ok {
-				return c.Label.Get(lang)
-			}
-		}
-	case questionnaire.TypeMulti:
-		if ids, ok := a.Value.([]string); ok {
-			if len(ids) == 0 {
-				return w.none
-			}
-			return strings.Join(words.ChosenLabels(qq, ids, lang), ", ")
-		}
-	case questionnaire.TypeText:
-		if s, ok := a.Value.(string); ok {
-			return "“" + s + "”"
-		}
-	}
-	return questionnaire.Canonical(a.Value)
 }
 
 // consensusSpread is an item's spread in words: levels apart on scale questions, else whether
@@ -154,7 +107,7 @@ func consensusSpread(it *Item, w consensusWords) string {
 
 // consensusMerged is the merged answer with how it was reached.
 func consensusMerged(it *Item, lang string, w consensusWords) (answer, how string) {
-	answer = AnswerLabel(it.Question, it.Merged(), lang)
+	answer = w.t.Answer(it.Question, it.Merged(), lang)
 	if it.Resolution != nil {
 		return answer, w.agreed
 	}

@@ -48,7 +48,7 @@ func consensusMarkdown(in RenderInput) []byte {
 				a := resp.Answer
 				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
 					textfmt.Markdown(r.Participants[resp.Participant].Name),
-					textfmt.Markdown(AnswerLabel(it.Question, a, lang)),
+					textfmt.Markdown(w.t.Answer(it.Question, a, lang)),
 					textfmt.Markdown(a.Confidence), textfmt.Markdown(a.Note))
 			}
 			answer, how := consensusMerged(it, lang, w)

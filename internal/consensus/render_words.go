@@ -13,7 +13,7 @@ type consensusWords struct {
 	disputedHeading, otherHeading, notesHeading string
 	settledHeading                              string
 	same, different                             string
-	yes, no, na, unknown, none                  string
+	na                                          string // beside a spread of levels
 	agreed, reason                              string
 	rules                                       map[Rule]string
 	colon                                       string // ": ", or "\u00a0: " in French
@@ -30,7 +30,7 @@ func consensusWordsFor(lang string) consensusWords {
 		participant: k("participant"), answer: k("answer"), confidence: k("confidence"), note: k("note"),
 		disputedHeading: k("disputedHeading"), otherHeading: k("otherHeading"), notesHeading: k("notesHeading"),
 		settledHeading: k("settledHeading"), same: k("same"), different: k("different"),
-		yes: k("yes"), no: k("no"), na: k("na"), unknown: k("unknown"), none: k("none"),
+		na:     k("na"),
 		agreed: k("agreed"), reason: k("reason"), colon: k("colon"),
 		rules: map[Rule]string{},
 	}

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
-	"github.com/cbrn-tool/cbrn/internal/consensus"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/semver"
 	"github.com/cbrn-tool/cbrn/internal/words"
@@ -209,7 +208,7 @@ func follow(id string, a *answers.Answer, chain []*questionnaire.Questionnaire, 
 	case !a.Given():
 		it.Kind = Pending
 	case it.Old != nil:
-		it.Answer = consensus.AnswerLabel(it.Old, a, lang)
+		it.Answer = w.t.Answer(it.Old, a, lang)
 	default:
 		it.Answer = questionnaire.Canonical(a.Value)
 	}
@@ -277,11 +276,12 @@ func invalid(x *questionnaire.Question, a *answers.Answer) string {
 
 // texts are the words migrate writes into files and reasons.
 type texts struct {
+	t                                    words.Words // the old answers, as people read them
 	note, removed, gone, reworded, taken string
 }
 
 func wordsFor(lang string) texts {
 	t := words.For(lang)
 	k := func(key string) string { return t.Format("migrate." + key) }
-	return texts{note: k("note"), removed: k("removed"), gone: k("gone"), reworded: k("reworded"), taken: k("taken")}
+	return texts{t: t, note: k("note"), removed: k("removed"), gone: k("gone"), reworded: k("reworded"), taken: k("taken")}
 }

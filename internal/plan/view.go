@@ -229,7 +229,7 @@ func Indicator(a *Action, lang string) string {
 			if s := qq.LevelText(*x.TargetLv).Get(lang); s != "" {
 				return s
 			}
-			return levelWords(qq, *x.TargetLv, lang)
+			return names.Level(qq, *x.TargetLv, lang)
 		}
 	case questionnaire.TypeYesNo:
 		return w.yes
@@ -267,22 +267,16 @@ func bestChoice(qq *questionnaire.Question, lang string) string {
 	return label
 }
 
-func levelWords(qq *questionnaire.Question, n int, lang string) string {
-	if l, ok := qq.Scale.Level(n); ok {
-		return fmt.Sprintf("%d %s", n, l.Label.Get(lang))
-	}
-	return strconv.Itoa(n)
-}
-
 // fromTo is an action's current answer and target in words: "2 Initiated" → "4 Demonstrated",
-// "No" → "Yes", a choice → the best choice, don't know → the target.
+// "No" → "Yes", a choice → the best choice, "2 of 5 chosen" → full, don't know → the target.
+// Other than a multiple choice's count, the answer reads as in every product (words.Answer).
 func fromTo(a *Action, lang string, w words) (from, to string) {
 	x := a.Q
 	qq := x.Q
 	switch qq.Type {
 	case questionnaire.TypeScale:
 		if x.TargetLv != nil {
-			to = levelWords(qq, *x.TargetLv, lang)
+			to = names.Level(qq, *x.TargetLv, lang)
 		}
 	case questionnaire.TypeYesNo:
 		to = w.yes
@@ -295,23 +289,11 @@ func fromTo(a *Action, lang string, w words) (from, to string) {
 		return w.dontKnow, to
 	}
 	if ids, ok := a.Answer.Value.([]string); ok && qq.Type == questionnaire.TypeMulti {
+		// A count: the labels chosen may be many and long, and the indicator names the
+		// ones still to add.
 		return fmt.Sprintf(w.chosenOf, len(ids), len(qq.Choices)), to
 	}
-	if x.Level != nil {
-		return levelWords(qq, *x.Level, lang), to
-	}
-	switch v := a.Answer.Value.(type) {
-	case bool:
-		if v {
-			return w.yes, to
-		}
-		return w.no, to
-	case string:
-		if c, ok := qq.Choice(v); ok {
-			return c.Label.Get(lang), to
-		}
-	}
-	return questionnaire.Canonical(a.Answer.Value), to
+	return w.t.Answer(qq, a.Answer, lang), to
 }
 
 // safe makes a text from a file inert, on one line: every renderer gets it so.

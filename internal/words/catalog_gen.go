@@ -7,7 +7,7 @@ func catalogued() []string { return []string{"en", "fr"} }
 
 // catalogueKeys are the keys of the base catalogue, in name order.
 func catalogueKeys() []string {
-	return []string{"compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.no", "consensus.none", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.na", "consensus.note.no", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.note.unknown", "consensus.note.yes", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "consensus.unknown", "consensus.yes", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "outcome.cbrn-core/detection-borders", "outcome.cbrn-core/detection-information", "outcome.cbrn-core/detection-laboratories", "outcome.cbrn-core/detection-surveillance", "outcome.cbrn-core/preparedness-communication", "outcome.cbrn-core/preparedness-equipment", "outcome.cbrn-core/preparedness-health", "outcome.cbrn-core/preparedness-international", "outcome.cbrn-core/preparedness-planning", "outcome.cbrn-core/preparedness-training", "outcome.cbrn-core/prevention-governance", "outcome.cbrn-core/prevention-legal", "outcome.cbrn-core/prevention-regulation", "outcome.cbrn-core/prevention-security", "outcome.cbrn-core/prevention-trade", "outcome.cbrn-core/response-assistance", "outcome.cbrn-core/response-casualties", "outcome.cbrn-core/response-command", "outcome.cbrn-core/response-investigation", "outcome.cbrn-core/response-recovery", "outcome.cbrn-core/response-sampling", "outcome.cbrn-quick/detection", "outcome.cbrn-quick/preparedness", "outcome.cbrn-quick/prevention", "outcome.cbrn-quick/response", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "plan.actions", "plan.actionsSheet", "plan.activities", "plan.activityType", "plan.allPillars", "plan.alsoChosen", "plan.andMore", "plan.answersOf", "plan.budget", "plan.category", "plan.category.equipment", "plan.category.exercises", "plan.category.organisation", "plan.category.planning", "plan.category.training", "plan.chosenOf", "plan.colon", "plan.completeness", "plan.conservative", "plan.cost", "plan.counts", "plan.critical", "plan.criticalCount", "plan.dontKnow", "plan.draftNote", "plan.end", "plan.from", "plan.full", "plan.gaps", "plan.genericTitle", "plan.id", "plan.indicator", "plan.infoCount", "plan.infoIndicator", "plan.lead", "plan.leadConfirmed", "plan.needsIntro", "plan.needsTitle", "plan.no", "plan.noGaps", "plan.noLead", "plan.noPartners", "plan.none", "plan.nowTarget", "plan.objective", "plan.objectivesHeading", "plan.objectivesSheet", "plan.officer", "plan.outOf100", "plan.overall", "plan.part", "plan.partners", "plan.pillar", "plan.pillarsHeading", "plan.portfolioHeading", "plan.portfolioIntro", "plan.priority", "plan.question", "plan.questionText", "plan.rank", "plan.score", "plan.section", "plan.sections", "plan.starLegend", "plan.start", "plan.startEnd", "plan.status", "plan.statuses.1", "plan.statuses.2", "plan.statuses.3", "plan.statuses.4", "plan.statuses.5", "plan.summary", "plan.supporting", "plan.target", "plan.targetsLevel", "plan.targetsNext", "plan.targetsOwn", "plan.theme", "plan.timeframe", "plan.timeframe.long", "plan.timeframe.medium", "plan.timeframe.short", "plan.timeframeShort.long", "plan.timeframeShort.medium", "plan.timeframeShort.short", "plan.title", "plan.to", "plan.toAgree", "plan.unansweredNote", "plan.unscored", "plan.whoMayKnow", "plan.yes", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.agreed", "resolve.allDone", "resolve.answers", "resolve.contra", "resolve.dispute", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.none", "resolve.open", "resolve.other", "resolve.otherPrompt", "resolve.proposal", "resolve.reason", "resolve.reasonNeeded", "resolve.replaced", "resolve.rule.disagreement", "resolve.rule.median", "resolve.rule.na", "resolve.rule.unanimous", "resolve.rule.unknown", "resolve.settled", "resolve.stopped", "resolve.wrote", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
+	return []string{"answer.na", "answer.no", "answer.none", "answer.short.na", "answer.short.no", "answer.short.unknown", "answer.short.yes", "answer.unknown", "answer.yes", "compare.activities", "compare.activitiesNote", "compare.answeredVersion", "compare.baseLabel", "compare.colActivity", "compare.colBase", "compare.colChange", "compare.colDoneBase", "compare.colDoneNew", "compare.colHazard", "compare.colNew", "compare.colPillar", "compare.colQuestion", "compare.colRank", "compare.colSection", "compare.colon", "compare.created", "compare.fell", "compare.groupsNote", "compare.hazards", "compare.headingCount", "compare.improved", "compare.newLabel", "compare.newlyAnswered", "compare.newlyUnknown", "compare.noActivity", "compare.noQuestion", "compare.overall", "compare.pillars", "compare.questions", "compare.questionsNote", "compare.rose", "compare.sections", "compare.status.answered", "compare.status.na", "compare.status.skipped", "compare.status.unanswered", "compare.status.unknown", "compare.status.unscored", "compare.statusChanged", "compare.title", "compare.titleMarkdown", "compare.updated", "compare.verdict", "compare.verdictCompleteness", "compare.verdictDropped", "compare.verdictImproved", "compare.verdictNew", "compare.verdictNone", "compare.verdictUnchanged", "compare.verdictUnknown", "compare.verdictWorsened", "compare.worsened", "consensus.agreed", "consensus.answer", "consensus.answered", "consensus.answers", "consensus.colon", "consensus.confidence", "consensus.different", "consensus.disputed", "consensus.disputedHeading", "consensus.disputedMark", "consensus.explain", "consensus.levels", "consensus.merged", "consensus.na", "consensus.note", "consensus.note.agreed", "consensus.note.answers", "consensus.note.colon", "consensus.note.respondent", "consensus.note.rule.disagreement", "consensus.note.rule.median", "consensus.note.rule.na", "consensus.note.rule.unanimous", "consensus.note.rule.unknown", "consensus.notesHeading", "consensus.order", "consensus.otherHeading", "consensus.participant", "consensus.participants", "consensus.question", "consensus.reason", "consensus.rule.disagreement", "consensus.rule.median", "consensus.rule.na", "consensus.rule.unanimous", "consensus.rule.unknown", "consensus.same", "consensus.settledHeading", "consensus.settledMark", "consensus.spread", "consensus.summarySep", "consensus.title", "demo.about", "demo.aboutTitle", "demo.handoutFile", "demo.next", "demo.stepAssess", "demo.stepConsensus", "demo.stepPlan", "demo.stepPrint", "demo.stepSave", "demo.teamFile", "handout.and", "handout.answer", "handout.askOnlyIf", "handout.assumed", "handout.atLeast", "handout.atMost", "handout.between", "handout.colon", "handout.confidence", "handout.contents", "handout.critical", "handout.criticalNote", "handout.documented", "handout.dontKnow", "handout.from", "handout.guidance", "handout.handout", "handout.hazards", "handout.heldBy", "handout.how.1", "handout.how.2", "handout.how.3", "handout.how.4", "handout.howTitle", "handout.includes", "handout.includesOneOf", "handout.is", "handout.isOneOf", "handout.judgement", "handout.no", "handout.not", "handout.notApplicable", "handout.notes", "handout.or", "handout.questions", "handout.refSep", "handout.respondent.1", "handout.respondent.2", "handout.respondent.3", "handout.respondent.4", "handout.respondent.5", "handout.selected", "handout.sources", "handout.tickAll", "handout.tickOne", "handout.upTo", "handout.weight", "handout.yes", "hazard.B", "hazard.C", "hazard.N", "hazard.R", "migrate.gone", "migrate.note", "migrate.removed", "migrate.reworded", "migrate.taken", "number.decimal", "number.none", "number.percent", "outcome.cbrn-core/detection-borders", "outcome.cbrn-core/detection-information", "outcome.cbrn-core/detection-laboratories", "outcome.cbrn-core/detection-surveillance", "outcome.cbrn-core/preparedness-communication", "outcome.cbrn-core/preparedness-equipment", "outcome.cbrn-core/preparedness-health", "outcome.cbrn-core/preparedness-international", "outcome.cbrn-core/preparedness-planning", "outcome.cbrn-core/preparedness-training", "outcome.cbrn-core/prevention-governance", "outcome.cbrn-core/prevention-legal", "outcome.cbrn-core/prevention-regulation", "outcome.cbrn-core/prevention-security", "outcome.cbrn-core/prevention-trade", "outcome.cbrn-core/response-assistance", "outcome.cbrn-core/response-casualties", "outcome.cbrn-core/response-command", "outcome.cbrn-core/response-investigation", "outcome.cbrn-core/response-recovery", "outcome.cbrn-core/response-sampling", "outcome.cbrn-quick/detection", "outcome.cbrn-quick/preparedness", "outcome.cbrn-quick/prevention", "outcome.cbrn-quick/response", "output.wrote", "pillar.detection", "pillar.preparedness", "pillar.prevention", "pillar.response", "plan.actions", "plan.actionsSheet", "plan.activities", "plan.activityType", "plan.allPillars", "plan.alsoChosen", "plan.andMore", "plan.answersOf", "plan.budget", "plan.category", "plan.category.equipment", "plan.category.exercises", "plan.category.organisation", "plan.category.planning", "plan.category.training", "plan.chosenOf", "plan.colon", "plan.completeness", "plan.conservative", "plan.cost", "plan.counts", "plan.critical", "plan.criticalCount", "plan.dontKnow", "plan.draftNote", "plan.end", "plan.from", "plan.full", "plan.gaps", "plan.genericTitle", "plan.id", "plan.indicator", "plan.infoCount", "plan.infoIndicator", "plan.lead", "plan.leadConfirmed", "plan.needsIntro", "plan.needsTitle", "plan.no", "plan.noGaps", "plan.noLead", "plan.noPartners", "plan.none", "plan.nowTarget", "plan.objective", "plan.objectivesHeading", "plan.objectivesSheet", "plan.officer", "plan.outOf100", "plan.overall", "plan.part", "plan.partners", "plan.pillar", "plan.pillarsHeading", "plan.portfolioHeading", "plan.portfolioIntro", "plan.priority", "plan.question", "plan.questionText", "plan.rank", "plan.score", "plan.section", "plan.sections", "plan.starLegend", "plan.start", "plan.startEnd", "plan.status", "plan.statuses.1", "plan.statuses.2", "plan.statuses.3", "plan.statuses.4", "plan.statuses.5", "plan.summary", "plan.supporting", "plan.target", "plan.targetsLevel", "plan.targetsNext", "plan.targetsOwn", "plan.theme", "plan.timeframe", "plan.timeframe.long", "plan.timeframe.medium", "plan.timeframe.short", "plan.timeframeShort.long", "plan.timeframeShort.medium", "plan.timeframeShort.short", "plan.title", "plan.to", "plan.toAgree", "plan.unansweredNote", "plan.unscored", "plan.whoMayKnow", "plan.yes", "prompt.allAnswered", "prompt.answer", "prompt.back", "prompt.backToList", "prompt.chooseOne", "prompt.colAnswered", "prompt.colDontKnow", "prompt.colNA", "prompt.colPillar", "prompt.colTotal", "prompt.colon", "prompt.confAssumed", "prompt.confDocumented", "prompt.confJudgement", "prompt.confNone", "prompt.confidence", "prompt.country", "prompt.current", "prompt.dontKnow", "prompt.emptyAnswer", "prompt.exclusiveAlone", "prompt.help", "prompt.helpHeading", "prompt.inputHint", "prompt.keepHint", "prompt.keyBack", "prompt.keyChoose", "prompt.keyDontKnow", "prompt.keyHelp", "prompt.keyMove", "prompt.keyNotApplicable", "prompt.keyScroll", "prompt.keyStop", "prompt.keyToggle", "prompt.maxHint", "prompt.minHint", "prompt.multiHint", "prompt.multiNoneHint", "prompt.name", "prompt.nextStep", "prompt.no", "prompt.noneOfThese", "prompt.notANumber", "prompt.notApplicable", "prompt.note", "prompt.noteKeepHow", "prompt.numberHint", "prompt.organisation", "prompt.progress", "prompt.rangeHint", "prompt.remaining", "prompt.respondentHeading", "prompt.resuming", "prompt.reviewDone", "prompt.reviewHeading", "prompt.reviewNone", "prompt.reviewTip", "prompt.role", "prompt.saved", "prompt.skip", "prompt.sources", "prompt.stopHint", "prompt.summaryTitle", "prompt.tooHigh", "prompt.tooLow", "prompt.typeOneOf", "prompt.yes", "report.activities", "report.activitiesNone", "report.activityColumn", "report.allGaps", "report.andMore", "report.answered", "report.answersOf", "report.barsTitle", "report.colon", "report.complete", "report.completenessLine", "report.conservative", "report.conservativeLine", "report.conservativeLong", "report.conservativeNote", "report.countsAside", "report.countsLine", "report.critical", "report.criticalMark", "report.dontKnow", "report.firstActivity", "report.full", "report.gap", "report.gapOne", "report.gapOneCritical", "report.gaps", "report.gapsCount", "report.gapsCountNone", "report.gapsList", "report.gapsNone", "report.generatedBy", "report.grid", "report.gridNote", "report.hazard", "report.hazards", "report.howComplete", "report.howGap", "report.howScore", "report.howToRead", "report.inBrief", "report.indicative", "report.indicativeText", "report.leastComplete", "report.legendConservative", "report.legendScore", "report.legendTarget", "report.listSep", "report.moreGaps", "report.no", "report.noScore", "report.noneChosen", "report.notScored", "report.nowTarget", "report.ofTotal", "report.outOf100", "report.overall", "report.pillar", "report.pillars", "report.priority", "report.priorityLong", "report.question", "report.radarTitle", "report.score", "report.section", "report.sections", "report.sparLine", "report.sparNote", "report.target", "report.targetsLevel", "report.targetsNext", "report.targetsOwn", "report.topGaps", "report.unknownBrief", "report.weakestHazard", "report.weakestPillar", "report.yes", "resolve.agreed", "resolve.allDone", "resolve.answers", "resolve.contra", "resolve.dispute", "resolve.done", "resolve.hint", "resolve.kept", "resolve.keptOwn", "resolve.merged", "resolve.none", "resolve.open", "resolve.other", "resolve.otherPrompt", "resolve.proposal", "resolve.reason", "resolve.reasonNeeded", "resolve.replaced", "resolve.rule.disagreement", "resolve.rule.median", "resolve.rule.na", "resolve.rule.unanimous", "resolve.rule.unknown", "resolve.settled", "resolve.stopped", "resolve.wrote", "status.answered", "status.na", "status.skipped", "status.unanswered", "status.unknown", "status.unscored"}
 }
 
 // catalogueMessage is the message of key in lang as its catalogue has it (the "other" form of plural
@@ -81,6 +81,24 @@ func pluralEntries(lang string) []pluralEntry {
 
 func message_en(key string) (string, bool, bool) {
 	switch key {
+	case "answer.na":
+		return "N/A", false, true
+	case "answer.no":
+		return "No", false, true
+	case "answer.none":
+		return "none", false, true
+	case "answer.short.na":
+		return "N/A", false, true
+	case "answer.short.no":
+		return "no", false, true
+	case "answer.short.unknown":
+		return "don't know", false, true
+	case "answer.short.yes":
+		return "yes", false, true
+	case "answer.unknown":
+		return "don't know", false, true
+	case "answer.yes":
+		return "Yes", false, true
 	case "compare.activities":
 		return "Activities", false, true
 	case "compare.activitiesNote":
@@ -215,10 +233,6 @@ func message_en(key string) (string, bool, bool) {
 		return "MERGED", false, true
 	case "consensus.na":
 		return "N/A", false, true
-	case "consensus.no":
-		return "No", false, true
-	case "consensus.none":
-		return "none", false, true
 	case "consensus.note":
 		return "Note", false, true
 	case "consensus.note.agreed":
@@ -227,10 +241,6 @@ func message_en(key string) (string, bool, bool) {
 		return "Answers", false, true
 	case "consensus.note.colon":
 		return ": ", false, true
-	case "consensus.note.na":
-		return "N/A", false, true
-	case "consensus.note.no":
-		return "no", false, true
 	case "consensus.note.respondent":
 		return "Consensus of %d participants", false, true
 	case "consensus.note.rule.disagreement":
@@ -243,10 +253,6 @@ func message_en(key string) (string, bool, bool) {
 		return "the same answer from all who gave one", false, true
 	case "consensus.note.rule.unknown":
 		return "no value given: recorded as don't know", false, true
-	case "consensus.note.unknown":
-		return "don't know", false, true
-	case "consensus.note.yes":
-		return "yes", false, true
 	case "consensus.notesHeading":
 		return "Participants' notes", false, true
 	case "consensus.order":
@@ -283,10 +289,6 @@ func message_en(key string) (string, bool, bool) {
 		return "; ", false, true
 	case "consensus.title":
 		return "Consensus: %s", false, true
-	case "consensus.unknown":
-		return "don't know", false, true
-	case "consensus.yes":
-		return "Yes", false, true
 	case "demo.about":
 		return "The country in this sample, %s, is fictional; its national team answered the %s questionnaire. Scores run from 0 (nothing in place) to 100 (every capacity sustained and shared); a gap is the distance to the target, and the activities are the kinds of work that close the gaps, most urgent first.", false, true
 	case "demo.aboutTitle":
@@ -1029,6 +1031,24 @@ func message_en(key string) (string, bool, bool) {
 
 func message_fr(key string) (string, bool, bool) {
 	switch key {
+	case "answer.na":
+		return "sans objet", false, true
+	case "answer.no":
+		return "Non", false, true
+	case "answer.none":
+		return "aucun", false, true
+	case "answer.short.na":
+		return "sans objet", false, true
+	case "answer.short.no":
+		return "non", false, true
+	case "answer.short.unknown":
+		return "ne sait pas", false, true
+	case "answer.short.yes":
+		return "oui", false, true
+	case "answer.unknown":
+		return "ne sait pas", false, true
+	case "answer.yes":
+		return "Oui", false, true
 	case "compare.activities":
 		return "Activités", false, true
 	case "compare.activitiesNote":
@@ -1163,10 +1183,6 @@ func message_fr(key string) (string, bool, bool) {
 		return "FUSION", false, true
 	case "consensus.na":
 		return "sans objet", false, true
-	case "consensus.no":
-		return "Non", false, true
-	case "consensus.none":
-		return "aucun", false, true
 	case "consensus.note":
 		return "Note", false, true
 	case "consensus.note.agreed":
@@ -1175,10 +1191,6 @@ func message_fr(key string) (string, bool, bool) {
 		return "Réponses", false, true
 	case "consensus.note.colon":
 		return ": ", false, true
-	case "consensus.note.na":
-		return "sans objet", false, true
-	case "consensus.note.no":
-		return "non", false, true
 	case "consensus.note.respondent":
 		return "Consensus de %d participants", false, true
 	case "consensus.note.rule.disagreement":
@@ -1191,10 +1203,6 @@ func message_fr(key string) (string, bool, bool) {
 		return "même réponse de tous ceux qui en ont donné une", false, true
 	case "consensus.note.rule.unknown":
 		return "aucune valeur donnée\u00a0: enregistré comme «\u00a0ne sait pas\u00a0»", false, true
-	case "consensus.note.unknown":
-		return "ne sait pas", false, true
-	case "consensus.note.yes":
-		return "oui", false, true
 	case "consensus.notesHeading":
 		return "Notes des participants", false, true
 	case "consensus.order":
@@ -1231,10 +1239,6 @@ func message_fr(key string) (string, bool, bool) {
 		return "\u202f; ", false, true
 	case "consensus.title":
 		return "Consensus\u00a0: %s", false, true
-	case "consensus.unknown":
-		return "ne sait pas", false, true
-	case "consensus.yes":
-		return "Oui", false, true
 	case "demo.about":
 		return "Le pays de cet exemple, %s, est fictif\u202f; son équipe nationale a répondu au questionnaire %s. Les scores vont de 0 (rien n'est en place) à 100 (capacités pérennes et partagées)\u202f; un écart est la distance à la cible, et les activités sont les types de travaux qui comblent les écarts, les plus urgents d'abord.", false, true
 	case "demo.aboutTitle":
