@@ -131,7 +131,7 @@ func renderText(in Input, md bool) ([]byte, error) {
 			if d.Critical {
 				id += " " + o.star()
 			}
-			rows = append(rows, []string{id, t.Pillar(d.Pillar), answerLabel(d.Base, t), answerLabel(d.New, t), signed(d.Score, t)})
+			rows = append(rows, []string{id, t.Pillar(d.Pillar), scoreLabel(d.Base, t), scoreLabel(d.New, t), signed(d.Score, t)})
 		}
 		o.table([]string{t.T("compare.colQuestion"), t.T("compare.colPillar"), t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange")}, rows, []bool{false, false, true, true, true})
 	}
@@ -239,7 +239,10 @@ func rank(n int) string {
 	return strconv.Itoa(n)
 }
 
-func answerLabel(q *score.Question, t words.Words) string {
+// scoreLabel is a question's standing in one assessment, as the questions table shows it: its
+// score 0-100 and level ("62.5 (L3)"), or its status. It is a figure, not an answer in words:
+// compare shows no answer itself (words.Answer is how answers read).
+func scoreLabel(q *score.Question, t words.Words) string {
 	if q.Status == score.Answered {
 		s := num(q.Score, t)
 		if q.Level != nil {
