@@ -13,11 +13,9 @@ const Schema = "cbrn.plan/v1"
 // spanning pillars; a null lead, an objective whose questions name no agency; null levels, a
 // question that is not a scale (or, for "from", a "don't know").
 type jsonPlan struct {
-	Schema          string               `json:"schema"`
-	Questionnaire   score.RefJSON        `json:"questionnaire"`
-	Respondent      score.RespondentJSON `json:"respondent"`
-	Objectives      []jsonObjective      `json:"objectives"`
-	InformationGaps []string             `json:"information_gaps"`
+	score.DocJSON
+	Objectives      []jsonObjective `json:"objectives"`
+	InformationGaps []string        `json:"information_gaps"`
 }
 
 type jsonObjective struct {
@@ -44,10 +42,7 @@ type jsonAction struct {
 
 func renderJSON(p *Plan) ([]byte, error) {
 	q := p.Result.Questionnaire
-	r := p.Answers.Respondent
-	out := jsonPlan{Schema: Schema, Questionnaire: score.RefJSON{ID: q.ID, Version: q.Version},
-		Respondent: score.RespondentJSON{Name: optional(r.Name), Organisation: optional(r.Organisation),
-			Country: optional(r.Country), Role: optional(r.Role)},
+	out := jsonPlan{DocJSON: score.Doc(Schema, q, p.Answers.Respondent, optional),
 		Objectives: []jsonObjective{}, InformationGaps: []string{}}
 	for i := range p.Objectives {
 		o := &p.Objectives[i]

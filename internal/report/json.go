@@ -11,15 +11,13 @@ const ReportSchema = "cbrn.report/v1"
 // The JSON report. Field order is the order of DESIGN §6; nil pointers print as null, so that an
 // undefined figure is never mistaken for a zero.
 type jsonReport struct {
-	Schema        string               `json:"schema"`
-	Questionnaire score.RefJSON        `json:"questionnaire"`
-	Respondent    score.RespondentJSON `json:"respondent"`
-	Overall       score.GroupJSON      `json:"overall"`
-	Pillars       []jsonGroup          `json:"pillars"`
-	Hazards       []jsonGroup          `json:"hazards"`
-	Sections      []jsonSection        `json:"sections"`
-	Activities    []jsonActivity       `json:"activities"`
-	Questions     []jsonQuestion       `json:"questions"`
+	score.DocJSON
+	Overall    score.GroupJSON `json:"overall"`
+	Pillars    []jsonGroup     `json:"pillars"`
+	Hazards    []jsonGroup     `json:"hazards"`
+	Sections   []jsonSection   `json:"sections"`
+	Activities []jsonActivity  `json:"activities"`
+	Questions  []jsonQuestion  `json:"questions"`
 	// Gained after the first release: the figures the pages show beside the scores.
 	WeightedGap   float64 `json:"weighted_gap"`
 	WeakestPillar *string `json:"weakest_pillar"`
@@ -82,14 +80,7 @@ func renderJSON(in Input) ([]byte, error) {
 	r, lang := in.Result, Language(in)
 	q := r.Questionnaire
 	rep := jsonReport{
-		Schema:        ReportSchema,
-		Questionnaire: score.RefJSON{ID: q.ID, Version: q.Version},
-		Respondent: score.RespondentJSON{
-			Name:         optional(in.Answers.Respondent.Name),
-			Organisation: optional(in.Answers.Respondent.Organisation),
-			Country:      optional(in.Answers.Respondent.Country),
-			Role:         optional(in.Answers.Respondent.Role),
-		},
+		DocJSON:    score.Doc(ReportSchema, q, in.Answers.Respondent, optional),
 		Overall:    r.Overall.JSON(),
 		Pillars:    []jsonGroup{},
 		Hazards:    []jsonGroup{},

@@ -1,8 +1,28 @@
 package score
 
+import (
+	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/questionnaire"
+)
+
 // The JSON forms shared by every JSON output of cbrn: the questionnaire a document is about,
 // who answered, and a group's figures. Undefined figures and items not given are null, never
 // zero or "".
+
+// DocJSON begins every JSON document about one assessment: its schema, the questionnaire it
+// answers and who answered.
+type DocJSON struct {
+	Schema        string         `json:"schema"`
+	Questionnaire RefJSON        `json:"questionnaire"`
+	Respondent    RespondentJSON `json:"respondent"`
+}
+
+// Doc is the beginning of a document of schema about answers r gave to q; text gives each
+// item of the respondent as the document writes it (nil when not given).
+func Doc(schema string, q *questionnaire.Questionnaire, r answers.Respondent, text func(string) *string) DocJSON {
+	return DocJSON{Schema: schema, Questionnaire: RefJSON{ID: q.ID, Version: q.Version},
+		Respondent: RespondentJSON{Name: text(r.Name), Organisation: text(r.Organisation), Country: text(r.Country), Role: text(r.Role)}}
+}
 
 // RefJSON names the questionnaire a document is about.
 type RefJSON struct {
