@@ -88,12 +88,19 @@ func run[O any](s *Streams, opts *O, runF func(*O) error, work func(*Streams, *O
 	return work(s, opts)
 }
 
-// answersRunE is the RunE of the commands that turn one answers file into a document (report,
-// plan): the file from the arguments into *answers, the shared flags checked, then the work.
-func answersRunE[O any](s *Streams, opts *O, answers *string, f *docFlags, runF func(*O) error, work func(*Streams, *O) error) func(*cobra.Command, []string) error {
+// answersDoc are the inputs of a command that turns one answers file into a document (report,
+// plan): the file and the shared flags.
+type answersDoc struct {
+	Answers string
+	docFlags
+}
+
+// answersRunE is the RunE of those commands: the file from the arguments, the shared flags
+// checked, then the work; opts embeds d.
+func answersRunE[O any](s *Streams, opts *O, d *answersDoc, runF func(*O) error, work func(*Streams, *O) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		*answers = args[0]
-		if err := f.check(); err != nil {
+		d.Answers = args[0]
+		if err := d.check(); err != nil {
 			return err
 		}
 		return run(s, opts, runF, work)

@@ -8,10 +8,7 @@ import (
 )
 
 // PlanOptions are the inputs of `cbrn plan`.
-type PlanOptions struct {
-	Answers string
-	docFlags
-}
+type PlanOptions struct{ answersDoc }
 
 func newPlanCmd(s *Streams, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{}
@@ -59,7 +56,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
   cbrn plan national.answers.yaml -o xlsx --out plan.xlsx
   cbrn plan national.answers.yaml --target next --lang fr`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn plan national.answers.yaml"),
-		RunE: answersRunE(s, opts, &opts.Answers, &opts.docFlags, runF, runPlan),
+		RunE: answersRunE(s, opts, &opts.answersDoc, runF, runPlan),
 	}
 	opts.add(cmd, plan.Formats(), answersUsage("language: en or fr (default: the answers')"))
 	return cmd

@@ -11,10 +11,7 @@ import (
 )
 
 // ReportOptions are the inputs of `cbrn report`.
-type ReportOptions struct {
-	Answers string
-	docFlags
-}
+type ReportOptions struct{ answersDoc }
 
 func newReportCmd(s *Streams, runF func(*ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{}
@@ -56,7 +53,7 @@ usage.`,
   cbrn report cbrn-core.answers.yaml --target next --lang fr
   cbrn report answers.yaml -q my-questionnaire.yaml -o csv --out gaps.csv`,
 		Args: exactArgs(1, "one answers file, e.g. cbrn report cbrn-core.answers.yaml"),
-		RunE: answersRunE(s, opts, &opts.Answers, &opts.docFlags, runF, runReport),
+		RunE: answersRunE(s, opts, &opts.answersDoc, runF, runReport),
 	}
 	opts.add(cmd, report.Formats(), answersUsage("language (default: the answers file's; see above)"))
 	return cmd

@@ -102,8 +102,8 @@ func TestReportFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := ReportOptions{Answers: "a.yaml", docFlags: docFlags{Questionnaire: "q.yaml", Output: "json", Out: "r.json", Lang: "fr", Target: "next",
-		formats: []string{"table", "markdown", "json", "csv", "html"}}}
+	want := ReportOptions{answersDoc{Answers: "a.yaml", docFlags: docFlags{Questionnaire: "q.yaml", Output: "json", Out: "r.json", Lang: "fr", Target: "next",
+		formats: []string{"table", "markdown", "json", "csv", "html"}}}}
 	if got == nil || !reflect.DeepEqual(*got, want) {
 		t.Errorf("options = %+v, want %+v", got, want)
 	}
