@@ -234,7 +234,7 @@ func Indicator(a *Action, lang string) string {
 	case questionnaire.TypeYesNo:
 		return w.yes
 	case questionnaire.TypeChoice:
-		return bestChoice(qq, lang)
+		return w.t.Target(qq, nil, x.TargetChoice, lang)
 	case questionnaire.TypeMulti:
 		chosen := map[string]bool{}
 		if a.Answer != nil {
@@ -257,34 +257,13 @@ func Indicator(a *Action, lang string) string {
 	return w.full
 }
 
-func bestChoice(qq *questionnaire.Question, lang string) string {
-	best, label := -1.0, ""
-	for _, c := range qq.Choices {
-		if c.Score > best {
-			best, label = c.Score, c.Label.Get(lang)
-		}
-	}
-	return label
-}
-
 // fromTo is an action's current answer and target in words: "2 Initiated" → "4 Demonstrated",
 // "No" → "Yes", a choice → the best choice, "2 of 5 chosen" → full, don't know → the target.
 // Other than a multiple choice's count, the answer reads as in every product (words.Answer).
 func fromTo(a *Action, lang string, w words) (from, to string) {
 	x := a.Q
 	qq := x.Q
-	switch qq.Type {
-	case questionnaire.TypeScale:
-		if x.TargetLv != nil {
-			to = names.Level(qq, *x.TargetLv, lang)
-		}
-	case questionnaire.TypeYesNo:
-		to = w.yes
-	case questionnaire.TypeChoice:
-		to = bestChoice(qq, lang)
-	default:
-		to = w.full
-	}
+	to = w.t.Target(qq, x.TargetLv, x.TargetChoice, lang)
 	if x.Status == score.Unknown || a.Answer == nil {
 		return w.dontKnow, to
 	}

@@ -63,6 +63,24 @@ func (w Words) Value(qq *questionnaire.Question, v any, lang string) string {
 	return questionnaire.Canonical(v)
 }
 
+// Target is a question's target in words, as it reads after the answer ("3 Established →
+// 4 Demonstrated"): a level with its label, yes, the choice that meets it (choice: the
+// TargetChoice the score engine sets on a choice question), or full, for a multiple choice or
+// a number.
+func (w Words) Target(qq *questionnaire.Question, level *int, choice, lang string) string {
+	switch {
+	case level != nil:
+		return Level(qq, *level, lang)
+	case qq.Type == questionnaire.TypeYesNo:
+		return w.T("answer.yes")
+	case choice != "":
+		if c, ok := qq.Choice(choice); ok {
+			return c.Label.Get(lang)
+		}
+	}
+	return w.T("answer.full")
+}
+
 // Level is level n of qq's scale with its label, "3 Established", or the bare number when the
 // scale has no such level.
 func Level(qq *questionnaire.Question, n int, lang string) string {

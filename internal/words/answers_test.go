@@ -79,3 +79,30 @@ func TestAnswersInWords(t *testing.T) {
 		t.Errorf("ChosenIDs = %q, want %q", got, want)
 	}
 }
+
+func TestTargetsInWords(t *testing.T) {
+	q, err := questionnaire.Parse("words.yaml", []byte(answersQ))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qq := func(id string) *questionnaire.Question { x, _ := q.Question(id); return x }
+	three := 3
+	for _, c := range []struct {
+		lang, q string
+		level   *int
+		choice  string
+		want    string
+	}{
+		{"en", "S", &three, "", "3 Established"},
+		{"fr", "S", &three, "", "3 Établie"},
+		{"en", "Y", nil, "", "Yes"},
+		{"fr", "Y", nil, "", "Oui"},
+		{"fr", "C", nil, "a", "Alpha-fr"},
+		{"en", "M", nil, "", "full"}, // a multiple choice's target is every scoring choice
+		{"fr", "M", nil, "", "maximum"},
+	} {
+		if got := For(c.lang).Target(qq(c.q), c.level, c.choice, c.lang); got != c.want {
+			t.Errorf("%s %s: %q, want %q", c.lang, c.q, got, c.want)
+		}
+	}
+}
