@@ -60,9 +60,9 @@ answer different questionnaires, 2 on bad usage.`,
 	}
 	opts.add(cmd, compare.Formats(), docUsage{
 		Questionnaire: "score both files with this: shipped id or file",
-		Out:           "write to `FILE` (mode 0600), not stdout",
+		Out:           outUsage,
 		Lang:          "language of titles (default: questionnaire's)",
-		Target:        "scale targets: a level `N`, or next (one up)",
+		Target:        true,
 	})
 	return cmd
 }

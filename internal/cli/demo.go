@@ -67,7 +67,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	cmd.Flags().StringVar(&opts.Sample, "sample", DefaultSample, "the sample `NAME` (see above)")
 	opts.add(cmd, report.Formats(), docUsage{
-		Out:  "write to `FILE` (0600) instead of stdout",
+		Out:  outUsage,
 		Lang: "language: en or fr (default: the sample's)",
 	})
 	cmd.Flags().StringVar(&opts.SaveSample, "save-sample", "", "also write the sample answers to `FILE` (0600)")

@@ -98,9 +98,9 @@ Exit status: 0 when every file was exported, 1 when one was not, 2 on bad usage.
 	}
 	opts.add(cmd, exportFormats, docUsage{
 		Questionnaire: "score every file with this: shipped id or file",
-		Out:           "write to `FILE` (mode 0600), not stdout",
+		Out:           outUsage,
 		Lang:          "language of titles (default: questionnaire's)",
-		Target:        "scale targets: a level `N`, or next (one up)",
+		Target:        true,
 	})
 	cmd.Flags().StringVar(&opts.Level, "level", string(export.Pillar), "CSV/JSON table (see above)")
 	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(

@@ -29,9 +29,20 @@ type docFlags struct {
 	formats []string // what -o accepts; the first is the default
 }
 
-// docUsage is the usage line of each shared flag a command has; a flag left "" is not added.
-// -o needs none: its usage is the list of formats.
-type docUsage struct{ Questionnaire, Out, Lang, Target string }
+// docUsage is the usage line of each shared flag a command has; a flag left "" (or false) is
+// not added. -o needs none: its usage is the list of formats; --target reads the same in every
+// command that has it.
+type docUsage struct {
+	Questionnaire, Out, Lang string
+	Target                   bool
+}
+
+// outUsage is the usage of --out in the commands that write their document there instead of
+// stdout; targetUsage, that of --target.
+const (
+	outUsage    = "write to `FILE` (0600) instead of stdout"
+	targetUsage = "a level `N`, or \"next\" (one above each answer)"
+)
 
 // add adds -o with formats (the first the default) and the flags u words.
 func (d *docFlags) add(cmd *cobra.Command, formats []string, u docUsage) {
@@ -50,9 +61,9 @@ func (d *docFlags) add(cmd *cobra.Command, formats []string, u docUsage) {
 	if u.Lang != "" {
 		addLangFlag(cmd, &d.Lang, u.Lang)
 	}
-	if u.Target != "" {
+	if u.Target {
 		// --target N|next, read by parseTarget.
-		cmd.Flags().StringVar(&d.Target, "target", "", u.Target)
+		cmd.Flags().StringVar(&d.Target, "target", "", targetUsage)
 		_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions([]string{"next", "3", "4", "5"}, cobra.ShellCompDirectiveNoFileComp))
 	}
 }
@@ -112,8 +123,8 @@ func answersRunE[O any](s *Streams, opts *O, d *answersDoc, runF func(*O) error,
 func answersUsage(lang string) docUsage {
 	return docUsage{
 		Questionnaire: "shipped id or file (default: the answers' own)",
-		Out:           "write to `FILE` (0600) instead of stdout",
+		Out:           outUsage,
 		Lang:          lang,
-		Target:        "a level `N`, or \"next\" (one above each answer)",
+		Target:        true,
 	}
 }

@@ -57,7 +57,7 @@ Exit status: 0 when done, 1 on error, 2 on bad usage.`,
 	}
 	opts.add(cmd, handout.Formats(), docUsage{
 		Questionnaire: "shipped id or file (default: " + DefaultQuestionnaire + ")",
-		Out:           "write to `FILE` (0600) instead of stdout",
+		Out:           outUsage,
 		Lang:          "language (default: the questionnaire's first)",
 	})
 	cmd.Flags().StringSliceVar(&opts.Pillars, "pillar", nil, "only questions of this pillar; repeatable")
