@@ -241,11 +241,11 @@ func TestEveryTextIsInEveryLanguage(t *testing.T) {
 		q := load(t, id)
 		for _, p := range texts(q) {
 			for _, lang := range q.Languages {
-				if strings.TrimSpace(p.text.Values[lang]) == "" {
+				if strings.TrimSpace(p.text.Get(lang)) == "" {
 					t.Errorf("%s: %s has no %s text", id, p.where, lang)
 				}
 			}
-			en, fr := p.text.Values["en"], p.text.Values["fr"]
+			en, fr := p.text.Get("en"), p.text.Get("fr")
 			if en != "" && en == fr && !slices.Contains(sameInEveryLanguage, en) {
 				t.Errorf("%s: %s is the same in English and French (%q): translate it, or allow it as a proper name", id, p.where, en)
 			}

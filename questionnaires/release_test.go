@@ -166,11 +166,11 @@ func TestEveryScaleQuestionHasItsOwnLevels(t *testing.T) {
 					continue
 				}
 				for _, lang := range q.Languages {
-					text := strings.TrimSpace(own.Values[lang])
+					text := strings.TrimSpace(own.Get(lang))
 					if text == "" {
 						t.Errorf("%s: %s level %d has no %s text", path, x.ID, l.Level, lang)
 					}
-					if text == strings.TrimSpace(l.Description.Values[lang]) {
+					if text == strings.TrimSpace(l.Description.Get(lang)) {
 						t.Errorf("%s: %s level %d (%s) repeats the scale's description instead of saying what the level means for the question", path, x.ID, l.Level, lang)
 					}
 				}
@@ -214,7 +214,7 @@ func TestFrenchTypography(t *testing.T) {
 	for _, path := range []string{core110, quick110} {
 		q := loadFile(t, path)
 		for _, p := range allTexts(q) {
-			fr := p.text.Values["fr"]
+			fr := p.text.Get("fr")
 			for _, re := range []*regexp.Regexp{plainSpaceBefore, openingGuillemet, closingGuillemet, missingBefore} {
 				for _, m := range re.FindAllStringIndex(fr, -1) {
 					from, to := max(0, m[0]-25), min(len(fr), m[1]+25)

@@ -29,7 +29,7 @@ type Activity struct {
 // BuiltinActivities returns the seven activity types every questionnaire knows, in a fixed order.
 func BuiltinActivities() []Activity {
 	mk := func(id, en, fr string) Activity {
-		return Activity{ID: id, Title: Text{Default: "en", Values: map[string]string{"en": en, "fr": fr}}, BuiltIn: true}
+		return Activity{ID: id, Title: Text{Default: "en", Values: []Translation{{"en", en}, {"fr", fr}}}, BuiltIn: true}
 	}
 	return []Activity{
 		mk("needs-assessment", "Needs and risk assessment", "Évaluation des besoins et des risques"),

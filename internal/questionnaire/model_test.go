@@ -287,7 +287,7 @@ func TestMinimal(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
-	tx := Text{Default: "en", Values: map[string]string{"en": "Hello", "fr": "Bonjour"}}
+	tx := Text{Default: "en", Values: []Translation{{"en", "Hello"}, {"fr", "Bonjour"}}}
 	for lang, want := range map[string]string{"en": "Hello", "fr": "Bonjour", "de": "Hello", "": "Hello"} {
 		if got := tx.Get(lang); got != want {
 			t.Errorf("Get(%q) = %q, want %q", lang, got, want)

@@ -175,7 +175,7 @@ func (p *parser) languages(n *yaml.Node) {
 // text reads a localised text: a plain string (the default language) or a map of language to
 // string that must hold every declared language.
 func (p *parser) text(n *yaml.Node, what string, required bool) Text {
-	t := Text{Default: p.q.Languages[0], Values: map[string]string{}}
+	t := Text{Default: p.q.Languages[0]}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
@@ -184,7 +184,7 @@ func (p *parser) text(n *yaml.Node, what string, required bool) Text {
 			}
 			return t
 		}
-		t.Values[t.Default] = n.Value
+		t.Values = []Translation{{t.Default, n.Value}}
 		p.checkLength(n, what, n.Value)
 		if required && strings.TrimSpace(n.Value) == "" {
 			p.l.At(n, "%s is empty", what)
@@ -196,7 +196,7 @@ func (p *parser) text(n *yaml.Node, what string, required bool) Text {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			lang := k.Value
-			if _, dup := t.Values[lang]; dup {
+			if _, dup := t.Lookup(lang); dup {
 				p.l.At(k, "duplicate key %q in %s", lang, what)
 				continue
 			}
@@ -216,10 +216,10 @@ func (p *parser) text(n *yaml.Node, what string, required bool) Text {
 				p.l.At(v, "%s in %s is empty", what, lang)
 			}
 			p.checkLength(v, what, s)
-			t.Values[lang] = s
+			t.Values = append(t.Values, Translation{lang, s})
 		}
 		for _, lang := range p.q.Languages {
-			if _, ok := t.Values[lang]; !ok {
+			if _, ok := t.Lookup(lang); !ok {
 				p.l.At(n, "%s has no %q translation", what, lang)
 			}
 		}

@@ -6,11 +6,11 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // tx is a text: its default language, then language and text pairs.
 func tx(def string, pairs ...string) questionnaire.Text {
-	m := make(map[string]string, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i]] = pairs[i+1]
+	v := make([]questionnaire.Translation, len(pairs)/2)
+	for i := range v {
+		v[i] = questionnaire.Translation{Lang: pairs[2*i], Text: pairs[2*i+1]}
 	}
-	return questionnaire.Text{Default: def, Values: m}
+	return questionnaire.Text{Default: def, Values: v}
 }
 
 // f64 is a pointer to a number, for a bound.

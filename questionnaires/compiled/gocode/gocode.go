@@ -71,11 +71,11 @@ func Helpers(pkg string) ([]byte, error) {
 	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/cbrn-tool/cbrn/internal/questionnaire\"\n\n", pkg)
 	b.WriteString(`// tx is a text: its default language, then language and text pairs.
 func tx(def string, pairs ...string) questionnaire.Text {
-	m := make(map[string]string, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i]] = pairs[i+1]
+	v := make([]questionnaire.Translation, len(pairs)/2)
+	for i := range v {
+		v[i] = questionnaire.Translation{Lang: pairs[2*i], Text: pairs[2*i+1]}
 	}
-	return questionnaire.Text{Default: def, Values: m}
+	return questionnaire.Text{Default: def, Values: v}
 }
 
 // f64 is a pointer to a number, for a bound.
@@ -155,13 +155,8 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 		txt := v.Interface().(questionnaire.Text)
 		if txt.Values != nil {
 			fmt.Fprintf(b, "tx(%s", strconv.Quote(txt.Default))
-			keys := make([]string, 0, len(txt.Values))
-			for k := range txt.Values {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			for _, k := range keys {
-				fmt.Fprintf(b, ", %s, %s", strconv.Quote(k), strconv.Quote(txt.Values[k]))
+			for _, x := range txt.Values {
+				fmt.Fprintf(b, ", %s, %s", strconv.Quote(x.Lang), strconv.Quote(x.Text))
 			}
 			b.WriteString(")")
 			return nil
