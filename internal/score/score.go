@@ -6,7 +6,6 @@ package score
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
@@ -122,8 +121,9 @@ type Result struct {
 func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Result {
 	shown := q.Shown(a.Value)
 	res := &Result{Questionnaire: q, Options: opts, Questions: make([]Question, len(q.Questions))}
-	// The figures' pointers point into one block per result rather than into an allocation each.
-	fs := &floats{}
+	// The figures' pointers, the levels' and the lists of activities point into a few blocks
+	// per result rather than into an allocation each.
+	fs := &slab{}
 	for i, qq := range q.Questions {
 		question(&res.Questions[i], qq, a.Get(qq.ID), shown[i], opts, q, fs)
 	}
@@ -196,9 +196,12 @@ func Compute(q *questionnaire.Questionnaire, a *answers.File, opts Options) *Res
 	return res
 }
 
-func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown bool, opts Options, q *questionnaire.Questionnaire, fs *floats) {
-	*r = Question{Q: qq, ID: qq.ID, Section: qq.Section.ID, Pillar: qq.Section.Pillar, Hazards: qq.Hazards,
-		Weight: qq.Weight, Critical: qq.Critical, Activities: []string{}}
+// question scores one question into r, which is zero (an element of a fresh slice): setting
+// its fields one by one spares copying a whole Question over it, which the collector's write
+// barrier made a good part of scoring.
+func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown bool, opts Options, q *questionnaire.Questionnaire, fs *slab) {
+	r.Q, r.ID, r.Section, r.Pillar, r.Hazards = qq, qq.ID, qq.Section.ID, qq.Section.Pillar, qq.Hazards
+	r.Weight, r.Critical, r.Activities = qq.Weight, qq.Critical, []string{}
 	switch {
 	case !qq.Type.Scored():
 		r.Status = Unscored
@@ -224,13 +227,13 @@ func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown 
 	var level *int
 	if r.Status == Answered && qq.Type == questionnaire.TypeScale {
 		if lv, ok := a.Value.(int); ok {
-			level = &lv
+			level = fs.intPtr(lv)
 		}
 	}
 	r.Level = level
 	target := targetOf(qq, level, opts.Target)
 	if qq.Type == questionnaire.TypeScale {
-		r.TargetLv = &target.level
+		r.TargetLv = fs.intPtr(target.level)
 	}
 	r.Target = fs.ptr(target.score)
 
@@ -239,7 +242,7 @@ func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown 
 		r.Gap = fs.ptr(target.score)
 		r.Priority = r.Weight * target.score
 		if target.score > 0 {
-			r.Activities = []string{"needs-assessment"}
+			r.Activities = fs.strings("needs-assessment")
 		}
 		return
 	}
@@ -257,7 +260,7 @@ func question(r *Question, qq *questionnaire.Question, a *answers.Answer, shown 
 	r.Gap = fs.ptr(gap)
 	r.Priority = r.Weight * gap
 	if gap > 0 {
-		r.Activities = activitiesFor(qq, level, q)
+		r.Activities = activitiesFor(qq, level, q, fs)
 	}
 	return
 }
@@ -366,58 +369,96 @@ func ValueScore(qq *questionnaire.Question, v any) (float64, bool) {
 // for its current level; else the questionnaire's ladder entry for that level. A question left
 // with none (a non-scale question without a list, or a level missing from both maps) gets a
 // needs assessment, so that no gap goes unaddressed.
-func activitiesFor(qq *questionnaire.Question, level *int, q *questionnaire.Questionnaire) []string {
+// The list is a copy, taken from the result's slab.
+func activitiesFor(qq *questionnaire.Question, level *int, q *questionnaire.Questionnaire, fs *slab) []string {
 	if len(qq.Activities) > 0 {
-		return append([]string(nil), qq.Activities...)
+		return fs.strings(qq.Activities...)
 	}
 	if qq.Type == questionnaire.TypeScale && level != nil {
 		if acts := qq.ActivitiesByLevel[*level]; len(acts) > 0 {
-			return append([]string(nil), acts...)
+			return fs.strings(acts...)
 		}
 		if acts := q.Ladder[*level]; len(acts) > 0 {
-			return append([]string(nil), acts...)
+			return fs.strings(acts...)
 		}
 	}
-	return []string{"needs-assessment"}
+	return fs.strings("needs-assessment")
 }
 
 func rank(qs []Question) []Activity {
-	// Activities in the order their first gap comes, with their gaps, indexed by id.
-	index := map[string]int{}
+	// Activities in the order their first gap comes, with their number of gaps and their
+	// priority; a questionnaire has a few dozen activity types, found by a look along them.
 	var out []Activity
-	var members [][]*Question
+	var counts []int
+	find := func(id string) int {
+		for k := range out {
+			if out[k].ID == id {
+				return k
+			}
+		}
+		return -1
+	}
+	total := 0
 	for i := range qs {
 		r := &qs[i]
 		for _, id := range r.Activities {
-			k, ok := index[id]
-			if !ok {
+			k := find(id)
+			if k < 0 {
 				k = len(out)
-				index[id] = k
 				out = append(out, Activity{ID: id})
-				members = append(members, nil)
+				counts = append(counts, 0)
 			}
 			out[k].Priority += r.Priority
-			members[k] = append(members[k], r)
+			counts[k]++
+			total++
+		}
+	}
+	// Their gaps, in file order, in one block cut per activity; then ordered.
+	members := make([]*Question, total)
+	ids := make([]string, total)
+	start := make([]int, len(out))
+	for k, at := 0, 0; k < len(out); k++ {
+		start[k] = at
+		at += counts[k]
+	}
+	fill := slices.Clone(start)
+	for i := range qs {
+		r := &qs[i]
+		for _, id := range r.Activities {
+			k := find(id)
+			members[fill[k]] = r
+			fill[k]++
 		}
 	}
 	for k := range out {
-		m := members[k]
+		m := members[start[k] : start[k]+counts[k]]
 		sortGaps(m)
-		out[k].Questions = make([]string, len(m))
+		q := ids[start[k] : start[k]+counts[k] : start[k]+counts[k]]
 		for i, r := range m {
-			out[k].Questions[i] = r.ID
+			q[i] = r.ID
 		}
+		out[k].Questions = q
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if PriorityAbove(out[i].Priority, out[j].Priority) {
-			return true
+	slices.SortStableFunc(out, func(a, b Activity) int {
+		switch {
+		case PriorityAbove(a.Priority, b.Priority):
+			return -1
+		case PriorityAbove(b.Priority, a.Priority):
+			return 1
 		}
-		if PriorityAbove(out[j].Priority, out[i].Priority) {
-			return false
-		}
-		return out[i].ID < out[j].ID
+		return cmpString(a.ID, b.ID)
 	})
 	return out
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // Gaps returns the questions with a gap (gap > 0), critical first, then by priority, ties in
@@ -435,8 +476,19 @@ func (r *Result) Gaps() []*Question {
 
 // sortGaps orders questions given in file order: critical first, then by priority; a stable
 // sort keeps file order for ties.
+//
+// slices.SortStableFunc runs the very algorithm of sort.SliceStable and asks only whether
+// cmp(a, b) < 0, that is GapBefore(a, b): the order is the same, without reflection.
 func sortGaps(m []*Question) {
-	sort.SliceStable(m, func(i, j int) bool { return GapBefore(m[i], m[j]) })
+	slices.SortStableFunc(m, func(a, b *Question) int {
+		switch {
+		case GapBefore(a, b):
+			return -1
+		case GapBefore(b, a):
+			return 1
+		}
+		return 0
+	})
 }
 
 // GapBefore is the order of gaps everywhere they are listed: critical first, then by priority
@@ -493,7 +545,7 @@ func (x *acc) add(r *Question) {
 	}
 }
 
-func (x *acc) finish(fs *floats) Group {
+func (x *acc) finish(fs *slab) Group {
 	g := x.group
 	if x.w > 0 {
 		g.Score = fs.ptr(x.ws / x.w)
@@ -527,16 +579,39 @@ func onFivePoints(sc *questionnaire.ScaleDef) bool {
 	return true
 }
 
-// floats hands out pointers to figures from blocks of a few dozen, for the hundreds of
-// figures of a result.
-type floats []float64
+// slab hands out pointers to figures and levels, and copies of lists of activities, from
+// blocks of a few dozen, for the hundreds of them in a result.
+type slab struct {
+	floats []float64
+	ints   []int
+	strs   []string
+}
 
-func (s *floats) ptr(x float64) *float64 {
-	if len(*s) == cap(*s) {
-		*s = make([]float64, 0, 128)
+func (s *slab) ptr(x float64) *float64 {
+	if len(s.floats) == cap(s.floats) {
+		s.floats = make([]float64, 0, 128)
 	}
-	*s = append(*s, x)
-	return &(*s)[len(*s)-1]
+	s.floats = append(s.floats, x)
+	return &s.floats[len(s.floats)-1]
+}
+
+func (s *slab) intPtr(x int) *int {
+	if len(s.ints) == cap(s.ints) {
+		s.ints = make([]int, 0, 128)
+	}
+	s.ints = append(s.ints, x)
+	return &s.ints[len(s.ints)-1]
+}
+
+// strings copies list into the block; the copy's capacity ends with it, so that appending to
+// one list never writes over the next.
+func (s *slab) strings(list ...string) []string {
+	if len(s.strs)+len(list) > cap(s.strs) {
+		s.strs = make([]string, 0, max(256, len(list)))
+	}
+	at := len(s.strs)
+	s.strs = append(s.strs, list...)
+	return s.strs[at:len(s.strs):len(s.strs)]
 }
 
 // indexOf is the index of id in ids; 0 when it is not there (the loader allows no other).
