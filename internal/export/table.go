@@ -292,13 +292,15 @@ func build(level Level, x *Assessment, lang string, scratch []Value) (b Block, c
 		}
 		b.Rows = [][]Value{r}
 	case Pillar:
+		w := words.For(lang) // once per file, not once per row: it sets up a printer
 		for _, g := range res.Pillars {
-			r := append(make([]Value, 0, 12), text(g.ID), text(words.PillarName(g.ID, lang)))
+			r := append(make([]Value, 0, 12), text(g.ID), text(w.Pillar(g.ID)))
 			b.Rows = append(b.Rows, appendGroup(r, g))
 		}
 	case Hazard:
+		w := words.For(lang)
 		for _, g := range res.Hazards {
-			r := append(make([]Value, 0, 12), text(g.ID), text(words.HazardName(g.ID, lang)))
+			r := append(make([]Value, 0, 12), text(g.ID), text(w.Hazard(g.ID)))
 			b.Rows = append(b.Rows, appendGroup(r, g))
 		}
 	case Section:
