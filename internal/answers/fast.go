@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,6 +113,18 @@ func parseFast(path string, data []byte) *File {
 func fastChars(data []byte) (ascii, ok bool) {
 	ascii = true
 	for i := 0; i < len(data); {
+		// Eight printable ASCII characters at a time (no byte below 0x20, none at 0x7f or
+		// above): most of a file; any other byte is looked at alone.
+		if i+8 <= len(data) {
+			x := binary.LittleEndian.Uint64(data[i:])
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			below := (x - 0x20*ones) &^ x & highs // a byte below 0x20 (or at 0x80 and above)
+			del := ((x ^ 0x7f*ones) - ones) &^ (x ^ 0x7f*ones) & highs
+			if (below|del|x)&highs == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if (c < 0x20 && c != '\n') || c == 0x7f {
@@ -692,15 +705,15 @@ func fastFile(path string, nodes []fastNode, root int32) *File {
 	for k := a.first; k >= 0; k = nodes[nodes[k].next].next {
 		key := &nodes[k]
 		id := key.value
-		if _, dup := f.Answers[id]; dup || !fastShort(id) {
+		x := &slab[len(f.Order)]
+		// One look-up for both: a question answered twice leaves the map a size short.
+		if f.Answers[id] = x; len(f.Answers) == len(f.Order) || !fastShort(id) {
 			return nil
 		}
-		x := &slab[len(f.Order)]
 		if !fastAnswer(nodes, &nodes[key.next], x) {
 			return nil
 		}
 		x.Line, x.Col = int(key.line), int(key.col)
-		f.Answers[id] = x
 		f.Order = append(f.Order, id)
 	}
 	return f
@@ -1000,11 +1013,40 @@ func utcSeconds(s string) (time.Time, bool) {
 	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || sec < 0 || sec > 59 {
 		return time.Time{}, false
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
-	if t.Day() != day {
+	leap := year%4 == 0 && (year%100 != 0 || year%400 == 0)
+	if day > daysIn(month, leap) {
 		return time.Time{}, false // 31 April: time.Parse refuses it
 	}
-	return t, true
+	// The seconds since 1970 (days from the civil date, H. Hinnant's algorithm): what
+	// time.Date computes in general, and the same Time, in UTC.
+	y := year
+	if month <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	mp := (month + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return time.Unix(days*86400+int64(hour*3600+minute*60+sec), 0).UTC(), true
+}
+
+func daysIn(month int, leap bool) int {
+	switch month {
+	case 2:
+		if leap {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // hasLayout reports whether a file has comments or blank lines to keep (a # anywhere, even
