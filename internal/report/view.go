@@ -2,7 +2,6 @@ package report
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
@@ -64,7 +63,7 @@ func newView(in Input) *view {
 		byID[r.Questions[i].ID] = &r.Questions[i]
 	}
 	for _, x := range r.Gaps() {
-		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.answerLabel(x), To: v.targetLabel(x)})
+		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.t.Answer(x.Q, v.a.Get(x.ID), v.lang), To: v.t.Target(x.Q, x.TargetLv, x.TargetChoice, v.lang)})
 	}
 	for _, a := range r.Activities {
 		act := activity{ID: a.ID, Title: q.ActivityTitle(a.ID, v.lang), Priority: a.Priority, Share: a.Share}
@@ -120,66 +119,6 @@ func (v *view) sourceLine(in Input) string {
 func (v *view) indicative() bool {
 	c := v.r.Overall.Completeness
 	return c != nil && *c < IndicativeBelow
-}
-
-// answerLabel is a question's current answer in words.
-func (v *view) answerLabel(x *score.Question) string {
-	if x.Status == score.Unknown {
-		return v.w("dontKnow")
-	}
-	if x.Level != nil && x.Q.Scale != nil {
-		return v.levelLabel(x.Q.Scale, *x.Level)
-	}
-	a := v.answerValue(x)
-	switch val := a.(type) {
-	case bool:
-		if val {
-			return v.w("yes")
-		}
-		return v.w("no")
-	case string:
-		if c, ok := x.Q.Choice(val); ok {
-			return c.Label.Get(v.lang)
-		}
-		return val
-	case []string:
-		if len(val) == 0 {
-			return v.w("noneChosen")
-		}
-		return strings.Join(words.ChosenLabels(x.Q, val, v.lang), ", ")
-	}
-	return ""
-}
-
-// targetLabel is a question's target in words.
-func (v *view) targetLabel(x *score.Question) string {
-	switch {
-	case x.TargetLv != nil && x.Q.Scale != nil:
-		return v.levelLabel(x.Q.Scale, *x.TargetLv)
-	case x.Q.Type == questionnaire.TypeYesNo:
-		return v.w("yes")
-	case x.TargetChoice != "":
-		if c, ok := x.Q.Choice(x.TargetChoice); ok {
-			return c.Label.Get(v.lang)
-		}
-	}
-	return v.w("full")
-}
-
-func (v *view) levelLabel(sc *questionnaire.ScaleDef, level int) string {
-	l, ok := sc.Level(level)
-	if !ok {
-		return strconv.Itoa(level)
-	}
-	return strconv.Itoa(level) + " " + l.Label.Get(v.lang)
-}
-
-// answerValue is the normalised value answering x, or nil.
-func (v *view) answerValue(x *score.Question) any {
-	if a := v.a.Get(x.ID); a.HasValue() {
-		return a.Value
-	}
-	return nil
 }
 
 // spar is the SPAR-equivalent figure of the headline, the overall mean level on 1..5 scales
