@@ -7,7 +7,6 @@ package compare
 import (
 	"math"
 	"sort"
-	"strconv"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
 	"github.com/cbrn-tool/cbrn/internal/words"
@@ -291,8 +290,10 @@ func verdict(d Delta, t words.Words) string {
 	case Unchanged:
 		s = t.T("compare.verdictUnchanged", t.Decimal(*d.New.Score))
 	}
-	if b, n := d.Base.Completeness, d.New.Completeness; b != nil && n != nil && math.Round(*b*100) != math.Round(*n*100) {
-		s += t.T("compare.verdictCompleteness", strconv.FormatFloat(*b*100, 'f', 0, 64), strconv.FormatFloat(*n*100, 'f', 0, 64))
+	if b, n := d.Base.Completeness, d.New.Completeness; b != nil && n != nil {
+		if bw, nw := t.WholePercent(b), t.WholePercent(n); bw != nw {
+			s += t.T("compare.verdictCompleteness", bw, nw)
+		}
 	}
 	if bu, nu := d.Base.Unknown, d.New.Unknown; bu != nu {
 		s += t.T("compare.verdictUnknown", bu, nu)

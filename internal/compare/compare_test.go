@@ -9,6 +9,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 const fixtureDir = "../../testdata/export/assessments"
@@ -142,10 +143,10 @@ func TestBetaToAlpha(t *testing.T) {
 		t.Errorf("detection trend = %s, want new (nothing answered in beta)", r.Pillars[1].Trend)
 	}
 	// prevention: beta 0 (P2 only) → alpha 200/3; completeness 1/(1+1) → 2/2; don't know 1 → 0
-	if got := Verdict(r.Pillars[0]); got != "improved by 66.7 points, 0.0 → 66.7; completeness 50% → 100%; don't know 1 → 0" {
+	if got := Verdict(r.Pillars[0]); got != "improved by 66.7 points, 0.0 → 66.7; completeness 50 % → 100 %; don't know 1 → 0" {
 		t.Errorf("prevention verdict = %q", got)
 	}
-	if got := Verdict(r.Pillars[1]); got != "scored for the first time: 50.0; completeness 0% → 100%" {
+	if got := Verdict(r.Pillars[1]); got != "scored for the first time: 50.0; completeness 0 % → 100 %" {
 		t.Errorf("detection verdict = %q", got)
 	}
 	// beta: needs-assessment 150 (P1), legal-review 100 (P2). alpha: capacity-building 125,
@@ -172,7 +173,7 @@ func TestAlphaToBeta(t *testing.T) {
 	if r.Pillars[1].Trend != Dropped {
 		t.Errorf("detection trend = %s, want dropped", r.Pillars[1].Trend)
 	}
-	if got := Verdict(r.Pillars[1]); got != "no longer scored (was 50.0): no answered question now; completeness 100% → 0%" {
+	if got := Verdict(r.Pillars[1]); got != "no longer scored (was 50.0): no answered question now; completeness 100 % → 0 %" {
 		t.Errorf("detection verdict = %q", got)
 	}
 	if got := Verdict(r.Pillars[0]); !strings.HasPrefix(got, "worsened by 66.7 points, 66.7 → 0.0") {
@@ -217,5 +218,30 @@ func TestActivityChangeTolerance(t *testing.T) {
 	}
 	if up := (ActivityDelta{BasePriority: 45, NewPriority: 45.5}); !up.Rose() || up.Fell() {
 		t.Error("a real rise not seen")
+	}
+}
+
+// The completeness of a verdict reads as the tables write it, whole percentages by
+// words.WholePercent; it is left out when both read the same.
+func TestVerdictCompleteness(t *testing.T) {
+	fifty := 50.0
+	group := func(c float64) score.Group { return score.Group{Score: &fifty, Completeness: &c} }
+	for _, c := range []struct {
+		lang      string
+		base, new float64
+		want      string
+	}{
+		// 62.5 % (exact in binary) rounds to even, 62 %, and 62.4 % to 62 %: the same figure,
+		// so no completeness (math.Round took them for 63 and 62 and wrote "62% → 62%").
+		{"en", 0.625, 0.624, "unchanged at 50.0"},
+		// 2/3 = 66.7 % → 67 %; 3/4 = 75 %
+		{"en", 2.0 / 3, 0.75, "unchanged at 50.0; completeness 67 % → 75 %"},
+		// French: a narrow no-break space before each percent sign and before the semicolon
+		{"fr", 0.5, 1, "inchangé à 50,0\u202f; complétude 50\u202f% → 100\u202f%"},
+	} {
+		d := Delta{Base: group(c.base), New: group(c.new), Trend: Unchanged}
+		if got := verdict(d, words.For(c.lang)); got != c.want {
+			t.Errorf("%s %v → %v: %q, want %q", c.lang, c.base, c.new, got, c.want)
+		}
 	}
 }

@@ -109,8 +109,8 @@ func renderText(in Input, md bool) ([]byte, error) {
 		o.heading(title)
 		rows := make([][]string, 0, len(ds))
 		for _, d := range ds {
-			rows = append(rows, []string{name(d), num(d.Base.Score, t), num(d.New.Score, t), signed(d.Score, t),
-				percent(d.Base.Completeness), percent(d.New.Completeness)})
+			rows = append(rows, []string{name(d), t.Number(d.Base.Score), t.Number(d.New.Score), signed(d.Score, t),
+				t.WholePercent(d.Base.Completeness), t.WholePercent(d.New.Completeness)})
 		}
 		o.table([]string{first, t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange"), t.T("compare.colDoneBase"), t.T("compare.colDoneNew")}, rows, []bool{false, true, true, true, true, true})
 	}
@@ -160,7 +160,7 @@ func renderText(in Input, md bool) ([]byte, error) {
 				name = in.Q.ActivityTitle(a.ID, in.Lang)
 			}
 			rows = append(rows, []string{o.text(name), t.Decimal(a.BasePriority), t.Decimal(a.NewPriority),
-				signedValue(a.Change, t), rank(a.BaseRank) + " → " + rank(a.NewRank)})
+				signedValue(a.Change, t), rank(a.BaseRank, t) + " → " + rank(a.NewRank, t)})
 		}
 		o.table([]string{t.T("compare.colActivity"), t.T("compare.colBase"), t.T("compare.colNew"), t.T("compare.colChange"), t.T("compare.colRank")}, rows, []bool{false, true, true, true, false})
 	}
@@ -198,17 +198,10 @@ func describe(s Side, t words.Words) string {
 	return s.Path + " (" + strings.Join(parts, ", ") + ")"
 }
 
-// num is a score for people, or "-" when there is none.
-func num(p *float64, t words.Words) string {
-	if p == nil {
-		return "-"
-	}
-	return t.Decimal(*p)
-}
-
+// signed is a change for people with its sign, or number.none when there is none.
 func signed(p *float64, t words.Words) string {
 	if p == nil {
-		return "-"
+		return t.Number(nil)
 	}
 	return signedValue(*p, t)
 }
@@ -225,16 +218,11 @@ func signedValue(f float64, t words.Words) string {
 	return s
 }
 
-func percent(p *float64) string {
-	if p == nil {
-		return "-"
-	}
-	return strconv.FormatFloat(*p*100, 'f', 0, 64) + "%"
-}
-
-func rank(n int) string {
+// rank is an activity's place in one assessment's list (from 1), or number.none when the
+// activity is not in it.
+func rank(n int, t words.Words) string {
 	if n == 0 {
-		return "-"
+		return t.Number(nil)
 	}
 	return strconv.Itoa(n)
 }
@@ -244,7 +232,7 @@ func rank(n int) string {
 // compare shows no answer itself (words.Answer is how answers read).
 func scoreLabel(q *score.Question, t words.Words) string {
 	if q.Status == score.Answered {
-		s := num(q.Score, t)
+		s := t.Number(q.Score)
 		if q.Level != nil {
 			s += fmt.Sprintf(" (L%d)", *q.Level)
 		}

@@ -190,7 +190,7 @@ func message_en(key string) (string, bool, bool) {
 	case "compare.verdict":
 		return "Verdict", false, true
 	case "compare.verdictCompleteness":
-		return "; completeness %s%% → %s%%", false, true
+		return "; completeness %s → %s", false, true
 	case "compare.verdictDropped":
 		return "no longer scored (was %s): no answered question now", false, true
 	case "compare.verdictImproved":
@@ -1132,7 +1132,7 @@ func message_fr(key string) (string, bool, bool) {
 	case "compare.verdict":
 		return "Bilan", false, true
 	case "compare.verdictCompleteness":
-		return "\u202f; complétude %s\u202f%% → %s\u202f%%", false, true
+		return "\u202f; complétude %s → %s", false, true
 	case "compare.verdictDropped":
 		return "n'est plus noté (était à %s)\u00a0: aucune question répondue désormais", false, true
 	case "compare.verdictImproved":

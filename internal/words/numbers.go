@@ -39,3 +39,12 @@ func (w Words) Percent(p *float64) string {
 	}
 	return w.T("number.percent", w.Decimal(*p*100))
 }
+
+// WholePercent is a share (0..1) as a whole percentage, for tables where a decimal would be
+// noise (how complete an assessment is), or number.none.
+func (w Words) WholePercent(p *float64) string {
+	if p == nil {
+		return w.T("number.none")
+	}
+	return w.T("number.percent", w.Decimals(*p*100, 0))
+}

@@ -40,6 +40,27 @@ func TestNumbersForPeople(t *testing.T) {
 	}
 }
 
+func TestWholePercent(t *testing.T) {
+	twoThirds, fiveEighths, all, tiny := 2.0/3, 0.625, 1.0, -0.004
+	for _, c := range []struct {
+		lang string
+		p    *float64
+		want string
+	}{
+		{"en", &twoThirds, "67 %"},      // 66.66… rounds up
+		{"en", &fiveEighths, "62 %"},    // 62.5 exactly: to even, down
+		{"fr", &all, "100\u202f%"},      // French: a narrow no-break space before %
+		{"fr", &twoThirds, "67\u202f%"}, // no decimal, so no decimal comma
+		{"en", &tiny, "0 %"},            // -0.4 rounds to -0, written 0
+		{"en", nil, "–"},                // number.none
+		{"fr", nil, "–"},
+	} {
+		if got := For(c.lang).WholePercent(c.p); got != c.want {
+			t.Errorf("WholePercent(%s, %v) = %q, want %q", c.lang, c.p, got, c.want)
+		}
+	}
+}
+
 // Plural forms follow CLDR: English "one" is 1 only; French "one" is 0 and 1.
 func TestPlurals(t *testing.T) {
 	for _, c := range []struct {
