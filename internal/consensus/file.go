@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cbrn-tool/cbrn/internal/answers"
+	"github.com/cbrn-tool/cbrn/internal/textfmt"
 	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
@@ -102,15 +103,7 @@ func (r *Result) Note(it *Item, lang string) string {
 		// For people only: the decision itself is the answer's `agreed` field.
 		return w.agreed + w.colon + strconv.Quote(it.Resolution.Reason) + ". " + w.answers + w.colon + answered + "."
 	}
-	return answered + ". " + capitalise(w.rules[it.Rule]) + "."
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return answered + ". " + textfmt.Capitalise(w.rules[it.Rule]) + "."
 }
 
 // Carried is what writing over an earlier merged file kept of it and replaced in it.

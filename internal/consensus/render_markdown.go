@@ -89,11 +89,7 @@ func consensusMarkdown(in RenderInput) []byte {
 
 // consensusHeading turns an upper-case column title (SPREAD) into a heading word (Spread).
 func consensusHeading(s string) string {
-	r := []rune(strings.ToLower(s))
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return textfmt.Capitalise(strings.ToLower(s))
 }
 
 // consensusCellLines joins lines inside one Markdown table cell, each escaped.

@@ -125,10 +125,10 @@ func renderHTML(v *view) ([]byte, error) {
 			"lead": w.lead, "timeframe": w.timeframe, "noGaps": w.noGaps, "portfolioHeading": w.portfolioHeading,
 			"portfolioIntro": w.portfolioIntro, "activityType": w.activityType, "category": w.category,
 			"pillarsHeading": w.pillarsHeading, "pillar": w.pillar, "score": w.score, "gaps": w.gaps,
-			"targetTitle": titleCase(w.target), "completenessTitle": titleCase(w.completeness),
+			"targetTitle": textfmt.Capitalise(w.target), "completenessTitle": textfmt.Capitalise(w.completeness),
 			"needsIntro": w.needsIntro, "theme": w.theme, "supporting": w.supporting, "partners": w.partners,
 			"question": w.question, "starLegend": w.starLegend, "nowTarget": w.nowTarget, "activities": w.activities,
-			"cost": titleCase(w.category), "indicator": w.indicator, "toAgree": w.toAgree,
+			"cost": textfmt.Capitalise(w.category), "indicator": w.indicator, "toAgree": w.toAgree,
 		}}
 	return textfmt.HTML("plan", planTemplate, p)
 }

@@ -47,7 +47,7 @@ func renderMarkdown(v *view) []byte {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n", md(w.pillarsHeading),
-		md(w.pillar), md(w.score), md(titleCase(w.target)), md(titleCase(w.completeness)), md(w.gaps))
+		md(w.pillar), md(w.score), md(textfmt.Capitalise(w.target)), md(textfmt.Capitalise(w.completeness)), md(w.gaps))
 	for _, p := range v.Pillars {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d |\n", md(p.Name), p.Score, p.Target, md(p.Comp), p.Gaps)
 	}

@@ -301,12 +301,3 @@ func percent(p *float64, w words) string {
 	}
 	return w.t.Percent(p)
 }
-
-// titleCase capitalises a word for a column title.
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}

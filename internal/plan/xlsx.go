@@ -43,7 +43,7 @@ func renderXLSX(v *view) ([]byte, error) {
 		{w.officer, 24, "text", true}, {w.status, 14, "status", true}}
 
 	objCols := append([]xlsxColumn{{w.rank, 5, "int", false}, {w.id, 22, "text", false}, {w.objective, 48, "wrap", false},
-		{w.pillar, 14, "text", false}, {w.sections, 22, "wrap", false}, {titleCase(w.priorityWord()), 10, "number", false},
+		{w.pillar, 14, "text", false}, {w.sections, 22, "wrap", false}, {textfmt.Capitalise(w.priorityWord()), 10, "number", false},
 		{w.lead, 28, "wrap", false}, {w.supporting, 34, "wrap", false}, {w.timeframe, 11, "text", false},
 		{w.partners, 26, "wrap", false}, {w.actions, 9, "int", false}, {w.critical, 9, "int", false}}, blank...)
 	var objRows [][]any
