@@ -150,7 +150,7 @@ func handoutQuestionOf(q *questionnaire.Questionnaire, x *questionnaire.Question
 	}
 	hq.Facts = append(hq.Facts, w.hazards+w.colon+strings.Join(hazards, ", "))
 	if x.Type.Scored() && x.Weight != 1 {
-		hq.Facts = append(hq.Facts, w.weight+w.colon+strconv.FormatFloat(x.Weight, 'g', -1, 64))
+		hq.Facts = append(hq.Facts, w.weight+w.colon+w.t.Exact(x.Weight))
 	}
 	if len(x.Agencies) > 0 {
 		var names []string
@@ -183,7 +183,7 @@ func handoutQuestionOf(q *questionnaire.Questionnaire, x *questionnaire.Question
 		}
 	case questionnaire.TypeNumber:
 		hq.Field, hq.Lines = true, 1
-		num := func(p *float64) string { return strconv.FormatFloat(*p, 'g', -1, 64) }
+		num := func(p *float64) string { return w.t.Exact(*p) }
 		switch {
 		case x.Min != nil && x.Max != nil:
 			hq.Hint = fmt.Sprintf(w.between, num(x.Min), num(x.Max))
@@ -225,7 +225,7 @@ func printCondition(q *questionnaire.Questionnaire, c *questionnaire.Condition, 
 	for i, v := range c.Values {
 		labels[i] = printConditionValue(target, v, lang, w)
 	}
-	bound := strconv.FormatFloat(c.Bound, 'g', -1, 64)
+	bound := w.t.Exact(c.Bound)
 	switch c.Op {
 	case questionnaire.OpEquals:
 		if multi {

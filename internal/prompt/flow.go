@@ -565,11 +565,11 @@ func (f *Flow) askInput(q *questionnaire.Question, prev *answers.Answer, heading
 func (f *Flow) numberHint(q *questionnaire.Question) string {
 	switch {
 	case q.Min != nil && q.Max != nil:
-		return f.Msg.NumberHint + " " + fmt.Sprintf(f.Msg.RangeHint, formatNumber(*q.Min), formatNumber(*q.Max))
+		return f.Msg.NumberHint + " " + fmt.Sprintf(f.Msg.RangeHint, f.Msg.words.Exact(*q.Min), f.Msg.words.Exact(*q.Max))
 	case q.Min != nil:
-		return f.Msg.NumberHint + ", " + fmt.Sprintf(f.Msg.MinHint, formatNumber(*q.Min))
+		return f.Msg.NumberHint + ", " + fmt.Sprintf(f.Msg.MinHint, f.Msg.words.Exact(*q.Min))
 	case q.Max != nil:
-		return f.Msg.NumberHint + ", " + fmt.Sprintf(f.Msg.MaxHint, formatNumber(*q.Max))
+		return f.Msg.NumberHint + ", " + fmt.Sprintf(f.Msg.MaxHint, f.Msg.words.Exact(*q.Max))
 	}
 	return f.Msg.NumberHint
 }
@@ -581,15 +581,13 @@ func (f *Flow) parseNumber(q *questionnaire.Question, s string) (float64, error)
 		return 0, fmt.Errorf(f.Msg.NotANumber, s)
 	}
 	if q.Min != nil && x < *q.Min {
-		return 0, fmt.Errorf(f.Msg.TooLow, formatNumber(x), formatNumber(*q.Min))
+		return 0, fmt.Errorf(f.Msg.TooLow, f.Msg.words.Exact(x), f.Msg.words.Exact(*q.Min))
 	}
 	if q.Max != nil && x > *q.Max {
-		return 0, fmt.Errorf(f.Msg.TooHigh, formatNumber(x), formatNumber(*q.Max))
+		return 0, fmt.Errorf(f.Msg.TooHigh, f.Msg.words.Exact(x), f.Msg.words.Exact(*q.Max))
 	}
 	return x, nil
 }
-
-func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // describe renders an answer for people: "3 · Established", "Yes", a choice's label, "Don't know".
 func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
@@ -630,7 +628,7 @@ func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
 		}
 		return strings.Join(labels, ", ")
 	case float64:
-		return formatNumber(v)
+		return f.Msg.words.Exact(v)
 	}
 	return textfmt.Terminal(fmt.Sprint(a.Value))
 }

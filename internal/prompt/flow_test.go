@@ -382,6 +382,14 @@ func TestNumberAnswersAreChecked(t *testing.T) {
 	if msg := validate("51").Error(); msg != "51 is above the maximum 50" {
 		t.Errorf("message %q", msg)
 	}
+	// In French the figures read with a decimal comma, as they may be typed.
+	f4 := newFlow(t, a)
+	f4.Lang, f4.Msg = "fr", Catalogue("fr")
+	f4.P = validatorSpy{fake: f4.fake, got: &validate}
+	_ = f4.Run()
+	if msg := validate("50,5").Error(); msg != "50,5 est supérieur au maximum 50" {
+		t.Errorf("French message %q", msg)
+	}
 	// A decimal comma is read as a point.
 	f3 := newFlow(t, a, "3,5", "")
 	_ = f3.Run()

@@ -14,8 +14,8 @@ import (
 // the questionnaire speaks and the tool does not (its words are then in English).
 
 // Answer is an answer as people read it: a level with its label ("3 Established"), yes or no,
-// a choice's label, the chosen choices' labels, none when nothing is chosen, a number, a
-// quoted text, not applicable or don't know; "" for no answer at all.
+// a choice's label, the chosen choices' labels, none when nothing is chosen, a number as
+// given (with the language's decimal mark), a quoted text, not applicable or don't know; "" for no answer at all.
 func (w Words) Answer(qq *questionnaire.Question, a *answers.Answer, lang string) string {
 	switch {
 	case a == nil:
@@ -54,6 +54,10 @@ func (w Words) Value(qq *questionnaire.Question, v any, lang string) string {
 				return w.T("answer.none")
 			}
 			return strings.Join(ChosenLabels(qq, ids, lang), ", ")
+		}
+	case questionnaire.TypeNumber:
+		if x, ok := v.(float64); ok {
+			return w.Exact(x)
 		}
 	case questionnaire.TypeText:
 		if s, ok := v.(string); ok {

@@ -34,6 +34,7 @@ sections:
           - {id: expert, label: {en: Expert support, fr: Appui d'experts}, score: 0.5}
           - {id: none, label: {en: None of these, fr: Aucun}, score: 0}
       - {id: T, type: text, text: {en: Free, fr: Libre}}
+      - {id: N, type: number, text: {en: How many, fr: Combien}}
 `
 
 func TestAnswersInWords(t *testing.T) {
@@ -61,6 +62,10 @@ func TestAnswersInWords(t *testing.T) {
 		// Nothing chosen is the question's own "none of these" in the short form.
 		{en, "M", &answers.Answer{Value: []string{}}, "none", "[none]"},
 		{en, "T", &answers.Answer{Value: "a plan"}, "“a plan”", `"a plan"`},
+		// A number as given, with the language's decimal mark; the short form is the file's.
+		{en, "N", &answers.Answer{Value: 2.5}, "2.5", "2.5"},
+		{fr, "N", &answers.Answer{Value: 2.5}, "2,5", "2.5"},
+		{en, "N", &answers.Answer{Value: 1e6}, "1000000", "1e+06"},
 		{en, "S", &answers.Answer{NA: true}, "N/A", "N/A"},
 		{fr, "S", &answers.Answer{Unknown: true}, "ne sait pas", "ne sait pas"},
 	} {

@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// The one way figures are written for people: one decimal, with the language's decimal mark
-// (number.decimal), never "-0.0", and number.none where a figure is undefined.
+// The one way figures are written for people: one decimal (or as given, Exact), with the
+// language's decimal mark (number.decimal), never "-0.0", and number.none where a figure is
+// undefined.
 
 // Decimal is x rounded to one decimal.
 func (w Words) Decimal(x float64) string { return w.Decimals(x, 1) }
@@ -14,7 +15,19 @@ func (w Words) Decimal(x float64) string { return w.Decimals(x, 1) }
 // Decimals is x rounded to the given number of decimals, for the few figures that need more
 // than one (a mean level of 2.45 beside its SPAR equivalent of 49.0).
 func (w Words) Decimals(x float64, places int) string {
-	s := strconv.FormatFloat(x, 'f', places, 64)
+	return w.marked(strconv.FormatFloat(x, 'f', places, 64))
+}
+
+// Exact is x as a questionnaire or an answer gives it, not rounded, in the fewest digits
+// that read back as x ("3", "2.5", "1000000", never "1e+06"): a weight, a bound, a number
+// answered.
+func (w Words) Exact(x float64) string {
+	return w.marked(strconv.FormatFloat(x, 'f', -1, 64))
+}
+
+// marked is a number Go formatted with the language's decimal mark, and without the sign of
+// a zero.
+func (w Words) marked(s string) string {
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-") // never "-0.0"
 	}

@@ -40,6 +40,27 @@ func TestNumbersForPeople(t *testing.T) {
 	}
 }
 
+func TestExact(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		x    float64
+		want string
+	}{
+		{"en", 3, "3"},                    // a whole number has no decimal mark
+		{"en", 2.5, "2.5"},                //
+		{"fr", 2.5, "2,5"},                // French: decimal comma
+		{"en", 0.1, "0.1"},                // the shortest digits that read back as 0.1
+		{"en", 1e6, "1000000"},            // not 1e+06
+		{"fr", 1234.25, "1234,25"},        // not rounded, no grouping
+		{"en", math.Copysign(0, -1), "0"}, // never "-0"
+		{"en", -0.75, "-0.75"},            // a negative number keeps its sign
+	} {
+		if got := For(c.lang).Exact(c.x); got != c.want {
+			t.Errorf("Exact(%s, %v) = %q, want %q", c.lang, c.x, got, c.want)
+		}
+	}
+}
+
 func TestWholePercent(t *testing.T) {
 	twoThirds, fiveEighths, all, tiny := 2.0/3, 0.625, 1.0, -0.004
 	for _, c := range []struct {
