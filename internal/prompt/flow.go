@@ -619,8 +619,9 @@ func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
 		if len(v) == 0 {
 			return f.Msg.NoneOfThese
 		}
-		labels := make([]string, len(v))
-		for i, id := range v {
+		ids := words.ChosenIDs(q, v) // the questionnaire's order, as every output reads it
+		labels := make([]string, len(ids))
+		for i, id := range ids {
 			labels[i] = textfmt.Terminal(id)
 			if c, ok := q.Choice(id); ok {
 				labels[i] = f.text(c.Label)

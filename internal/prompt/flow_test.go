@@ -409,6 +409,25 @@ func (v validatorSpy) Input(p InputPrompt) (string, error) {
 	return "", io.EOF
 }
 
+// A multiple answer reads in the questionnaire's order (chem, then bio), as in every output,
+// whatever order the file gives; an id the question lacks comes first, as itself.
+func TestMultiAnswerReadsInQuestionnaireOrder(t *testing.T) {
+	f := newFlow(t, nil)
+	q, _ := f.Q.Question("LAB-02")
+	for _, c := range []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{"bio", "chem"}, "Chemical, Biological"},
+		{[]string{"chem", "bio"}, "Chemical, Biological"},
+		{[]string{"bio", "gone"}, "gone, Biological"},
+	} {
+		if got := f.describe(q, &answers.Answer{Value: c.ids}); got != c.want {
+			t.Errorf("%v reads %q, want %q", c.ids, got, c.want)
+		}
+	}
+}
+
 func TestMultiAnswers(t *testing.T) {
 	const before = "  GOV-01: {value: false}\n  GOV-03: {value: never}\n  LAB-01: {value: 1}\n"
 	f := newFlow(t, withAnswers(t, before), "0", "")
