@@ -238,7 +238,7 @@ func runExport(ctx context.Context, s *Streams, opts *ExportOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.Err, "wrote %s: %d %s\n", opts.Out, ex.exported, plural(ex.exported, "assessment", "assessments"))
+		fmt.Fprintf(s.Err, "wrote %s: %d %s\n", opts.Out, ex.exported, diag.Plural(ex.exported, "assessment", "assessments"))
 	}
 	if ex.bad > 0 {
 		return silentFailure(ExitError)
@@ -260,7 +260,7 @@ func mixedLevels(ids map[string]int, level export.Level, opts *ExportOptions) er
 	sort.Strings(names)
 	parts := make([]string, len(names))
 	for i, id := range names {
-		parts[i] = fmt.Sprintf("%s (%d %s)", id, ids[id], plural(ids[id], "file", "files"))
+		parts[i] = fmt.Sprintf("%s (%d %s)", id, ids[id], diag.Plural(ids[id], "file", "files"))
 	}
 	found := strings.Join(parts, ", ")
 	switch {
@@ -288,7 +288,7 @@ func mixedVersions(versions map[string]int, level export.Level, opts *ExportOpti
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		_, v, _ := strings.Cut(k, "@")
-		parts[i] = fmt.Sprintf("%s (%d %s)", v, versions[k], plural(versions[k], "file", "files"))
+		parts[i] = fmt.Sprintf("%s (%d %s)", v, versions[k], diag.Plural(versions[k], "file", "files"))
 	}
 	found := strings.Join(parts, ", ")
 	_, newest, _ := strings.Cut(keys[len(keys)-1], "@")
@@ -439,12 +439,12 @@ func (ex *exporter) emit(it *export.Item, levels []export.Level, sink *sink) err
 func (ex *exporter) summary() {
 	for _, se := range ex.sharedOrder {
 		if n := ex.sharedSeen[se]; n > 0 {
-			fmt.Fprintf(ex.s.Err, "... and %d more %s of the same questionnaire could not be scored for the same reason\n", n, plural(n, "file", "files"))
+			fmt.Fprintf(ex.s.Err, "... and %d more %s of the same questionnaire could not be scored for the same reason\n", n, diag.Plural(n, "file", "files"))
 		}
 	}
 	if ex.bad > 0 {
 		fmt.Fprintf(ex.s.Err, "%d %s could not be exported (listed above); %d exported\n",
-			ex.bad, plural(ex.bad, "file", "files"), ex.exported)
+			ex.bad, diag.Plural(ex.bad, "file", "files"), ex.exported)
 	}
 }
 

@@ -104,7 +104,7 @@ func reportValidation(s *Streams, name string, v validation) bool {
 		var de *diag.Error
 		if errors.As(v.err, &de) {
 			fmt.Fprintln(s.Err, de.Error())
-			fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: %d %s", name, de.Count(), plural(de.Count(), "problem", "problems")), false))
+			fmt.Fprintln(s.Err, diag.Printable(fmt.Sprintf("%s: %d %s", name, de.Count(), diag.Plural(de.Count(), "problem", "problems")), false))
 		} else if msg := v.err.Error(); strings.HasPrefix(msg, name+":") {
 			fmt.Fprintln(s.Err, diag.Printable(msg, true)) // it names the file already
 		} else {
@@ -195,5 +195,5 @@ func validateAnswers(path string, data []byte, q *questionnaire.Questionnaire) v
 		}
 	}
 	return validation{warnings: warnings, summary: fmt.Sprintf("%d %s to %s %s (%d given, %d not applicable, %d don't know)",
-		len(a.Answers), plural(len(a.Answers), "answer", "answers"), q.ID, q.Version, values, na, unknown)}
+		len(a.Answers), diag.Plural(len(a.Answers), "answer", "answers"), q.ID, q.Version, values, na, unknown)}
 }

@@ -108,7 +108,7 @@ func (l *List) Err() error {
 	if l.dropped > 0 {
 		total += l.dropped
 		out = append(out, Problem{Path: l.Path, Msg: fmt.Sprintf("%d more %s not shown; fix the ones above and run again",
-			l.dropped, plural(l.dropped, "problem", "problems"))})
+			l.dropped, Plural(l.dropped, "problem", "problems"))})
 	}
 	return &Error{Problems: out, total: total}
 }
@@ -136,7 +136,10 @@ func (e *Error) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func plural(n int, one, many string) string {
+// Plural is one or many as n calls for, in English: cbrn's problems and the command line's
+// own reports are not translated (the words of every product are, and count through
+// words.Count, by the language's plural rules).
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

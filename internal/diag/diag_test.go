@@ -441,3 +441,12 @@ func BenchmarkSuggestAmongManyIDs(b *testing.B) {
 		Suggest("XPRV-GOVERNANCE-LONG-IDENTIFIER-02500", ids)
 	}
 }
+
+// English uses the singular for 1 only: "0 problems", "1 problem", "2 problems".
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "problems", 1: "problem", 2: "problems", -1: "problems"} {
+		if got := Plural(n, "problem", "problems"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
