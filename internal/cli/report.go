@@ -8,6 +8,7 @@ import (
 
 	"github.com/cbrn-tool/cbrn/internal/report"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/words"
 )
 
 // ReportOptions are the inputs of `cbrn report`.
@@ -93,7 +94,7 @@ func warnCompleteness(s *Streams, g score.Group) {
 	case g.Completeness == nil:
 		fmt.Fprintf(s.Err, "warning: no question applies (all are not applicable or skipped): there is nothing to score\n")
 	case *g.Completeness < report.IndicativeBelow:
-		fmt.Fprintf(s.Err, "warning: only %d of %d applicable questions have an answer (%.1f %%; %d don't know, %d unanswered): the scores are indicative\n",
-			g.Answered, applicable, *g.Completeness*100, g.Unknown, g.Unanswered)
+		fmt.Fprintf(s.Err, "warning: only %d of %d applicable questions have an answer (%s; %d don't know, %d unanswered): the scores are indicative\n",
+			g.Answered, applicable, words.For("en").Percent(g.Completeness), g.Unknown, g.Unanswered)
 	}
 }
