@@ -635,17 +635,7 @@ func (f *Flow) describe(q *questionnaire.Question, a *answers.Answer) string {
 }
 
 // shorten cuts s to at most n characters, at a word boundary when it can.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n-1])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + "…"
-}
+func shorten(s string, n int) string { return textfmt.Truncate(s, n, true) }
 
 // PillarCount counts the answers of one pillar among the questions in scope.
 type PillarCount struct {

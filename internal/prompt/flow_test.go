@@ -586,6 +586,10 @@ func TestShorten(t *testing.T) {
 		{"short", 10, "short"},
 		{"a fairly long question text", 12, "a fairly…"},
 		{"unbreakablewordhere", 8, "unbreak…"},
+		// Display columns, not runes: each ideograph takes two, so 6 columns hold two of
+		// them and the ellipsis (2+2+1 = 5; a third would make 7).
+		{"核生化放射性", 6, "核生…"},
+		{"é é é é é é", 7, "é é é…"}, // 7 columns: "é é é" (5) and "…" after the cut at a space
 	} {
 		if got := shorten(c.in, c.n); got != c.want {
 			t.Errorf("shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)

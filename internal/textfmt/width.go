@@ -54,6 +54,28 @@ func Wrap(text string, width int) []string {
 	return lines
 }
 
+// Truncate returns s when it fits width display columns, else its widest prefix that leaves
+// room for "…", then "…" (at word ends when words is true and a word end falls in the second
+// half of the width).
+func Truncate(s string, width int, words bool) string {
+	if DisplayWidth(s) <= width {
+		return s
+	}
+	if width < 1 {
+		return ""
+	}
+	if width == 1 {
+		return "…"
+	}
+	cut := s[:cutAt(s, width-1)]
+	if words {
+		if i := strings.LastIndexByte(cut, ' '); i > 0 && DisplayWidth(cut[:i]) > width/2 {
+			cut = cut[:i]
+		}
+	}
+	return cut + "…"
+}
+
 // cutAt is the byte index where the widest prefix of word fitting width ends (at least one rune).
 func cutAt(word string, width int) int {
 	w := 0

@@ -87,3 +87,28 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncate(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		words bool
+		want  string
+	}{
+		{"short", 5, false, "short"},             // fits exactly
+		{"eleven char", 10, false, "eleven ch…"}, // 9 columns and the ellipsis
+		{"eleven char", 10, true, "eleven…"},     // "eleven" (6) is past half of 10
+		{"ab cdefghij", 8, true, "ab cdef…"},     // "ab" (2) is not past half of 8: cut inside the word
+		{"ééééé", 3, false, "éé…"},
+		{"日本語テキスト", 7, false, "日本語…"}, // 2+2+2 = 6 columns, then the ellipsis
+		{"abc", 1, false, "…"},
+		{"abc", 0, false, ""},
+	} {
+		if got := Truncate(c.in, c.width, c.words); got != c.want {
+			t.Errorf("Truncate(%q, %d, %v) = %q, want %q", c.in, c.width, c.words, got, c.want)
+		}
+		if got := DisplayWidth(Truncate(c.in, c.width, c.words)); got > c.width {
+			t.Errorf("Truncate(%q, %d) is %d columns wide", c.in, c.width, got)
+		}
+	}
+}
