@@ -108,6 +108,9 @@ func (w Words) Lang() string { return w.lang }
 // key itself, so that a test sees it.
 func (w Words) T(key string, args ...any) string {
 	if m, plural, ok := w.lookup(key); ok && !plural {
+		if len(args) == 0 && !strings.Contains(m, "%") {
+			return m // nothing to fill in: the printer would hand m back as it is
+		}
 		return w.p.Sprintf(m, args...)
 	}
 	return w.p.Sprintf(key, args...)
