@@ -3,6 +3,7 @@ package textfmt
 import (
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
 )
@@ -27,31 +28,48 @@ func Pad(s string, width int) string {
 // before : ; ? ! and %) hold their neighbours together.
 func Wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	var line strings.Builder
+	lineWidth := 0 // the words' widths and the spaces between them: widths add up across a space
+	valid := utf8.ValidString(text) // …in valid UTF-8; bytes that are not are measured as joined
 	for _, word := range strings.FieldsFunc(text, isBreakingSpace) {
-		for DisplayWidth(word) > width {
-			if line != "" {
-				lines = append(lines, line)
-				line = ""
+		w := DisplayWidth(word)
+		for w > width {
+			if line.Len() > 0 {
+				lines = append(lines, line.String())
+				line.Reset()
 			}
 			cut := cutAt(word, width)
 			lines = append(lines, word[:cut])
 			word = word[cut:]
+			w = DisplayWidth(word)
 		}
 		switch {
-		case line == "":
-			line = word
-		case DisplayWidth(line)+1+DisplayWidth(word) <= width:
-			line += " " + word
+		case line.Len() == 0:
+			line.WriteString(word)
+			lineWidth = w
+		case joinedWidth(&line, lineWidth, word, w, valid) <= width:
+			lineWidth = joinedWidth(&line, lineWidth, word, w, valid)
+			line.WriteByte(' ')
+			line.WriteString(word)
 		default:
-			lines = append(lines, line)
-			line = word
+			lines = append(lines, line.String())
+			line.Reset()
+			line.WriteString(word)
+			lineWidth = w
 		}
 	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
+	if line.Len() > 0 || len(lines) == 0 {
+		lines = append(lines, line.String())
 	}
 	return lines
+}
+
+// joinedWidth is the width of line, lineWidth wide, with a space and word (w wide) after it.
+func joinedWidth(line *strings.Builder, lineWidth int, word string, w int, valid bool) int {
+	if valid {
+		return lineWidth + 1 + w
+	}
+	return DisplayWidth(line.String() + " " + word)
 }
 
 // Truncate returns s when it fits width display columns, else its widest prefix that leaves
@@ -80,7 +98,7 @@ func Truncate(s string, width int, words bool) string {
 func cutAt(word string, width int) int {
 	w := 0
 	for i, r := range word {
-		rw := DisplayWidth(string(r))
+		rw := displaywidth.Rune(r)
 		if w+rw > width && i > 0 {
 			return i
 		}

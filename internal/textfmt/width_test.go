@@ -112,3 +112,31 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+// Wrap keeps every word, in order (a word longer than a line comes back in pieces), and no
+// line is wider than the width.
+func FuzzWrap(f *testing.F) {
+	f.Add("Dans quelle mesure existe-t-il un organe national de coordination NRBC ?", 20)
+	f.Add("核生化放射性 の 対策 unbreakablewordhere é é", 5)
+	f.Add("a  b\u00a0c\u202fd \t e", 3)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		if width < 2 || width > 200 {
+			return
+		}
+		lines := Wrap(text, width)
+		if len(lines) == 0 {
+			t.Fatal("no line")
+		}
+		var got, want strings.Builder
+		for _, l := range lines {
+			if w := DisplayWidth(l); w > width && DisplayWidth(strings.Fields(l)[0]) <= width {
+				t.Fatalf("line %q is %d columns, more than %d", l, w, width)
+			}
+			got.WriteString(strings.Join(strings.FieldsFunc(l, isBreakingSpace), ""))
+		}
+		want.WriteString(strings.Join(strings.FieldsFunc(text, isBreakingSpace), ""))
+		if got.String() != want.String() {
+			t.Fatalf("words lost or moved: %q from %q", got.String(), want.String())
+		}
+	})
+}
