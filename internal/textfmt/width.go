@@ -29,7 +29,7 @@ func Pad(s string, width int) string {
 func Wrap(text string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	lineWidth := 0 // the words' widths and the spaces between them: widths add up across a space
+	lineWidth := 0                  // the words' widths and the spaces between them: widths add up across a space
 	valid := utf8.ValidString(text) // …in valid UTF-8; bytes that are not are measured as joined
 	for _, word := range strings.FieldsFunc(text, isBreakingSpace) {
 		w := DisplayWidth(word)
