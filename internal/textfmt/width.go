@@ -29,8 +29,10 @@ func Pad(s string, width int) string {
 func Wrap(text string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	lineWidth := 0                  // the words' widths and the spaces between them: widths add up across a space
-	valid := utf8.ValidString(text) // …in valid UTF-8; bytes that are not are measured as joined
+	// The line's width is its words' widths and the spaces between them: widths add up across
+	// a space in valid UTF-8; where the text is not, a line is measured as joined.
+	lineWidth := 0
+	valid := utf8.ValidString(text)
 	for _, word := range strings.FieldsFunc(text, isBreakingSpace) {
 		w := DisplayWidth(word)
 		for w > width {
