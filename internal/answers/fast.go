@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"bytes"
 	"encoding/binary"
 	"slices"
 	"strconv"
@@ -76,7 +75,7 @@ func parseFast(path string, data []byte) *File {
 	if len(data) == 0 || len(data) > MaxFileSize {
 		return nil
 	}
-	ascii, ok := fastChars(data)
+	ascii, layout, ok := fastChars(data)
 	if !ok {
 		return nil
 	}
@@ -97,7 +96,7 @@ func parseFast(path string, data []byte) *File {
 	}
 	*buf = p.nodes
 	f := fastFile(path, p.nodes, root)
-	if f == nil || !hasLayout(data) {
+	if f == nil || !layout {
 		return f
 	}
 	// Comments and blank lines are kept for the next save, as the YAML path notes them.
@@ -109,41 +108,53 @@ func parseFast(path string, data []byte) *File {
 
 // fastChars checks every character: the fast path takes no tab, carriage return or other
 // control character, nor any of the line breaks and marks YAML gives a meaning to beyond ASCII
-// (NEL, LS, PS, BOM). It reports whether the data is all ASCII, so that columns are offsets.
-func fastChars(data []byte) (ascii, ok bool) {
+// (NEL, LS, PS, BOM). It reports whether the data is all ASCII, so that columns are offsets,
+// and whether it has a layout to keep: a # or an empty line (as captureLayout decides).
+func fastChars(data []byte) (ascii, layout, ok bool) {
 	ascii = true
 	for i := 0; i < len(data); {
-		// Eight printable ASCII characters at a time (no byte below 0x20, none at 0x7f or
-		// above): most of a file; any other byte is looked at alone.
+		// Eight printable ASCII characters at a time, none a # (no byte below 0x20, none at
+		// 0x7f or above): most of a file. A group with any other byte is looked at byte by
+		// byte; line breaks among them.
+		end := len(data)
 		if i+8 <= len(data) {
 			x := binary.LittleEndian.Uint64(data[i:])
 			const ones, highs = 0x0101010101010101, 0x8080808080808080
 			below := (x - 0x20*ones) &^ x & highs // a byte below 0x20 (or at 0x80 and above)
 			del := ((x ^ 0x7f*ones) - ones) &^ (x ^ 0x7f*ones) & highs
-			if (below|del|x)&highs == 0 {
+			hash := ((x ^ '#'*ones) - ones) &^ (x ^ '#'*ones) & highs
+			if (below|del|hash|x)&highs == 0 {
 				i += 8
 				continue
 			}
+			end = i + 8
 		}
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
-				return false, false
+		for i < end {
+			c := data[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c == '\n':
+					layout = layout || i > 0 && data[i-1] == '\n'
+				case c == '#':
+					layout = true
+				case c < 0x20 || c == 0x7f:
+					return false, false, false
+				}
+				i++
+				continue
 			}
-			i++
-			continue
+			ascii = false
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return false, false, false
+			}
+			if r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff {
+				return false, false, false
+			}
+			i += size
 		}
-		ascii = false
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return false, false
-		}
-		if r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff {
-			return false, false
-		}
-		i += size
 	}
-	return ascii, true
+	return ascii, layout, true
 }
 
 func (p *fastParser) add(kind fastKind, line, col int, value string) int32 {
@@ -1047,12 +1058,6 @@ func daysIn(month int, leap bool) int {
 		return 30
 	}
 	return 31
-}
-
-// hasLayout reports whether a file has comments or blank lines to keep (a # anywhere, even
-// inside a text, is enough: the layout is then noted, and empty where there is no comment).
-func hasLayout(data []byte) bool {
-	return bytes.IndexByte(data, '#') >= 0 || bytes.Contains(data, []byte("\n\n"))
 }
 
 // fastEntry is a key whose comments a layout keeps: a top-level key, or the id of an answer.
