@@ -2,18 +2,15 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -119,19 +116,6 @@ Exit status: 0 when done, 1 on error, 2 on bad usage, 130 when stopped early
 	return cmd
 }
 
-// accessibleMode tells whether to use line-based prompts: asked for, or a terminal that cannot
-// do better.
-func accessibleMode(s *Streams, flag bool) bool {
-	if flag || s.Getenv("TERM") == "dumb" {
-		return true
-	}
-	switch strings.ToLower(strings.TrimSpace(s.Getenv("ACCESSIBLE"))) {
-	case "", "0", "false", "no", "off":
-		return false
-	}
-	return true
-}
-
 // session is an assessment ready to be answered.
 type session struct {
 	path  string
@@ -226,21 +210,6 @@ func askRespondent(ses *session) bool {
 		}
 	}
 	return given > 0 && given < 4
-}
-
-// newPrompter is the prompter of assess and consensus --resolve: line-based when accessible,
-// else full-screen, with intro shown first (printed, or under the first prompt's title). Signals
-// end it the way Ctrl-C does, so that every answer already given is on disk and the command
-// can say so; stop releases them.
-func newPrompter(s *Streams, accessible bool, msg *prompt.Messages, intro []string) (prompt.Prompter, func()) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	if accessible {
-		for _, line := range intro {
-			fmt.Fprintln(s.Err, s.wrap(line))
-		}
-		return &prompt.Lines{In: prompt.NewLineReader(ctx, s.In), Out: s.Err, Msg: msg, Echo: !s.InTTY}, stop
-	}
-	return &prompt.Screen{Ctx: ctx, In: s.In, Out: s.Err, Msg: msg, Plain: s.Getenv("NO_COLOR") != "", Intro: intro}, stop
 }
 
 func notTerminal(s *Streams) string {
