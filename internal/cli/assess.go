@@ -364,16 +364,6 @@ func commandLine(base, path string, opts *AssessOptions, review bool) string {
 	return strings.Join(parts, " ")
 }
 
-// shellQuote quotes a path for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:@%", r))
-	}) {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // printAssessSummary ends a session: how the questions in scope were answered, per pillar, and
 // what to run next.
 func printAssessSummary(s *Streams, flow *prompt.Flow, ses *session, opts *AssessOptions, msg *prompt.Messages) error {

@@ -3,9 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -155,8 +152,6 @@ func runMigrate(s *Streams, opts *MigrateOptions) error {
 	return nil
 }
 
-var questionnaireSchemaRE = regexp.MustCompile(`(?m)^schema:\s*["']?cbrn\.questionnaire/`)
-
 // isQuestionnaireFile reports whether path is an existing questionnaire file, even a broken one.
 func isQuestionnaireFile(path string) bool {
 	data, err := questionnaire.ReadFileLimited(path, questionnaire.MaxFileSize)
@@ -194,53 +189,6 @@ func migrationTarget(a *answers.File, qRef string) (*questionnaire.Questionnaire
 	}
 	known, files := knownVersions(target, src)
 	return target, known, files, nil
-}
-
-// knownVersions finds the other versions of target, read from src: the files of the same id in
-// the folder of a questionnaire file (one file per version), then the shipped ones. files are
-// the questionnaire files read, which --out must never overwrite.
-func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource) (known func(string) *questionnaire.Questionnaire, files []string) {
-	id := target.ID
-	byVersion := map[string]*questionnaire.Questionnaire{target.Version: target}
-	if src.file != "" {
-		files = append(files, src.file)
-		dir := filepath.Dir(src.file)
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
-			if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) || sameFile(p, src.file) {
-				continue
-			}
-			data, err := questionnaire.ReadFileLimited(p, questionnaire.MaxFileSize)
-			if err != nil || !questionnaireSchemaRE.Match(data) {
-				continue // answers files and others, skipped without parsing them
-			}
-			q, err := questionnaire.Parse(p, data)
-			if err != nil || q.ID != id {
-				continue // other questionnaires, broken files: not versions of this one
-			}
-			if _, dup := byVersion[q.Version]; !dup {
-				byVersion[q.Version] = q
-				files = append(files, p)
-			}
-		}
-	}
-	known = func(version string) *questionnaire.Questionnaire {
-		if q, ok := byVersion[version]; ok {
-			return q
-		}
-		data, name, ok := questionnaires.Version(id, version)
-		if !ok {
-			return nil
-		}
-		q, err := questionnaire.Parse(name, data)
-		if err != nil {
-			return nil
-		}
-		byVersion[version] = q
-		return q
-	}
-	return known, files
 }
 
 // migrateSummary is what `cbrn migrate` reports; its JSON form (cbrn.migrate/v1) only ever gains

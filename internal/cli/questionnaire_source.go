@@ -220,3 +220,52 @@ func migratedName(path, version string) string {
 	}
 	return base + "-" + version + ext
 }
+
+var questionnaireSchemaRE = regexp.MustCompile(`(?m)^schema:\s*["']?cbrn\.questionnaire/`)
+
+// knownVersions finds the other versions of target, read from src: the files of the same id in
+// the folder of a questionnaire file (one file per version), then the shipped ones. files are
+// the questionnaire files read, which --out must never overwrite.
+func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource) (known func(string) *questionnaire.Questionnaire, files []string) {
+	id := target.ID
+	byVersion := map[string]*questionnaire.Questionnaire{target.Version: target}
+	if src.file != "" {
+		files = append(files, src.file)
+		dir := filepath.Dir(src.file)
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) || sameFile(p, src.file) {
+				continue
+			}
+			data, err := questionnaire.ReadFileLimited(p, questionnaire.MaxFileSize)
+			if err != nil || !questionnaireSchemaRE.Match(data) {
+				continue // answers files and others, skipped without parsing them
+			}
+			q, err := questionnaire.Parse(p, data)
+			if err != nil || q.ID != id {
+				continue // other questionnaires, broken files: not versions of this one
+			}
+			if _, dup := byVersion[q.Version]; !dup {
+				byVersion[q.Version] = q
+				files = append(files, p)
+			}
+		}
+	}
+	known = func(version string) *questionnaire.Questionnaire {
+		if q, ok := byVersion[version]; ok {
+			return q
+		}
+		data, name, ok := questionnaires.Version(id, version)
+		if !ok {
+			return nil
+		}
+		q, err := questionnaire.Parse(name, data)
+		if err != nil {
+			return nil
+		}
+		byVersion[version] = q
+		return q
+	}
+	return known, files
+}

@@ -143,22 +143,6 @@ func isAnswersFile(path string, data []byte) bool {
 	return strings.HasSuffix(base, ".answers.yaml") || strings.HasSuffix(base, ".answers.yml")
 }
 
-// schemaOf peeks at the schema key without judging the rest of the file: a duplicate key or a
-// wrong type elsewhere must not make an answers file pass for a questionnaire.
-func schemaOf(data []byte) string {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return ""
-	}
-	m := doc.Content[0].Content
-	for i := 0; i+1 < len(m); i += 2 {
-		if m[i].Value == "schema" {
-			return m[i+1].Value
-		}
-	}
-	return ""
-}
-
 func validateQuestionnaire(name string, data []byte) validation {
 	q, err := questionnaire.Parse(name, data)
 	if err != nil {
