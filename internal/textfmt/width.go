@@ -84,10 +84,10 @@ func Truncate(s string, width int, words bool) string {
 	if width < 1 {
 		return ""
 	}
-	if width == 1 {
-		return "…"
-	}
 	cut := s[:cutAt(s, width-1)]
+	if DisplayWidth(cut) > width-1 {
+		cut = "" // cutAt keeps a first rune that is wider than the room on its own
+	}
 	if words {
 		if i := strings.LastIndexByte(cut, ' '); i > 0 && DisplayWidth(cut[:i]) > width/2 {
 			cut = cut[:i]

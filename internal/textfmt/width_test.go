@@ -102,6 +102,7 @@ func TestTruncate(t *testing.T) {
 		{"ééééé", 3, false, "éé…"},
 		{"日本語テキスト", 7, false, "日本語…"}, // 2+2+2 = 6 columns, then the ellipsis
 		{"abc", 1, false, "…"},
+		{"日本語", 2, false, "…"}, // 日 (2) and the ellipsis would take 3
 		{"abc", 0, false, ""},
 	} {
 		if got := Truncate(c.in, c.width, c.words); got != c.want {
