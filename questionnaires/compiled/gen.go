@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/cbrn-tool/cbrn/questionnaires/compiled/gocode"
 )
@@ -23,7 +22,7 @@ func main() {
 	}
 	old, _ := filepath.Glob("*_gen.go")
 	for _, name := range old {
-		if _, ok := files[name]; !ok && strings.HasSuffix(name, "_gen.go") {
+		if _, ok := files[name]; !ok {
 			if err := os.Remove(name); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(1)

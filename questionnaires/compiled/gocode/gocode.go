@@ -6,6 +6,7 @@ package gocode
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/format"
 	"hash/crc32"
@@ -32,11 +33,9 @@ type Entry struct {
 // File returns the source of a file of package pkg with the functions that build each entry's
 // questionnaire: Func() (*questionnaire.Questionnaire, error), and one function per question.
 func File(pkg string, entries []Entry) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(Header)
-	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/cbrn-tool/cbrn/internal/questionnaire\"\n\n", pkg)
+	b := begin(pkg)
 	for _, e := range entries {
-		if err := writeQuestionnaire(&b, e); err != nil {
+		if err := writeQuestionnaire(b, e); err != nil {
 			return nil, err
 		}
 	}
@@ -52,13 +51,11 @@ func File(pkg string, entries []Entry) ([]byte, error) {
 //
 // data is the bytes of each entry's file, in the order of entries.
 func Index(pkg string, entries []Entry, data [][]byte) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(Header)
-	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/cbrn-tool/cbrn/internal/questionnaire\"\n\n", pkg)
+	b := begin(pkg)
 	b.WriteString("// lookup returns the function that builds a shipped version, and the size and CRC-32 (IEEE)\n// of the file it was generated from.\n")
 	b.WriteString("func lookup(id, version string) (size int, crc uint32, build func() (*questionnaire.Questionnaire, error), ok bool) {\n\tswitch id + \"@\" + version {\n")
 	for i, e := range entries {
-		fmt.Fprintf(&b, "\tcase %s:\n\t\treturn %d, %#08x, %s, true\n", strconv.Quote(e.ID+"@"+e.Version), len(data[i]), crc32.ChecksumIEEE(data[i]), e.Func)
+		fmt.Fprintf(b, "\tcase %s:\n\t\treturn %d, %#08x, %s, true\n", strconv.Quote(e.ID+"@"+e.Version), len(data[i]), crc32.ChecksumIEEE(data[i]), e.Func)
 	}
 	b.WriteString("\t}\n\treturn 0, 0, nil, false\n}\n")
 	return formatted(b.Bytes())
@@ -66,9 +63,7 @@ func Index(pkg string, entries []Entry, data [][]byte) ([]byte, error) {
 
 // Helpers returns the source of the helpers the generated code calls, in package pkg.
 func Helpers(pkg string) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(Header)
-	fmt.Fprintf(&b, "package %s\n\nimport \"github.com/cbrn-tool/cbrn/internal/questionnaire\"\n\n", pkg)
+	b := begin(pkg)
 	b.WriteString(`// tx is a text: its default language, then language and text pairs.
 func tx(def string, pairs ...string) questionnaire.Text {
 	v := make([]questionnaire.Translation, len(pairs)/2)
@@ -82,6 +77,15 @@ func tx(def string, pairs ...string) questionnaire.Text {
 func f64(v float64) *float64 { return &v }
 `)
 	return formatted(b.Bytes())
+}
+
+// begin starts a generated file of package pkg: the header, the package clause and the import
+// every generated file has.
+func begin(pkg string) *bytes.Buffer {
+	b := new(bytes.Buffer)
+	b.WriteString(Header)
+	fmt.Fprintf(b, "package %s\n\nimport \"github.com/cbrn-tool/cbrn/internal/questionnaire\"\n\n", pkg)
+	return b
 }
 
 func formatted(src []byte) ([]byte, error) {
@@ -243,9 +247,9 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(a, c reflect.Value) int {
 			if a.Kind() == reflect.Int {
-				return int(a.Int() - c.Int())
+				return cmp.Compare(a.Int(), c.Int())
 			}
-			return compareStrings(a.String(), c.String())
+			return cmp.Compare(a.String(), c.String())
 		})
 		fmt.Fprintf(b, "%s{", t)
 		for _, k := range keys {
@@ -269,21 +273,10 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 	return nil
 }
 
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // Generate returns every generated file of package compiled, by name: the builders of the
 // shipped questionnaires (one file per version; data holds their files' bytes), their index,
-// the helpers, and, as a test
-// file, the builders of the valid fixtures in fixtures (a folder of questionnaire files),
-// which use every part of the format.
+// the helpers, and, as a test file, the builders of the fixtures, which use every part of the
+// format.
 func Generate(shipped []Entry, data [][]byte, fixtures []Entry) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for _, e := range shipped {
