@@ -54,6 +54,7 @@ func NewXLSX(w io.Writer, levels []Level, opts ...XLSXOptions) (*XLSXWriter, err
 	}
 	for _, l := range levels {
 		s := &xlsxSheet{level: l, cols: Columns(l), part: 1}
+		s.cells = make([]xlsx.Cell, len(s.cols)) // a row's cells, reused: a block's head stays across a continuation sheet
 		if err := x.start(s, l.Sheet()); err != nil {
 			x.wb.Abort()
 			return nil, err
@@ -95,11 +96,11 @@ func (x *XLSXWriter) start(s *xlsxSheet, name string) error {
 		}
 	}
 	sh.FreezeRows(1)
-	s.cells = make([]xlsx.Cell, len(s.cols))
+	header := make([]xlsx.Cell, len(s.cols))
 	for i, c := range s.cols {
-		s.cells[i] = xlsx.Text(c.Name, x.style.header)
+		header[i] = xlsx.Text(c.Name, x.style.header)
 	}
-	return sh.WriteRow(s.cells)
+	return sh.WriteRow(header)
 }
 
 // Write adds the rows of a block to a level's sheet.
@@ -115,9 +116,6 @@ func (x *XLSXWriter) Write(level Level, b Block) error {
 		if s.sheet.Rows() >= x.rowCap {
 			if err := x.next(s); err != nil {
 				return err
-			}
-			for i, v := range b.Head {
-				s.cells[i] = x.cell(v)
 			}
 		}
 		for i, v := range r {
@@ -167,7 +165,7 @@ func (x *XLSXWriter) cell(v Value) xlsx.Cell {
 // finish adds the autofilter and the colour scales of a sheet.
 func (x *XLSXWriter) finish(s *xlsxSheet) error {
 	rows := s.sheet.Rows()
-	s.sheet.AutoFilter(len(s.cols), max(rows, 2))
+	s.sheet.AutoFilter(len(s.cols), rows)
 	if rows > 1 {
 		for i, c := range s.cols {
 			if err := colourScale(s.sheet, i+1, rows, c); err != nil {
@@ -255,8 +253,6 @@ func PrintSetup(sh *xlsx.Sheet) {
 	sh.SetPageSetup(xlsx.PageSetup{PaperSize: 9, Landscape: true, // 9: A4 in the OOXML paper sizes
 		FitToPage: true, FitToWidth: 1, FitToHeight: 0, TitleRows: 1})
 }
-
-func colName(n int) string { return xlsx.ColumnName(n) }
 
 // KindName names a column type for people.
 func KindName(k Kind) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/xlsx"
 )
 
 func workbook(t *testing.T, levels []Level, rowCap int, names ...string) *excelize.File {
@@ -238,7 +239,7 @@ func TestXLSXPrintSetup(t *testing.T) {
 			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
 		}
 		rows, _ := f.GetRows(sheet)
-		col := colName(slices.Index(rows[0], "country") + 1)
+		col := xlsx.ColumnName(slices.Index(rows[0], "country") + 1)
 		if w, _ := f.GetColWidth(sheet, col); w < float64(len("Republic of Examplia")) {
 			t.Errorf("%s: country column %s is %.0f characters wide", sheet, col, w)
 		}

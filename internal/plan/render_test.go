@@ -15,6 +15,7 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/answers"
 	"github.com/cbrn-tool/cbrn/internal/questionnaire"
 	"github.com/cbrn-tool/cbrn/internal/score"
+	"github.com/cbrn-tool/cbrn/internal/xlsx"
 	"github.com/cbrn-tool/cbrn/questionnaires"
 )
 
@@ -212,7 +213,7 @@ func TestWorkbook(t *testing.T) {
 				if i < 0 {
 					t.Fatalf("%s: no column %q in %q", s, title, cols)
 				}
-				return colName(i + 1)
+				return xlsx.ColumnName(i + 1)
 			}
 			// The rank is a number; texts are strings.
 			if typ, _ := f.GetCellType(s, "A2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {

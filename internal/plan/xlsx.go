@@ -43,7 +43,7 @@ func renderXLSX(v *view) ([]byte, error) {
 		{w.officer, 24, "text", true}, {w.status, 14, "status", true}}
 
 	objCols := append([]xlsxColumn{{w.rank, 5, "int", false}, {w.id, 22, "text", false}, {w.objective, 48, "wrap", false},
-		{w.pillar, 14, "text", false}, {w.sections, 22, "wrap", false}, {textfmt.Capitalise(w.priorityWord()), 10, "number", false},
+		{w.pillar, 14, "text", false}, {w.sections, 22, "wrap", false}, {textfmt.Capitalise(w.priority), 10, "number", false},
 		{w.lead, 28, "wrap", false}, {w.supporting, 34, "wrap", false}, {w.timeframe, 11, "text", false},
 		{w.partners, 26, "wrap", false}, {w.actions, 9, "int", false}, {w.critical, 9, "int", false}}, blank...)
 	var objRows [][]any
@@ -86,8 +86,6 @@ func renderXLSX(v *view) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func (w words) priorityWord() string { return w.priority }
-
 func xlsxMakeStyles(wb *xlsx.Workbook) (xlsxStyles, error) {
 	var err error
 	mk := func(s xlsx.Style) int {
@@ -117,11 +115,12 @@ func xlsxSheet(wb *xlsx.Workbook, st xlsxStyles, name string, cols []xlsxColumn,
 	if err != nil {
 		return err
 	}
+	byKind := map[string]int{"text": st.text, "wrap": st.wrap, "int": st.int, "number": st.number,
+		"budget": st.budget, "date": st.date, "status": st.text}
 	styles := make([]int, len(cols))
 	cells := make([]xlsx.Cell, len(cols))
 	for i, c := range cols {
-		styles[i] = map[string]int{"text": st.text, "wrap": st.wrap, "int": st.int, "number": st.number,
-			"budget": st.budget, "date": st.date, "status": st.text}[c.kind]
+		styles[i] = byKind[c.kind]
 		hs := st.header
 		if c.blank {
 			hs = st.fill
@@ -181,7 +180,7 @@ func xlsxSheet(wb *xlsx.Workbook, st xlsxStyles, name string, cols []xlsxColumn,
 		}
 	}
 	sh.FreezeRows(1)
-	sh.AutoFilter(len(cols), max(len(rows)+1, 2))
+	sh.AutoFilter(len(cols), len(rows)+1)
 	export.PrintSetup(sh)
 	return nil
 }
@@ -213,5 +212,3 @@ func wrappedLines(s string, width float64) int {
 	}
 	return lines
 }
-
-func colName(n int) string { return xlsx.ColumnName(n) }

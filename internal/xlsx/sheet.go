@@ -59,9 +59,6 @@ type PageSetup struct {
 	TitleRows               int // the rows repeated at the top of every page (Print_Titles)
 }
 
-// Name is the sheet's name.
-func (s *Sheet) Name() string { return s.name }
-
 // Rows is how many rows were written.
 func (s *Sheet) Rows() int { return s.rows }
 
@@ -83,8 +80,9 @@ func (s *Sheet) SetColWidth(col int, width float64) error {
 // FreezeRows keeps the first n rows in view while the rest scrolls (the header, for n = 1).
 func (s *Sheet) FreezeRows(n int) { s.freeze = n }
 
-// AutoFilter puts filter buttons on row 1 for the table A1 to (lastCol, lastRow).
-func (s *Sheet) AutoFilter(lastCol, lastRow int) { s.filter = [2]int{lastCol, lastRow} }
+// AutoFilter puts filter buttons on row 1 for the table A1 to (lastCol, lastRow); a table of
+// the header row alone gets A1 to (lastCol, 2), as a filter needs a row under its header.
+func (s *Sheet) AutoFilter(lastCol, lastRow int) { s.filter = [2]int{lastCol, max(lastRow, 2)} }
 
 // SetColourScale shades the cells of a column from row from to row to by value.
 func (s *Sheet) SetColourScale(col, from, to int, c ColourScale) error {

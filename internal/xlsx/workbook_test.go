@@ -89,7 +89,7 @@ func sample(t *testing.T) (*excelize.File, []byte) {
 	if err := other.WriteRow([]Cell{Text("only", 0), Blank(id["money"]), Blank(id["text"])}); err != nil {
 		t.Fatal(err)
 	}
-	other.AutoFilter(3, 2) // a table with no data row: A1:C2, as a spreadsheet makes it
+	other.AutoFilter(3, 1) // the header row alone: A1:C2, as a spreadsheet makes it
 	other.SetPageSetup(PageSetup{PaperSize: 9, TitleRows: 1})
 	wb.SetActive(1)
 	if err := wb.Close(); err != nil {
