@@ -115,8 +115,8 @@ func Build(res *score.Result, a *answers.File, target score.Target, lang string)
 		}
 	}
 	gapBefore := func(x, y Gap) bool { return score.GapBefore(x.Q, y.Q) }
-	sortBefore(p.Gaps, gapBefore)
-	sortBefore(p.InformationGaps, gapBefore)
+	score.SortBefore(p.Gaps, gapBefore)
+	score.SortBefore(p.InformationGaps, gapBefore)
 
 	bySection := map[*questionnaire.Section][]Gap{}
 	for _, g := range p.Gaps {
@@ -138,7 +138,7 @@ func Build(res *score.Result, a *answers.File, target score.Target, lang string)
 			p.Objectives = append(p.Objectives, o)
 		}
 	}
-	sortBefore(p.Objectives, func(x, y Objective) bool { return score.PriorityAbove(x.Priority, y.Priority) })
+	score.SortBefore(p.Objectives, func(x, y Objective) bool { return score.PriorityAbove(x.Priority, y.Priority) })
 	for i := 0; i < len(p.InformationGaps); i += MaxActions {
 		chunk := p.InformationGaps[i:min(len(p.InformationGaps), i+MaxActions)]
 		o := Objective{ID: NeedsAssessmentID, information: true}
@@ -231,22 +231,8 @@ func agencies(q *questionnaire.Questionnaire, acts []Action) (lead *questionnair
 			supporting = append(supporting, ag)
 		}
 	}
-	sortBefore(supporting, func(x, y *questionnaire.Agency) bool { return score.PriorityAbove(named[x.ID], named[y.ID]) })
+	score.SortBefore(supporting, func(x, y *questionnaire.Agency) bool { return score.PriorityAbove(named[x.ID], named[y.ID]) })
 	return lead, supporting
-}
-
-// sortBefore sorts s stably by a strict order, before(x, y) telling that x comes first: the
-// gaps critical first then by priority, the objectives and the agencies by priority.
-func sortBefore[T any](s []T, before func(x, y T) bool) {
-	slices.SortStableFunc(s, func(x, y T) int {
-		switch {
-		case before(x, y):
-			return -1
-		case before(y, x):
-			return 1
-		}
-		return 0
-	})
 }
 
 // partners are the partners the actions' questions name, in the questionnaire's order.

@@ -4,6 +4,7 @@
 package score
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -446,19 +447,9 @@ func rank(qs []Question) []Activity {
 		case PriorityAbove(b.Priority, a.Priority):
 			return 1
 		}
-		return cmpString(a.ID, b.ID)
+		return cmp.Compare(a.ID, b.ID)
 	})
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Gaps returns the questions with a gap (gap > 0), critical first, then by priority, ties in
@@ -476,15 +467,19 @@ func (r *Result) Gaps() []*Question {
 
 // sortGaps orders questions given in file order: critical first, then by priority; a stable
 // sort keeps file order for ties.
+func sortGaps(m []*Question) { SortBefore(m, GapBefore) }
+
+// SortBefore sorts s stably by a strict order, before(x, y) telling that x comes first (the
+// gaps critical first then by priority, the plan's objectives and agencies by priority).
 //
 // slices.SortStableFunc runs the very algorithm of sort.SliceStable and asks only whether
-// cmp(a, b) < 0, that is GapBefore(a, b): the order is the same, without reflection.
-func sortGaps(m []*Question) {
-	slices.SortStableFunc(m, func(a, b *Question) int {
+// cmp(a, b) < 0, that is before(a, b): the order is the same, without reflection.
+func SortBefore[T any](s []T, before func(x, y T) bool) {
+	slices.SortStableFunc(s, func(x, y T) int {
 		switch {
-		case GapBefore(a, b):
+		case before(x, y):
 			return -1
-		case GapBefore(b, a):
+		case before(y, x):
 			return 1
 		}
 		return 0
