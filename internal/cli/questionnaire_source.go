@@ -256,11 +256,10 @@ func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource)
 		if q, ok := byVersion[version]; ok {
 			return q
 		}
-		data, name, ok := questionnaires.Version(id, version)
-		if !ok {
+		if !questionnaires.Has(id, version) {
 			return nil
 		}
-		q, err := questionnaire.Parse(name, data)
+		q, err := loadShipped(id, version)
 		if err != nil {
 			return nil
 		}

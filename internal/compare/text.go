@@ -15,9 +15,10 @@ import (
 // for pasting into a document.
 
 type textOut struct {
-	buf bytes.Buffer
-	md  bool
-	err error
+	buf    bytes.Buffer
+	md     bool
+	err    error
+	tables textfmt.Tables // the terminal tables' one writer
 }
 
 func (o *textOut) heading(s string) {
@@ -64,7 +65,7 @@ func (o *textOut) table(header []string, rows [][]string, right []bool) {
 		return
 	}
 	if !o.md {
-		o.err = textfmt.Table(&o.buf, header, rows, right)
+		o.err = o.tables.Table(&o.buf, header, rows, right)
 		return
 	}
 	textfmt.MarkdownTable(&o.buf, header, rows, right) // cells are escaped already, by text
