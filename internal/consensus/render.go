@@ -49,8 +49,7 @@ type consensusGroup struct {
 
 // consensusGroups gathers an item's responses by answer: levels in ascending order, other values
 // in the order first given, then N/A, then don't know.
-func consensusGroups(r *Result, it *Item, lang string) []consensusGroup {
-	t := words.For(lang)
+func consensusGroups(r *Result, it *Item, lang string, t words.Words) []consensusGroup {
 	type keyed struct {
 		key   string
 		rank  int // sort key: level, or order of first appearance; N/A and don't know last

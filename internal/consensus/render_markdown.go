@@ -69,7 +69,7 @@ func consensusMarkdown(in RenderInput) []byte {
 		var notes []string
 		for _, it := range others {
 			var groups []string
-			for _, g := range consensusGroups(r, it, lang) {
+			for _, g := range consensusGroups(r, it, lang, w.t) {
 				groups = append(groups, g.Answer+w.colon+strings.Join(g.Names, ", "))
 			}
 			answer, how := consensusMerged(it, lang, w)

@@ -53,7 +53,7 @@ func consensusTable(in RenderInput) ([]byte, error) {
 		first = append(first, textfmt.Terminal(it.Question.Text.Get(lang)))
 		first = []string{strings.Join(first, " · ")}
 		var groups []string
-		for _, g := range consensusGroups(r, it, lang) {
+		for _, g := range consensusGroups(r, it, lang, w.t) {
 			groups = append(groups, textfmt.Terminal(g.Answer+w.colon+strings.Join(g.Names, ", ")))
 		}
 		answer, how := consensusMerged(it, lang, w)

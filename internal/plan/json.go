@@ -42,11 +42,12 @@ type jsonAction struct {
 
 func renderJSON(p *Plan) ([]byte, error) {
 	q := p.Result.Questionnaire
+	w := wordsFor(p.Lang)
 	out := jsonPlan{DocJSON: score.Doc(Schema, q, p.Answers.Respondent, optional),
 		Objectives: []jsonObjective{}, InformationGaps: []string{}}
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
-		jo := jsonObjective{ID: o.ID, Title: safe(Title(q, o, p.Lang)), Pillar: optional(o.Pillar), Sections: []string{},
+		jo := jsonObjective{ID: o.ID, Title: safe(title(q, o, p.Lang, w)), Pillar: optional(o.Pillar), Sections: []string{},
 			Priority: o.Priority, Supporting: []string{}, Timeframe: string(o.Timeframe), Partners: []string{},
 			Actions: []jsonAction{}}
 		for _, s := range o.Sections {
@@ -65,7 +66,7 @@ func renderJSON(p *Plan) ([]byte, error) {
 			a := &o.Actions[j]
 			acts := append([]string{}, a.Activities...)
 			jo.Actions = append(jo.Actions, jsonAction{Question: a.Q.ID, From: a.From, To: a.To, Activities: acts,
-				Category: string(a.Category), Indicator: safe(Indicator(a, p.Lang))})
+				Category: string(a.Category), Indicator: safe(indicator(a, p.Lang, w))})
 		}
 		out.Objectives = append(out.Objectives, jo)
 	}

@@ -10,7 +10,11 @@ import (
 // language the tool does not speak). The shipped questionnaires' sections have outcomes of their
 // own; any other section's objective is its title followed by "capacities reach their targets".
 func Title(q *questionnaire.Questionnaire, o *Objective, lang string) string {
-	w := wordsFor(lang)
+	return title(q, o, lang, wordsFor(lang))
+}
+
+// title is Title with the plan's words in lang already at hand.
+func title(q *questionnaire.Questionnaire, o *Objective, lang string, w words) string {
 	var s string
 	switch {
 	case o.NeedsAssessment():

@@ -144,7 +144,7 @@ func newView(p *Plan) *view {
 }
 
 func newViewObjective(q *questionnaire.Questionnaire, o *Objective, lang string, w words) viewObjective {
-	x := viewObjective{Rank: o.Rank, ID: o.ID, Title: safe(Title(q, o, lang)), Needs: o.NeedsAssessment(),
+	x := viewObjective{Rank: o.Rank, ID: o.ID, Title: safe(title(q, o, lang, w)), Needs: o.NeedsAssessment(),
 		Priority: decimal(o.Priority, w), PriorityValue: o.Priority, Critical: o.Critical, PillarID: o.Pillar,
 		TimeframeID: string(o.Timeframe), Timeframe: w.timeframes[o.Timeframe],
 		TimeframeShort: w.timeframesShort[o.Timeframe], ActionCount: len(o.Actions)}
@@ -192,7 +192,7 @@ func newViewAction(q *questionnaire.Questionnaire, a *Action, lang string, w wor
 	x := a.Q
 	va := viewAction{ID: safe(x.ID), Text: safe(x.Q.Text.Get(lang)), Critical: x.Critical, FromLv: a.From, ToLv: a.To,
 		ActivityIDs: a.Activities, CategoryID: a.Category, Category: w.categories[a.Category],
-		Indicator: safe(Indicator(a, lang)), Section: safe(x.Q.Section.Title.Get(lang))}
+		Indicator: safe(indicator(a, lang, w)), Section: safe(x.Q.Section.Title.Get(lang))}
 	var titles []string
 	for _, id := range a.Activities {
 		titles = append(titles, safe(q.ActivityTitle(id, lang)))
@@ -216,8 +216,10 @@ func newViewAction(q *questionnaire.Questionnaire, a *Action, lang string, w wor
 // question "yes"; for a choice the best choice; for a multiple choice the scoring choices not
 // chosen yet;
 // for a "don't know", a documented answer.
-func Indicator(a *Action, lang string) string {
-	w := wordsFor(lang)
+func Indicator(a *Action, lang string) string { return indicator(a, lang, wordsFor(lang)) }
+
+// indicator is Indicator with the plan's words in lang already at hand.
+func indicator(a *Action, lang string, w words) string {
 	x := a.Q
 	qq := x.Q
 	if x.Status == score.Unknown {
