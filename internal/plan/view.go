@@ -231,12 +231,7 @@ func indicator(a *Action, lang string, w words) string {
 			if s := qq.LevelText(*x.TargetLv).Get(lang); s != "" {
 				return s
 			}
-			return names.Level(qq, *x.TargetLv, lang)
 		}
-	case questionnaire.TypeYesNo:
-		return w.yes
-	case questionnaire.TypeChoice:
-		return w.t.Target(qq, nil, x.TargetChoice, lang)
 	case questionnaire.TypeMulti:
 		chosen := map[string]bool{}
 		if a.Answer != nil {
@@ -256,7 +251,8 @@ func indicator(a *Action, lang string, w words) string {
 			return w.alsoChosen + strings.Join(labels, "; ")
 		}
 	}
-	return w.full
+	// Otherwise the target as every product words it: the level, yes, the best choice, full.
+	return w.t.Target(qq, x.TargetLv, x.TargetChoice, lang)
 }
 
 // fromTo is an action's current answer and target in words: "2 Initiated" → "4 Demonstrated",
@@ -267,7 +263,7 @@ func fromTo(a *Action, lang string, w words) (from, to string) {
 	qq := x.Q
 	to = w.t.Target(qq, x.TargetLv, x.TargetChoice, lang)
 	if x.Status == score.Unknown || a.Answer == nil {
-		return w.dontKnow, to
+		return w.t.T("answer.unknown"), to
 	}
 	if ids, ok := a.Answer.Value.([]string); ok && qq.Type == questionnaire.TypeMulti {
 		// A count: the labels chosen may be many and long, and the indicator names the

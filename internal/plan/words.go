@@ -20,7 +20,7 @@ type words struct {
 	gaps, theme, question, nowTarget, activities, cost    string
 	indicator, toAgree, leadConfirmed, officer, budget    string
 	startEnd, status, noGaps, answersOf, targetsOwn       string
-	targetsLevel, targetsNext, dontKnow, yes, no, full    string
+	targetsLevel, targetsNext                             string
 	unscored, colon, starLegend                           string
 	needsTitle, needsIntro, genericTitle, part            string
 	infoIndicator, whoMayKnow, allPillars                 string
@@ -57,11 +57,9 @@ func wordsFor(lang string) words {
 		cost:              k("cost"),
 		critical:          k("critical"),
 		criticalCount:     k("criticalCount"),
-		dontKnow:          k("dontKnow"),
 		draftNote:         k("draftNote"),
 		end:               k("end"),
 		from:              k("from"),
-		full:              k("full"),
 		gaps:              k("gaps"),
 		genericTitle:      k("genericTitle"),
 		id:                k("id"),
@@ -71,7 +69,6 @@ func wordsFor(lang string) words {
 		leadConfirmed:     k("leadConfirmed"),
 		needsIntro:        k("needsIntro"),
 		needsTitle:        k("needsTitle"),
-		no:                k("no"),
 		noGaps:            k("noGaps"),
 		noLead:            k("noLead"),
 		noPartners:        k("noPartners"),
@@ -112,7 +109,6 @@ func wordsFor(lang string) words {
 		toAgree:           k("toAgree"),
 		unscored:          k("unscored"),
 		whoMayKnow:        k("whoMayKnow"),
-		yes:               k("yes"),
 		priority:          k("priority"),
 		counts:            "plan.counts", infoCount: "plan.infoCount", unansweredNote: "plan.unansweredNote",
 		timeframes: map[Timeframe]string{}, timeframesShort: map[Timeframe]string{}, categories: map[Category]string{},
