@@ -235,18 +235,19 @@ func carryMerged(s *Streams, res *consensus.Result, path, lang string) error {
 	}
 	printWarnings(s, ws)
 	c := res.Carry(prev, lang)
+	msg, w := prompt.Catalogue(lang), resolveWordsFor(lang)
 	if c.Agreements > 0 {
-		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).kept, c.Agreements, path), false)))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(msg.Count(w.kept, c.Agreements, path), false)))
 	}
 	if n := len(c.Kept); n > 0 {
-		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).keptOwn, n, path, strings.Join(c.Kept, ", ")), false)))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(msg.Count(w.keptOwn, n, path, strings.Join(c.Kept, ", ")), false)))
 	}
 	if n := len(c.Replaced); n > 0 {
 		parts := make([]string, n)
 		for i, r := range c.Replaced {
 			parts[i] = r.ID + " " + r.Old + " -> " + r.New
 		}
-		fmt.Fprintln(s.Err, s.wrap(diag.Printable(prompt.Catalogue(lang).Count(resolveWordsFor(lang).replaced, n, path, strings.Join(parts, "; ")), false)))
+		fmt.Fprintln(s.Err, s.wrap(diag.Printable(msg.Count(w.replaced, n, path, strings.Join(parts, "; ")), false)))
 	}
 	return nil
 }
