@@ -582,20 +582,18 @@ type slab struct {
 	strs   []string
 }
 
-func (s *slab) ptr(x float64) *float64 {
-	if len(s.floats) == cap(s.floats) {
-		s.floats = make([]float64, 0, 128)
-	}
-	s.floats = append(s.floats, x)
-	return &s.floats[len(s.floats)-1]
-}
+func (s *slab) ptr(x float64) *float64 { return grab(&s.floats, x) }
 
-func (s *slab) intPtr(x int) *int {
-	if len(s.ints) == cap(s.ints) {
-		s.ints = make([]int, 0, 128)
+func (s *slab) intPtr(x int) *int { return grab(&s.ints, x) }
+
+// grab puts x in the block b and returns where it is; a full block is left to the values that
+// point into it, and a new one started.
+func grab[T any](b *[]T, x T) *T {
+	if len(*b) == cap(*b) {
+		*b = make([]T, 0, 128)
 	}
-	s.ints = append(s.ints, x)
-	return &s.ints[len(s.ints)-1]
+	*b = append(*b, x)
+	return &(*b)[len(*b)-1]
 }
 
 // strings copies list into the block; the copy's capacity ends with it, so that appending to
