@@ -1207,10 +1207,7 @@ func fastLayout(p *fastParser, root int32) (*layout, bool) {
 			continue
 		}
 		k := &nodes[e.key]
-		at := int(k.line) - strings.Count(e.head, "\n") - 1
-		if e.head != "" {
-			at--
-		}
+		at := lineAbove(int(k.line), e.head)
 		e.notes.blankBefore = at >= 1 && at <= len(split) && strings.TrimSpace(split[at-1]) == ""
 	}
 	return lay, true

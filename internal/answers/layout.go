@@ -28,6 +28,16 @@ type notes struct {
 // blankMark is a comment the writer turns into a blank line.
 const blankMark = "#cbrn:blank-line"
 
+// lineAbove is the number of the line just above a key on line keyLine and its head comment:
+// where a blank line before the key would be.
+func lineAbove(keyLine int, head string) int {
+	above := keyLine - strings.Count(head, "\n") - 1
+	if head != "" {
+		above--
+	}
+	return above
+}
+
 // captureLayout reads the comments and blank lines of a parsed file (root is its top mapping,
 // holding the document's own comments too); nil when it has none.
 func captureLayout(root *yaml.Node, data []byte) *layout {
@@ -36,10 +46,7 @@ func captureLayout(root *yaml.Node, data []byte) *layout {
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	blankBefore := func(k *yaml.Node) bool {
-		first := k.Line - strings.Count(k.HeadComment, "\n") - 1 // where its head comment starts
-		if k.HeadComment != "" {
-			first--
-		}
+		first := lineAbove(k.Line, k.HeadComment)
 		return first >= 1 && first <= len(lines) && len(bytes.TrimSpace(lines[first-1])) == 0
 	}
 	lay := &layout{docHead: root.HeadComment, docFoot: root.FootComment, keys: map[string]*notes{}, answers: map[string]*notes{}}
