@@ -84,6 +84,11 @@ func serial(t time.Time) float64 {
 // appendNumber appends f as Excel stores numbers: at most 15 significant digits, rounded
 // (350/6 = 58.33333333333333570… is 58.3333333333333), without an exponent.
 func appendNumber(b []byte, f float64) []byte {
+	// Most cells are whole numbers (weights, scores of 0 and 100, levels, counts): 15 digits
+	// hold them exactly, so they read as integers, without the formatting and parsing.
+	if f > -1e15 && f < 1e15 && f == math.Trunc(f) && !math.Signbit(f) {
+		return strconv.AppendInt(b, int64(f), 10)
+	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
 	return strconv.AppendFloat(b, r, 'f', -1, 64)
 }

@@ -54,6 +54,9 @@ func TestCellXML(t *testing.T) {
 		{Number(2.0/3, 0), 1, 1, `<c r="A1"><v>0.666666666666667</v></c>`},
 		{Number(1e20, 0), 1, 1, `<c r="A1"><v>100000000000000000000</v></c>`},
 		{Number(-0.5, 0), 1, 1, `<c r="A1"><v>-0.5</v></c>`},
+		{Number(100, 0), 1, 1, `<c r="A1"><v>100</v></c>`},
+		{Number(999999999999999, 0), 1, 1, `<c r="A1"><v>999999999999999</v></c>`}, // 15 nines: the largest whole number taken as an integer
+		{Number(math.Copysign(0, -1), 0), 1, 1, `<c r="A1"><v>-0</v></c>`},         // minus zero keeps its sign, as before
 		{Number(math.NaN(), 0), 1, 1, `<c r="A1" t="inlineStr"><is><t>NaN</t></is></c>`},
 		{Number(math.Inf(-1), 0), 1, 1, `<c r="A1" t="inlineStr"><is><t>-Inf</t></is></c>`},
 		{Int(-5, 0), 2, 3, `<c r="B3"><v>-5</v></c>`},
