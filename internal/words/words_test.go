@@ -9,6 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+
 	"github.com/cbrn-tool/cbrn/internal/words/catgen"
 )
 
@@ -218,5 +223,74 @@ func TestCatalogueErrors(t *testing.T) {
 		if _, err := catgen.Generate(dir); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: error %v", name, err)
 		}
+	}
+}
+
+// selectfPrinter prints the plural messages as golang.org/x/text does when they are compiled
+// into a catalogue with plural.Selectf, as the words were printed before they chose the case
+// themselves: the reference pluralCase must agree with.
+func selectfPrinter(t *testing.T, lang string) *message.Printer {
+	t.Helper()
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	tag := language.Make(lang)
+	set := func(e pluralEntry) {
+		cases := make([]any, len(e.cases))
+		for i, c := range e.cases {
+			cases[i] = c
+		}
+		if err := b.Set(tag, e.key, plural.Selectf(e.arg, "%d", cases...)); err != nil {
+			t.Fatalf("%s %s: %v", lang, e.key, err)
+		}
+	}
+	have := map[string]bool{}
+	for _, e := range pluralEntries(lang) {
+		have[e.key] = true
+		set(e)
+	}
+	for _, e := range pluralEntries(base) {
+		if !have[e.key] {
+			set(e)
+		}
+	}
+	return message.NewPrinter(tag, message.Catalog(b))
+}
+
+// Every plural message of every language reads as x/text's plural.Selectf reads it, for every
+// count from 0 to 2,100 and for round millions (French has a "many" form for them), with the
+// other arguments filled in alike; a missing key and a count of another type too.
+func TestPluralCaseAsSelectf(t *testing.T) {
+	counts := []int{}
+	for n := 0; n <= 2100; n++ {
+		counts = append(counts, n)
+	}
+	counts = append(counts, 10000, 999999, 1000000, 2000000, 1000001, 5000000)
+	for _, lang := range Languages() {
+		ref := selectfPrinter(t, lang)
+		w := For(lang)
+		keys := map[string]bool{}
+		for _, l := range []string{lang, base} {
+			for _, e := range pluralEntries(l) {
+				keys[e.key] = true
+			}
+		}
+		for key := range keys {
+			for _, n := range counts {
+				got := w.T(key, n, 7, "x.yaml")
+				want := ref.Sprintf(key, n, 7, "x.yaml")
+				if got != want {
+					t.Fatalf("%s %s %d: %q, x/text reads %q", lang, key, n, got, want)
+				}
+			}
+			if got, want := w.T(key, uint8(1), 2, "y"), ref.Sprintf(key, uint8(1), 2, "y"); got != want {
+				t.Errorf("%s %s uint8(1): %q, x/text reads %q", lang, key, got, want)
+			}
+		}
+	}
+	// By hand: French counts 0 and 1 in the singular, English only 1.
+	if got := For("fr").Count("report.gaps", 0); got != "0 écart" {
+		t.Errorf("fr 0 gaps: %q", got)
+	}
+	if got := For("en").Count("report.gaps", 0); got != "0 gaps" {
+		t.Errorf("en 0 gaps: %q", got)
 	}
 }
