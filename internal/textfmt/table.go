@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/olekukonko/ll"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -131,6 +132,9 @@ func direct(b *bytes.Buffer, header []string, rows [][]string, right []bool) boo
 		return m
 	}
 	r := renderer.NewBlueprint()
+	// The renderer's logger is disabled, yet formats every debug message it then drops (a
+	// third of the drawing) unless it is suspended.
+	r.Logger(ll.New("table").Suspend())
 	_ = r.Start(b)
 	head := cells(header, true)
 	r.Line(tw.Formatting{Row: tw.RowContext{Widths: widths, Next: head, Position: tw.Header,

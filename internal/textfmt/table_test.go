@@ -140,3 +140,37 @@ func FuzzTablesDirect(f *testing.F) {
 		}
 	})
 }
+
+// benchTable is a report's pillar table.
+var benchTable = struct {
+	header []string
+	rows   [][]string
+	right  []bool
+}{
+	[]string{"Pillar", "Score", "Conserv.", "Target", "Gap", "Complete", "Answered"},
+	[][]string{
+		{"Prevention", "42.7", "40.9", "77.3", "35.3", "94.3 %", "33/35"},
+		{"Detection", "50.7", "47.9", "77.5", "28.3", "91.7 %", "22/24"},
+		{"Preparedness", "36.9", "36.9", "76.8", "39.9", "100.0 %", "30/30"},
+		{"Response", "33.3", "31.8", "75.0", "41.7", "93.5 %", "29/31"},
+	},
+	[]bool{false, true, true, true, true, true, true},
+}
+
+// BenchmarkTables draws a report's pillar table with the renderer directly, and through a
+// tablewriter Table (a new one each time, as each run of cbrn makes one).
+func BenchmarkTables(b *testing.B) {
+	b.Run("direct", func(b *testing.B) {
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			direct(&buf, benchTable.header, benchTable.rows, benchTable.right)
+		}
+	})
+	b.Run("tablewriter", func(b *testing.B) {
+		for b.Loop() {
+			var ts Tables
+			_ = ts.table(benchTable.header, benchTable.rows, benchTable.right)
+		}
+	})
+}
