@@ -45,11 +45,10 @@ func longFlag(cmd *cobra.Command, name string) *pflag.Flag {
 	return cmd.InheritedFlags().Lookup(name)
 }
 
-var unknownShorthand = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (-[^ =]+)`)
-
 // flagError makes the flag parser's errors usage errors; an unknown shorthand that is a long
 // flag's name with one dash says what was meant.
 func flagError(cmd *cobra.Command, err error) error {
+	unknownShorthand := regexp.MustCompile(`^unknown shorthand flag: '(.)' in (-[^ =]+)`)
 	if m := unknownShorthand.FindStringSubmatch(err.Error()); m != nil && longFlag(cmd, m[2][1:]) != nil {
 		return usageErrorFor(cmd, "unknown shorthand flag '%s' in %s; did you mean -%s?", m[1], m[2], m[2])
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -155,7 +156,7 @@ func runMigrate(s *Streams, opts *MigrateOptions) error {
 // isQuestionnaireFile reports whether path is an existing questionnaire file, even a broken one.
 func isQuestionnaireFile(path string) bool {
 	data, err := questionnaire.ReadFileLimited(path, questionnaire.MaxFileSize)
-	return err == nil && (schemaOf(data) == questionnaire.Schema || questionnaireSchemaRE.Match(data))
+	return err == nil && (schemaOf(data) == questionnaire.Schema || regexp.MustCompile(questionnaireSchemaRE).Match(data))
 }
 
 func orShipped(qRef string) string {

@@ -151,14 +151,11 @@ func questionnaireRefFile(ref string) string {
 	return src.file
 }
 
-// questionnaireIDRE is the form of a questionnaire id (DESIGN §3).
-var questionnaireIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // questionnaireBeside is the regular file <id>.yaml (or <id>.questionnaire.yaml) in dir, or "".
 func questionnaireBeside(dir, id string) string {
 	// The id comes from an answers file: one that is not an id (../x, a/b) names no file, so
 	// that hostile answers cannot point cbrn at a file elsewhere.
-	if !questionnaireIDRE.MatchString(id) {
+	if !questionnaire.IsSlug(id) {
 		return ""
 	}
 	for _, name := range []string{id + ".yaml", id + ".questionnaire.yaml"} {
@@ -221,7 +218,9 @@ func migratedName(path, version string) string {
 	return base + "-" + version + ext
 }
 
-var questionnaireSchemaRE = regexp.MustCompile(`(?m)^schema:\s*["']?cbrn\.questionnaire/`)
+// questionnaireSchemaRE finds the schema line of a questionnaire file; it is compiled where it
+// is needed, not at every start.
+const questionnaireSchemaRE = `(?m)^schema:\s*["']?cbrn\.questionnaire/`
 
 // knownVersions finds the other versions of target, read from src: the files of the same id in
 // the folder of a questionnaire file (one file per version), then the shipped ones. files are
@@ -233,13 +232,14 @@ func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource)
 		files = append(files, src.file)
 		dir := filepath.Dir(src.file)
 		entries, _ := os.ReadDir(dir)
+		schema := regexp.MustCompile(questionnaireSchemaRE)
 		for _, e := range entries {
 			p := filepath.Join(dir, e.Name())
 			if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) || sameFile(p, src.file) {
 				continue
 			}
 			data, err := questionnaire.ReadFileLimited(p, questionnaire.MaxFileSize)
-			if err != nil || !questionnaireSchemaRE.Match(data) {
+			if err != nil || !schema.Match(data) {
 				continue // answers files and others, skipped without parsing them
 			}
 			q, err := questionnaire.Parse(p, data)

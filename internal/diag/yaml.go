@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +13,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine splits an error of the YAML library that gives a line, "yaml: line N: text" (text of
+// one line), into N and text.
+func yamlLine(msg string) (line int, text string, ok bool) {
+	rest, ok := strings.CutPrefix(msg, "yaml: line ")
+	i := 0
+	for i < len(rest) && '0' <= rest[i] && rest[i] <= '9' {
+		i++
+	}
+	if !ok || i == 0 || !strings.HasPrefix(rest[i:], ": ") || strings.Contains(rest[i+2:], "\n") {
+		return 0, "", false
+	}
+	line, _ = strconv.Atoi(rest[:i])
+	return line, rest[i+2:], true
+}
 
 // ParseFile checks that data is a file of at most maxSize bytes of UTF-8 text holding one YAML
 // document, and returns its root; nil when any of that is not so (the problems are in l).
@@ -76,13 +88,12 @@ func ParseYAML(l *List, data []byte) *yaml.Node {
 // characters (control characters) or resolving aliases, whose position is searched for here.
 func addYAMLError(l *List, data []byte, err error) {
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
+	if line, text, ok := yamlLine(msg); ok {
 		// The parser (unlike the scanner) reports lines counted from 0.
-		if isParserError(m[2]) {
+		if isParserError(text) {
 			line++
 		}
-		l.AtPos(line, 1, "YAML syntax error: %s%s", m[2], quotingHint(data, line, m[2]))
+		l.AtPos(line, 1, "YAML syntax error: %s%s", text, quotingHint(data, line, text))
 		return
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")

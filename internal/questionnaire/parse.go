@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,11 +14,56 @@ import (
 	"github.com/cbrn-tool/cbrn/internal/semver"
 )
 
-var (
-	slugRE       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	questionIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	languageRE   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`)
-)
+// The forms of ids and language tags are checked by hand, not with regular expressions: the
+// three compiled at start-up were a twentieth of a report's run (TestFormsAsRegexps holds them
+// equal to the expressions they replace).
+
+// IsSlug reports whether s is the form of a questionnaire, section, scale, activity, agency or
+// partner id: ^[a-z0-9][a-z0-9-]*$.
+func IsSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(lower(c) || digit(c) || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isQuestionID reports whether s is the form of a question or choice id:
+// ^[A-Za-z0-9][A-Za-z0-9._-]*$.
+func isQuestionID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(lower(c) || upper(c) || digit(c) || i > 0 && (c == '.' || c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLanguageTag reports whether s is the form of a language: ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$.
+func isLanguageTag(s string) bool {
+	lang, region, dash := strings.Cut(s, "-")
+	if len(lang) < 2 || len(lang) > 3 || dash && (len(region) < 2 || len(region) > 8) {
+		return false
+	}
+	for i := 0; i < len(lang); i++ {
+		if !lower(lang[i]) {
+			return false
+		}
+	}
+	for i := 0; i < len(region); i++ {
+		if c := region[i]; !(lower(c) || upper(c) || digit(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(c byte) bool { return 'a' <= c && c <= 'z' }
+func upper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func digit(c byte) bool { return '0' <= c && c <= '9' }
 
 // Parse validates a questionnaire held in memory; path names it in messages.
 func Parse(path string, data []byte) (*Questionnaire, error) {
@@ -158,7 +202,7 @@ func (p *parser) languages(n *yaml.Node) {
 	out := langs[:0:0]
 	for i, lang := range langs {
 		switch {
-		case !languageRE.MatchString(lang):
+		case !isLanguageTag(lang):
 			p.l.At(nodes[i], "language %q is not a language code such as en, fr or pt-BR", lang)
 		case seen[lang]:
 			p.l.At(nodes[i], "language %q is listed twice", lang)
@@ -241,7 +285,7 @@ func (p *parser) slug(n *yaml.Node, what string) string {
 		return ""
 	}
 	p.checkLength(n, what, s)
-	if !slugRE.MatchString(s) {
+	if !IsSlug(s) {
 		p.l.At(n, "%s %q may hold only lower-case letters, digits and '-'", what, s)
 	}
 	return s
@@ -565,7 +609,7 @@ func (p *parser) sections(n *yaml.Node) {
 		if v, ok := f["id"]; ok {
 			s.ID, _ = diag.String(p.l, v.Value, "section id")
 			p.checkLength(v.Value, "section id", s.ID)
-			if s.ID != "" && !questionIDRE.MatchString(s.ID) {
+			if s.ID != "" && !isQuestionID(s.ID) {
 				p.l.At(v.Value, "section id %q may hold only letters, digits, '.', '_' and '-'", s.ID)
 			}
 			if line, dup := lines[s.ID]; dup {
@@ -675,7 +719,7 @@ func (p *parser) questionID(q *Question, n *yaml.Node, f map[string]diag.Field) 
 	}
 	q.ID = id
 	p.checkLength(v.Value, "question id", id)
-	if !questionIDRE.MatchString(id) {
+	if !isQuestionID(id) {
 		p.l.At(v.Value, "question id %q may hold only letters, digits, '.', '_' and '-'", id)
 	}
 	if prev, dup := p.qNodes[id]; dup {
@@ -983,7 +1027,7 @@ func (p *parser) choices(q *Question, n *yaml.Node) {
 			continue
 		}
 		p.checkLength(v.Value, "choice id", c.ID)
-		if !questionIDRE.MatchString(c.ID) {
+		if !isQuestionID(c.ID) {
 			p.l.At(v.Value, "choice id %q may hold only letters, digits, '.', '_' and '-'", c.ID)
 		}
 		if line, dup := lines[c.ID]; dup {
