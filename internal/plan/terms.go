@@ -59,15 +59,19 @@ func Categories() []Category {
 	return []Category{Planning, Organisation, Equipment, Training, Exercises}
 }
 
-// builtinCategories are the cost categories of the built-in activity types.
-var builtinCategories = map[string]Category{
-	"needs-assessment":       Planning,
-	"action-plan":            Planning,
-	"legal-review":           Organisation,
-	"capacity-building":      Training,
-	"best-practice-exchange": Training,
-	"tabletop-exercise":      Exercises,
-	"field-exercise":         Exercises,
+// builtinCategory is the cost category of a built-in activity type.
+func builtinCategory(activity string) (Category, bool) {
+	switch activity {
+	case "needs-assessment", "action-plan":
+		return Planning, true
+	case "legal-review":
+		return Organisation, true
+	case "capacity-building", "best-practice-exchange":
+		return Training, true
+	case "tabletop-exercise", "field-exercise":
+		return Exercises, true
+	}
+	return "", false
 }
 
 // CategoryRule says in words how CategoryOf decides.
@@ -82,7 +86,7 @@ category; any other is planning.`
 // CategoryOf is the cost category of an activity type, as CategoryRule says.
 func CategoryOf(q *questionnaire.Questionnaire, activity string) Category {
 	if a, ok := q.Activity(activity); !ok || a.BuiltIn {
-		if c, ok := builtinCategories[activity]; ok {
+		if c, ok := builtinCategory(activity); ok {
 			return c
 		}
 	}

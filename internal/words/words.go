@@ -56,8 +56,12 @@ func pluralCase(tag language.Tag, e pluralEntry, args []any) string {
 	for i := 0; i+1 < len(e.cases); i += 2 {
 		sel, msg := e.cases[i], e.cases[i+1]
 		switch {
-		case sel == "other", categories[sel] == form && form != plural.Other:
+		case sel == "other":
 			return msg
+		case len(sel) > 0 && sel[0] != '=':
+			if c, ok := category(sel); ok && c == form {
+				return msg
+			}
 		case len(sel) > 1 && sel[0] == '=' && ok:
 			if v, err := strconv.Atoi(sel[1:]); err == nil && v == n {
 				return msg
@@ -67,9 +71,25 @@ func pluralCase(tag language.Tag, e pluralEntry, args []any) string {
 	return e.cases[len(e.cases)-1] // the generator makes sure the last case is "other"
 }
 
-// categories are the CLDR plural categories by the names the catalogues give them.
-var categories = map[string]plural.Form{"zero": plural.Zero, "one": plural.One, "two": plural.Two,
-	"few": plural.Few, "many": plural.Many, "other": plural.Other}
+// category is the CLDR plural category of a catalogue's name for it, and false for an exact
+// count (=N).
+func category(name string) (plural.Form, bool) {
+	switch name {
+	case "zero":
+		return plural.Zero, true
+	case "one":
+		return plural.One, true
+	case "two":
+		return plural.Two, true
+	case "few":
+		return plural.Few, true
+	case "many":
+		return plural.Many, true
+	case "other":
+		return plural.Other, true
+	}
+	return plural.Other, false
+}
 
 // count is a count argument as an int, if it is a non-negative integer.
 func count(a any) (int, bool) {
