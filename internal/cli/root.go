@@ -17,7 +17,12 @@ import (
 )
 
 // NewRoot builds the cbrn command tree.
-func NewRoot(s *Streams) *cobra.Command {
+func NewRoot(s *Streams) *cobra.Command { return newRoot(s, "") }
+
+// newRoot builds the cbrn command tree; with only the name of a command, the root and that
+// command alone, for a run of it: the other commands, their flags and cobra's help and
+// completion commands cannot take part in it, and building them was a twentieth of a report.
+func newRoot(s *Streams, only string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cbrn",
 		Short: "Offline national CBRN readiness self-assessment",
@@ -58,23 +63,56 @@ Start with:
 	root.SetVersionTemplate("cbrn {{.Version}}\n")
 	root.CompletionOptions.HiddenDefaultCmd = false
 
-	root.AddCommand(
-		newAssessCmd(s, nil),
-		newValidateCmd(s, nil),
-		newQuestionnairesCmd(s, nil),
-		newReportCmd(s, nil),
-		newConsensusCmd(s, nil),
-		newPrintCmd(s, nil),
-		newPlanCmd(s, nil),
-		newDemoCmd(s, nil),
-		newExportCmd(s, nil),
-		newCompareCmd(s, nil),
-		newMigrateCmd(s, nil),
-		newVersionCmd(s),
-	)
+	for _, c := range commandBuilders() {
+		if only == "" {
+			root.AddCommand(c.build(s))
+		} else if c.name == only {
+			root.AddCommand(c.build(s))
+			root.CompletionOptions.DisableDefaultCmd = true
+			return root
+		}
+	}
 	root.AddCommand(newHelpTopicCmds()...)
 	tightenBuiltins(root)
 	return root
+}
+
+// commandBuilder builds one of the commands.
+type commandBuilder struct {
+	name  string
+	build func(*Streams) *cobra.Command
+}
+
+// commandBuilders are the commands, in the order --help lists them.
+func commandBuilders() []commandBuilder {
+	return []commandBuilder{
+		{"assess", func(s *Streams) *cobra.Command { return newAssessCmd(s, nil) }},
+		{"validate", func(s *Streams) *cobra.Command { return newValidateCmd(s, nil) }},
+		{"questionnaires", func(s *Streams) *cobra.Command { return newQuestionnairesCmd(s, nil) }},
+		{"report", func(s *Streams) *cobra.Command { return newReportCmd(s, nil) }},
+		{"consensus", func(s *Streams) *cobra.Command { return newConsensusCmd(s, nil) }},
+		{"print", func(s *Streams) *cobra.Command { return newPrintCmd(s, nil) }},
+		{"plan", func(s *Streams) *cobra.Command { return newPlanCmd(s, nil) }},
+		{"demo", func(s *Streams) *cobra.Command { return newDemoCmd(s, nil) }},
+		{"export", func(s *Streams) *cobra.Command { return newExportCmd(s, nil) }},
+		{"compare", func(s *Streams) *cobra.Command { return newCompareCmd(s, nil) }},
+		{"migrate", func(s *Streams) *cobra.Command { return newMigrateCmd(s, nil) }},
+		{"version", newVersionCmd},
+	}
+}
+
+// commandNamed is the name of the command args run when they begin with one, else "": a flag
+// first, a help topic, help, completion or a misspelt name need the whole tree.
+func commandNamed(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	for _, c := range commandBuilders() {
+		if c.name == args[0] {
+			return c.name
+		}
+	}
+	return ""
 }
 
 // Version is the module version the binary was built from, or "dev".
@@ -92,7 +130,7 @@ func Main(s *Streams, args []string) int {
 	out := &checkedWriter{w: s.Out}
 	streams := *s
 	streams.Out = out
-	root := NewRoot(&streams)
+	root := newRoot(&streams, commandNamed(args))
 	if err := singleDash(root, args); err != nil {
 		return reportWrapped(err, s.Err, s.wrap)
 	}
