@@ -122,16 +122,12 @@ func count(a any) (int, bool) {
 	return int(v), true
 }
 
-// pluralEntry is the entry of key with plural forms in lang, else in English.
+// pluralEntryOf is the entry of key with plural forms in lang, else in English.
 func pluralEntryOf(lang, key string) (pluralEntry, bool) {
-	for _, l := range []string{lang, base} {
-		for _, e := range pluralEntries(l) {
-			if e.key == key {
-				return e, true
-			}
-		}
+	if e, ok := pluralEntryIn(lang, key); ok {
+		return e, true
 	}
-	return pluralEntry{}, false
+	return pluralEntryIn(base, key)
 }
 
 // Languages are the languages the tool's own words exist in, English first; an output in
