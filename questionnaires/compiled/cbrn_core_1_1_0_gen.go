@@ -6,65 +6,67 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_cbrn_core_1_1_0 builds cbrn-core 1.1.0, as loaded from the file of digest sha256:94fd6c73c5e71ab0b29e6d173a83a699aaaec259790ca87e398e2aba0c33eba9.
 func build_cbrn_core_1_1_0() (*questionnaire.Questionnaire, error) {
-	q := &questionnaire.Questionnaire{ID: "cbrn-core", Version: "1.1.0", Languages: []string{
+	s := newSlab(1852, 2031)
+	qs := make([]questionnaire.Question, 126)
+	q := &questionnaire.Questionnaire{ID: "cbrn-core", Version: "1.1.0", Languages: s.strs(
 		"en",
 		"fr",
-	}, Title: tx("en", "en", "National CBRN readiness self-assessment", "fr", "Autoévaluation nationale de la préparation NRBC"), Description: tx("en", "en", "This questionnaire assesses a country's capacity to prevent and detect chemical, biological, radiological and nuclear (CBRN) events, whether accidental, natural or deliberate, and to prepare for and respond to them. Most questions are rated on a five-level capacity scale whose levels follow those of the WHO Joint External Evaluation (JEE) and of the States Parties Self-Assessment Annual Report (SPAR): each level requires the ones below it. Each such question says what evidence each level needs for that question; its own level texts prevail over the general descriptions of the scale. The scores are not SPAR percentages: cbrn scores level L as (L − 1) × 25 (level 3 = 50), SPAR as L × 20 (level 3 = 60 %); a SPAR-equivalent figure is the mean level × 20. Answer from evidence, such as a law, a decree, a register or an exercise report, and cite it in the note. \"Don't know\" is a useful answer and better than a guess: it shows where information is missing.", "fr", "Ce questionnaire évalue la capacité du pays à prévenir et à détecter les événements chimiques, biologiques, radiologiques et nucléaires (NRBC), qu'ils soient accidentels, naturels ou délibérés, à s'y préparer et à y répondre. La plupart des questions se notent sur une échelle de capacité à cinq niveaux qui suit celles de l'évaluation externe conjointe (JEE) et du rapport annuel d'autoévaluation des États Parties (SPAR) de l'OMS\u00a0: chaque niveau suppose que les niveaux inférieurs sont atteints. Chacune de ces questions précise les justificatifs requis à chaque niveau\u202f; ses propres descriptions de niveau priment sur les descriptions générales de l'échelle. Les scores ne sont pas des pourcentages SPAR\u00a0: cbrn note le niveau N (N − 1) × 25 (niveau 3 = 50), le SPAR N × 20 (niveau 3 = 60\u00a0%)\u202f; l'équivalent SPAR est le niveau moyen × 20. Répondez sur pièces (une loi, un décret, un registre, un rapport d'exercice) et citez-les dans la note. «\u202fJe ne sais pas\u202f» est une réponse utile et préférable à une estimation\u00a0: elle montre où l'information manque."), Target: 4, Scales: []*questionnaire.ScaleDef{
+	), Title: s.tx("en", "en", "National CBRN readiness self-assessment", "fr", "Autoévaluation nationale de la préparation NRBC"), Description: s.tx("en", "en", "This questionnaire assesses a country's capacity to prevent and detect chemical, biological, radiological and nuclear (CBRN) events, whether accidental, natural or deliberate, and to prepare for and respond to them. Most questions are rated on a five-level capacity scale whose levels follow those of the WHO Joint External Evaluation (JEE) and of the States Parties Self-Assessment Annual Report (SPAR): each level requires the ones below it. Each such question says what evidence each level needs for that question; its own level texts prevail over the general descriptions of the scale. The scores are not SPAR percentages: cbrn scores level L as (L − 1) × 25 (level 3 = 50), SPAR as L × 20 (level 3 = 60 %); a SPAR-equivalent figure is the mean level × 20. Answer from evidence, such as a law, a decree, a register or an exercise report, and cite it in the note. \"Don't know\" is a useful answer and better than a guess: it shows where information is missing.", "fr", "Ce questionnaire évalue la capacité du pays à prévenir et à détecter les événements chimiques, biologiques, radiologiques et nucléaires (NRBC), qu'ils soient accidentels, naturels ou délibérés, à s'y préparer et à y répondre. La plupart des questions se notent sur une échelle de capacité à cinq niveaux qui suit celles de l'évaluation externe conjointe (JEE) et du rapport annuel d'autoévaluation des États Parties (SPAR) de l'OMS\u00a0: chaque niveau suppose que les niveaux inférieurs sont atteints. Chacune de ces questions précise les justificatifs requis à chaque niveau\u202f; ses propres descriptions de niveau priment sur les descriptions générales de l'échelle. Les scores ne sont pas des pourcentages SPAR\u00a0: cbrn note le niveau N (N − 1) × 25 (niveau 3 = 50), le SPAR N × 20 (niveau 3 = 60\u00a0%)\u202f; l'équivalent SPAR est le niveau moyen × 20. Répondez sur pièces (une loi, un décret, un registre, un rapport d'exercice) et citez-les dans la note. «\u202fJe ne sais pas\u202f» est une réponse utile et préférable à une estimation\u00a0: elle montre où l'information manque."), Target: 4, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: tx("en", "en", "Absent", "fr", "Absente"), Description: tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe\u202f; ce qui se fait repose sur quelques individus.")},
-			{Level: 2, Label: tx("en", "en", "Initiated", "fr", "Amorcée"), Description: tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the hazards the question names, are covered. A question that names several hazards is rated by the weakest of them.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques visés par la question, sont couverts. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux."), Score: 0.25},
-			{Level: 3, Label: tx("en", "en", "Established", "fr", "Établie"), Description: tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested, or its running costs are not secured beyond the current project or year.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé, ou son fonctionnement n'est pas financé au-delà du projet ou de l'exercice budgétaire en cours."), Score: 0.5},
-			{Level: 4, Label: tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and its running costs are covered by sustained funding of any source (national budget, or partners' support) with a plan for continuing it.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et son fonctionnement repose sur un financement durable, quelle qu'en soit la source (budget national ou appui de partenaires), assorti d'un plan de continuité."), Score: 0.75},
-			{Level: 5, Label: tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: tx("en", "en", "In addition, it is reviewed periodically, reaches the intermediate and local levels where they have a role, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, s'étend aux niveaux intermédiaire et local lorsqu'ils ont un rôle, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
+			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe\u202f; ce qui se fait repose sur quelques individus.")},
+			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Description: s.tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the hazards the question names, are covered. A question that names several hazards is rated by the weakest of them.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques visés par la question, sont couverts. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux."), Score: 0.25},
+			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Description: s.tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested, or its running costs are not secured beyond the current project or year.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé, ou son fonctionnement n'est pas financé au-delà du projet ou de l'exercice budgétaire en cours."), Score: 0.5},
+			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and its running costs are covered by sustained funding of any source (national budget, or partners' support) with a plan for continuing it.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et son fonctionnement repose sur un financement durable, quelle qu'en soit la source (budget national ou appui de partenaires), assorti d'un plan de continuité."), Score: 0.75},
+			{Level: 5, Label: s.tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: s.tx("en", "en", "In addition, it is reviewed periodically, reaches the intermediate and local levels where they have a role, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, s'étend aux niveaux intermédiaire et local lorsqu'ils ont un rôle, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
+		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
+		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
+		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
+		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
+		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
+		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
+		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+		{ID: "equipment", Title: s.tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "foreign-affairs", Title: tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
-		{ID: "health", Title: tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "interior", Title: tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
-		{ID: "justice", Title: tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
-		{ID: "customs", Title: tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
-		{ID: "civil-protection", Title: tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
-		{ID: "nuclear-regulator", Title: tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
-		{ID: "defence", Title: tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
-		{ID: "environment", Title: tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
-		{ID: "industry", Title: tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
-		{ID: "agriculture", Title: tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
-		{ID: "communication", Title: tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
-		{ID: "finance", Title: tx("en", "en", "Ministry of finance", "fr", "Ministère des finances")},
-		{ID: "government-office", Title: tx("en", "en", "Office of the head of government and national security council", "fr", "Services du chef du gouvernement et conseil national de sécurité")},
-		{ID: "intelligence", Title: tx("en", "en", "Intelligence services", "fr", "Services de renseignement")},
-		{ID: "cyber", Title: tx("en", "en", "National cyber-security agency", "fr", "Agence nationale de la cybersécurité")},
+		{ID: "foreign-affairs", Title: s.tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
+		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
+		{ID: "interior", Title: s.tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
+		{ID: "justice", Title: s.tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
+		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
+		{ID: "civil-protection", Title: s.tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
+		{ID: "nuclear-regulator", Title: s.tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
+		{ID: "defence", Title: s.tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
+		{ID: "environment", Title: s.tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
+		{ID: "industry", Title: s.tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
+		{ID: "agriculture", Title: s.tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
+		{ID: "communication", Title: s.tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
+		{ID: "finance", Title: s.tx("en", "en", "Ministry of finance", "fr", "Ministère des finances")},
+		{ID: "government-office", Title: s.tx("en", "en", "Office of the head of government and national security council", "fr", "Services du chef du gouvernement et conseil national de sécurité")},
+		{ID: "intelligence", Title: s.tx("en", "en", "Intelligence services", "fr", "Services de renseignement")},
+		{ID: "cyber", Title: s.tx("en", "en", "National cyber-security agency", "fr", "Agence nationale de la cybersécurité")},
 	}, Partners: []questionnaire.Partner{
-		{ID: "iaea", Title: tx("en", "en", "IAEA (INSSP, EPREV, INSServ, IPPAS)", "fr", "AIEA (INSSP, EPREV, INSServ, IPPAS)")},
-		{ID: "opcw", Title: tx("en", "en", "OPCW (programmes under Articles VII, X and XI)", "fr", "OIAC (programmes au titre des articles VII, X et XI)")},
-		{ID: "who", Title: tx("en", "en", "WHO (IHR, JEE, emergency medical teams initiative)", "fr", "OMS (RSI, JEE, initiative des équipes médicales d'urgence)")},
-		{ID: "woah", Title: tx("en", "en", "World Organisation for Animal Health (WOAH)", "fr", "Organisation mondiale de la santé animale (OMSA)")},
-		{ID: "fao", Title: tx("en", "en", "Food and Agriculture Organization of the United Nations (FAO)", "fr", "Organisation des Nations Unies pour l'alimentation et l'agriculture (FAO)")},
-		{ID: "interpol", Title: tx("en", "en", "INTERPOL CBRNE programme", "fr", "Programme NRBCE d'INTERPOL")},
-		{ID: "unoda-1540", Title: tx("en", "en", "UN Office for Disarmament Affairs (UNODA) and the 1540 Committee", "fr", "Bureau des affaires de désarmement de l'ONU (UNODA) et Comité 1540")},
-		{ID: "bwc-isu", Title: tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT")},
-		{ID: "eu-cbrn-coe", Title: tx("en", "en", "EU CBRN Risk Mitigation Centres of Excellence", "fr", "Centres d'excellence de l'UE pour l'atténuation des risques NRBC")},
-		{ID: "unicri", Title: tx("en", "en", "UN Interregional Crime and Justice Research Institute (UNICRI)", "fr", "Institut interrégional de recherche des Nations Unies sur la criminalité et la justice (UNICRI)")},
-		{ID: "wco", Title: tx("en", "en", "World Customs Organization (WCO)", "fr", "Organisation mondiale des douanes (OMD)")},
-		{ID: "unep-ocha", Title: tx("en", "en", "UNEP/OCHA Joint Environment Unit", "fr", "Groupe mixte de l'environnement PNUE/OCHA")},
-		{ID: "unodc", Title: tx("en", "en", "UNODC Terrorism Prevention Branch", "fr", "Service de la prévention du terrorisme de l'ONUDC")},
+		{ID: "iaea", Title: s.tx("en", "en", "IAEA (INSSP, EPREV, INSServ, IPPAS)", "fr", "AIEA (INSSP, EPREV, INSServ, IPPAS)")},
+		{ID: "opcw", Title: s.tx("en", "en", "OPCW (programmes under Articles VII, X and XI)", "fr", "OIAC (programmes au titre des articles VII, X et XI)")},
+		{ID: "who", Title: s.tx("en", "en", "WHO (IHR, JEE, emergency medical teams initiative)", "fr", "OMS (RSI, JEE, initiative des équipes médicales d'urgence)")},
+		{ID: "woah", Title: s.tx("en", "en", "World Organisation for Animal Health (WOAH)", "fr", "Organisation mondiale de la santé animale (OMSA)")},
+		{ID: "fao", Title: s.tx("en", "en", "Food and Agriculture Organization of the United Nations (FAO)", "fr", "Organisation des Nations Unies pour l'alimentation et l'agriculture (FAO)")},
+		{ID: "interpol", Title: s.tx("en", "en", "INTERPOL CBRNE programme", "fr", "Programme NRBCE d'INTERPOL")},
+		{ID: "unoda-1540", Title: s.tx("en", "en", "UN Office for Disarmament Affairs (UNODA) and the 1540 Committee", "fr", "Bureau des affaires de désarmement de l'ONU (UNODA) et Comité 1540")},
+		{ID: "bwc-isu", Title: s.tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT")},
+		{ID: "eu-cbrn-coe", Title: s.tx("en", "en", "EU CBRN Risk Mitigation Centres of Excellence", "fr", "Centres d'excellence de l'UE pour l'atténuation des risques NRBC")},
+		{ID: "unicri", Title: s.tx("en", "en", "UN Interregional Crime and Justice Research Institute (UNICRI)", "fr", "Institut interrégional de recherche des Nations Unies sur la criminalité et la justice (UNICRI)")},
+		{ID: "wco", Title: s.tx("en", "en", "World Customs Organization (WCO)", "fr", "Organisation mondiale des douanes (OMD)")},
+		{ID: "unep-ocha", Title: s.tx("en", "en", "UNEP/OCHA Joint Environment Unit", "fr", "Groupe mixte de l'environnement PNUE/OCHA")},
+		{ID: "unodc", Title: s.tx("en", "en", "UNODC Terrorism Prevention Branch", "fr", "Service de la prévention du terrorisme de l'ONUDC")},
 	}, Migrations: []questionnaire.Migration{
-		{From: "1.0.0", Removed: []string{
+		{From: "1.0.0", Removed: s.strs(
 			"DET-INF-03",
 			"DET-LAB-05",
 			"PRP-HLT-03",
 			"PRP-TRN-04",
 			"PRP-TRN-05",
-		}, Reworded: []string{
+		), Reworded: s.strs(
 			"PRV-GOV-03",
 			"PRV-GOV-04",
 			"PRV-LEG-01",
@@ -89,230 +91,231 @@ func build_cbrn_core_1_1_0() (*questionnaire.Questionnaire, error) {
 			"RSP-MED-04",
 			"RSP-INV-03",
 			"RSP-REC-06",
-		}},
+		)},
 	}, Ladder: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention-governance", Pillar: "prevention", Title: tx("en", "en", "Prevention: governance, coordination and national planning", "fr", "Prévention\u00a0: gouvernance, coordination et planification nationale")},
-		{ID: "prevention-legal", Pillar: "prevention", Title: tx("en", "en", "Prevention: legal framework and international instruments", "fr", "Prévention\u00a0: cadre juridique et instruments internationaux")},
-		{ID: "prevention-regulation", Pillar: "prevention", Title: tx("en", "en", "Prevention: regulation and oversight of facilities and materials", "fr", "Prévention\u00a0: réglementation et contrôle des installations et des matières")},
-		{ID: "prevention-trade", Pillar: "prevention", Title: tx("en", "en", "Prevention: export and border control", "fr", "Prévention\u00a0: contrôle des exportations et des frontières")},
-		{ID: "prevention-security", Pillar: "prevention", Title: tx("en", "en", "Prevention: security culture, intelligence and new technologies", "fr", "Prévention\u00a0: culture de sécurité, renseignement et technologies nouvelles")},
-		{ID: "detection-surveillance", Pillar: "detection", Title: tx("en", "en", "Detection: surveillance and early warning", "fr", "Détection\u00a0: surveillance et alerte précoce")},
-		{ID: "detection-laboratories", Pillar: "detection", Title: tx("en", "en", "Detection: laboratories and forensics", "fr", "Détection\u00a0: laboratoires et criminalistique")},
-		{ID: "detection-borders", Pillar: "detection", Title: tx("en", "en", "Detection: points of entry and border detection", "fr", "Détection\u00a0: points d'entrée et détection aux frontières")},
-		{ID: "detection-information", Pillar: "detection", Title: tx("en", "en", "Detection: information sharing and notification", "fr", "Détection\u00a0: partage d'information et notification")},
-		{ID: "preparedness-planning", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: emergency planning and coordination", "fr", "Préparation\u00a0: planification d'urgence et coordination")},
-		{ID: "preparedness-health", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: health sector", "fr", "Préparation\u00a0: secteur de la santé")},
-		{ID: "preparedness-training", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: training, exercises and expert community", "fr", "Préparation\u00a0: formation, exercices et communauté d'experts")},
-		{ID: "preparedness-equipment", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: equipment and logistics", "fr", "Préparation\u00a0: équipement et logistique")},
-		{ID: "preparedness-communication", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: risk communication", "fr", "Préparation\u00a0: communication sur les risques")},
-		{ID: "preparedness-international", Pillar: "preparedness", Title: tx("en", "en", "Preparedness: international cooperation", "fr", "Préparation\u00a0: coopération internationale")},
-		{ID: "response-command", Pillar: "response", Title: tx("en", "en", "Response: command and coordination", "fr", "Réponse\u00a0: commandement et coordination")},
-		{ID: "response-sampling", Pillar: "response", Title: tx("en", "en", "Response: field detection, sampling and laboratory confirmation", "fr", "Réponse\u00a0: détection sur site, prélèvements et confirmation en laboratoire")},
-		{ID: "response-casualties", Pillar: "response", Title: tx("en", "en", "Response: decontamination and casualty management", "fr", "Réponse\u00a0: décontamination et prise en charge des victimes")},
-		{ID: "response-investigation", Pillar: "response", Title: tx("en", "en", "Response: investigation and crime-scene management", "fr", "Réponse\u00a0: enquête et gestion de la scène de crime")},
-		{ID: "response-assistance", Pillar: "response", Title: tx("en", "en", "Response: international assistance", "fr", "Réponse\u00a0: assistance internationale")},
-		{ID: "response-recovery", Pillar: "response", Title: tx("en", "en", "Response: recovery, waste, fatalities and lessons learnt", "fr", "Réponse\u00a0: rétablissement, déchets, décès et retour d'expérience")},
+		{ID: "prevention-governance", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: governance, coordination and national planning", "fr", "Prévention\u00a0: gouvernance, coordination et planification nationale")},
+		{ID: "prevention-legal", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: legal framework and international instruments", "fr", "Prévention\u00a0: cadre juridique et instruments internationaux")},
+		{ID: "prevention-regulation", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: regulation and oversight of facilities and materials", "fr", "Prévention\u00a0: réglementation et contrôle des installations et des matières")},
+		{ID: "prevention-trade", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: export and border control", "fr", "Prévention\u00a0: contrôle des exportations et des frontières")},
+		{ID: "prevention-security", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: security culture, intelligence and new technologies", "fr", "Prévention\u00a0: culture de sécurité, renseignement et technologies nouvelles")},
+		{ID: "detection-surveillance", Pillar: "detection", Title: s.tx("en", "en", "Detection: surveillance and early warning", "fr", "Détection\u00a0: surveillance et alerte précoce")},
+		{ID: "detection-laboratories", Pillar: "detection", Title: s.tx("en", "en", "Detection: laboratories and forensics", "fr", "Détection\u00a0: laboratoires et criminalistique")},
+		{ID: "detection-borders", Pillar: "detection", Title: s.tx("en", "en", "Detection: points of entry and border detection", "fr", "Détection\u00a0: points d'entrée et détection aux frontières")},
+		{ID: "detection-information", Pillar: "detection", Title: s.tx("en", "en", "Detection: information sharing and notification", "fr", "Détection\u00a0: partage d'information et notification")},
+		{ID: "preparedness-planning", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: emergency planning and coordination", "fr", "Préparation\u00a0: planification d'urgence et coordination")},
+		{ID: "preparedness-health", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: health sector", "fr", "Préparation\u00a0: secteur de la santé")},
+		{ID: "preparedness-training", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: training, exercises and expert community", "fr", "Préparation\u00a0: formation, exercices et communauté d'experts")},
+		{ID: "preparedness-equipment", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: equipment and logistics", "fr", "Préparation\u00a0: équipement et logistique")},
+		{ID: "preparedness-communication", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: risk communication", "fr", "Préparation\u00a0: communication sur les risques")},
+		{ID: "preparedness-international", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: international cooperation", "fr", "Préparation\u00a0: coopération internationale")},
+		{ID: "response-command", Pillar: "response", Title: s.tx("en", "en", "Response: command and coordination", "fr", "Réponse\u00a0: commandement et coordination")},
+		{ID: "response-sampling", Pillar: "response", Title: s.tx("en", "en", "Response: field detection, sampling and laboratory confirmation", "fr", "Réponse\u00a0: détection sur site, prélèvements et confirmation en laboratoire")},
+		{ID: "response-casualties", Pillar: "response", Title: s.tx("en", "en", "Response: decontamination and casualty management", "fr", "Réponse\u00a0: décontamination et prise en charge des victimes")},
+		{ID: "response-investigation", Pillar: "response", Title: s.tx("en", "en", "Response: investigation and crime-scene management", "fr", "Réponse\u00a0: enquête et gestion de la scène de crime")},
+		{ID: "response-assistance", Pillar: "response", Title: s.tx("en", "en", "Response: international assistance", "fr", "Réponse\u00a0: assistance internationale")},
+		{ID: "response-recovery", Pillar: "response", Title: s.tx("en", "en", "Response: recovery, waste, fatalities and lessons learnt", "fr", "Réponse\u00a0: rétablissement, déchets, décès et retour d'expérience")},
 	}, Digest: "sha256:94fd6c73c5e71ab0b29e6d173a83a699aaaec259790ca87e398e2aba0c33eba9"}
 	q.Questions = []*questionnaire.Question{
-		build_cbrn_core_1_1_0Q0(),
-		build_cbrn_core_1_1_0Q1(),
-		build_cbrn_core_1_1_0Q2(),
-		build_cbrn_core_1_1_0Q3(),
-		build_cbrn_core_1_1_0Q4(),
-		build_cbrn_core_1_1_0Q5(),
-		build_cbrn_core_1_1_0Q6(),
-		build_cbrn_core_1_1_0Q7(),
-		build_cbrn_core_1_1_0Q8(),
-		build_cbrn_core_1_1_0Q9(),
-		build_cbrn_core_1_1_0Q10(),
-		build_cbrn_core_1_1_0Q11(),
-		build_cbrn_core_1_1_0Q12(),
-		build_cbrn_core_1_1_0Q13(),
-		build_cbrn_core_1_1_0Q14(),
-		build_cbrn_core_1_1_0Q15(),
-		build_cbrn_core_1_1_0Q16(),
-		build_cbrn_core_1_1_0Q17(),
-		build_cbrn_core_1_1_0Q18(),
-		build_cbrn_core_1_1_0Q19(),
-		build_cbrn_core_1_1_0Q20(),
-		build_cbrn_core_1_1_0Q21(),
-		build_cbrn_core_1_1_0Q22(),
-		build_cbrn_core_1_1_0Q23(),
-		build_cbrn_core_1_1_0Q24(),
-		build_cbrn_core_1_1_0Q25(),
-		build_cbrn_core_1_1_0Q26(),
-		build_cbrn_core_1_1_0Q27(),
-		build_cbrn_core_1_1_0Q28(),
-		build_cbrn_core_1_1_0Q29(),
-		build_cbrn_core_1_1_0Q30(),
-		build_cbrn_core_1_1_0Q31(),
-		build_cbrn_core_1_1_0Q32(),
-		build_cbrn_core_1_1_0Q33(),
-		build_cbrn_core_1_1_0Q34(),
-		build_cbrn_core_1_1_0Q35(),
-		build_cbrn_core_1_1_0Q36(),
-		build_cbrn_core_1_1_0Q37(),
-		build_cbrn_core_1_1_0Q38(),
-		build_cbrn_core_1_1_0Q39(),
-		build_cbrn_core_1_1_0Q40(),
-		build_cbrn_core_1_1_0Q41(),
-		build_cbrn_core_1_1_0Q42(),
-		build_cbrn_core_1_1_0Q43(),
-		build_cbrn_core_1_1_0Q44(),
-		build_cbrn_core_1_1_0Q45(),
-		build_cbrn_core_1_1_0Q46(),
-		build_cbrn_core_1_1_0Q47(),
-		build_cbrn_core_1_1_0Q48(),
-		build_cbrn_core_1_1_0Q49(),
-		build_cbrn_core_1_1_0Q50(),
-		build_cbrn_core_1_1_0Q51(),
-		build_cbrn_core_1_1_0Q52(),
-		build_cbrn_core_1_1_0Q53(),
-		build_cbrn_core_1_1_0Q54(),
-		build_cbrn_core_1_1_0Q55(),
-		build_cbrn_core_1_1_0Q56(),
-		build_cbrn_core_1_1_0Q57(),
-		build_cbrn_core_1_1_0Q58(),
-		build_cbrn_core_1_1_0Q59(),
-		build_cbrn_core_1_1_0Q60(),
-		build_cbrn_core_1_1_0Q61(),
-		build_cbrn_core_1_1_0Q62(),
-		build_cbrn_core_1_1_0Q63(),
-		build_cbrn_core_1_1_0Q64(),
-		build_cbrn_core_1_1_0Q65(),
-		build_cbrn_core_1_1_0Q66(),
-		build_cbrn_core_1_1_0Q67(),
-		build_cbrn_core_1_1_0Q68(),
-		build_cbrn_core_1_1_0Q69(),
-		build_cbrn_core_1_1_0Q70(),
-		build_cbrn_core_1_1_0Q71(),
-		build_cbrn_core_1_1_0Q72(),
-		build_cbrn_core_1_1_0Q73(),
-		build_cbrn_core_1_1_0Q74(),
-		build_cbrn_core_1_1_0Q75(),
-		build_cbrn_core_1_1_0Q76(),
-		build_cbrn_core_1_1_0Q77(),
-		build_cbrn_core_1_1_0Q78(),
-		build_cbrn_core_1_1_0Q79(),
-		build_cbrn_core_1_1_0Q80(),
-		build_cbrn_core_1_1_0Q81(),
-		build_cbrn_core_1_1_0Q82(),
-		build_cbrn_core_1_1_0Q83(),
-		build_cbrn_core_1_1_0Q84(),
-		build_cbrn_core_1_1_0Q85(),
-		build_cbrn_core_1_1_0Q86(),
-		build_cbrn_core_1_1_0Q87(),
-		build_cbrn_core_1_1_0Q88(),
-		build_cbrn_core_1_1_0Q89(),
-		build_cbrn_core_1_1_0Q90(),
-		build_cbrn_core_1_1_0Q91(),
-		build_cbrn_core_1_1_0Q92(),
-		build_cbrn_core_1_1_0Q93(),
-		build_cbrn_core_1_1_0Q94(),
-		build_cbrn_core_1_1_0Q95(),
-		build_cbrn_core_1_1_0Q96(),
-		build_cbrn_core_1_1_0Q97(),
-		build_cbrn_core_1_1_0Q98(),
-		build_cbrn_core_1_1_0Q99(),
-		build_cbrn_core_1_1_0Q100(),
-		build_cbrn_core_1_1_0Q101(),
-		build_cbrn_core_1_1_0Q102(),
-		build_cbrn_core_1_1_0Q103(),
-		build_cbrn_core_1_1_0Q104(),
-		build_cbrn_core_1_1_0Q105(),
-		build_cbrn_core_1_1_0Q106(),
-		build_cbrn_core_1_1_0Q107(),
-		build_cbrn_core_1_1_0Q108(),
-		build_cbrn_core_1_1_0Q109(),
-		build_cbrn_core_1_1_0Q110(),
-		build_cbrn_core_1_1_0Q111(),
-		build_cbrn_core_1_1_0Q112(),
-		build_cbrn_core_1_1_0Q113(),
-		build_cbrn_core_1_1_0Q114(),
-		build_cbrn_core_1_1_0Q115(),
-		build_cbrn_core_1_1_0Q116(),
-		build_cbrn_core_1_1_0Q117(),
-		build_cbrn_core_1_1_0Q118(),
-		build_cbrn_core_1_1_0Q119(),
-		build_cbrn_core_1_1_0Q120(),
-		build_cbrn_core_1_1_0Q121(),
-		build_cbrn_core_1_1_0Q122(),
-		build_cbrn_core_1_1_0Q123(),
-		build_cbrn_core_1_1_0Q124(),
-		build_cbrn_core_1_1_0Q125(),
+		build_cbrn_core_1_1_0Q0(s, &qs[0]),
+		build_cbrn_core_1_1_0Q1(s, &qs[1]),
+		build_cbrn_core_1_1_0Q2(s, &qs[2]),
+		build_cbrn_core_1_1_0Q3(s, &qs[3]),
+		build_cbrn_core_1_1_0Q4(s, &qs[4]),
+		build_cbrn_core_1_1_0Q5(s, &qs[5]),
+		build_cbrn_core_1_1_0Q6(s, &qs[6]),
+		build_cbrn_core_1_1_0Q7(s, &qs[7]),
+		build_cbrn_core_1_1_0Q8(s, &qs[8]),
+		build_cbrn_core_1_1_0Q9(s, &qs[9]),
+		build_cbrn_core_1_1_0Q10(s, &qs[10]),
+		build_cbrn_core_1_1_0Q11(s, &qs[11]),
+		build_cbrn_core_1_1_0Q12(s, &qs[12]),
+		build_cbrn_core_1_1_0Q13(s, &qs[13]),
+		build_cbrn_core_1_1_0Q14(s, &qs[14]),
+		build_cbrn_core_1_1_0Q15(s, &qs[15]),
+		build_cbrn_core_1_1_0Q16(s, &qs[16]),
+		build_cbrn_core_1_1_0Q17(s, &qs[17]),
+		build_cbrn_core_1_1_0Q18(s, &qs[18]),
+		build_cbrn_core_1_1_0Q19(s, &qs[19]),
+		build_cbrn_core_1_1_0Q20(s, &qs[20]),
+		build_cbrn_core_1_1_0Q21(s, &qs[21]),
+		build_cbrn_core_1_1_0Q22(s, &qs[22]),
+		build_cbrn_core_1_1_0Q23(s, &qs[23]),
+		build_cbrn_core_1_1_0Q24(s, &qs[24]),
+		build_cbrn_core_1_1_0Q25(s, &qs[25]),
+		build_cbrn_core_1_1_0Q26(s, &qs[26]),
+		build_cbrn_core_1_1_0Q27(s, &qs[27]),
+		build_cbrn_core_1_1_0Q28(s, &qs[28]),
+		build_cbrn_core_1_1_0Q29(s, &qs[29]),
+		build_cbrn_core_1_1_0Q30(s, &qs[30]),
+		build_cbrn_core_1_1_0Q31(s, &qs[31]),
+		build_cbrn_core_1_1_0Q32(s, &qs[32]),
+		build_cbrn_core_1_1_0Q33(s, &qs[33]),
+		build_cbrn_core_1_1_0Q34(s, &qs[34]),
+		build_cbrn_core_1_1_0Q35(s, &qs[35]),
+		build_cbrn_core_1_1_0Q36(s, &qs[36]),
+		build_cbrn_core_1_1_0Q37(s, &qs[37]),
+		build_cbrn_core_1_1_0Q38(s, &qs[38]),
+		build_cbrn_core_1_1_0Q39(s, &qs[39]),
+		build_cbrn_core_1_1_0Q40(s, &qs[40]),
+		build_cbrn_core_1_1_0Q41(s, &qs[41]),
+		build_cbrn_core_1_1_0Q42(s, &qs[42]),
+		build_cbrn_core_1_1_0Q43(s, &qs[43]),
+		build_cbrn_core_1_1_0Q44(s, &qs[44]),
+		build_cbrn_core_1_1_0Q45(s, &qs[45]),
+		build_cbrn_core_1_1_0Q46(s, &qs[46]),
+		build_cbrn_core_1_1_0Q47(s, &qs[47]),
+		build_cbrn_core_1_1_0Q48(s, &qs[48]),
+		build_cbrn_core_1_1_0Q49(s, &qs[49]),
+		build_cbrn_core_1_1_0Q50(s, &qs[50]),
+		build_cbrn_core_1_1_0Q51(s, &qs[51]),
+		build_cbrn_core_1_1_0Q52(s, &qs[52]),
+		build_cbrn_core_1_1_0Q53(s, &qs[53]),
+		build_cbrn_core_1_1_0Q54(s, &qs[54]),
+		build_cbrn_core_1_1_0Q55(s, &qs[55]),
+		build_cbrn_core_1_1_0Q56(s, &qs[56]),
+		build_cbrn_core_1_1_0Q57(s, &qs[57]),
+		build_cbrn_core_1_1_0Q58(s, &qs[58]),
+		build_cbrn_core_1_1_0Q59(s, &qs[59]),
+		build_cbrn_core_1_1_0Q60(s, &qs[60]),
+		build_cbrn_core_1_1_0Q61(s, &qs[61]),
+		build_cbrn_core_1_1_0Q62(s, &qs[62]),
+		build_cbrn_core_1_1_0Q63(s, &qs[63]),
+		build_cbrn_core_1_1_0Q64(s, &qs[64]),
+		build_cbrn_core_1_1_0Q65(s, &qs[65]),
+		build_cbrn_core_1_1_0Q66(s, &qs[66]),
+		build_cbrn_core_1_1_0Q67(s, &qs[67]),
+		build_cbrn_core_1_1_0Q68(s, &qs[68]),
+		build_cbrn_core_1_1_0Q69(s, &qs[69]),
+		build_cbrn_core_1_1_0Q70(s, &qs[70]),
+		build_cbrn_core_1_1_0Q71(s, &qs[71]),
+		build_cbrn_core_1_1_0Q72(s, &qs[72]),
+		build_cbrn_core_1_1_0Q73(s, &qs[73]),
+		build_cbrn_core_1_1_0Q74(s, &qs[74]),
+		build_cbrn_core_1_1_0Q75(s, &qs[75]),
+		build_cbrn_core_1_1_0Q76(s, &qs[76]),
+		build_cbrn_core_1_1_0Q77(s, &qs[77]),
+		build_cbrn_core_1_1_0Q78(s, &qs[78]),
+		build_cbrn_core_1_1_0Q79(s, &qs[79]),
+		build_cbrn_core_1_1_0Q80(s, &qs[80]),
+		build_cbrn_core_1_1_0Q81(s, &qs[81]),
+		build_cbrn_core_1_1_0Q82(s, &qs[82]),
+		build_cbrn_core_1_1_0Q83(s, &qs[83]),
+		build_cbrn_core_1_1_0Q84(s, &qs[84]),
+		build_cbrn_core_1_1_0Q85(s, &qs[85]),
+		build_cbrn_core_1_1_0Q86(s, &qs[86]),
+		build_cbrn_core_1_1_0Q87(s, &qs[87]),
+		build_cbrn_core_1_1_0Q88(s, &qs[88]),
+		build_cbrn_core_1_1_0Q89(s, &qs[89]),
+		build_cbrn_core_1_1_0Q90(s, &qs[90]),
+		build_cbrn_core_1_1_0Q91(s, &qs[91]),
+		build_cbrn_core_1_1_0Q92(s, &qs[92]),
+		build_cbrn_core_1_1_0Q93(s, &qs[93]),
+		build_cbrn_core_1_1_0Q94(s, &qs[94]),
+		build_cbrn_core_1_1_0Q95(s, &qs[95]),
+		build_cbrn_core_1_1_0Q96(s, &qs[96]),
+		build_cbrn_core_1_1_0Q97(s, &qs[97]),
+		build_cbrn_core_1_1_0Q98(s, &qs[98]),
+		build_cbrn_core_1_1_0Q99(s, &qs[99]),
+		build_cbrn_core_1_1_0Q100(s, &qs[100]),
+		build_cbrn_core_1_1_0Q101(s, &qs[101]),
+		build_cbrn_core_1_1_0Q102(s, &qs[102]),
+		build_cbrn_core_1_1_0Q103(s, &qs[103]),
+		build_cbrn_core_1_1_0Q104(s, &qs[104]),
+		build_cbrn_core_1_1_0Q105(s, &qs[105]),
+		build_cbrn_core_1_1_0Q106(s, &qs[106]),
+		build_cbrn_core_1_1_0Q107(s, &qs[107]),
+		build_cbrn_core_1_1_0Q108(s, &qs[108]),
+		build_cbrn_core_1_1_0Q109(s, &qs[109]),
+		build_cbrn_core_1_1_0Q110(s, &qs[110]),
+		build_cbrn_core_1_1_0Q111(s, &qs[111]),
+		build_cbrn_core_1_1_0Q112(s, &qs[112]),
+		build_cbrn_core_1_1_0Q113(s, &qs[113]),
+		build_cbrn_core_1_1_0Q114(s, &qs[114]),
+		build_cbrn_core_1_1_0Q115(s, &qs[115]),
+		build_cbrn_core_1_1_0Q116(s, &qs[116]),
+		build_cbrn_core_1_1_0Q117(s, &qs[117]),
+		build_cbrn_core_1_1_0Q118(s, &qs[118]),
+		build_cbrn_core_1_1_0Q119(s, &qs[119]),
+		build_cbrn_core_1_1_0Q120(s, &qs[120]),
+		build_cbrn_core_1_1_0Q121(s, &qs[121]),
+		build_cbrn_core_1_1_0Q122(s, &qs[122]),
+		build_cbrn_core_1_1_0Q123(s, &qs[123]),
+		build_cbrn_core_1_1_0Q124(s, &qs[124]),
+		build_cbrn_core_1_1_0Q125(s, &qs[125]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 12, 12, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15, 16, 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 18, 18, 19, 19, 19, 20, 20, 20, 20, 20, 20}, []int{0, 0, -1, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
 }
 
-func build_cbrn_core_1_1_0Q0() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-01", Type: questionnaire.QuestionType("scale"), Text: tx("en", "en", "To what extent does a national CBRN coordination body exist, with a formal mandate, a designated national focal point and all concerned agencies represented, meeting regularly and following up its decisions?", "fr", "Dans quelle mesure existe-t-il un organe national de coordination NRBC doté d'un mandat formel et d'un point focal national désigné, où tous les organismes concernés sont représentés, qui se réunit régulièrement et assure le suivi de ses décisions\u202f?"), Help: tx("en", "en", "Evidence: the decree or order creating the body and naming its chair and the national focal point, its terms of reference, the list of member agencies and the minutes of recent meetings.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté qui crée l'organe et désigne sa présidence et le point focal national, son mandat, la liste des organismes membres et les procès-verbaux des dernières réunions."), Hazards: []string{
+func build_cbrn_core_1_1_0Q0(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-01", Type: questionnaire.QuestionType("scale"), Text: s.tx("en", "en", "To what extent does a national CBRN coordination body exist, with a formal mandate, a designated national focal point and all concerned agencies represented, meeting regularly and following up its decisions?", "fr", "Dans quelle mesure existe-t-il un organe national de coordination NRBC doté d'un mandat formel et d'un point focal national désigné, où tous les organismes concernés sont représentés, qui se réunit régulièrement et assure le suivi de ses décisions\u202f?"), Help: s.tx("en", "en", "Evidence: the decree or order creating the body and naming its chair and the national focal point, its terms of reference, the list of member agencies and the minutes of recent meetings.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté qui crée l'organe et désigne sa présidence et le point focal national, son mandat, la liste des organismes membres et les procès-verbaux des dernières réunions."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"interior",
 		"civil-protection",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP8",
 		"UNSCR 2325 (2016)",
 		"IAEA NSS 20",
 		"Sendai Framework Priority 2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national CBRN coordination body exists; agencies coordinate case by case.", "fr", "Aucun organe national de coordination NRBC n'existe\u202f; les organismes se coordonnent au cas par cas."),
-		2: tx("en", "en", "A body meets informally or under a draft mandate, or a mandate covers only some hazards or leaves out agencies concerned; a focal point may be named.", "fr", "Un organe se réunit de façon informelle ou sur un projet de mandat, ou son mandat ne couvre que certains risques ou laisse de côté des organismes concernés\u202f; un point focal peut être désigné."),
-		3: tx("en", "en", "A decree or order creates the body with a mandate for C, B, R and N, names its chair and the national focal point, lists all member agencies, and minutes show regular meetings with decisions followed up.", "fr", "Un décret ou un arrêté crée l'organe avec un mandat couvrant les risques C, B, R et N, désigne sa présidence et le point focal national, énumère tous les organismes membres, et les procès-verbaux attestent des réunions régulières et du suivi des décisions."),
-		4: tx("en", "en", "The body has steered a real event or a national exercise in the last three years, its after-action decisions were carried out, and its secretariat and work programme have secured funding with a plan for continuing it.", "fr", "L'organe a piloté un événement réel ou un exercice national au cours des trois dernières années, les décisions issues du retour d'expérience ont été exécutées, et son secrétariat et son programme de travail disposent d'un financement assuré et d'un plan de continuité."),
-		5: tx("en", "en", "Its mandate and membership are reviewed on a fixed cycle, it links with local coordination structures, and it takes part in regional coordination (for example a CBRN Centres of Excellence regional secretariat).", "fr", "Son mandat et sa composition sont réexaminés selon un cycle fixé, il est relié aux structures de coordination locales et il participe à la coordination régionale (par exemple un secrétariat régional des centres d'excellence NRBC)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national CBRN coordination body exists; agencies coordinate case by case.", "fr", "Aucun organe national de coordination NRBC n'existe\u202f; les organismes se coordonnent au cas par cas."),
+		2: s.tx("en", "en", "A body meets informally or under a draft mandate, or a mandate covers only some hazards or leaves out agencies concerned; a focal point may be named.", "fr", "Un organe se réunit de façon informelle ou sur un projet de mandat, ou son mandat ne couvre que certains risques ou laisse de côté des organismes concernés\u202f; un point focal peut être désigné."),
+		3: s.tx("en", "en", "A decree or order creates the body with a mandate for C, B, R and N, names its chair and the national focal point, lists all member agencies, and minutes show regular meetings with decisions followed up.", "fr", "Un décret ou un arrêté crée l'organe avec un mandat couvrant les risques C, B, R et N, désigne sa présidence et le point focal national, énumère tous les organismes membres, et les procès-verbaux attestent des réunions régulières et du suivi des décisions."),
+		4: s.tx("en", "en", "The body has steered a real event or a national exercise in the last three years, its after-action decisions were carried out, and its secretariat and work programme have secured funding with a plan for continuing it.", "fr", "L'organe a piloté un événement réel ou un exercice national au cours des trois dernières années, les décisions issues du retour d'expérience ont été exécutées, et son secrétariat et son programme de travail disposent d'un financement assuré et d'un plan de continuité."),
+		5: s.tx("en", "en", "Its mandate and membership are reviewed on a fixed cycle, it links with local coordination structures, and it takes part in regional coordination (for example a CBRN Centres of Excellence regional secretariat).", "fr", "Son mandat et sa composition sont réexaminés selon un cycle fixé, il est relié aux structures de coordination locales et il participe à la coordination régionale (par exemple un secrétariat régional des centres d'excellence NRBC)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"action-plan",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q1() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: tx("en", "en", "To what extent does the country carry out a national CBRN risk assessment that covers accidental, natural and deliberate events for all four hazards, is updated periodically and is used to set planning priorities?", "fr", "Dans quelle mesure le pays réalise-t-il une évaluation nationale des risques NRBC couvrant les événements accidentels, naturels et délibérés pour les quatre familles de risques, mise à jour périodiquement et utilisée pour fixer les priorités de planification\u202f?"), Help: tx("en", "en", "Evidence: the latest national CBRN risk assessment, or the CBRN chapter of the national multi-hazard risk assessment, with its date, contributing agencies and method; the threat assessment by the security services (often classified: cite its existence and date, not its content).", "fr", "Justificatifs\u00a0: la dernière évaluation nationale des risques NRBC, ou le chapitre NRBC de l'évaluation nationale multirisque, avec sa date, les organismes contributeurs et la méthode\u202f; l'évaluation de la menace par les services de sécurité (souvent classifiée\u00a0: en citer l'existence et la date, non le contenu)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q1(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "To what extent does the country carry out a national CBRN risk assessment that covers accidental, natural and deliberate events for all four hazards, is updated periodically and is used to set planning priorities?", "fr", "Dans quelle mesure le pays réalise-t-il une évaluation nationale des risques NRBC couvrant les événements accidentels, naturels et délibérés pour les quatre familles de risques, mise à jour périodiquement et utilisée pour fixer les priorités de planification\u202f?"), Help: s.tx("en", "en", "Evidence: the latest national CBRN risk assessment, or the CBRN chapter of the national multi-hazard risk assessment, with its date, contributing agencies and method; the threat assessment by the security services (often classified: cite its existence and date, not its content).", "fr", "Justificatifs\u00a0: la dernière évaluation nationale des risques NRBC, ou le chapitre NRBC de l'évaluation nationale multirisque, avec sa date, les organismes contributeurs et la méthode\u202f; l'évaluation de la menace par les services de sécurité (souvent classifiée\u00a0: en citer l'existence et la date, non le contenu)."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"intelligence",
@@ -320,2129 +323,2189 @@ func build_cbrn_core_1_1_0Q1() *questionnaire.Question {
 		"nuclear-regulator",
 		"environment",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"Sendai Framework Priority 1",
 		"IAEA NSS 10-G (Rev. 1)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national assessment of CBRN risks exists.", "fr", "Il n'existe aucune évaluation nationale des risques NRBC."),
-		2: tx("en", "en", "An assessment exists but covers only some hazards or only accidental events, or is more than five years old, or was written by one agency alone.", "fr", "Une évaluation existe mais ne couvre que certains risques ou les seuls événements accidentels, ou date de plus de cinq ans, ou a été rédigée par un seul organisme."),
-		3: tx("en", "en", "An assessment adopted within the last five years covers accidental, natural and deliberate events for C, B, R and N, with a stated method, contributions from the agencies concerned and the security services' threat assessment.", "fr", "Une évaluation adoptée depuis moins de cinq ans couvre les événements accidentels, naturels et délibérés pour les risques C, B, R et N, selon une méthode explicite, avec les contributions des organismes concernés et l'évaluation de la menace des services de sécurité."),
-		4: tx("en", "en", "The assessment is less than three years old and has demonstrably changed plans, budgets or exercise scenarios; its update is funded and scheduled.", "fr", "L'évaluation date de moins de trois ans et a modifié de façon vérifiable des plans, des budgets ou des scénarios d'exercice\u202f; sa mise à jour est financée et programmée."),
-		5: tx("en", "en", "It is updated on a fixed cycle, drives local risk assessments, and its method is shared with neighbouring countries or compared in a regional exercise.", "fr", "Elle est mise à jour selon un cycle fixé, oriente les évaluations locales des risques, et sa méthode est partagée avec les pays voisins ou confrontée lors d'un exercice régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national assessment of CBRN risks exists.", "fr", "Il n'existe aucune évaluation nationale des risques NRBC."),
+		2: s.tx("en", "en", "An assessment exists but covers only some hazards or only accidental events, or is more than five years old, or was written by one agency alone.", "fr", "Une évaluation existe mais ne couvre que certains risques ou les seuls événements accidentels, ou date de plus de cinq ans, ou a été rédigée par un seul organisme."),
+		3: s.tx("en", "en", "An assessment adopted within the last five years covers accidental, natural and deliberate events for C, B, R and N, with a stated method, contributions from the agencies concerned and the security services' threat assessment.", "fr", "Une évaluation adoptée depuis moins de cinq ans couvre les événements accidentels, naturels et délibérés pour les risques C, B, R et N, selon une méthode explicite, avec les contributions des organismes concernés et l'évaluation de la menace des services de sécurité."),
+		4: s.tx("en", "en", "The assessment is less than three years old and has demonstrably changed plans, budgets or exercise scenarios; its update is funded and scheduled.", "fr", "L'évaluation date de moins de trois ans et a modifié de façon vérifiable des plans, des budgets ou des scénarios d'exercice\u202f; sa mise à jour est financée et programmée."),
+		5: s.tx("en", "en", "It is updated on a fixed cycle, drives local risk assessments, and its method is shared with neighbouring countries or compared in a regional exercise.", "fr", "Elle est mise à jour selon un cycle fixé, oriente les évaluations locales des risques, et sa méthode est partagée avec les pays voisins ou confrontée lors d'un exercice régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"needs-assessment",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q2() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-03", Type: questionnaire.QuestionType("yesno"), Index: 2, Text: tx("en", "en", "Has the government formally adopted a national CBRN action plan (on its own or within a national security or disaster risk reduction strategy) that covers all four hazards and is in force for the current year?", "fr", "Le gouvernement a-t-il formellement adopté un plan d'action national NRBC (autonome ou intégré à une stratégie nationale de sécurité ou de réduction des risques de catastrophe) couvrant les quatre familles de risques et en vigueur pour l'année en cours\u202f?"), Help: tx("en", "en", "Answer yes only if the plan has been adopted by the government or the competent authority (a decision, a decree, minutes of the council of ministers) and its period covers the current year, or it has been formally extended. A draft, an expired plan, or a plan covering only some hazards, counts as no. A voluntary national implementation action plan for resolution 1540 counts if it covers all four hazards.", "fr", "Ne répondez «\u202foui\u202f» que si le plan a été adopté par le gouvernement ou l'autorité compétente (décision, décret, relevé de décisions du conseil des ministres) et que sa période couvre l'année en cours, ou qu'il a été formellement prorogé. Un projet, un plan échu ou un plan ne couvrant que certains risques vaut «\u202fnon\u202f». Un plan d'action national volontaire de mise en œuvre de la résolution 1540 compte s'il couvre les quatre familles de risques."), Hazards: []string{
+func build_cbrn_core_1_1_0Q2(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-03", Type: questionnaire.QuestionType("yesno"), Index: 2, Text: s.tx("en", "en", "Has the government formally adopted a national CBRN action plan (on its own or within a national security or disaster risk reduction strategy) that covers all four hazards and is in force for the current year?", "fr", "Le gouvernement a-t-il formellement adopté un plan d'action national NRBC (autonome ou intégré à une stratégie nationale de sécurité ou de réduction des risques de catastrophe) couvrant les quatre familles de risques et en vigueur pour l'année en cours\u202f?"), Help: s.tx("en", "en", "Answer yes only if the plan has been adopted by the government or the competent authority (a decision, a decree, minutes of the council of ministers) and its period covers the current year, or it has been formally extended. A draft, an expired plan, or a plan covering only some hazards, counts as no. A voluntary national implementation action plan for resolution 1540 counts if it covers all four hazards.", "fr", "Ne répondez «\u202foui\u202f» que si le plan a été adopté par le gouvernement ou l'autorité compétente (décision, décret, relevé de décisions du conseil des ministres) et que sa période couvre l'année en cours, ou qu'il a été formellement prorogé. Un projet, un plan échu ou un plan ne couvrant que certains risques vaut «\u202fnon\u202f». Un plan d'action national volontaire de mise en œuvre de la résolution 1540 compte s'il couvre les quatre familles de risques."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"interior",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1977 (2011)",
 		"UNSCR 2325 (2016)",
-	}, Activities: []string{
+	), Activities: s.strs(
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q3() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: tx("en", "en", "To what extent is the national CBRN action plan costed and funded, each task having a lead agency, a timeframe, a cost estimate and a secured source of funding, national or external?", "fr", "Dans quelle mesure le plan d'action national NRBC est-il chiffré et financé, chaque tâche ayant un organisme chef de file, un calendrier, une estimation de coût et une source de financement assurée, nationale ou extérieure\u202f?"), Help: tx("en", "en", "Evidence: the plan's table of costed tasks, the matching lines in the finance law or agency budgets, partners' project agreements and the share they fund, and the donor-mapping table if there is one.", "fr", "Justificatifs\u00a0: le tableau des tâches chiffrées du plan, les lignes correspondantes de la loi de finances ou des budgets des organismes, les accords de projet des partenaires et la part qu'ils financent, et le tableau de cartographie des bailleurs s'il existe."), Hazards: []string{
+func build_cbrn_core_1_1_0Q3(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: s.tx("en", "en", "To what extent is the national CBRN action plan costed and funded, each task having a lead agency, a timeframe, a cost estimate and a secured source of funding, national or external?", "fr", "Dans quelle mesure le plan d'action national NRBC est-il chiffré et financé, chaque tâche ayant un organisme chef de file, un calendrier, une estimation de coût et une source de financement assurée, nationale ou extérieure\u202f?"), Help: s.tx("en", "en", "Evidence: the plan's table of costed tasks, the matching lines in the finance law or agency budgets, partners' project agreements and the share they fund, and the donor-mapping table if there is one.", "fr", "Justificatifs\u00a0: le tableau des tâches chiffrées du plan, les lignes correspondantes de la loi de finances ou des budgets des organismes, les accords de projet des partenaires et la part qu'ils financent, et le tableau de cartographie des bailleurs s'il existe."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"government-office",
 		"finance",
 		"civil-protection",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: s.strs(
 		"true",
-	}, Line: 401, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The plan's tasks are neither costed nor linked to any budget.", "fr", "Les tâches du plan ne sont ni chiffrées ni rattachées à un budget."),
-		2: tx("en", "en", "Some tasks are costed or have an identified funding source; most have no budget.", "fr", "Certaines tâches sont chiffrées ou ont une source de financement identifiée\u202f; la plupart n'ont pas de budget."),
-		3: tx("en", "en", "Every task has a lead agency, a timeframe and a cost estimate, and a funding source (national or external) is identified for most of them.", "fr", "Chaque tâche a un organisme chef de file, un délai et une estimation de coût, et une source de financement (nationale ou extérieure) est identifiée pour la plupart d'entre elles."),
-		4: tx("en", "en", "Most tasks due so far were funded as planned, from the national budget or from partners' projects under an agreed funding plan, and the finance ministry reviews the plan's funding each year.", "fr", "La plupart des tâches échues ont été financées comme prévu, sur le budget national ou par des projets de partenaires dans le cadre d'un plan de financement convenu, et le ministère des finances examine chaque année le financement du plan."),
-		5: tx("en", "en", "The plan's core tasks have a line of their own in the finance law, and external funding is mapped and coordinated with donors in a shared table.", "fr", "Les tâches essentielles du plan ont une ligne propre dans la loi de finances, et les financements extérieurs sont recensés et coordonnés avec les bailleurs dans un tableau partagé."),
-	}, Activities: []string{
+	), Line: 401, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The plan's tasks are neither costed nor linked to any budget.", "fr", "Les tâches du plan ne sont ni chiffrées ni rattachées à un budget."),
+		2: s.tx("en", "en", "Some tasks are costed or have an identified funding source; most have no budget.", "fr", "Certaines tâches sont chiffrées ou ont une source de financement identifiée\u202f; la plupart n'ont pas de budget."),
+		3: s.tx("en", "en", "Every task has a lead agency, a timeframe and a cost estimate, and a funding source (national or external) is identified for most of them.", "fr", "Chaque tâche a un organisme chef de file, un délai et une estimation de coût, et une source de financement (nationale ou extérieure) est identifiée pour la plupart d'entre elles."),
+		4: s.tx("en", "en", "Most tasks due so far were funded as planned, from the national budget or from partners' projects under an agreed funding plan, and the finance ministry reviews the plan's funding each year.", "fr", "La plupart des tâches échues ont été financées comme prévu, sur le budget national ou par des projets de partenaires dans le cadre d'un plan de financement convenu, et le ministère des finances examine chaque année le financement du plan."),
+		5: s.tx("en", "en", "The plan's core tasks have a line of their own in the finance law, and external funding is mapped and coordinated with donors in a shared table.", "fr", "Les tâches essentielles du plan ont une ligne propre dans la loi de finances, et les financements extérieurs sont recensés et coordonnés avec les bailleurs dans un tableau partagé."),
+	}, Activities: s.strs(
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q4() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: tx("en", "en", "To what extent is implementation of the national CBRN action plan monitored, with indicators, progress reports to the coordination body at least once a year, and a scheduled revision that takes in lessons from exercises and real events?", "fr", "Dans quelle mesure la mise en œuvre du plan d'action national NRBC fait-elle l'objet d'un suivi, avec des indicateurs, des rapports d'avancement présentés à l'organe de coordination au moins une fois par an et une révision programmée qui intègre les enseignements des exercices et des événements réels\u202f?"), Help: tx("en", "en", "Evidence: the monitoring framework, the latest progress report and the decision to revise the plan.", "fr", "Justificatifs\u00a0: le cadre de suivi, le dernier rapport d'avancement et la décision de révision du plan."), Hazards: []string{
+func build_cbrn_core_1_1_0Q4(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: s.tx("en", "en", "To what extent is implementation of the national CBRN action plan monitored, with indicators, progress reports to the coordination body at least once a year, and a scheduled revision that takes in lessons from exercises and real events?", "fr", "Dans quelle mesure la mise en œuvre du plan d'action national NRBC fait-elle l'objet d'un suivi, avec des indicateurs, des rapports d'avancement présentés à l'organe de coordination au moins une fois par an et une révision programmée qui intègre les enseignements des exercices et des événements réels\u202f?"), Help: s.tx("en", "en", "Evidence: the monitoring framework, the latest progress report and the decision to revise the plan.", "fr", "Justificatifs\u00a0: le cadre de suivi, le dernier rapport d'avancement et la décision de révision du plan."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"interior",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: s.strs(
 		"true",
-	}, Line: 464, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nobody monitors the plan's implementation.", "fr", "Personne ne suit la mise en œuvre du plan."),
-		2: tx("en", "en", "Progress is reported occasionally, without indicators or without a regular report to the coordination body.", "fr", "L'avancement fait l'objet de comptes rendus ponctuels, sans indicateurs ou sans rapport régulier à l'organe de coordination."),
-		3: tx("en", "en", "A monitoring framework with indicators is adopted, a progress report goes to the coordination body at least once a year, and a revision date is set.", "fr", "Un cadre de suivi doté d'indicateurs est adopté, un rapport d'avancement est présenté à l'organe de coordination au moins une fois par an et une date de révision est fixée."),
-		4: tx("en", "en", "At least one revision cycle has been completed, taking in lessons from exercises or real events in the last three years.", "fr", "Au moins un cycle de révision a été mené à terme en intégrant les enseignements d'exercices ou d'événements réels des trois dernières années."),
-		5: tx("en", "en", "Results are published or shared with regional partners (for example through a CBRN Centres of Excellence regional secretariat) and compared with earlier assessments.", "fr", "Les résultats sont publiés ou partagés avec les partenaires régionaux (par exemple par un secrétariat régional des centres d'excellence NRBC) et comparés aux évaluations antérieures."),
+	), Line: 464, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nobody monitors the plan's implementation.", "fr", "Personne ne suit la mise en œuvre du plan."),
+		2: s.tx("en", "en", "Progress is reported occasionally, without indicators or without a regular report to the coordination body.", "fr", "L'avancement fait l'objet de comptes rendus ponctuels, sans indicateurs ou sans rapport régulier à l'organe de coordination."),
+		3: s.tx("en", "en", "A monitoring framework with indicators is adopted, a progress report goes to the coordination body at least once a year, and a revision date is set.", "fr", "Un cadre de suivi doté d'indicateurs est adopté, un rapport d'avancement est présenté à l'organe de coordination au moins une fois par an et une date de révision est fixée."),
+		4: s.tx("en", "en", "At least one revision cycle has been completed, taking in lessons from exercises or real events in the last three years.", "fr", "Au moins un cycle de révision a été mené à terme en intégrant les enseignements d'exercices ou d'événements réels des trois dernières années."),
+		5: s.tx("en", "en", "Results are published or shared with regional partners (for example through a CBRN Centres of Excellence regional secretariat) and compared with earlier assessments.", "fr", "Les résultats sont publiés ou partagés avec les partenaires régionaux (par exemple par un secrétariat régional des centres d'excellence NRBC) et comparés aux évaluations antérieures."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"action-plan",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"action-plan",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q5() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-06", Type: questionnaire.QuestionType("scale"), Index: 5, Text: tx("en", "en", "To what extent are the private sector and the operators of facilities and critical infrastructure that could be the source or the target of a CBRN event (chemical plants, hospitals and laboratories, holders of radioactive sources, transport and water operators) formally involved in national CBRN governance: the risk assessment, the action plan and the work of the coordination body?", "fr", "Dans quelle mesure le secteur privé et les exploitants d'installations et d'infrastructures critiques susceptibles d'être à l'origine ou la cible d'un événement NRBC (usines chimiques, hôpitaux et laboratoires, détenteurs de sources radioactives, opérateurs de transport et de distribution d'eau) sont-ils formellement associés à la gouvernance nationale NRBC\u00a0: évaluation des risques, plan d'action et travaux de l'organe de coordination\u202f?"), Help: tx("en", "en", "Evidence: the list of operators and industry associations consulted or represented, public-private partnership agreements, the operators' contributions to the national risk assessment and action plan, and information-sharing arrangements with them. Outreach on export control and on dual-use research is rated in the questions on those subjects.", "fr", "Justificatifs\u00a0: la liste des exploitants et des fédérations professionnelles consultés ou représentés, les accords de partenariat public-privé, les contributions des exploitants à l'évaluation nationale des risques et au plan d'action, et les dispositifs d'échange d'informations avec eux. La sensibilisation au contrôle des exportations et à la recherche à double usage est évaluée dans les questions qui y sont consacrées."), Hazards: []string{
+func build_cbrn_core_1_1_0Q5(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-06", Type: questionnaire.QuestionType("scale"), Index: 5, Text: s.tx("en", "en", "To what extent are the private sector and the operators of facilities and critical infrastructure that could be the source or the target of a CBRN event (chemical plants, hospitals and laboratories, holders of radioactive sources, transport and water operators) formally involved in national CBRN governance: the risk assessment, the action plan and the work of the coordination body?", "fr", "Dans quelle mesure le secteur privé et les exploitants d'installations et d'infrastructures critiques susceptibles d'être à l'origine ou la cible d'un événement NRBC (usines chimiques, hôpitaux et laboratoires, détenteurs de sources radioactives, opérateurs de transport et de distribution d'eau) sont-ils formellement associés à la gouvernance nationale NRBC\u00a0: évaluation des risques, plan d'action et travaux de l'organe de coordination\u202f?"), Help: s.tx("en", "en", "Evidence: the list of operators and industry associations consulted or represented, public-private partnership agreements, the operators' contributions to the national risk assessment and action plan, and information-sharing arrangements with them. Outreach on export control and on dual-use research is rated in the questions on those subjects.", "fr", "Justificatifs\u00a0: la liste des exploitants et des fédérations professionnelles consultés ou représentés, les accords de partenariat public-privé, les contributions des exploitants à l'évaluation nationale des risques et au plan d'action, et les dispositifs d'échange d'informations avec eux. La sensibilisation au contrôle des exportations et à la recherche à double usage est évaluée dans les questions qui y sont consacrées."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"industry",
 		"civil-protection",
 		"interior",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP8(d)",
 		"Sendai Framework para. 36",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Operators and industry are not involved in national CBRN governance.", "fr", "Les exploitants et l'industrie ne sont pas associés à la gouvernance nationale NRBC."),
-		2: tx("en", "en", "Some operators or sectors are consulted occasionally, without a formal mechanism.", "fr", "Certains exploitants ou secteurs sont consultés ponctuellement, sans mécanisme formel."),
-		3: tx("en", "en", "A formal consultation mechanism (a public-private platform, agreements with industry associations) covers the chemical, health, radiological, transport and water sectors.", "fr", "Un mécanisme formel de consultation (plateforme public-privé, accords avec les associations professionnelles) couvre les secteurs de la chimie, de la santé, du radiologique, des transports et de l'eau."),
-		4: tx("en", "en", "Operators contributed to the latest update of the risk assessment or the action plan, or took part in a national exercise, in the last three years.", "fr", "Des exploitants ont contribué à la dernière mise à jour de l'évaluation des risques ou du plan d'action, ou ont participé à un exercice national, au cours des trois dernières années."),
-		5: tx("en", "en", "Operators share information with the authorities under standing arrangements and contribute to regional exchanges of practice.", "fr", "Les exploitants partagent l'information avec les autorités selon des dispositions permanentes et contribuent aux échanges régionaux de pratiques."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Operators and industry are not involved in national CBRN governance.", "fr", "Les exploitants et l'industrie ne sont pas associés à la gouvernance nationale NRBC."),
+		2: s.tx("en", "en", "Some operators or sectors are consulted occasionally, without a formal mechanism.", "fr", "Certains exploitants ou secteurs sont consultés ponctuellement, sans mécanisme formel."),
+		3: s.tx("en", "en", "A formal consultation mechanism (a public-private platform, agreements with industry associations) covers the chemical, health, radiological, transport and water sectors.", "fr", "Un mécanisme formel de consultation (plateforme public-privé, accords avec les associations professionnelles) couvre les secteurs de la chimie, de la santé, du radiologique, des transports et de l'eau."),
+		4: s.tx("en", "en", "Operators contributed to the latest update of the risk assessment or the action plan, or took part in a national exercise, in the last three years.", "fr", "Des exploitants ont contribué à la dernière mise à jour de l'évaluation des risques ou du plan d'action, ou ont participé à un exercice national, au cours des trois dernières années."),
+		5: s.tx("en", "en", "Operators share information with the authorities under standing arrangements and contribute to regional exchanges of practice.", "fr", "Les exploitants partagent l'information avec les autorités selon des dispositions permanentes et contribuent aux échanges régionaux de pratiques."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q6() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-GOV-07", Type: questionnaire.QuestionType("number"), Index: 6, Text: tx("en", "en", "How many ministries and agencies are formal members of the national CBRN coordination body?", "fr", "Combien de ministères et d'organismes sont membres en titre de l'organe national de coordination NRBC\u202f?"), Help: tx("en", "en", "Count the bodies named in the founding text or the terms of reference; enter 0 if there is no such body. This figure gives context and is not scored.", "fr", "Comptez les entités nommées dans le texte fondateur ou le mandat\u202f; indiquez 0 s'il n'existe pas d'organe de ce type. Ce chiffre sert de contexte et n'est pas noté."), Hazards: []string{
+func build_cbrn_core_1_1_0Q6(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-07", Type: questionnaire.QuestionType("number"), Index: 6, Text: s.tx("en", "en", "How many ministries and agencies are formal members of the national CBRN coordination body?", "fr", "Combien de ministères et d'organismes sont membres en titre de l'organe national de coordination NRBC\u202f?"), Help: s.tx("en", "en", "Count the bodies named in the founding text or the terms of reference; enter 0 if there is no such body. This figure gives context and is not scored.", "fr", "Comptez les entités nommées dans le texte fondateur ou le mandat\u202f; indiquez 0 s'il n'existe pas d'organe de ce type. Ce chiffre sert de contexte et n'est pas noté."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"interior",
 		"civil-protection",
-	}, Min: f64(0)}
+	), Min: f64(0)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q7() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("multi"), Index: 7, Text: tx("en", "en", "To which of the following international instruments is the country a party (or, for the Code of Conduct, politically committed)?", "fr", "À quels instruments internationaux parmi les suivants le pays est-il partie (ou, pour le Code de conduite, a-t-il apporté son engagement politique)\u202f?"), Help: tx("en", "en", "Check the depositaries' records (United Nations Treaty Collection, IAEA, OPCW) rather than memory, and select only instruments in force for the country. Each instrument adds to the score and the scores add up to full marks; where no nuclear-weapon-free zone treaty covers the country's region, select that option too. This list follows the table of instruments of the 1540 Committee's matrix.", "fr", "Vérifiez auprès des dépositaires (Collection des traités des Nations Unies, AIEA, OIAC) plutôt que de mémoire, et ne cochez que les instruments en vigueur pour le pays. Chaque instrument ajoute au score et l'ensemble donne le score maximal\u202f; si aucun traité portant création d'une zone exempte d'armes nucléaires ne couvre la région du pays, cochez aussi cette option. La liste suit le tableau des instruments de la matrice du Comité 1540."), Hazards: []string{
+func build_cbrn_core_1_1_0Q7(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("multi"), Index: 7, Text: s.tx("en", "en", "To which of the following international instruments is the country a party (or, for the Code of Conduct, politically committed)?", "fr", "À quels instruments internationaux parmi les suivants le pays est-il partie (ou, pour le Code de conduite, a-t-il apporté son engagement politique)\u202f?"), Help: s.tx("en", "en", "Check the depositaries' records (United Nations Treaty Collection, IAEA, OPCW) rather than memory, and select only instruments in force for the country. Each instrument adds to the score and the scores add up to full marks; where no nuclear-weapon-free zone treaty covers the country's region, select that option too. This list follows the table of instruments of the 1540 Committee's matrix.", "fr", "Vérifiez auprès des dépositaires (Collection des traités des Nations Unies, AIEA, OIAC) plutôt que de mémoire, et ne cochez que les instruments en vigueur pour le pays. Chaque instrument ajoute au score et l'ensemble donne le score maximal\u202f; si aucun traité portant création d'une zone exempte d'armes nucléaires ne couvre la région du pays, cochez aussi cette option. La liste suit le tableau des instruments de la matrice du Comité 1540."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"foreign-affairs",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"opcw",
 		"bwc-isu",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP8(a)",
 		"1540 Committee matrix (table of international instruments)",
-	}, Choices: []questionnaire.Choice{
-		{ID: "cwc", Label: tx("en", "en", "Chemical Weapons Convention (CWC)", "fr", "Convention sur l'interdiction des armes chimiques (CIAC)"), Score: 0.15},
-		{ID: "bwc", Label: tx("en", "en", "Biological Weapons Convention (BWC)", "fr", "Convention sur l'interdiction des armes biologiques ou à toxines (CABT)"), Score: 0.15},
-		{ID: "geneva-1925", Label: tx("en", "en", "1925 Geneva Protocol on the use of asphyxiating, poisonous or other gases and of bacteriological methods of warfare", "fr", "Protocole de Genève de 1925 concernant la prohibition d'emploi à la guerre de gaz asphyxiants, toxiques ou similaires et de moyens bactériologiques"), Score: 0.05},
-		{ID: "npt", Label: tx("en", "en", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)", "fr", "Traité sur la non-prolifération des armes nucléaires (TNP)"), Score: 0.1},
-		{ID: "safeguards", Label: tx("en", "en", "A comprehensive safeguards agreement with the IAEA in force", "fr", "Un accord de garanties généralisées avec l'AIEA en vigueur"), Score: 0.1},
-		{ID: "additional-protocol", Label: tx("en", "en", "The Additional Protocol to the safeguards agreement in force", "fr", "Le protocole additionnel à l'accord de garanties en vigueur"), Score: 0.1},
-		{ID: "ctbt", Label: tx("en", "en", "Comprehensive Nuclear-Test-Ban Treaty (CTBT), ratified", "fr", "Traité d'interdiction complète des essais nucléaires (TICE), ratifié"), Score: 0.05},
-		{ID: "nwfz", Label: tx("en", "en", "The nuclear-weapon-free zone treaty of the country's region (or no such treaty covers the region)", "fr", "Le traité portant création d'une zone exempte d'armes nucléaires de la région du pays (ou aucun traité de ce type ne couvre la région)"), Score: 0.05},
-		{ID: "cppnm-a", Label: tx("en", "en", "Convention on the Physical Protection of Nuclear Material and its 2005 Amendment (CPPNM/A)", "fr", "Convention sur la protection physique des matières nucléaires et son amendement de 2005 (CPPMN/A)"), Score: 0.1},
-		{ID: "icsant", Label: tx("en", "en", "International Convention for the Suppression of Acts of Nuclear Terrorism (ICSANT)", "fr", "Convention internationale pour la répression des actes de terrorisme nucléaire (ICSANT)"), Score: 0.1},
-		{ID: "code-of-conduct", Label: tx("en", "en", "Code of Conduct on the Safety and Security of Radioactive Sources (political commitment)", "fr", "Code de conduite sur la sûreté et la sécurité des sources radioactives (engagement politique)"), Score: 0.05},
-		{ID: "none", Label: tx("en", "en", "None of these", "fr", "Aucun de ces instruments")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "cwc", Label: s.tx("en", "en", "Chemical Weapons Convention (CWC)", "fr", "Convention sur l'interdiction des armes chimiques (CIAC)"), Score: 0.15},
+		{ID: "bwc", Label: s.tx("en", "en", "Biological Weapons Convention (BWC)", "fr", "Convention sur l'interdiction des armes biologiques ou à toxines (CABT)"), Score: 0.15},
+		{ID: "geneva-1925", Label: s.tx("en", "en", "1925 Geneva Protocol on the use of asphyxiating, poisonous or other gases and of bacteriological methods of warfare", "fr", "Protocole de Genève de 1925 concernant la prohibition d'emploi à la guerre de gaz asphyxiants, toxiques ou similaires et de moyens bactériologiques"), Score: 0.05},
+		{ID: "npt", Label: s.tx("en", "en", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT)", "fr", "Traité sur la non-prolifération des armes nucléaires (TNP)"), Score: 0.1},
+		{ID: "safeguards", Label: s.tx("en", "en", "A comprehensive safeguards agreement with the IAEA in force", "fr", "Un accord de garanties généralisées avec l'AIEA en vigueur"), Score: 0.1},
+		{ID: "additional-protocol", Label: s.tx("en", "en", "The Additional Protocol to the safeguards agreement in force", "fr", "Le protocole additionnel à l'accord de garanties en vigueur"), Score: 0.1},
+		{ID: "ctbt", Label: s.tx("en", "en", "Comprehensive Nuclear-Test-Ban Treaty (CTBT), ratified", "fr", "Traité d'interdiction complète des essais nucléaires (TICE), ratifié"), Score: 0.05},
+		{ID: "nwfz", Label: s.tx("en", "en", "The nuclear-weapon-free zone treaty of the country's region (or no such treaty covers the region)", "fr", "Le traité portant création d'une zone exempte d'armes nucléaires de la région du pays (ou aucun traité de ce type ne couvre la région)"), Score: 0.05},
+		{ID: "cppnm-a", Label: s.tx("en", "en", "Convention on the Physical Protection of Nuclear Material and its 2005 Amendment (CPPNM/A)", "fr", "Convention sur la protection physique des matières nucléaires et son amendement de 2005 (CPPMN/A)"), Score: 0.1},
+		{ID: "icsant", Label: s.tx("en", "en", "International Convention for the Suppression of Acts of Nuclear Terrorism (ICSANT)", "fr", "Convention internationale pour la répression des actes de terrorisme nucléaire (ICSANT)"), Score: 0.1},
+		{ID: "code-of-conduct", Label: s.tx("en", "en", "Code of Conduct on the Safety and Security of Radioactive Sources (political commitment)", "fr", "Code de conduite sur la sûreté et la sécurité des sources radioactives (engagement politique)"), Score: 0.05},
+		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucun de ces instruments")},
+	}, Activities: s.strs(
 		"legal-review",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q8() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 8, Text: tx("en", "en", "To what extent does national criminal law make it an offence for any person or non-state actor to develop, produce, acquire, possess, transport, transfer or use chemical, biological or nuclear weapons, radiological devices or their means of delivery, including attempts, complicity and financing, with a penalty set for each?", "fr", "Dans quelle mesure le droit pénal national érige-t-il en infraction, pour toute personne ou tout acteur non étatique, la mise au point, la fabrication, l'acquisition, la détention, le transport, le transfert ou l'emploi d'armes chimiques, biologiques ou nucléaires, d'engins radiologiques ou de leurs vecteurs, y compris la tentative, la complicité et le financement, en prévoyant une peine pour chacun\u202f?"), Help: tx("en", "en", "Evidence: the articles of the criminal code or special laws for each of C, B, R and N, with their penalties; the 1540 Committee's matrix for the country (acts by hazard) is a good checklist. Whether investigators, prosecutors and judges are ready to apply them is rated in PRV-LEG-07.", "fr", "Justificatifs\u00a0: les articles du code pénal ou des lois spéciales pour chacun des risques C, B, R et N, avec les peines prévues\u202f; la matrice établie pour le pays par le Comité 1540 (actes par risque) constitue une bonne liste de contrôle. La préparation des enquêteurs, des magistrats du parquet et des juges à les appliquer est évaluée à la question PRV-LEG-07."), Hazards: []string{
+func build_cbrn_core_1_1_0Q8(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 8, Text: s.tx("en", "en", "To what extent does national criminal law make it an offence for any person or non-state actor to develop, produce, acquire, possess, transport, transfer or use chemical, biological or nuclear weapons, radiological devices or their means of delivery, including attempts, complicity and financing, with a penalty set for each?", "fr", "Dans quelle mesure le droit pénal national érige-t-il en infraction, pour toute personne ou tout acteur non étatique, la mise au point, la fabrication, l'acquisition, la détention, le transport, le transfert ou l'emploi d'armes chimiques, biologiques ou nucléaires, d'engins radiologiques ou de leurs vecteurs, y compris la tentative, la complicité et le financement, en prévoyant une peine pour chacun\u202f?"), Help: s.tx("en", "en", "Evidence: the articles of the criminal code or special laws for each of C, B, R and N, with their penalties; the 1540 Committee's matrix for the country (acts by hazard) is a good checklist. Whether investigators, prosecutors and judges are ready to apply them is rated in PRV-LEG-07.", "fr", "Justificatifs\u00a0: les articles du code pénal ou des lois spéciales pour chacun des risques C, B, R et N, avec les peines prévues\u202f; la matrice établie pour le pays par le Comité 1540 (actes par risque) constitue une bonne liste de contrôle. La préparation des enquêteurs, des magistrats du parquet et des juges à les appliquer est évaluée à la question PRV-LEG-07."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"justice",
 		"interior",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"unodc",
 		"opcw",
 		"iaea",
 		"bwc-isu",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP2",
 		"ICSANT Art. 5",
 		"CPPNM/A Art. 7",
 		"CWC Art. VII",
 		"BWC Art. IV",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No specific offence covers CBRN weapons; only general criminal law applies.", "fr", "Aucune infraction spécifique ne vise les armes NRBC\u202f; seul le droit pénal général s'applique."),
-		2: tx("en", "en", "Offences exist for some hazards or some acts only (for example no biological offences, or no financing, transport or means of delivery).", "fr", "Des infractions existent pour certains risques ou certains actes seulement (par exemple aucune infraction biologique, ou rien sur le financement, le transport ou les vecteurs)."),
-		3: tx("en", "en", "Offences in force cover every act of UNSCR 1540 OP2 for chemical, biological and nuclear weapons and radioactive material, including attempt, complicity and financing, with penalties set for each; the 1540 matrix shows no legal gap.", "fr", "Des infractions en vigueur couvrent chaque acte visé au paragraphe 2 de la résolution 1540 pour les armes chimiques, biologiques et nucléaires et les matières radioactives, y compris la tentative, la complicité et le financement, avec des peines fixées pour chacun\u202f; la matrice 1540 ne montre aucune lacune juridique."),
-		4: tx("en", "en", "In addition, the provisions were reviewed against the 1540 matrix or an international legislative review in the last three years and the gaps found were corrected.", "fr", "En outre, les dispositions ont été réexaminées au regard de la matrice 1540 ou d'un examen législatif international au cours des trois dernières années, et les lacunes relevées ont été corrigées."),
-		5: tx("en", "en", "The law is reviewed on a fixed cycle (for new technologies and means of delivery) and the country shares its model provisions regionally.", "fr", "La loi est réexaminée selon un cycle fixé (nouvelles technologies, nouveaux vecteurs) et le pays partage ses dispositions types au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No specific offence covers CBRN weapons; only general criminal law applies.", "fr", "Aucune infraction spécifique ne vise les armes NRBC\u202f; seul le droit pénal général s'applique."),
+		2: s.tx("en", "en", "Offences exist for some hazards or some acts only (for example no biological offences, or no financing, transport or means of delivery).", "fr", "Des infractions existent pour certains risques ou certains actes seulement (par exemple aucune infraction biologique, ou rien sur le financement, le transport ou les vecteurs)."),
+		3: s.tx("en", "en", "Offences in force cover every act of UNSCR 1540 OP2 for chemical, biological and nuclear weapons and radioactive material, including attempt, complicity and financing, with penalties set for each; the 1540 matrix shows no legal gap.", "fr", "Des infractions en vigueur couvrent chaque acte visé au paragraphe 2 de la résolution 1540 pour les armes chimiques, biologiques et nucléaires et les matières radioactives, y compris la tentative, la complicité et le financement, avec des peines fixées pour chacun\u202f; la matrice 1540 ne montre aucune lacune juridique."),
+		4: s.tx("en", "en", "In addition, the provisions were reviewed against the 1540 matrix or an international legislative review in the last three years and the gaps found were corrected.", "fr", "En outre, les dispositions ont été réexaminées au regard de la matrice 1540 ou d'un examen législatif international au cours des trois dernières années, et les lacunes relevées ont été corrigées."),
+		5: s.tx("en", "en", "The law is reviewed on a fixed cycle (for new technologies and means of delivery) and the country shares its model provisions regionally.", "fr", "La loi est réexaminée selon un cycle fixé (nouvelles technologies, nouveaux vecteurs) et le pays partage ses dispositions types au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q9() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-07", Type: questionnaire.QuestionType("scale"), Index: 9, Text: tx("en", "en", "To what extent are investigators, prosecutors and judges prepared to apply the national CBRN offences, through prosecution guidance, designated prosecutors or a specialised unit, and training?", "fr", "Dans quelle mesure les enquêteurs, les magistrats du parquet et les juges sont-ils préparés à appliquer les infractions NRBC nationales, grâce à des orientations de politique pénale, à des magistrats désignés ou à une unité spécialisée, et à la formation\u202f?"), Help: tx("en", "en", "Evidence: circulars or guidance of the prosecutor general, the designation of prosecutors or a unit, training records of police, prosecutors and judges, and the case files or mock-trial reports. The offences themselves are rated in PRV-LEG-02.", "fr", "Justificatifs\u00a0: les circulaires ou orientations du procureur général, la désignation des magistrats ou de l'unité, les relevés de formation des policiers, magistrats du parquet et juges, et les dossiers d'affaires ou les comptes rendus de procès fictifs. Les infractions elles-mêmes sont évaluées à la question PRV-LEG-02."), Hazards: []string{
+func build_cbrn_core_1_1_0Q9(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-07", Type: questionnaire.QuestionType("scale"), Index: 9, Text: s.tx("en", "en", "To what extent are investigators, prosecutors and judges prepared to apply the national CBRN offences, through prosecution guidance, designated prosecutors or a specialised unit, and training?", "fr", "Dans quelle mesure les enquêteurs, les magistrats du parquet et les juges sont-ils préparés à appliquer les infractions NRBC nationales, grâce à des orientations de politique pénale, à des magistrats désignés ou à une unité spécialisée, et à la formation\u202f?"), Help: s.tx("en", "en", "Evidence: circulars or guidance of the prosecutor general, the designation of prosecutors or a unit, training records of police, prosecutors and judges, and the case files or mock-trial reports. The offences themselves are rated in PRV-LEG-02.", "fr", "Justificatifs\u00a0: les circulaires ou orientations du procureur général, la désignation des magistrats ou de l'unité, les relevés de formation des policiers, magistrats du parquet et juges, et les dossiers d'affaires ou les comptes rendus de procès fictifs. Les infractions elles-mêmes sont évaluées à la question PRV-LEG-02."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"justice",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unodc",
 		"unicri",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP2",
 		"UNSCR 1540 (2004) OP3(c)",
 		"ICSANT Art. 5",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Investigators, prosecutors and judges have had no guidance or training on CBRN offences.", "fr", "Les enquêteurs, les magistrats du parquet et les juges n'ont reçu aucune orientation ni formation sur les infractions NRBC."),
-		2: tx("en", "en", "Some investigators or prosecutors have attended training, usually a single project event; no guidance or designated contact exists.", "fr", "Certains enquêteurs ou magistrats ont suivi une formation, en général lors d'un seul projet\u202f; il n'existe ni orientations ni interlocuteur désigné."),
-		3: tx("en", "en", "Prosecution guidance on CBRN offences is issued, designated prosecutors or a specialised unit handle such cases, and investigators and judges have received training.", "fr", "Des orientations de politique pénale sur les infractions NRBC sont diffusées, des magistrats désignés ou une unité spécialisée traitent ces affaires, et les enquêteurs et les juges ont été formés."),
-		4: tx("en", "en", "The provisions have been applied in an investigation, a prosecution or a mock trial in the last three years, and its lessons were taken into the guidance; training is part of the regular curriculum of the judicial and police schools.", "fr", "Les dispositions ont été appliquées lors d'une enquête, de poursuites ou d'un procès fictif au cours des trois dernières années, et les enseignements en ont été intégrés aux orientations\u202f; la formation fait partie du cursus ordinaire des écoles de la magistrature et de police."),
-		5: tx("en", "en", "Guidance is reviewed periodically, and national prosecutors or judges train or advise their counterparts in the region.", "fr", "Les orientations sont réexaminées périodiquement, et des magistrats nationaux forment ou conseillent leurs homologues de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Investigators, prosecutors and judges have had no guidance or training on CBRN offences.", "fr", "Les enquêteurs, les magistrats du parquet et les juges n'ont reçu aucune orientation ni formation sur les infractions NRBC."),
+		2: s.tx("en", "en", "Some investigators or prosecutors have attended training, usually a single project event; no guidance or designated contact exists.", "fr", "Certains enquêteurs ou magistrats ont suivi une formation, en général lors d'un seul projet\u202f; il n'existe ni orientations ni interlocuteur désigné."),
+		3: s.tx("en", "en", "Prosecution guidance on CBRN offences is issued, designated prosecutors or a specialised unit handle such cases, and investigators and judges have received training.", "fr", "Des orientations de politique pénale sur les infractions NRBC sont diffusées, des magistrats désignés ou une unité spécialisée traitent ces affaires, et les enquêteurs et les juges ont été formés."),
+		4: s.tx("en", "en", "The provisions have been applied in an investigation, a prosecution or a mock trial in the last three years, and its lessons were taken into the guidance; training is part of the regular curriculum of the judicial and police schools.", "fr", "Les dispositions ont été appliquées lors d'une enquête, de poursuites ou d'un procès fictif au cours des trois dernières années, et les enseignements en ont été intégrés aux orientations\u202f; la formation fait partie du cursus ordinaire des écoles de la magistrature et de police."),
+		5: s.tx("en", "en", "Guidance is reviewed periodically, and national prosecutors or judges train or advise their counterparts in the region.", "fr", "Les orientations sont réexaminées périodiquement, et des magistrats nationaux forment ou conseillent leurs homologues de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"capacity-building",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q10() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-03", Type: questionnaire.QuestionType("scale"), Index: 10, Text: tx("en", "en", "To what extent does national law implement the Chemical Weapons Convention, with a designated National Authority that is staffed, submits the required declarations and is able to receive OPCW inspections?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la Convention sur l'interdiction des armes chimiques (CIAC), avec une autorité nationale désignée, dotée de personnel, qui soumet les déclarations requises et est en mesure de recevoir les inspections de l'OIAC\u202f?"), Help: tx("en", "en", "Evidence: the implementing law and its regulations, the decree designating the National Authority, its staff and budget, the latest annual declarations and OPCW inspection reports.", "fr", "Justificatifs\u00a0: la loi d'application et ses textes réglementaires, le décret désignant l'autorité nationale, son personnel et son budget, les dernières déclarations annuelles et les rapports d'inspection de l'OIAC."), Hazards: []string{
+func build_cbrn_core_1_1_0Q10(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-03", Type: questionnaire.QuestionType("scale"), Index: 10, Text: s.tx("en", "en", "To what extent does national law implement the Chemical Weapons Convention, with a designated National Authority that is staffed, submits the required declarations and is able to receive OPCW inspections?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la Convention sur l'interdiction des armes chimiques (CIAC), avec une autorité nationale désignée, dotée de personnel, qui soumet les déclarations requises et est en mesure de recevoir les inspections de l'OIAC\u202f?"), Help: s.tx("en", "en", "Evidence: the implementing law and its regulations, the decree designating the National Authority, its staff and budget, the latest annual declarations and OPCW inspection reports.", "fr", "Justificatifs\u00a0: la loi d'application et ses textes réglementaires, le décret désignant l'autorité nationale, son personnel et son budget, les dernières déclarations annuelles et les rapports d'inspection de l'OIAC."), Hazards: s.strs(
 		"C",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"foreign-affairs",
 		"industry",
 		"justice",
 		"customs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"CWC Art. VII",
 		"CWC Art. VI",
 		"UNSCR 1540 (2004) OP2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No law implements the CWC and no National Authority is designated.", "fr", "Aucune loi ne met en œuvre la CIAC et aucune autorité nationale n'est désignée."),
-		2: tx("en", "en", "A National Authority is designated or a draft law exists, but the legislation does not yet cover all the obligations of the OPCW legislative checklist.", "fr", "Une autorité nationale est désignée ou un projet de loi existe, mais la législation ne couvre pas encore toutes les obligations de la liste de contrôle législative de l'OIAC."),
-		3: tx("en", "en", "Comprehensive implementing legislation is in force, and the National Authority has staff, a budget and the procedures to prepare declarations and to receive inspections.", "fr", "Une législation d'application complète est en vigueur, et l'autorité nationale dispose de personnel, d'un budget et des procédures pour établir les déclarations et recevoir les inspections."),
-		4: tx("en", "en", "The National Authority handled an OPCW inspection or an inspection exercise in the last three years and acted on its findings; its staff and budget are secured with a plan for continuing them.", "fr", "L'autorité nationale a accueilli une inspection de l'OIAC ou un exercice d'inspection au cours des trois dernières années et a donné suite à ses conclusions\u202f; son personnel et son budget sont assurés par un plan de continuité."),
-		5: tx("en", "en", "The legislation is reviewed periodically, and the National Authority trains or mentors other National Authorities of the region.", "fr", "La législation est réexaminée périodiquement, et l'autorité nationale forme ou accompagne d'autres autorités nationales de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No law implements the CWC and no National Authority is designated.", "fr", "Aucune loi ne met en œuvre la CIAC et aucune autorité nationale n'est désignée."),
+		2: s.tx("en", "en", "A National Authority is designated or a draft law exists, but the legislation does not yet cover all the obligations of the OPCW legislative checklist.", "fr", "Une autorité nationale est désignée ou un projet de loi existe, mais la législation ne couvre pas encore toutes les obligations de la liste de contrôle législative de l'OIAC."),
+		3: s.tx("en", "en", "Comprehensive implementing legislation is in force, and the National Authority has staff, a budget and the procedures to prepare declarations and to receive inspections.", "fr", "Une législation d'application complète est en vigueur, et l'autorité nationale dispose de personnel, d'un budget et des procédures pour établir les déclarations et recevoir les inspections."),
+		4: s.tx("en", "en", "The National Authority handled an OPCW inspection or an inspection exercise in the last three years and acted on its findings; its staff and budget are secured with a plan for continuing them.", "fr", "L'autorité nationale a accueilli une inspection de l'OIAC ou un exercice d'inspection au cours des trois dernières années et a donné suite à ses conclusions\u202f; son personnel et son budget sont assurés par un plan de continuité."),
+		5: s.tx("en", "en", "The legislation is reviewed periodically, and the National Authority trains or mentors other National Authorities of the region.", "fr", "La législation est réexaminée périodiquement, et l'autorité nationale forme ou accompagne d'autres autorités nationales de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q11() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-04", Type: questionnaire.QuestionType("scale"), Index: 11, Text: tx("en", "en", "To what extent does national law give effect to the Biological Weapons Convention, with prohibitions and penalties, control of dangerous pathogens and toxins, and a designated national contact point?", "fr", "Dans quelle mesure la législation nationale donne-t-elle effet à la Convention sur l'interdiction des armes biologiques ou à toxines (CABT), avec des interdictions et des sanctions, le contrôle des agents pathogènes et des toxines dangereux, et un point de contact national désigné\u202f?"), Help: tx("en", "en", "Evidence: the law or laws giving effect to BWC Articles III and IV, the list of controlled agents and toxins, and the nomination of the national contact point to the BWC Implementation Support Unit.", "fr", "Justificatifs\u00a0: la ou les lois donnant effet aux articles III et IV de la CABT, la liste des agents et toxines contrôlés, et la désignation du point de contact national auprès de l'Unité d'appui à l'application de la CABT."), Hazards: []string{
+func build_cbrn_core_1_1_0Q11(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-04", Type: questionnaire.QuestionType("scale"), Index: 11, Text: s.tx("en", "en", "To what extent does national law give effect to the Biological Weapons Convention, with prohibitions and penalties, control of dangerous pathogens and toxins, and a designated national contact point?", "fr", "Dans quelle mesure la législation nationale donne-t-elle effet à la Convention sur l'interdiction des armes biologiques ou à toxines (CABT), avec des interdictions et des sanctions, le contrôle des agents pathogènes et des toxines dangereux, et un point de contact national désigné\u202f?"), Help: s.tx("en", "en", "Evidence: the law or laws giving effect to BWC Articles III and IV, the list of controlled agents and toxins, and the nomination of the national contact point to the BWC Implementation Support Unit.", "fr", "Justificatifs\u00a0: la ou les lois donnant effet aux articles III et IV de la CABT, la liste des agents et toxines contrôlés, et la désignation du point de contact national auprès de l'Unité d'appui à l'application de la CABT."), Hazards: s.strs(
 		"B",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"foreign-affairs",
 		"justice",
 		"health",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"bwc-isu",
 		"unoda-1540",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"BWC Art. IV",
 		"BWC Art. III",
 		"UNSCR 1540 (2004) OP2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No law gives effect to the BWC and no national contact point is named.", "fr", "Aucune loi ne donne effet à la CABT et aucun point de contact national n'est désigné."),
-		2: tx("en", "en", "A national contact point is named or a draft law exists, but prohibitions, penalties or the control of pathogens and toxins are missing.", "fr", "Un point de contact national est désigné ou un projet de loi existe, mais les interdictions, les peines ou le contrôle des agents pathogènes et des toxines font défaut."),
-		3: tx("en", "en", "Legislation in force prohibits biological weapons with penalties, controls a published list of dangerous pathogens and toxins, and names the contact point to the BWC Implementation Support Unit.", "fr", "Une législation en vigueur interdit les armes biologiques en prévoyant des peines, contrôle une liste publiée d'agents pathogènes et de toxines dangereux et désigne le point de contact auprès de l'Unité d'appui à l'application de la CABT."),
-		4: tx("en", "en", "The law has been applied in the last three years (licences issued, inspections made, or an exercise), and gaps found were corrected.", "fr", "La loi a été appliquée au cours des trois dernières années (autorisations délivrées, inspections menées ou exercice), et les lacunes relevées ont été corrigées."),
-		5: tx("en", "en", "The legislation and the control list are reviewed periodically (for example after each BWC Review Conference), and the country shares its experience regionally.", "fr", "La législation et la liste de contrôle sont réexaminées périodiquement (par exemple après chaque conférence d'examen de la CABT), et le pays partage son expérience au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No law gives effect to the BWC and no national contact point is named.", "fr", "Aucune loi ne donne effet à la CABT et aucun point de contact national n'est désigné."),
+		2: s.tx("en", "en", "A national contact point is named or a draft law exists, but prohibitions, penalties or the control of pathogens and toxins are missing.", "fr", "Un point de contact national est désigné ou un projet de loi existe, mais les interdictions, les peines ou le contrôle des agents pathogènes et des toxines font défaut."),
+		3: s.tx("en", "en", "Legislation in force prohibits biological weapons with penalties, controls a published list of dangerous pathogens and toxins, and names the contact point to the BWC Implementation Support Unit.", "fr", "Une législation en vigueur interdit les armes biologiques en prévoyant des peines, contrôle une liste publiée d'agents pathogènes et de toxines dangereux et désigne le point de contact auprès de l'Unité d'appui à l'application de la CABT."),
+		4: s.tx("en", "en", "The law has been applied in the last three years (licences issued, inspections made, or an exercise), and gaps found were corrected.", "fr", "La loi a été appliquée au cours des trois dernières années (autorisations délivrées, inspections menées ou exercice), et les lacunes relevées ont été corrigées."),
+		5: s.tx("en", "en", "The legislation and the control list are reviewed periodically (for example after each BWC Review Conference), and the country shares its experience regionally.", "fr", "La législation et la liste de contrôle sont réexaminées périodiquement (par exemple après chaque conférence d'examen de la CABT), et le pays partage son expérience au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q12() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-05", Type: questionnaire.QuestionType("scale"), Index: 12, Text: tx("en", "en", "To what extent does national law provide for the safety and security of nuclear material and radioactive sources throughout their life cycle, including physical protection in line with the amended Convention on the Physical Protection of Nuclear Material?", "fr", "Dans quelle mesure la législation nationale assure-t-elle la sûreté et la sécurité des matières nucléaires et des sources radioactives tout au long de leur cycle de vie, y compris une protection physique conforme à la Convention sur la protection physique des matières nucléaires telle qu'amendée\u202f?"), Help: tx("en", "en", "Evidence: the nuclear or radiation protection law and its implementing regulations, including the provisions on physical protection, transport, and import and export. The IAEA can review it on request (legislative assistance, Integrated Nuclear Security Sustainability Plan, INSSP).", "fr", "Justificatifs\u00a0: la loi nucléaire ou de radioprotection et ses textes d'application, y compris les dispositions relatives à la protection physique, au transport, à l'importation et à l'exportation. L'AIEA peut l'examiner sur demande (assistance législative, plan intégré de pérennisation de la sécurité nucléaire, INSSP)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q12(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-05", Type: questionnaire.QuestionType("scale"), Index: 12, Text: s.tx("en", "en", "To what extent does national law provide for the safety and security of nuclear material and radioactive sources throughout their life cycle, including physical protection in line with the amended Convention on the Physical Protection of Nuclear Material?", "fr", "Dans quelle mesure la législation nationale assure-t-elle la sûreté et la sécurité des matières nucléaires et des sources radioactives tout au long de leur cycle de vie, y compris une protection physique conforme à la Convention sur la protection physique des matières nucléaires telle qu'amendée\u202f?"), Help: s.tx("en", "en", "Evidence: the nuclear or radiation protection law and its implementing regulations, including the provisions on physical protection, transport, and import and export. The IAEA can review it on request (legislative assistance, Integrated Nuclear Security Sustainability Plan, INSSP).", "fr", "Justificatifs\u00a0: la loi nucléaire ou de radioprotection et ses textes d'application, y compris les dispositions relatives à la protection physique, au transport, à l'importation et à l'exportation. L'AIEA peut l'examiner sur demande (assistance législative, plan intégré de pérennisation de la sécurité nucléaire, INSSP)."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"nuclear-regulator",
 		"justice",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"CPPNM/A",
 		"IAEA NSS 20",
 		"IAEA GSR Part 1 (Rev. 1)",
 		"UNSCR 1540 (2004) OP3(a)",
 		"UNSCR 1540 (2004) OP3(b)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No law covers the safety and security of radioactive sources and nuclear material.", "fr", "Aucune loi ne couvre la sûreté et la sécurité des sources radioactives et des matières nucléaires."),
-		2: tx("en", "en", "A law exists but without implementing regulations, or it covers safety but not security (physical protection, transport, import and export).", "fr", "Une loi existe mais sans règlements d'application, ou elle couvre la sûreté mais pas la sécurité (protection physique, transport, importation et exportation)."),
-		3: tx("en", "en", "A comprehensive law and its regulations are in force for the whole life cycle, including physical protection in line with the amended CPPNM.", "fr", "Une loi complète et ses règlements sont en vigueur pour tout le cycle de vie, y compris la protection physique conforme à la CPPMN amendée."),
-		4: tx("en", "en", "The law has been reviewed after an inspection campaign, an IAEA advisory mission (IPPAS, INSServ) or an exercise in the last three years, and the changes adopted; the Integrated Nuclear Security Sustainability Plan (INSSP), if any, is being implemented.", "fr", "La loi a été réexaminée à la suite d'une campagne d'inspection, d'une mission consultative de l'AIEA (IPPAS, INSServ) ou d'un exercice au cours des trois dernières années, et les modifications ont été adoptées\u202f; le plan intégré de pérennisation de la sécurité nucléaire (INSSP), s'il existe, est mis en œuvre."),
-		5: tx("en", "en", "The legal framework is reviewed on a fixed cycle and the country assists others in the region with legislative drafting.", "fr", "Le cadre juridique est réexaminé selon un cycle fixé et le pays aide d'autres pays de la région à rédiger leur législation."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No law covers the safety and security of radioactive sources and nuclear material.", "fr", "Aucune loi ne couvre la sûreté et la sécurité des sources radioactives et des matières nucléaires."),
+		2: s.tx("en", "en", "A law exists but without implementing regulations, or it covers safety but not security (physical protection, transport, import and export).", "fr", "Une loi existe mais sans règlements d'application, ou elle couvre la sûreté mais pas la sécurité (protection physique, transport, importation et exportation)."),
+		3: s.tx("en", "en", "A comprehensive law and its regulations are in force for the whole life cycle, including physical protection in line with the amended CPPNM.", "fr", "Une loi complète et ses règlements sont en vigueur pour tout le cycle de vie, y compris la protection physique conforme à la CPPMN amendée."),
+		4: s.tx("en", "en", "The law has been reviewed after an inspection campaign, an IAEA advisory mission (IPPAS, INSServ) or an exercise in the last three years, and the changes adopted; the Integrated Nuclear Security Sustainability Plan (INSSP), if any, is being implemented.", "fr", "La loi a été réexaminée à la suite d'une campagne d'inspection, d'une mission consultative de l'AIEA (IPPAS, INSServ) ou d'un exercice au cours des trois dernières années, et les modifications ont été adoptées\u202f; le plan intégré de pérennisation de la sécurité nucléaire (INSSP), s'il existe, est mis en œuvre."),
+		5: s.tx("en", "en", "The legal framework is reviewed on a fixed cycle and the country assists others in the region with legislative drafting.", "fr", "Le cadre juridique est réexaminé selon un cycle fixé et le pays aide d'autres pays de la région à rédiger leur législation."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q13() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-06", Type: questionnaire.QuestionType("multi"), Index: 13, Text: tx("en", "en", "Which of the following international reports and declarations has the country submitted within the period due?", "fr", "Parmi les rapports et déclarations internationaux suivants, lesquels le pays a-t-il soumis dans les délais prévus\u202f?"), Help: tx("en", "en", "Check with the ministry of foreign affairs and each national authority; the OPCW, the BWC Implementation Support Unit and the 1540 Committee publish or can confirm submission dates. Select only reports submitted by their due date; a late report does not count. Reports under an instrument the country is not party to cannot be selected.", "fr", "Vérifiez auprès du ministère des affaires étrangères et de chaque autorité nationale\u202f; l'OIAC, l'Unité d'appui à l'application de la CABT et le Comité 1540 publient ou peuvent confirmer les dates de remise. Ne cochez que les rapports remis à la date prévue\u202f; un rapport remis en retard ne compte pas. Les rapports au titre d'un instrument auquel le pays n'est pas partie ne peuvent pas être cochés."), Hazards: []string{
+func build_cbrn_core_1_1_0Q13(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-06", Type: questionnaire.QuestionType("multi"), Index: 13, Text: s.tx("en", "en", "Which of the following international reports and declarations has the country submitted within the period due?", "fr", "Parmi les rapports et déclarations internationaux suivants, lesquels le pays a-t-il soumis dans les délais prévus\u202f?"), Help: s.tx("en", "en", "Check with the ministry of foreign affairs and each national authority; the OPCW, the BWC Implementation Support Unit and the 1540 Committee publish or can confirm submission dates. Select only reports submitted by their due date; a late report does not count. Reports under an instrument the country is not party to cannot be selected.", "fr", "Vérifiez auprès du ministère des affaires étrangères et de chaque autorité nationale\u202f; l'OIAC, l'Unité d'appui à l'application de la CABT et le Comité 1540 publient ou peuvent confirmer les dates de remise. Ne cochez que les rapports remis à la date prévue\u202f; un rapport remis en retard ne compte pas. Les rapports au titre d'un instrument auquel le pays n'est pas partie ne peuvent pas être cochés."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"nuclear-regulator",
 		"health",
 		"industry",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"opcw",
 		"bwc-isu",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP4",
 		"CWC Art. VI",
 		"CWC Art. X(4)",
 		"BWC confidence-building measures",
 		"CPPNM/A Art. 5",
 		"CPPNM/A Art. 14",
-	}, Choices: []questionnaire.Choice{
-		{ID: "unscr-1540", Label: tx("en", "en", "National report to the 1540 Committee, or confirmation of the national matrix, within the last five years", "fr", "Rapport national au Comité 1540, ou validation de la matrice nationale, au cours des cinq dernières années"), Score: 0.2},
-		{ID: "cwc-declarations", Label: tx("en", "en", "CWC annual declarations to the OPCW for the past year", "fr", "Déclarations annuelles à l'OIAC au titre de la CIAC pour l'année écoulée"), Score: 0.2},
-		{ID: "cwc-art-x", Label: tx("en", "en", "Annual information to the OPCW on the national programme for protective purposes (CWC Art. X(4))", "fr", "Informations annuelles à l'OIAC sur le programme national à des fins de protection (article X, paragraphe 4, de la CIAC)"), Score: 0.1},
-		{ID: "bwc-cbm", Label: tx("en", "en", "BWC confidence-building measures for the past year", "fr", "Mesures de confiance au titre de la CABT pour l'année écoulée"), Score: 0.2},
-		{ID: "iaea-safeguards", Label: tx("en", "en", "Safeguards reports and, where in force, Additional Protocol declarations to the IAEA", "fr", "Rapports au titre des garanties et, s'il est en vigueur, déclarations au titre du protocole additionnel à l'AIEA"), Score: 0.15},
-		{ID: "cppnm-contacts", Label: tx("en", "en", "CPPNM/A points of contact and information on implementing laws communicated to the IAEA (Art. 5 and 14)", "fr", "Points de contact et informations sur les lois d'application au titre de la CPPMN/A communiqués à l'AIEA (articles 5 et 14)"), Score: 0.15},
-		{ID: "none", Label: tx("en", "en", "None of these", "fr", "Aucun de ces rapports")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "unscr-1540", Label: s.tx("en", "en", "National report to the 1540 Committee, or confirmation of the national matrix, within the last five years", "fr", "Rapport national au Comité 1540, ou validation de la matrice nationale, au cours des cinq dernières années"), Score: 0.2},
+		{ID: "cwc-declarations", Label: s.tx("en", "en", "CWC annual declarations to the OPCW for the past year", "fr", "Déclarations annuelles à l'OIAC au titre de la CIAC pour l'année écoulée"), Score: 0.2},
+		{ID: "cwc-art-x", Label: s.tx("en", "en", "Annual information to the OPCW on the national programme for protective purposes (CWC Art. X(4))", "fr", "Informations annuelles à l'OIAC sur le programme national à des fins de protection (article X, paragraphe 4, de la CIAC)"), Score: 0.1},
+		{ID: "bwc-cbm", Label: s.tx("en", "en", "BWC confidence-building measures for the past year", "fr", "Mesures de confiance au titre de la CABT pour l'année écoulée"), Score: 0.2},
+		{ID: "iaea-safeguards", Label: s.tx("en", "en", "Safeguards reports and, where in force, Additional Protocol declarations to the IAEA", "fr", "Rapports au titre des garanties et, s'il est en vigueur, déclarations au titre du protocole additionnel à l'AIEA"), Score: 0.15},
+		{ID: "cppnm-contacts", Label: s.tx("en", "en", "CPPNM/A points of contact and information on implementing laws communicated to the IAEA (Art. 5 and 14)", "fr", "Points de contact et informations sur les lois d'application au titre de la CPPMN/A communiqués à l'AIEA (articles 5 et 14)"), Score: 0.15},
+		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucun de ces rapports")},
+	}, Activities: s.strs(
 		"legal-review",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q14() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-01", Type: questionnaire.QuestionType("scale"), Index: 14, Text: tx("en", "en", "To what extent is there a regulatory body for nuclear and radiation safety and security, separate by law from the users and promoters of nuclear technology, with powers to license, inspect and enforce, qualified staff and its own budget line, that authorises and inspects all facilities and activities using radioactive sources or nuclear material?", "fr", "Dans quelle mesure existe-t-il un organisme de réglementation de la sûreté et de la sécurité nucléaires et radiologiques, séparé par la loi des utilisateurs et des promoteurs de la technologie nucléaire, doté du pouvoir d'autoriser, d'inspecter et de sanctionner, d'un personnel qualifié et d'une ligne budgétaire propre, qui autorise et inspecte toutes les installations et activités utilisant des sources radioactives ou des matières nucléaires\u202f?"), Help: tx("en", "en", "Evidence: the law establishing the regulator and its separation from users and promoters, its organisation chart and budget, the inspection programme and reports, the enforcement actions taken, and the latest external review (an IAEA IRRS mission, or a SARIS self-assessment) with its action plan.", "fr", "Justificatifs\u00a0: la loi qui institue l'organisme de réglementation et le sépare des utilisateurs et des promoteurs, son organigramme et son budget, le programme et les rapports d'inspection, les mesures coercitives prises, et le dernier examen externe (mission IRRS de l'AIEA ou autoévaluation SARIS) avec son plan d'action."), Hazards: []string{
+func build_cbrn_core_1_1_0Q14(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-01", Type: questionnaire.QuestionType("scale"), Index: 14, Text: s.tx("en", "en", "To what extent is there a regulatory body for nuclear and radiation safety and security, separate by law from the users and promoters of nuclear technology, with powers to license, inspect and enforce, qualified staff and its own budget line, that authorises and inspects all facilities and activities using radioactive sources or nuclear material?", "fr", "Dans quelle mesure existe-t-il un organisme de réglementation de la sûreté et de la sécurité nucléaires et radiologiques, séparé par la loi des utilisateurs et des promoteurs de la technologie nucléaire, doté du pouvoir d'autoriser, d'inspecter et de sanctionner, d'un personnel qualifié et d'une ligne budgétaire propre, qui autorise et inspecte toutes les installations et activités utilisant des sources radioactives ou des matières nucléaires\u202f?"), Help: s.tx("en", "en", "Evidence: the law establishing the regulator and its separation from users and promoters, its organisation chart and budget, the inspection programme and reports, the enforcement actions taken, and the latest external review (an IAEA IRRS mission, or a SARIS self-assessment) with its action plan.", "fr", "Justificatifs\u00a0: la loi qui institue l'organisme de réglementation et le sépare des utilisateurs et des promoteurs, son organigramme et son budget, le programme et les rapports d'inspection, les mesures coercitives prises, et le dernier examen externe (mission IRRS de l'AIEA ou autoévaluation SARIS) avec son plan d'action."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 1 (Rev. 1)",
 		"IAEA NSS 20",
 		"Code of Conduct on the Safety and Security of Radioactive Sources",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No regulatory body for radiation and nuclear safety and security exists, or it is part of a ministry or agency that uses or promotes radioactive sources.", "fr", "Il n'existe aucun organisme de réglementation de la sûreté et de la sécurité radiologiques et nucléaires, ou il fait partie d'un ministère ou d'un organisme qui utilise ou promeut les sources radioactives."),
-		2: tx("en", "en", "A regulator is designated but lacks powers (to license, inspect or enforce), staff or its own budget line, or covers safety but not security, or only some facilities and activities.", "fr", "Un organisme de réglementation est désigné mais il lui manque des pouvoirs (autoriser, inspecter, sanctionner), du personnel ou une ligne budgétaire propre, ou il couvre la sûreté mais pas la sécurité, ou seulement certaines installations et activités."),
-		3: tx("en", "en", "The law separates the regulator from users and promoters and gives it powers to license, inspect and enforce; it has qualified staff and its own budget line, and it authorises and inspects all facilities and activities, for safety and for security.", "fr", "La loi sépare l'organisme de réglementation des utilisateurs et des promoteurs et lui donne le pouvoir d'autoriser, d'inspecter et de sanctionner\u202f; il dispose de personnel qualifié et d'une ligne budgétaire propre, et il autorise et inspecte toutes les installations et activités, pour la sûreté comme pour la sécurité."),
-		4: tx("en", "en", "An external review in the last five years (an IAEA IRRS mission, or a completed SARIS self-assessment or peer review) has been held, its findings are being closed to plan, and enforcement actions are on record.", "fr", "Un examen externe a eu lieu au cours des cinq dernières années (mission IRRS de l'AIEA, ou autoévaluation SARIS menée à terme ou examen par les pairs), ses constatations sont traitées selon un plan, et des mesures de coercition sont documentées."),
-		5: tx("en", "en", "The regulator follows up its reviews on a fixed cycle and contributes to regional regulators' networks or hosts their training.", "fr", "L'organisme de réglementation donne suite à ses examens selon un cycle fixé et contribue aux réseaux régionaux d'organismes de réglementation ou accueille leurs formations."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No regulatory body for radiation and nuclear safety and security exists, or it is part of a ministry or agency that uses or promotes radioactive sources.", "fr", "Il n'existe aucun organisme de réglementation de la sûreté et de la sécurité radiologiques et nucléaires, ou il fait partie d'un ministère ou d'un organisme qui utilise ou promeut les sources radioactives."),
+		2: s.tx("en", "en", "A regulator is designated but lacks powers (to license, inspect or enforce), staff or its own budget line, or covers safety but not security, or only some facilities and activities.", "fr", "Un organisme de réglementation est désigné mais il lui manque des pouvoirs (autoriser, inspecter, sanctionner), du personnel ou une ligne budgétaire propre, ou il couvre la sûreté mais pas la sécurité, ou seulement certaines installations et activités."),
+		3: s.tx("en", "en", "The law separates the regulator from users and promoters and gives it powers to license, inspect and enforce; it has qualified staff and its own budget line, and it authorises and inspects all facilities and activities, for safety and for security.", "fr", "La loi sépare l'organisme de réglementation des utilisateurs et des promoteurs et lui donne le pouvoir d'autoriser, d'inspecter et de sanctionner\u202f; il dispose de personnel qualifié et d'une ligne budgétaire propre, et il autorise et inspecte toutes les installations et activités, pour la sûreté comme pour la sécurité."),
+		4: s.tx("en", "en", "An external review in the last five years (an IAEA IRRS mission, or a completed SARIS self-assessment or peer review) has been held, its findings are being closed to plan, and enforcement actions are on record.", "fr", "Un examen externe a eu lieu au cours des cinq dernières années (mission IRRS de l'AIEA, ou autoévaluation SARIS menée à terme ou examen par les pairs), ses constatations sont traitées selon un plan, et des mesures de coercition sont documentées."),
+		5: s.tx("en", "en", "The regulator follows up its reviews on a fixed cycle and contributes to regional regulators' networks or hosts their training.", "fr", "L'organisme de réglementation donne suite à ses examens selon un cycle fixé et contribue aux réseaux régionaux d'organismes de réglementation ou accueille leurs formations."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q15() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-02", Type: questionnaire.QuestionType("scale"), Index: 15, Text: tx("en", "en", "To what extent are radioactive sources controlled from cradle to grave: a complete, up-to-date national register including disused sources, authorisation of imports and exports, searches for orphan sources, and safe and secure management of disused sources?", "fr", "Dans quelle mesure les sources radioactives sont-elles contrôlées «\u202fdu berceau à la tombe\u202f»\u00a0: registre national complet et à jour incluant les sources retirées du service, autorisation des importations et des exportations, recherche des sources orphelines, gestion sûre et sécurisée des sources retirées du service\u202f?"), Help: tx("en", "en", "Evidence: the register (number of sources by category, date of the last reconciliation with licensees), import and export authorisations and the notifications exchanged with other states, orphan-source search campaigns, and the storage facility or return agreements for disused sources.", "fr", "Justificatifs\u00a0: le registre (nombre de sources par catégorie, date du dernier rapprochement avec les titulaires d'autorisation), les autorisations d'importation et d'exportation et les notifications échangées avec d'autres États, les campagnes de recherche de sources orphelines, et l'installation d'entreposage ou les accords de reprise des sources retirées du service."), Hazards: []string{
+func build_cbrn_core_1_1_0Q15(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-02", Type: questionnaire.QuestionType("scale"), Index: 15, Text: s.tx("en", "en", "To what extent are radioactive sources controlled from cradle to grave: a complete, up-to-date national register including disused sources, authorisation of imports and exports, searches for orphan sources, and safe and secure management of disused sources?", "fr", "Dans quelle mesure les sources radioactives sont-elles contrôlées «\u202fdu berceau à la tombe\u202f»\u00a0: registre national complet et à jour incluant les sources retirées du service, autorisation des importations et des exportations, recherche des sources orphelines, gestion sûre et sécurisée des sources retirées du service\u202f?"), Help: s.tx("en", "en", "Evidence: the register (number of sources by category, date of the last reconciliation with licensees), import and export authorisations and the notifications exchanged with other states, orphan-source search campaigns, and the storage facility or return agreements for disused sources.", "fr", "Justificatifs\u00a0: le registre (nombre de sources par catégorie, date du dernier rapprochement avec les titulaires d'autorisation), les autorisations d'importation et d'exportation et les notifications échangées avec d'autres États, les campagnes de recherche de sources orphelines, et l'installation d'entreposage ou les accords de reprise des sources retirées du service."), Hazards: s.strs(
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"customs",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"Code of Conduct on the Safety and Security of Radioactive Sources",
 		"IAEA Guidance on the Import and Export of Radioactive Sources",
 		"IAEA Guidance on the Management of Disused Radioactive Sources",
 		"IAEA NSS 11-G (Rev. 1)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national register of radioactive sources exists.", "fr", "Il n'existe aucun registre national des sources radioactives."),
-		2: tx("en", "en", "A register exists but is incomplete (disused sources or some sectors missing) or has not been reconciled with licensees, and imports and exports are not all authorised.", "fr", "Un registre existe mais il est incomplet (sources retirées du service ou certains secteurs absents) ou n'a pas été rapproché des inventaires des titulaires d'autorisation, et les importations et exportations ne sont pas toutes autorisées."),
-		3: tx("en", "en", "The register covers all sources including disused ones, imports and exports are authorised in line with the IAEA Guidance, and disused sources go to a storage facility or back to the supplier under agreements.", "fr", "Le registre couvre toutes les sources, y compris celles retirées du service, les importations et exportations sont autorisées conformément aux orientations de l'AIEA, et les sources retirées du service vont à une installation d'entreposage ou retournent au fournisseur en vertu d'accords."),
-		4: tx("en", "en", "The register was verified by inspection in the last three years, an orphan-source search was made, and no category 1 to 3 source is unaccounted for.", "fr", "Le registre a été vérifié par inspection au cours des trois dernières années, une campagne de recherche de sources orphelines a été menée, et aucune source des catégories 1 à 3 n'est manquante."),
-		5: tx("en", "en", "Reconciliation and orphan-source searches run on a fixed cycle, and the country helps neighbours with disused-source management or registers.", "fr", "Les rapprochements et les recherches de sources orphelines suivent un cycle fixé, et le pays aide ses voisins à gérer les sources retirées du service ou à tenir leur registre."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national register of radioactive sources exists.", "fr", "Il n'existe aucun registre national des sources radioactives."),
+		2: s.tx("en", "en", "A register exists but is incomplete (disused sources or some sectors missing) or has not been reconciled with licensees, and imports and exports are not all authorised.", "fr", "Un registre existe mais il est incomplet (sources retirées du service ou certains secteurs absents) ou n'a pas été rapproché des inventaires des titulaires d'autorisation, et les importations et exportations ne sont pas toutes autorisées."),
+		3: s.tx("en", "en", "The register covers all sources including disused ones, imports and exports are authorised in line with the IAEA Guidance, and disused sources go to a storage facility or back to the supplier under agreements.", "fr", "Le registre couvre toutes les sources, y compris celles retirées du service, les importations et exportations sont autorisées conformément aux orientations de l'AIEA, et les sources retirées du service vont à une installation d'entreposage ou retournent au fournisseur en vertu d'accords."),
+		4: s.tx("en", "en", "The register was verified by inspection in the last three years, an orphan-source search was made, and no category 1 to 3 source is unaccounted for.", "fr", "Le registre a été vérifié par inspection au cours des trois dernières années, une campagne de recherche de sources orphelines a été menée, et aucune source des catégories 1 à 3 n'est manquante."),
+		5: s.tx("en", "en", "Reconciliation and orphan-source searches run on a fixed cycle, and the country helps neighbours with disused-source management or registers.", "fr", "Les rapprochements et les recherches de sources orphelines suivent un cycle fixé, et le pays aide ses voisins à gérer les sources retirées du service ou à tenir leur registre."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q16() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-03", Type: questionnaire.QuestionType("scale"), Index: 16, Text: tx("en", "en", "Where the country holds nuclear material or operates nuclear facilities (power or research reactors, fuel-cycle facilities), to what extent is their physical protection regulated and inspected on the basis of a national design basis threat, with protection systems put to the test?", "fr", "Lorsque le pays détient des matières nucléaires ou exploite des installations nucléaires (réacteurs de puissance ou de recherche, installations du cycle du combustible), dans quelle mesure leur protection physique est-elle réglementée et inspectée sur la base d'une menace de référence nationale, avec des systèmes de protection mis à l'épreuve\u202f?"), Help: tx("en", "en", "Answer N/A only if the country has no nuclear facility and holds no nuclear material beyond small quantities (for example under a small quantities protocol). Evidence: the physical protection regulation, the design basis threat (classified: cite its existence and date), inspection reports and performance tests.", "fr", "Ne répondez «\u202fsans objet\u202f» que si le pays n'exploite aucune installation nucléaire et ne détient pas de matières nucléaires au-delà de petites quantités (par exemple au titre d'un protocole relatif aux petites quantités). Justificatifs\u00a0: la réglementation de protection physique, la menace de référence (classifiée\u00a0: en citer l'existence et la date), les rapports d'inspection et les essais de performance."), Hazards: []string{
+func build_cbrn_core_1_1_0Q16(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-03", Type: questionnaire.QuestionType("scale"), Index: 16, Text: s.tx("en", "en", "Where the country holds nuclear material or operates nuclear facilities (power or research reactors, fuel-cycle facilities), to what extent is their physical protection regulated and inspected on the basis of a national design basis threat, with protection systems put to the test?", "fr", "Lorsque le pays détient des matières nucléaires ou exploite des installations nucléaires (réacteurs de puissance ou de recherche, installations du cycle du combustible), dans quelle mesure leur protection physique est-elle réglementée et inspectée sur la base d'une menace de référence nationale, avec des systèmes de protection mis à l'épreuve\u202f?"), Help: s.tx("en", "en", "Answer N/A only if the country has no nuclear facility and holds no nuclear material beyond small quantities (for example under a small quantities protocol). Evidence: the physical protection regulation, the design basis threat (classified: cite its existence and date), inspection reports and performance tests.", "fr", "Ne répondez «\u202fsans objet\u202f» que si le pays n'exploite aucune installation nucléaire et ne détient pas de matières nucléaires au-delà de petites quantités (par exemple au titre d'un protocole relatif aux petites quantités). Justificatifs\u00a0: la réglementation de protection physique, la menace de référence (classifiée\u00a0: en citer l'existence et la date), les rapports d'inspection et les essais de performance."), Hazards: s.strs(
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"interior",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"CPPNM/A",
 		"IAEA NSS 13 (INFCIRC/225/Rev. 5)",
 		"IAEA NSS 10-G (Rev. 1)",
-	}, NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Physical protection of nuclear material and facilities is not regulated.", "fr", "La protection physique des matières et des installations nucléaires n'est pas réglementée."),
-		2: tx("en", "en", "A physical protection regulation exists or is in draft, but there is no national design basis threat, or inspections are not made.", "fr", "Une réglementation de la protection physique existe ou est en projet, mais il n'y a pas de menace de référence nationale, ou aucune inspection n'est menée."),
-		3: tx("en", "en", "A regulation based on a national design basis threat is in force, and operators' security plans are approved and inspected.", "fr", "Une réglementation fondée sur une menace de référence nationale est en vigueur, et les plans de sécurité des exploitants sont approuvés et inspectés."),
-		4: tx("en", "en", "Protection systems were performance-tested (or a force-on-force exercise held) in the last three years and the deficiencies corrected.", "fr", "Les systèmes de protection ont fait l'objet d'essais de performance (ou d'un exercice force contre force) au cours des trois dernières années et les lacunes ont été corrigées."),
-		5: tx("en", "en", "The design basis threat is reviewed periodically, and an IAEA IPPAS mission was hosted and followed up.", "fr", "La menace de référence est réexaminée périodiquement, et une mission IPPAS de l'AIEA a été accueillie et suivie d'effet."),
+	), NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Physical protection of nuclear material and facilities is not regulated.", "fr", "La protection physique des matières et des installations nucléaires n'est pas réglementée."),
+		2: s.tx("en", "en", "A physical protection regulation exists or is in draft, but there is no national design basis threat, or inspections are not made.", "fr", "Une réglementation de la protection physique existe ou est en projet, mais il n'y a pas de menace de référence nationale, ou aucune inspection n'est menée."),
+		3: s.tx("en", "en", "A regulation based on a national design basis threat is in force, and operators' security plans are approved and inspected.", "fr", "Une réglementation fondée sur une menace de référence nationale est en vigueur, et les plans de sécurité des exploitants sont approuvés et inspectés."),
+		4: s.tx("en", "en", "Protection systems were performance-tested (or a force-on-force exercise held) in the last three years and the deficiencies corrected.", "fr", "Les systèmes de protection ont fait l'objet d'essais de performance (ou d'un exercice force contre force) au cours des trois dernières années et les lacunes ont été corrigées."),
+		5: s.tx("en", "en", "The design basis threat is reviewed periodically, and an IAEA IPPAS mission was hosted and followed up.", "fr", "La menace de référence est réexaminée périodiquement, et une mission IPPAS de l'AIEA a été accueillie et suivie d'effet."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q17() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-06", Type: questionnaire.QuestionType("scale"), Index: 17, Text: tx("en", "en", "To what extent does a State system of accounting for and control of nuclear material (SSAC) keep account of all nuclear material in the country and report it to the IAEA under the safeguards agreement and, where in force, the Additional Protocol?", "fr", "Dans quelle mesure un système national de comptabilité et de contrôle des matières nucléaires (SSAC) tient-il la comptabilité de toutes les matières nucléaires du pays et en fait-il rapport à l'AIEA au titre de l'accord de garanties et, s'il est en vigueur, du protocole additionnel\u202f?"), Help: tx("en", "en", "Every state with a comprehensive safeguards agreement needs an SSAC, even one holding only small quantities (laboratory standards, depleted uranium shielding). Evidence: the designation of the SSAC authority, the accounting regulation, the reports sent to the IAEA, the status of the small quantities protocol and of the Additional Protocol, and the IAEA's safeguards statement. Adherence to the Additional Protocol is also recorded in PRV-LEG-01.", "fr", "Tout État ayant conclu un accord de garanties généralisées a besoin d'un SSAC, même s'il ne détient que de petites quantités (étalons de laboratoire, blindages en uranium appauvri). Justificatifs\u00a0: la désignation de l'autorité du SSAC, la réglementation sur la comptabilité, les rapports adressés à l'AIEA, le statut du protocole relatif aux petites quantités et du protocole additionnel, et la déclaration de l'AIEA sur l'application des garanties. L'adhésion au protocole additionnel est aussi relevée à la question PRV-LEG-01."), Hazards: []string{
+func build_cbrn_core_1_1_0Q17(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-06", Type: questionnaire.QuestionType("scale"), Index: 17, Text: s.tx("en", "en", "To what extent does a State system of accounting for and control of nuclear material (SSAC) keep account of all nuclear material in the country and report it to the IAEA under the safeguards agreement and, where in force, the Additional Protocol?", "fr", "Dans quelle mesure un système national de comptabilité et de contrôle des matières nucléaires (SSAC) tient-il la comptabilité de toutes les matières nucléaires du pays et en fait-il rapport à l'AIEA au titre de l'accord de garanties et, s'il est en vigueur, du protocole additionnel\u202f?"), Help: s.tx("en", "en", "Every state with a comprehensive safeguards agreement needs an SSAC, even one holding only small quantities (laboratory standards, depleted uranium shielding). Evidence: the designation of the SSAC authority, the accounting regulation, the reports sent to the IAEA, the status of the small quantities protocol and of the Additional Protocol, and the IAEA's safeguards statement. Adherence to the Additional Protocol is also recorded in PRV-LEG-01.", "fr", "Tout État ayant conclu un accord de garanties généralisées a besoin d'un SSAC, même s'il ne détient que de petites quantités (étalons de laboratoire, blindages en uranium appauvri). Justificatifs\u00a0: la désignation de l'autorité du SSAC, la réglementation sur la comptabilité, les rapports adressés à l'AIEA, le statut du protocole relatif aux petites quantités et du protocole additionnel, et la déclaration de l'AIEA sur l'application des garanties. L'adhésion au protocole additionnel est aussi relevée à la question PRV-LEG-01."), Hazards: s.strs(
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"nuclear-regulator",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA INFCIRC/153 (Corr.)",
 		"IAEA INFCIRC/540 (Model Additional Protocol)",
 		"IAEA Services Series 21 (SSAC guidance)",
 		"UNSCR 1540 (2004) OP3(a)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national system of accounting for and control of nuclear material (SSAC) exists.", "fr", "Il n'existe aucun système national de comptabilité et de contrôle des matières nucléaires (SSAC)."),
-		2: tx("en", "en", "An SSAC authority is named but has no regulation, or records and reports to the IAEA are incomplete or late; the safeguards agreement may still rely on an unrevised small quantities protocol.", "fr", "Une autorité chargée du SSAC est désignée mais sans réglementation, ou les relevés et les rapports à l'AIEA sont incomplets ou tardifs\u202f; l'accord de garanties peut encore reposer sur un protocole relatif aux petites quantités non révisé."),
-		3: tx("en", "en", "A regulation requires operators to keep nuclear material accounts; the SSAC authority reports to the IAEA on time and facilitates inspections; the Additional Protocol is in force or its declarations are prepared.", "fr", "Une réglementation impose aux exploitants une comptabilité des matières nucléaires\u202f; l'autorité du SSAC fait rapport à l'AIEA dans les délais et facilite les inspections\u202f; le protocole additionnel est en vigueur ou ses déclarations sont préparées."),
-		4: tx("en", "en", "The IAEA's safeguards statement for the last three years raised no unresolved discrepancy, the national inspectors verified operators' records, and the SSAC's staff and funding are secured.", "fr", "La déclaration de l'AIEA sur l'application des garanties des trois dernières années ne relève aucun écart non résolu, les inspecteurs nationaux ont vérifié les relevés des exploitants, et le personnel et le financement du SSAC sont assurés."),
-		5: tx("en", "en", "The SSAC has been reviewed (for example by an IAEA ISSAS mission) and the country helps other states of the region build theirs.", "fr", "Le SSAC a fait l'objet d'un examen (par exemple une mission ISSAS de l'AIEA) et le pays aide d'autres États de la région à mettre en place le leur."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national system of accounting for and control of nuclear material (SSAC) exists.", "fr", "Il n'existe aucun système national de comptabilité et de contrôle des matières nucléaires (SSAC)."),
+		2: s.tx("en", "en", "An SSAC authority is named but has no regulation, or records and reports to the IAEA are incomplete or late; the safeguards agreement may still rely on an unrevised small quantities protocol.", "fr", "Une autorité chargée du SSAC est désignée mais sans réglementation, ou les relevés et les rapports à l'AIEA sont incomplets ou tardifs\u202f; l'accord de garanties peut encore reposer sur un protocole relatif aux petites quantités non révisé."),
+		3: s.tx("en", "en", "A regulation requires operators to keep nuclear material accounts; the SSAC authority reports to the IAEA on time and facilitates inspections; the Additional Protocol is in force or its declarations are prepared.", "fr", "Une réglementation impose aux exploitants une comptabilité des matières nucléaires\u202f; l'autorité du SSAC fait rapport à l'AIEA dans les délais et facilite les inspections\u202f; le protocole additionnel est en vigueur ou ses déclarations sont préparées."),
+		4: s.tx("en", "en", "The IAEA's safeguards statement for the last three years raised no unresolved discrepancy, the national inspectors verified operators' records, and the SSAC's staff and funding are secured.", "fr", "La déclaration de l'AIEA sur l'application des garanties des trois dernières années ne relève aucun écart non résolu, les inspecteurs nationaux ont vérifié les relevés des exploitants, et le personnel et le financement du SSAC sont assurés."),
+		5: s.tx("en", "en", "The SSAC has been reviewed (for example by an IAEA ISSAS mission) and the country helps other states of the region build theirs.", "fr", "Le SSAC a fait l'objet d'un examen (par exemple une mission ISSAS de l'AIEA) et le pays aide d'autres États de la région à mettre en place le leur."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q18() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: tx("en", "en", "To what extent are sites that produce, store, use or sell hazardous and dual-use chemicals registered, licensed and regularly inspected both for accident prevention and for security against malicious acts (access control, inventories, reporting of thefts and suspicious orders)?", "fr", "Dans quelle mesure les sites qui produisent, stockent, utilisent ou vendent des produits chimiques dangereux et à double usage sont-ils recensés, autorisés et inspectés régulièrement, tant pour la prévention des accidents que pour la protection contre la malveillance (contrôle des accès, inventaires, signalement des vols et des commandes suspectes)\u202f?"), Help: tx("en", "en", "Evidence: the inventory of sites holding hazardous chemicals (including those declared under the CWC), the licensing regulation, the inspection plan and reports, and guidance to operators on security.", "fr", "Justificatifs\u00a0: l'inventaire des sites détenant des produits chimiques dangereux (y compris ceux déclarés au titre de la CIAC), la réglementation des autorisations, le plan et les rapports d'inspection, et les lignes directrices adressées aux exploitants sur la protection contre la malveillance."), Hazards: []string{
+func build_cbrn_core_1_1_0Q18(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: s.tx("en", "en", "To what extent are sites that produce, store, use or sell hazardous and dual-use chemicals registered, licensed and regularly inspected both for accident prevention and for security against malicious acts (access control, inventories, reporting of thefts and suspicious orders)?", "fr", "Dans quelle mesure les sites qui produisent, stockent, utilisent ou vendent des produits chimiques dangereux et à double usage sont-ils recensés, autorisés et inspectés régulièrement, tant pour la prévention des accidents que pour la protection contre la malveillance (contrôle des accès, inventaires, signalement des vols et des commandes suspectes)\u202f?"), Help: s.tx("en", "en", "Evidence: the inventory of sites holding hazardous chemicals (including those declared under the CWC), the licensing regulation, the inspection plan and reports, and guidance to operators on security.", "fr", "Justificatifs\u00a0: l'inventaire des sites détenant des produits chimiques dangereux (y compris ceux déclarés au titre de la CIAC), la réglementation des autorisations, le plan et les rapports d'inspection, et les lignes directrices adressées aux exploitants sur la protection contre la malveillance."), Hazards: s.strs(
 		"C",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"industry",
 		"environment",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(a)",
 		"CWC Art. VI",
 		"ILO Convention C174 (1993)",
 		"OECD Guiding Principles for Chemical Accident Prevention, Preparedness and Response",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "There is no inventory of sites holding hazardous chemicals and no licensing of them.", "fr", "Il n'existe ni inventaire ni autorisation des sites détenant des produits chimiques dangereux."),
-		2: tx("en", "en", "Major-hazard sites are partly inventoried or licensed for safety, but security requirements (access control, inventories, reporting of thefts and suspicious orders) are absent.", "fr", "Les sites à risque majeur sont en partie recensés ou autorisés au titre de la sûreté, mais il n'existe aucune exigence de sécurité (contrôle des accès, inventaires, signalement des vols et des commandes suspectes)."),
-		3: tx("en", "en", "All major-hazard sites are licensed and inspected for safety, and security requirements are adopted and notified to operators.", "fr", "Tous les sites à risque majeur sont autorisés et inspectés au titre de la sûreté, et des exigences de sécurité sont adoptées et notifiées aux exploitants."),
-		4: tx("en", "en", "Security inspections and a joint exercise with operators took place in the last three years and findings were followed up.", "fr", "Des inspections de sécurité et un exercice conjoint avec les exploitants ont eu lieu au cours des trois dernières années, et les constatations ont été suivies d'effet."),
-		5: tx("en", "en", "The inspection programme is risk-based and reviewed periodically, and the country shares its chemical security practice regionally (for example through OPCW Article XI programmes).", "fr", "Le programme d'inspection est fondé sur les risques et réexaminé périodiquement, et le pays partage sa pratique de sécurité chimique au niveau régional (par exemple dans le cadre des programmes de l'article XI de l'OIAC)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "There is no inventory of sites holding hazardous chemicals and no licensing of them.", "fr", "Il n'existe ni inventaire ni autorisation des sites détenant des produits chimiques dangereux."),
+		2: s.tx("en", "en", "Major-hazard sites are partly inventoried or licensed for safety, but security requirements (access control, inventories, reporting of thefts and suspicious orders) are absent.", "fr", "Les sites à risque majeur sont en partie recensés ou autorisés au titre de la sûreté, mais il n'existe aucune exigence de sécurité (contrôle des accès, inventaires, signalement des vols et des commandes suspectes)."),
+		3: s.tx("en", "en", "All major-hazard sites are licensed and inspected for safety, and security requirements are adopted and notified to operators.", "fr", "Tous les sites à risque majeur sont autorisés et inspectés au titre de la sûreté, et des exigences de sécurité sont adoptées et notifiées aux exploitants."),
+		4: s.tx("en", "en", "Security inspections and a joint exercise with operators took place in the last three years and findings were followed up.", "fr", "Des inspections de sécurité et un exercice conjoint avec les exploitants ont eu lieu au cours des trois dernières années, et les constatations ont été suivies d'effet."),
+		5: s.tx("en", "en", "The inspection programme is risk-based and reviewed periodically, and the country shares its chemical security practice regionally (for example through OPCW Article XI programmes).", "fr", "Le programme d'inspection est fondé sur les risques et réexaminé périodiquement, et le pays partage sa pratique de sécurité chimique au niveau régional (par exemple dans le cadre des programmes de l'article XI de l'OIAC)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q19() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: tx("en", "en", "To what extent is there a national biosafety and biosecurity system covering human, animal and plant health laboratories: an inventory of facilities and of the dangerous pathogens and toxins they hold, containment and access requirements, licensing, inspection, and safe transport of infectious substances?", "fr", "Dans quelle mesure existe-t-il un dispositif national de sécurité et de sûreté biologiques couvrant les laboratoires de santé humaine, animale et végétale\u00a0: inventaire des installations et des agents pathogènes et toxines dangereux qu'elles détiennent, exigences de confinement et d'accès, autorisation, inspection et transport sûr des matières infectieuses\u202f?"), Help: tx("en", "en", "Evidence: the biosafety and biosecurity law or regulation, the register of facilities and holdings, licensing and inspection records, national guidance based on the WHO Laboratory Biosafety Manual, and training records.", "fr", "Justificatifs\u00a0: la loi ou la réglementation sur la sécurité et la sûreté biologiques, le registre des installations et des collections détenues, les dossiers d'autorisation et d'inspection, les lignes directrices nationales fondées sur le Manuel de sécurité biologique en laboratoire de l'OMS et les registres de formation."), Hazards: []string{
+func build_cbrn_core_1_1_0Q19(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: s.tx("en", "en", "To what extent is there a national biosafety and biosecurity system covering human, animal and plant health laboratories: an inventory of facilities and of the dangerous pathogens and toxins they hold, containment and access requirements, licensing, inspection, and safe transport of infectious substances?", "fr", "Dans quelle mesure existe-t-il un dispositif national de sécurité et de sûreté biologiques couvrant les laboratoires de santé humaine, animale et végétale\u00a0: inventaire des installations et des agents pathogènes et toxines dangereux qu'elles détiennent, exigences de confinement et d'accès, autorisation, inspection et transport sûr des matières infectieuses\u202f?"), Help: s.tx("en", "en", "Evidence: the biosafety and biosecurity law or regulation, the register of facilities and holdings, licensing and inspection records, national guidance based on the WHO Laboratory Biosafety Manual, and training records.", "fr", "Justificatifs\u00a0: la loi ou la réglementation sur la sécurité et la sûreté biologiques, le registre des installations et des collections détenues, les dossiers d'autorisation et d'inspection, les lignes directrices nationales fondées sur le Manuel de sécurité biologique en laboratoire de l'OMS et les registres de formation."), Hazards: s.strs(
 		"B",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"health",
 		"agriculture",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"woah",
 		"fao",
 		"bwc-isu",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P7 (3rd ed.)",
 		"WHO Laboratory Biosafety Manual (4th ed., 2020)",
 		"ISO 35001:2019",
 		"BWC Art. IV",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No legal basis or body oversees biosafety and biosecurity in laboratories.", "fr", "Aucune base juridique ni aucun organisme n'encadre la sécurité et la sûreté biologiques des laboratoires."),
-		2: tx("en", "en", "Guidance or a draft regulation exists, or oversight covers only human-health laboratories, and there is no inventory of facilities and holdings.", "fr", "Il existe des orientations ou un projet de réglementation, ou le contrôle ne couvre que les laboratoires de santé humaine, et il n'y a aucun inventaire des installations et des collections."),
-		3: tx("en", "en", "A regulation in force, with an oversight body, covers human, animal and plant health laboratories, with an inventory of facilities and of dangerous pathogens and toxins, containment and access requirements, and licensing.", "fr", "Une réglementation en vigueur, avec un organisme de contrôle, couvre les laboratoires de santé humaine, animale et végétale, avec un inventaire des installations et des agents pathogènes et toxines dangereux, des exigences de confinement et d'accès, et un régime d'autorisation."),
-		4: tx("en", "en", "Inspections and an incident exercise took place in the last three years, and holdings of dangerous pathogens have been consolidated in as few facilities as possible.", "fr", "Des inspections et un exercice d'incident ont eu lieu au cours des trois dernières années, et les collections d'agents pathogènes dangereux ont été regroupées dans le plus petit nombre possible d'installations."),
-		5: tx("en", "en", "The system is reviewed periodically, and the country trains biosafety officers or inspectors of the region.", "fr", "Le dispositif est réexaminé périodiquement, et le pays forme des responsables de la sécurité biologique ou des inspecteurs de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No legal basis or body oversees biosafety and biosecurity in laboratories.", "fr", "Aucune base juridique ni aucun organisme n'encadre la sécurité et la sûreté biologiques des laboratoires."),
+		2: s.tx("en", "en", "Guidance or a draft regulation exists, or oversight covers only human-health laboratories, and there is no inventory of facilities and holdings.", "fr", "Il existe des orientations ou un projet de réglementation, ou le contrôle ne couvre que les laboratoires de santé humaine, et il n'y a aucun inventaire des installations et des collections."),
+		3: s.tx("en", "en", "A regulation in force, with an oversight body, covers human, animal and plant health laboratories, with an inventory of facilities and of dangerous pathogens and toxins, containment and access requirements, and licensing.", "fr", "Une réglementation en vigueur, avec un organisme de contrôle, couvre les laboratoires de santé humaine, animale et végétale, avec un inventaire des installations et des agents pathogènes et toxines dangereux, des exigences de confinement et d'accès, et un régime d'autorisation."),
+		4: s.tx("en", "en", "Inspections and an incident exercise took place in the last three years, and holdings of dangerous pathogens have been consolidated in as few facilities as possible.", "fr", "Des inspections et un exercice d'incident ont eu lieu au cours des trois dernières années, et les collections d'agents pathogènes dangereux ont été regroupées dans le plus petit nombre possible d'installations."),
+		5: s.tx("en", "en", "The system is reviewed periodically, and the country trains biosafety officers or inspectors of the region.", "fr", "Le dispositif est réexaminé périodiquement, et le pays forme des responsables de la sécurité biologique ou des inspecteurs de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q20() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-07", Type: questionnaire.QuestionType("scale"), Index: 20, Text: tx("en", "en", "To what extent is the transport of dangerous goods, radioactive material and infectious substances regulated for safety and security for every mode the country uses, with a competent authority that approves, inspects and enforces?", "fr", "Dans quelle mesure le transport des marchandises dangereuses, des matières radioactives et des matières infectieuses est-il réglementé, pour la sûreté comme pour la sécurité, pour chaque mode utilisé par le pays, avec une autorité compétente qui agrée, contrôle et sanctionne\u202f?"), Help: tx("en", "en", "Evidence: the transport regulations and the international instruments they apply, the competent authorities per mode, inspection and accident records, security plans of consignors and carriers of high-risk goods, and exercise reports. Shipping by laboratories is rated in PRV-REG-05 and DET-LAB-02; this question covers the whole transport chain.", "fr", "Justificatifs\u00a0: les règlements de transport et les instruments internationaux qu'ils appliquent, les autorités compétentes par mode, les relevés de contrôles et d'accidents, les plans de sûreté des expéditeurs et transporteurs de marchandises à haut risque, et les comptes rendus d'exercice. Les expéditions des laboratoires sont évaluées aux questions PRV-REG-05 et DET-LAB-02\u202f; cette question couvre toute la chaîne de transport."), Hazards: []string{
+func build_cbrn_core_1_1_0Q20(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-07", Type: questionnaire.QuestionType("scale"), Index: 20, Text: s.tx("en", "en", "To what extent is the transport of dangerous goods, radioactive material and infectious substances regulated for safety and security for every mode the country uses, with a competent authority that approves, inspects and enforces?", "fr", "Dans quelle mesure le transport des marchandises dangereuses, des matières radioactives et des matières infectieuses est-il réglementé, pour la sûreté comme pour la sécurité, pour chaque mode utilisé par le pays, avec une autorité compétente qui agrée, contrôle et sanctionne\u202f?"), Help: s.tx("en", "en", "Evidence: the transport regulations and the international instruments they apply, the competent authorities per mode, inspection and accident records, security plans of consignors and carriers of high-risk goods, and exercise reports. Shipping by laboratories is rated in PRV-REG-05 and DET-LAB-02; this question covers the whole transport chain.", "fr", "Justificatifs\u00a0: les règlements de transport et les instruments internationaux qu'ils appliquent, les autorités compétentes par mode, les relevés de contrôles et d'accidents, les plans de sûreté des expéditeurs et transporteurs de marchandises à haut risque, et les comptes rendus d'exercice. Les expéditions des laboratoires sont évaluées aux questions PRV-REG-05 et DET-LAB-02\u202f; cette question couvre toute la chaîne de transport."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"interior",
 		"nuclear-regulator",
 		"health",
 		"customs",
 		"industry",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"UN Recommendations on the Transport of Dangerous Goods, Model Regulations",
 		"IAEA SSR-6 (Rev. 1)",
 		"IAEA NSS 9-G (Rev. 1)",
 		"WHO Guidance on regulations for the transport of infectious substances",
 		"IHR (2005) JEE RE (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Transport of dangerous goods is not regulated beyond general road rules.", "fr", "Le transport des marchandises dangereuses n'est pas réglementé au-delà du code de la route général."),
-		2: tx("en", "en", "Rules exist for some modes or some goods only (for example road but not air, or chemicals but not radioactive material or infectious substances), or safety is covered but not security.", "fr", "Des règles existent pour certains modes ou certaines marchandises seulement (par exemple la route mais pas l'air, ou les produits chimiques mais pas les matières radioactives ni les matières infectieuses), ou la sûreté est couverte mais pas la sécurité."),
-		3: tx("en", "en", "Regulations in force apply the UN Model Regulations to every mode the country uses (ADR, RID, IMDG Code, ICAO Technical Instructions), SSR-6 and transport security for radioactive material, and the rules for infectious substances (UN 2814, UN 2900, UN 3373); a competent authority approves and inspects.", "fr", "Des règlements en vigueur appliquent le Règlement type de l'ONU à chaque mode utilisé par le pays (ADR, RID, code IMDG, Instructions techniques de l'OACI), la norme SSR-6 et la sécurité du transport des matières radioactives, ainsi que les règles relatives aux matières infectieuses (UN 2814, UN 2900, UN 3373)\u202f; une autorité compétente agrée et contrôle."),
-		4: tx("en", "en", "Roadside or port inspections and a transport accident or security exercise took place in the last three years and their findings were acted on; consignors and carriers of high-risk goods have security plans.", "fr", "Des contrôles routiers ou portuaires et un exercice d'accident ou de sécurité de transport ont eu lieu au cours des trois dernières années et leurs constatations ont été suivies d'effet\u202f; les expéditeurs et transporteurs de marchandises à haut risque disposent de plans de sûreté."),
-		5: tx("en", "en", "The rules follow each revision of the UN Model Regulations, and the country takes part in regional transport-security exercises or training.", "fr", "Les règles suivent chaque révision du Règlement type de l'ONU, et le pays participe à des exercices ou formations régionaux sur la sécurité des transports."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Transport of dangerous goods is not regulated beyond general road rules.", "fr", "Le transport des marchandises dangereuses n'est pas réglementé au-delà du code de la route général."),
+		2: s.tx("en", "en", "Rules exist for some modes or some goods only (for example road but not air, or chemicals but not radioactive material or infectious substances), or safety is covered but not security.", "fr", "Des règles existent pour certains modes ou certaines marchandises seulement (par exemple la route mais pas l'air, ou les produits chimiques mais pas les matières radioactives ni les matières infectieuses), ou la sûreté est couverte mais pas la sécurité."),
+		3: s.tx("en", "en", "Regulations in force apply the UN Model Regulations to every mode the country uses (ADR, RID, IMDG Code, ICAO Technical Instructions), SSR-6 and transport security for radioactive material, and the rules for infectious substances (UN 2814, UN 2900, UN 3373); a competent authority approves and inspects.", "fr", "Des règlements en vigueur appliquent le Règlement type de l'ONU à chaque mode utilisé par le pays (ADR, RID, code IMDG, Instructions techniques de l'OACI), la norme SSR-6 et la sécurité du transport des matières radioactives, ainsi que les règles relatives aux matières infectieuses (UN 2814, UN 2900, UN 3373)\u202f; une autorité compétente agrée et contrôle."),
+		4: s.tx("en", "en", "Roadside or port inspections and a transport accident or security exercise took place in the last three years and their findings were acted on; consignors and carriers of high-risk goods have security plans.", "fr", "Des contrôles routiers ou portuaires et un exercice d'accident ou de sécurité de transport ont eu lieu au cours des trois dernières années et leurs constatations ont été suivies d'effet\u202f; les expéditeurs et transporteurs de marchandises à haut risque disposent de plans de sûreté."),
+		5: s.tx("en", "en", "The rules follow each revision of the UN Model Regulations, and the country takes part in regional transport-security exercises or training.", "fr", "Les règles suivent chaque révision du Règlement type de l'ONU, et le pays participe à des exercices ou formations régionaux sur la sécurité des transports."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"field-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q21() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-REG-08", Type: questionnaire.QuestionType("scale"), Index: 21, Text: tx("en", "en", "To what extent are routine CBRN waste (radioactive, hazardous chemical and infectious waste) and legacy sites (uranium-mining residues, obsolete pesticides, old or abandoned chemical munitions) inventoried, regulated and safely managed?", "fr", "Dans quelle mesure les déchets NRBC courants (déchets radioactifs, chimiques dangereux et infectieux) et les sites hérités (résidus d'extraction d'uranium, pesticides périmés, munitions chimiques anciennes ou abandonnées) sont-ils recensés, réglementés et gérés en toute sûreté\u202f?"), Help: tx("en", "en", "Evidence: the waste regulations, the inventories of waste and of legacy sites, the remediation plan and its funding, inspection reports, and national reports under the Joint Convention, the Basel and Stockholm Conventions and, for old or abandoned chemical weapons, the CWC. Waste from a CBRN event is rated under recovery, in the response part.", "fr", "Justificatifs\u00a0: les règlements relatifs aux déchets, les inventaires des déchets et des sites hérités, le plan de remise en état et son financement, les rapports d'inspection et les rapports nationaux au titre de la Convention commune, des Conventions de Bâle et de Stockholm et, pour les armes chimiques anciennes ou abandonnées, de la CIAC. Les déchets issus d'un événement NRBC sont évalués sous le relèvement, dans la partie consacrée à la réponse."), Hazards: []string{
+func build_cbrn_core_1_1_0Q21(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-08", Type: questionnaire.QuestionType("scale"), Index: 21, Text: s.tx("en", "en", "To what extent are routine CBRN waste (radioactive, hazardous chemical and infectious waste) and legacy sites (uranium-mining residues, obsolete pesticides, old or abandoned chemical munitions) inventoried, regulated and safely managed?", "fr", "Dans quelle mesure les déchets NRBC courants (déchets radioactifs, chimiques dangereux et infectieux) et les sites hérités (résidus d'extraction d'uranium, pesticides périmés, munitions chimiques anciennes ou abandonnées) sont-ils recensés, réglementés et gérés en toute sûreté\u202f?"), Help: s.tx("en", "en", "Evidence: the waste regulations, the inventories of waste and of legacy sites, the remediation plan and its funding, inspection reports, and national reports under the Joint Convention, the Basel and Stockholm Conventions and, for old or abandoned chemical weapons, the CWC. Waste from a CBRN event is rated under recovery, in the response part.", "fr", "Justificatifs\u00a0: les règlements relatifs aux déchets, les inventaires des déchets et des sites hérités, le plan de remise en état et son financement, les rapports d'inspection et les rapports nationaux au titre de la Convention commune, des Conventions de Bâle et de Stockholm et, pour les armes chimiques anciennes ou abandonnées, de la CIAC. Les déchets issus d'un événement NRBC sont évalués sous le relèvement, dans la partie consacrée à la réponse."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"environment",
 		"nuclear-regulator",
 		"health",
 		"defence",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
 		"fao",
 		"opcw",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"Joint Convention on the Safety of Spent Fuel Management and on the Safety of Radioactive Waste Management",
 		"IAEA GSR Part 5",
 		"Basel Convention",
 		"Stockholm Convention",
 		"CWC Verification Annex Part IV(B)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "CBRN waste and legacy sites are neither inventoried nor regulated.", "fr", "Les déchets NRBC et les sites hérités ne sont ni recensés ni réglementés."),
-		2: tx("en", "en", "Some waste streams are regulated (for example hospital infectious waste), but others, or legacy sites, have no inventory or plan.", "fr", "Certains flux de déchets sont réglementés (par exemple les déchets infectieux hospitaliers), mais d'autres, ou les sites hérités, n'ont ni inventaire ni plan."),
-		3: tx("en", "en", "Regulations in force cover radioactive, hazardous chemical and infectious waste from generation to disposal, and an inventory of legacy sites (uranium tailings, obsolete pesticides, old or abandoned chemical munitions) with a remediation plan is adopted.", "fr", "Des règlements en vigueur couvrent les déchets radioactifs, chimiques dangereux et infectieux de leur production à leur élimination, et un inventaire des sites hérités (résidus d'extraction d'uranium, pesticides périmés, munitions chimiques anciennes ou abandonnées) assorti d'un plan de remise en état est adopté."),
-		4: tx("en", "en", "Waste facilities and legacy sites were inspected in the last three years, remediation is progressing to plan with secured funding, and reports under the Joint Convention or the Basel Convention are up to date where applicable.", "fr", "Les installations de traitement des déchets et les sites hérités ont été inspectés au cours des trois dernières années, la remise en état progresse selon le plan avec un financement assuré, et les rapports au titre de la Convention commune ou de la Convention de Bâle sont à jour le cas échéant."),
-		5: tx("en", "en", "The waste strategy is reviewed periodically and the country shares its remediation or disposal practice regionally.", "fr", "La stratégie de gestion des déchets est réexaminée périodiquement et le pays partage sa pratique de remise en état ou d'élimination au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "CBRN waste and legacy sites are neither inventoried nor regulated.", "fr", "Les déchets NRBC et les sites hérités ne sont ni recensés ni réglementés."),
+		2: s.tx("en", "en", "Some waste streams are regulated (for example hospital infectious waste), but others, or legacy sites, have no inventory or plan.", "fr", "Certains flux de déchets sont réglementés (par exemple les déchets infectieux hospitaliers), mais d'autres, ou les sites hérités, n'ont ni inventaire ni plan."),
+		3: s.tx("en", "en", "Regulations in force cover radioactive, hazardous chemical and infectious waste from generation to disposal, and an inventory of legacy sites (uranium tailings, obsolete pesticides, old or abandoned chemical munitions) with a remediation plan is adopted.", "fr", "Des règlements en vigueur couvrent les déchets radioactifs, chimiques dangereux et infectieux de leur production à leur élimination, et un inventaire des sites hérités (résidus d'extraction d'uranium, pesticides périmés, munitions chimiques anciennes ou abandonnées) assorti d'un plan de remise en état est adopté."),
+		4: s.tx("en", "en", "Waste facilities and legacy sites were inspected in the last three years, remediation is progressing to plan with secured funding, and reports under the Joint Convention or the Basel Convention are up to date where applicable.", "fr", "Les installations de traitement des déchets et les sites hérités ont été inspectés au cours des trois dernières années, la remise en état progresse selon le plan avec un financement assuré, et les rapports au titre de la Convention commune ou de la Convention de Bâle sont à jour le cas échéant."),
+		5: s.tx("en", "en", "The waste strategy is reviewed periodically and the country shares its remediation or disposal practice regionally.", "fr", "La stratégie de gestion des déchets est réexaminée périodiquement et le pays partage sa pratique de remise en état ou d'élimination au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"legal-review",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q22() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-01", Type: questionnaire.QuestionType("scale"), Index: 22, Text: tx("en", "en", "To what extent does the country control the export, transit, trans-shipment and brokering of CBRN-related and dual-use goods, software and technology, under a law with a national control list aligned with those of the multilateral export control regimes and a catch-all clause?", "fr", "Dans quelle mesure le pays contrôle-t-il l'exportation, le transit, le transbordement et le courtage des biens, logiciels et technologies liés aux armes NRBC ou à double usage, en vertu d'une loi assortie d'une liste nationale de contrôle alignée sur celles des régimes multilatéraux de contrôle des exportations et d'une clause attrape-tout\u202f?"), Help: tx("en", "en", "Evidence: the export control law and regulations, the national control list and the date it was last updated against the lists of the Australia Group, the Nuclear Suppliers Group, the Wassenaar Arrangement and the Missile Technology Control Regime, and the penalties for violations.", "fr", "Justificatifs\u00a0: la loi et les règlements sur le contrôle des exportations, la liste nationale de contrôle et la date de sa dernière mise à jour au regard des listes du Groupe d'Australie, du Groupe des fournisseurs nucléaires, de l'Arrangement de Wassenaar et du Régime de contrôle de la technologie des missiles, et les sanctions en cas d'infraction."), Hazards: []string{
+func build_cbrn_core_1_1_0Q22(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-01", Type: questionnaire.QuestionType("scale"), Index: 22, Text: s.tx("en", "en", "To what extent does the country control the export, transit, trans-shipment and brokering of CBRN-related and dual-use goods, software and technology, under a law with a national control list aligned with those of the multilateral export control regimes and a catch-all clause?", "fr", "Dans quelle mesure le pays contrôle-t-il l'exportation, le transit, le transbordement et le courtage des biens, logiciels et technologies liés aux armes NRBC ou à double usage, en vertu d'une loi assortie d'une liste nationale de contrôle alignée sur celles des régimes multilatéraux de contrôle des exportations et d'une clause attrape-tout\u202f?"), Help: s.tx("en", "en", "Evidence: the export control law and regulations, the national control list and the date it was last updated against the lists of the Australia Group, the Nuclear Suppliers Group, the Wassenaar Arrangement and the Missile Technology Control Regime, and the penalties for violations.", "fr", "Justificatifs\u00a0: la loi et les règlements sur le contrôle des exportations, la liste nationale de contrôle et la date de sa dernière mise à jour au regard des listes du Groupe d'Australie, du Groupe des fournisseurs nucléaires, de l'Arrangement de Wassenaar et du Régime de contrôle de la technologie des missiles, et les sanctions en cas d'infraction."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"industry",
 		"customs",
 		"foreign-affairs",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(d)",
 		"UNSCR 1540 (2004) OP6",
 		"Australia Group common control lists",
 		"NSG Guidelines (INFCIRC/254)",
 		"Wassenaar Arrangement List of Dual-Use Goods and Technologies",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No law controls the export of CBRN-related or dual-use goods.", "fr", "Aucune loi ne contrôle l'exportation des biens liés aux armes NRBC ou à double usage."),
-		2: tx("en", "en", "A law exists, but some items or acts are not covered (transit, trans-shipment, brokering, software and technology transfers), or there is no national control list or no catch-all clause.", "fr", "Une loi existe, mais certains biens ou actes ne sont pas couverts (transit, transbordement, courtage, transferts de logiciels et de technologies), ou il n'y a pas de liste de contrôle nationale ou pas de clause attrape-tout."),
-		3: tx("en", "en", "The law and regulations in force cover export, transit, trans-shipment and brokering of goods, software and technology, with a national control list aligned with the multilateral regimes' lists, a catch-all clause and penalties.", "fr", "La loi et les règlements en vigueur couvrent l'exportation, le transit, le transbordement et le courtage de biens, de logiciels et de technologies, avec une liste de contrôle nationale alignée sur celles des régimes multilatéraux, une clause attrape-tout et des sanctions."),
-		4: tx("en", "en", "The list was updated against the regimes' lists within the last two years, and the law has been applied in enforcement cases or an exercise in the last three years.", "fr", "La liste a été mise à jour au regard de celles des régimes au cours des deux dernières années, et la loi a été appliquée dans des affaires de contrôle ou lors d'un exercice au cours des trois dernières années."),
-		5: tx("en", "en", "The list is updated every year and the country shares its control practice in regional outreach.", "fr", "La liste est mise à jour chaque année et le pays partage sa pratique de contrôle dans des actions régionales de sensibilisation."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No law controls the export of CBRN-related or dual-use goods.", "fr", "Aucune loi ne contrôle l'exportation des biens liés aux armes NRBC ou à double usage."),
+		2: s.tx("en", "en", "A law exists, but some items or acts are not covered (transit, trans-shipment, brokering, software and technology transfers), or there is no national control list or no catch-all clause.", "fr", "Une loi existe, mais certains biens ou actes ne sont pas couverts (transit, transbordement, courtage, transferts de logiciels et de technologies), ou il n'y a pas de liste de contrôle nationale ou pas de clause attrape-tout."),
+		3: s.tx("en", "en", "The law and regulations in force cover export, transit, trans-shipment and brokering of goods, software and technology, with a national control list aligned with the multilateral regimes' lists, a catch-all clause and penalties.", "fr", "La loi et les règlements en vigueur couvrent l'exportation, le transit, le transbordement et le courtage de biens, de logiciels et de technologies, avec une liste de contrôle nationale alignée sur celles des régimes multilatéraux, une clause attrape-tout et des sanctions."),
+		4: s.tx("en", "en", "The list was updated against the regimes' lists within the last two years, and the law has been applied in enforcement cases or an exercise in the last three years.", "fr", "La liste a été mise à jour au regard de celles des régimes au cours des deux dernières années, et la loi a été appliquée dans des affaires de contrôle ou lors d'un exercice au cours des trois dernières années."),
+		5: s.tx("en", "en", "The list is updated every year and the country shares its control practice in regional outreach.", "fr", "La liste est mise à jour chaque année et le pays partage sa pratique de contrôle dans des actions régionales de sensibilisation."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q23() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-02", Type: questionnaire.QuestionType("scale"), Index: 23, Text: tx("en", "en", "To what extent does a designated licensing authority assess applications to export controlled goods against published criteria, with inter-agency consultation, end-use and end-user verification, and records of licences granted and refused?", "fr", "Dans quelle mesure une autorité de délivrance des licences désignée examine-t-elle les demandes d'exportation de biens contrôlés selon des critères publiés, avec une consultation interministérielle, la vérification de l'utilisation finale et de l'utilisateur final, et l'archivage des licences accordées et refusées\u202f?"), Help: tx("en", "en", "Evidence: the licensing procedure, the inter-agency review mechanism, end-user certificate templates, statistics of licences granted and refused, and denial notifications exchanged with partners.", "fr", "Justificatifs\u00a0: la procédure de délivrance, le mécanisme d'examen interministériel, les modèles de certificat d'utilisateur final, les statistiques de licences accordées et refusées, et les notifications de refus échangées avec les partenaires."), Hazards: []string{
+func build_cbrn_core_1_1_0Q23(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-02", Type: questionnaire.QuestionType("scale"), Index: 23, Text: s.tx("en", "en", "To what extent does a designated licensing authority assess applications to export controlled goods against published criteria, with inter-agency consultation, end-use and end-user verification, and records of licences granted and refused?", "fr", "Dans quelle mesure une autorité de délivrance des licences désignée examine-t-elle les demandes d'exportation de biens contrôlés selon des critères publiés, avec une consultation interministérielle, la vérification de l'utilisation finale et de l'utilisateur final, et l'archivage des licences accordées et refusées\u202f?"), Help: s.tx("en", "en", "Evidence: the licensing procedure, the inter-agency review mechanism, end-user certificate templates, statistics of licences granted and refused, and denial notifications exchanged with partners.", "fr", "Justificatifs\u00a0: la procédure de délivrance, le mécanisme d'examen interministériel, les modèles de certificat d'utilisateur final, les statistiques de licences accordées et refusées, et les notifications de refus échangées avec les partenaires."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"industry",
 		"foreign-affairs",
 		"interior",
 		"customs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(d)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No licensing authority is designated.", "fr", "Aucune autorité de délivrance des licences n'est désignée."),
-		2: tx("en", "en", "A licensing authority issues licences, but without published criteria, inter-agency consultation or end-user checks.", "fr", "Une autorité délivre des licences, mais sans critères publiés, sans consultation interministérielle ni vérification de l'utilisateur final."),
-		3: tx("en", "en", "Applications are assessed against published criteria with inter-agency consultation, end-user certificates are required, and records of licences granted and refused are kept.", "fr", "Les demandes sont examinées selon des critères publiés, avec consultation interministérielle, des certificats d'utilisateur final sont exigés, et les licences accordées et refusées sont consignées."),
-		4: tx("en", "en", "Post-shipment or end-use checks were made and licensing officers were trained in the last three years, and denials are exchanged with partner states.", "fr", "Des contrôles a posteriori (après expédition) ou des vérifications de l'utilisation finale ont été effectués et les agents chargés des licences ont été formés au cours des trois dernières années, et les refus sont échangés avec les États partenaires."),
-		5: tx("en", "en", "Licensing practice is reviewed periodically (processing times, risk criteria) and shared with licensing authorities of the region.", "fr", "La pratique de délivrance est réexaminée périodiquement (délais, critères de risque) et partagée avec les autorités de délivrance de la région."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No licensing authority is designated.", "fr", "Aucune autorité de délivrance des licences n'est désignée."),
+		2: s.tx("en", "en", "A licensing authority issues licences, but without published criteria, inter-agency consultation or end-user checks.", "fr", "Une autorité délivre des licences, mais sans critères publiés, sans consultation interministérielle ni vérification de l'utilisateur final."),
+		3: s.tx("en", "en", "Applications are assessed against published criteria with inter-agency consultation, end-user certificates are required, and records of licences granted and refused are kept.", "fr", "Les demandes sont examinées selon des critères publiés, avec consultation interministérielle, des certificats d'utilisateur final sont exigés, et les licences accordées et refusées sont consignées."),
+		4: s.tx("en", "en", "Post-shipment or end-use checks were made and licensing officers were trained in the last three years, and denials are exchanged with partner states.", "fr", "Des contrôles a posteriori (après expédition) ou des vérifications de l'utilisation finale ont été effectués et les agents chargés des licences ont été formés au cours des trois dernières années, et les refus sont échangés avec les États partenaires."),
+		5: s.tx("en", "en", "Licensing practice is reviewed periodically (processing times, risk criteria) and shared with licensing authorities of the region.", "fr", "La pratique de délivrance est réexaminée périodiquement (délais, critères de risque) et partagée avec les autorités de délivrance de la région."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q24() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-03", Type: questionnaire.QuestionType("scale"), Index: 24, Text: tx("en", "en", "To what extent can customs and border officers recognise controlled CBRN and dual-use goods, check them against licences, and detain, seize and refer suspect shipments to the competent authorities?", "fr", "Dans quelle mesure les agents des douanes et des frontières savent-ils reconnaître les biens NRBC et à double usage contrôlés, les confronter aux licences, et retenir, saisir et signaler les envois suspects aux autorités compétentes\u202f?"), Help: tx("en", "en", "Evidence: customs powers in the law, records of commodity identification training, technical reference material, standard operating procedures for detentions, and statistics or case files of detentions and seizures.", "fr", "Justificatifs\u00a0: les pouvoirs douaniers prévus par la loi, les registres de formation à l'identification des marchandises, la documentation technique de référence, les procédures opérationnelles normalisées de retenue, et les statistiques ou dossiers de retenues et de saisies."), Hazards: []string{
+func build_cbrn_core_1_1_0Q24(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-03", Type: questionnaire.QuestionType("scale"), Index: 24, Text: s.tx("en", "en", "To what extent can customs and border officers recognise controlled CBRN and dual-use goods, check them against licences, and detain, seize and refer suspect shipments to the competent authorities?", "fr", "Dans quelle mesure les agents des douanes et des frontières savent-ils reconnaître les biens NRBC et à double usage contrôlés, les confronter aux licences, et retenir, saisir et signaler les envois suspects aux autorités compétentes\u202f?"), Help: s.tx("en", "en", "Evidence: customs powers in the law, records of commodity identification training, technical reference material, standard operating procedures for detentions, and statistics or case files of detentions and seizures.", "fr", "Justificatifs\u00a0: les pouvoirs douaniers prévus par la loi, les registres de formation à l'identification des marchandises, la documentation technique de référence, les procédures opérationnelles normalisées de retenue, et les statistiques ou dossiers de retenues et de saisies."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"customs",
 		"industry",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"wco",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(c)",
 		"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Customs officers have no training, reference material or procedure for controlled CBRN and dual-use goods.", "fr", "Les agents des douanes n'ont ni formation, ni documentation technique, ni procédure pour les biens NRBC et à double usage contrôlés."),
-		2: tx("en", "en", "Some officers have been trained, usually in a project, but there is no standard procedure for detaining and referring suspect shipments.", "fr", "Certains agents ont été formés, en général dans le cadre d'un projet, mais il n'existe pas de procédure type de retenue et de transmission des envois suspects."),
-		3: tx("en", "en", "Customs have the legal powers, a standard procedure for detention, seizure and referral, technical reference material, and commodity identification training for front-line officers.", "fr", "Les douanes disposent des pouvoirs légaux, d'une procédure type de retenue, de saisie et de transmission, de documentation technique et d'une formation à l'identification des biens pour les agents de première ligne."),
-		4: tx("en", "en", "A joint exercise with the licensing authority and technical experts took place in the last three years, or detentions are on record, and training is part of the customs school's regular course.", "fr", "Un exercice conjoint avec l'autorité de délivrance et des experts techniques a eu lieu au cours des trois dernières années, ou des retenues sont documentées, et la formation fait partie du cursus ordinaire de l'école des douanes."),
-		5: tx("en", "en", "Procedures are reviewed after each case or exercise, and national trainers teach commodity identification in the region.", "fr", "Les procédures sont réexaminées après chaque affaire ou exercice, et des formateurs nationaux enseignent l'identification des biens dans la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Customs officers have no training, reference material or procedure for controlled CBRN and dual-use goods.", "fr", "Les agents des douanes n'ont ni formation, ni documentation technique, ni procédure pour les biens NRBC et à double usage contrôlés."),
+		2: s.tx("en", "en", "Some officers have been trained, usually in a project, but there is no standard procedure for detaining and referring suspect shipments.", "fr", "Certains agents ont été formés, en général dans le cadre d'un projet, mais il n'existe pas de procédure type de retenue et de transmission des envois suspects."),
+		3: s.tx("en", "en", "Customs have the legal powers, a standard procedure for detention, seizure and referral, technical reference material, and commodity identification training for front-line officers.", "fr", "Les douanes disposent des pouvoirs légaux, d'une procédure type de retenue, de saisie et de transmission, de documentation technique et d'une formation à l'identification des biens pour les agents de première ligne."),
+		4: s.tx("en", "en", "A joint exercise with the licensing authority and technical experts took place in the last three years, or detentions are on record, and training is part of the customs school's regular course.", "fr", "Un exercice conjoint avec l'autorité de délivrance et des experts techniques a eu lieu au cours des trois dernières années, ou des retenues sont documentées, et la formation fait partie du cursus ordinaire de l'école des douanes."),
+		5: s.tx("en", "en", "Procedures are reviewed after each case or exercise, and national trainers teach commodity identification in the region.", "fr", "Les procédures sont réexaminées après chaque affaire ou exercice, et des formateurs nationaux enseignent l'identification des biens dans la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q25() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-04", Type: questionnaire.QuestionType("scale"), Index: 25, Text: tx("en", "en", "To what extent do the authorities regularly inform exporters, manufacturers, freight forwarders and brokers of their export control obligations, and encourage internal compliance programmes?", "fr", "Dans quelle mesure les autorités sensibilisent-elles régulièrement les exportateurs, les fabricants, les transitaires et les courtiers à leurs obligations en matière de contrôle des exportations, et encouragent-elles les programmes internes de conformité\u202f?"), Help: tx("en", "en", "Evidence: the outreach programme, seminars held and their participants, published guidance, the number of companies with an internal compliance programme, and voluntary disclosures received.", "fr", "Justificatifs\u00a0: le programme de sensibilisation, les séminaires tenus et leurs participants, les guides publiés, le nombre d'entreprises dotées d'un programme interne de conformité, et les déclarations volontaires reçues."), Hazards: []string{
+func build_cbrn_core_1_1_0Q25(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-04", Type: questionnaire.QuestionType("scale"), Index: 25, Text: s.tx("en", "en", "To what extent do the authorities regularly inform exporters, manufacturers, freight forwarders and brokers of their export control obligations, and encourage internal compliance programmes?", "fr", "Dans quelle mesure les autorités sensibilisent-elles régulièrement les exportateurs, les fabricants, les transitaires et les courtiers à leurs obligations en matière de contrôle des exportations, et encouragent-elles les programmes internes de conformité\u202f?"), Help: s.tx("en", "en", "Evidence: the outreach programme, seminars held and their participants, published guidance, the number of companies with an internal compliance programme, and voluntary disclosures received.", "fr", "Justificatifs\u00a0: le programme de sensibilisation, les séminaires tenus et leurs participants, les guides publiés, le nombre d'entreprises dotées d'un programme interne de conformité, et les déclarations volontaires reçues."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"industry",
 		"customs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP8(d)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The authorities do no outreach to exporters and brokers.", "fr", "Les autorités ne mènent aucune action de sensibilisation auprès des exportateurs et des courtiers."),
-		2: tx("en", "en", "Occasional seminars or published guidance reach some companies.", "fr", "Des séminaires ponctuels ou des orientations publiées touchent certaines entreprises."),
-		3: tx("en", "en", "An outreach programme with published guidance runs every year for exporters, manufacturers, freight forwarders and brokers, and encourages internal compliance programmes.", "fr", "Un programme de sensibilisation assorti d'orientations publiées est mené chaque année auprès des exportateurs, des fabricants, des transitaires et des courtiers, et encourage les programmes internes de conformité."),
-		4: tx("en", "en", "Outreach has been evaluated and targeted by risk in the last three years, and companies with compliance programmes or voluntary disclosures are on record.", "fr", "La sensibilisation a été évaluée et ciblée selon les risques au cours des trois dernières années, et les entreprises dotées de programmes de conformité ou les divulgations volontaires sont documentées."),
-		5: tx("en", "en", "The programme is reviewed periodically and the country shares its outreach material regionally.", "fr", "Le programme est réexaminé périodiquement et le pays partage ses supports de sensibilisation au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The authorities do no outreach to exporters and brokers.", "fr", "Les autorités ne mènent aucune action de sensibilisation auprès des exportateurs et des courtiers."),
+		2: s.tx("en", "en", "Occasional seminars or published guidance reach some companies.", "fr", "Des séminaires ponctuels ou des orientations publiées touchent certaines entreprises."),
+		3: s.tx("en", "en", "An outreach programme with published guidance runs every year for exporters, manufacturers, freight forwarders and brokers, and encourages internal compliance programmes.", "fr", "Un programme de sensibilisation assorti d'orientations publiées est mené chaque année auprès des exportateurs, des fabricants, des transitaires et des courtiers, et encourage les programmes internes de conformité."),
+		4: s.tx("en", "en", "Outreach has been evaluated and targeted by risk in the last three years, and companies with compliance programmes or voluntary disclosures are on record.", "fr", "La sensibilisation a été évaluée et ciblée selon les risques au cours des trois dernières années, et les entreprises dotées de programmes de conformité ou les divulgations volontaires sont documentées."),
+		5: s.tx("en", "en", "The programme is reviewed periodically and the country shares its outreach material regionally.", "fr", "Le programme est réexaminé périodiquement et le pays partage ses supports de sensibilisation au niveau régional."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q26() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-05", Type: questionnaire.QuestionType("choice"), Index: 26, Text: tx("en", "en", "How are imports and exports of chemicals listed in the schedules of the Chemical Weapons Convention controlled?", "fr", "Comment les importations et les exportations de produits chimiques inscrits aux tableaux de la Convention sur l'interdiction des armes chimiques sont-elles contrôlées\u202f?"), Help: tx("en", "en", "Transfers of Schedule 2 and 3 chemicals are declared each year as aggregate national data; discrepancies between the figures of importing and exporting states are common and point to weak control. Evidence: the licensing regulation, customs tariff codes flagged for scheduled chemicals, and the National Authority's reconciliation records.", "fr", "Les transferts de produits chimiques des tableaux 2 et 3 sont déclarés chaque année sous forme de données nationales agrégées\u202f; les écarts entre les chiffres des États importateurs et exportateurs sont fréquents et révèlent un contrôle insuffisant. Justificatifs\u00a0: la réglementation des licences, les codes tarifaires douaniers signalant les produits inscrits, et les rapprochements effectués par l'autorité nationale."), Hazards: []string{
+func build_cbrn_core_1_1_0Q26(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-05", Type: questionnaire.QuestionType("choice"), Index: 26, Text: s.tx("en", "en", "How are imports and exports of chemicals listed in the schedules of the Chemical Weapons Convention controlled?", "fr", "Comment les importations et les exportations de produits chimiques inscrits aux tableaux de la Convention sur l'interdiction des armes chimiques sont-elles contrôlées\u202f?"), Help: s.tx("en", "en", "Transfers of Schedule 2 and 3 chemicals are declared each year as aggregate national data; discrepancies between the figures of importing and exporting states are common and point to weak control. Evidence: the licensing regulation, customs tariff codes flagged for scheduled chemicals, and the National Authority's reconciliation records.", "fr", "Les transferts de produits chimiques des tableaux 2 et 3 sont déclarés chaque année sous forme de données nationales agrégées\u202f; les écarts entre les chiffres des États importateurs et exportateurs sont fréquents et révèlent un contrôle insuffisant. Justificatifs\u00a0: la réglementation des licences, les codes tarifaires douaniers signalant les produits inscrits, et les rapprochements effectués par l'autorité nationale."), Hazards: s.strs(
 		"C",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"industry",
 		"customs",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"CWC Art. VI",
 		"CWC Verification Annex Parts VI-VIII",
-	}, Choices: []questionnaire.Choice{
-		{ID: "none", Label: tx("en", "en", "No specific control", "fr", "Aucun contrôle spécifique")},
-		{ID: "records", Label: tx("en", "en", "Customs records only, without a licence requirement", "fr", "Registres douaniers uniquement, sans obligation de licence"), Score: 0.25},
-		{ID: "partial", Label: tx("en", "en", "Licences for Schedule 1 and 2 chemicals; Schedule 3 data collected for declarations", "fr", "Licences pour les produits des tableaux 1 et 2\u202f; données sur le tableau 3 collectées pour les déclarations"), Score: 0.5},
-		{ID: "licensed", Label: tx("en", "en", "Licences or permits for all three schedules, with customs data reconciled each year with the National Authority's declarations", "fr", "Licences ou permis pour les trois tableaux, avec un rapprochement annuel des données douanières et des déclarations de l'autorité nationale"), Score: 0.75},
-		{ID: "reconciled", Label: tx("en", "en", "As above, and transfer discrepancies raised by the OPCW are investigated and resolved", "fr", "Comme ci-dessus, et les écarts de transferts signalés par l'OIAC font l'objet d'une enquête et sont résolus"), Score: 1},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "none", Label: s.tx("en", "en", "No specific control", "fr", "Aucun contrôle spécifique")},
+		{ID: "records", Label: s.tx("en", "en", "Customs records only, without a licence requirement", "fr", "Registres douaniers uniquement, sans obligation de licence"), Score: 0.25},
+		{ID: "partial", Label: s.tx("en", "en", "Licences for Schedule 1 and 2 chemicals; Schedule 3 data collected for declarations", "fr", "Licences pour les produits des tableaux 1 et 2\u202f; données sur le tableau 3 collectées pour les déclarations"), Score: 0.5},
+		{ID: "licensed", Label: s.tx("en", "en", "Licences or permits for all three schedules, with customs data reconciled each year with the National Authority's declarations", "fr", "Licences ou permis pour les trois tableaux, avec un rapprochement annuel des données douanières et des déclarations de l'autorité nationale"), Score: 0.75},
+		{ID: "reconciled", Label: s.tx("en", "en", "As above, and transfer discrepancies raised by the OPCW are investigated and resolved", "fr", "Comme ci-dessus, et les écarts de transferts signalés par l'OIAC font l'objet d'une enquête et sont résolus"), Score: 1},
+	}, Activities: s.strs(
 		"capacity-building",
 		"legal-review",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q27() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-TRD-06", Type: questionnaire.QuestionType("scale"), Index: 27, Text: tx("en", "en", "To what extent does the country prevent the financing of proliferation, by applying UN targeted financial sanctions without delay and having the financial intelligence unit, supervisors and reporting entities detect and report suspicious transactions?", "fr", "Dans quelle mesure le pays empêche-t-il le financement de la prolifération, en appliquant sans délai les sanctions financières ciblées de l'ONU et en faisant détecter et déclarer les opérations suspectes par la cellule de renseignement financier, les autorités de contrôle et les entités déclarantes\u202f?"), Help: tx("en", "en", "Evidence: the law on targeted financial sanctions and its procedure for listing updates, the financial intelligence unit's mandate, guidance to banks and other reporting entities, the proliferation-financing risk assessment, and the latest FATF or regional-body mutual evaluation on Recommendation 7 and Immediate Outcome 11.", "fr", "Justificatifs\u00a0: la loi relative aux sanctions financières ciblées et sa procédure de mise à jour des listes, le mandat de la cellule de renseignement financier, les orientations adressées aux banques et autres entités déclarantes, l'évaluation des risques de financement de la prolifération, et la dernière évaluation mutuelle du GAFI ou de l'organisme régional sur la recommandation 7 et le résultat immédiat 11."), Hazards: []string{
+func build_cbrn_core_1_1_0Q27(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-06", Type: questionnaire.QuestionType("scale"), Index: 27, Text: s.tx("en", "en", "To what extent does the country prevent the financing of proliferation, by applying UN targeted financial sanctions without delay and having the financial intelligence unit, supervisors and reporting entities detect and report suspicious transactions?", "fr", "Dans quelle mesure le pays empêche-t-il le financement de la prolifération, en appliquant sans délai les sanctions financières ciblées de l'ONU et en faisant détecter et déclarer les opérations suspectes par la cellule de renseignement financier, les autorités de contrôle et les entités déclarantes\u202f?"), Help: s.tx("en", "en", "Evidence: the law on targeted financial sanctions and its procedure for listing updates, the financial intelligence unit's mandate, guidance to banks and other reporting entities, the proliferation-financing risk assessment, and the latest FATF or regional-body mutual evaluation on Recommendation 7 and Immediate Outcome 11.", "fr", "Justificatifs\u00a0: la loi relative aux sanctions financières ciblées et sa procédure de mise à jour des listes, le mandat de la cellule de renseignement financier, les orientations adressées aux banques et autres entités déclarantes, l'évaluation des risques de financement de la prolifération, et la dernière évaluation mutuelle du GAFI ou de l'organisme régional sur la recommandation 7 et le résultat immédiat 11."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"finance",
 		"justice",
 		"foreign-affairs",
 		"intelligence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"unodc",
-	}, References: []string{
+	), References: s.strs(
 		"FATF Recommendation 7",
 		"UNSCR 1540 (2004) OP2",
 		"UNSCR 1540 (2004) OP3(d)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No measure addresses the financing of proliferation.", "fr", "Aucune mesure ne vise le financement de la prolifération."),
-		2: tx("en", "en", "Financing of CBRN weapons is an offence, or UN sanctions lists are circulated, but targeted financial sanctions are not implemented without delay, or banks and other reporting entities have no guidance.", "fr", "Le financement des armes NRBC est une infraction, ou les listes de sanctions de l'ONU sont diffusées, mais les sanctions financières ciblées ne sont pas appliquées sans délai, ou les banques et autres entités déclarantes n'ont reçu aucune orientation."),
-		3: tx("en", "en", "Targeted financial sanctions apply without delay under the law, a competent authority and the financial intelligence unit have a mandate for proliferation financing, and reporting entities have received guidance and must report suspicious transactions.", "fr", "Les sanctions financières ciblées s'appliquent sans délai en vertu de la loi, une autorité compétente et la cellule de renseignement financier ont un mandat en matière de financement de la prolifération, et les entités déclarantes ont reçu des orientations et doivent déclarer les opérations suspectes."),
-		4: tx("en", "en", "A proliferation-financing risk assessment was made, and supervisors checked compliance or a case or exercise tested the chain in the last three years; the mutual evaluation raised no major deficiency on FATF Recommendation 7.", "fr", "Une évaluation des risques de financement de la prolifération a été réalisée, et les autorités de contrôle ont vérifié la conformité ou une affaire ou un exercice a éprouvé la chaîne au cours des trois dernières années\u202f; l'évaluation mutuelle ne relève aucune lacune majeure sur la recommandation 7 du GAFI."),
-		5: tx("en", "en", "The risk assessment is updated periodically and the financial intelligence unit exchanges information with counterparts on proliferation cases.", "fr", "L'évaluation des risques est mise à jour périodiquement et la cellule de renseignement financier échange des informations avec ses homologues sur des affaires de prolifération."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No measure addresses the financing of proliferation.", "fr", "Aucune mesure ne vise le financement de la prolifération."),
+		2: s.tx("en", "en", "Financing of CBRN weapons is an offence, or UN sanctions lists are circulated, but targeted financial sanctions are not implemented without delay, or banks and other reporting entities have no guidance.", "fr", "Le financement des armes NRBC est une infraction, ou les listes de sanctions de l'ONU sont diffusées, mais les sanctions financières ciblées ne sont pas appliquées sans délai, ou les banques et autres entités déclarantes n'ont reçu aucune orientation."),
+		3: s.tx("en", "en", "Targeted financial sanctions apply without delay under the law, a competent authority and the financial intelligence unit have a mandate for proliferation financing, and reporting entities have received guidance and must report suspicious transactions.", "fr", "Les sanctions financières ciblées s'appliquent sans délai en vertu de la loi, une autorité compétente et la cellule de renseignement financier ont un mandat en matière de financement de la prolifération, et les entités déclarantes ont reçu des orientations et doivent déclarer les opérations suspectes."),
+		4: s.tx("en", "en", "A proliferation-financing risk assessment was made, and supervisors checked compliance or a case or exercise tested the chain in the last three years; the mutual evaluation raised no major deficiency on FATF Recommendation 7.", "fr", "Une évaluation des risques de financement de la prolifération a été réalisée, et les autorités de contrôle ont vérifié la conformité ou une affaire ou un exercice a éprouvé la chaîne au cours des trois dernières années\u202f; l'évaluation mutuelle ne relève aucune lacune majeure sur la recommandation 7 du GAFI."),
+		5: s.tx("en", "en", "The risk assessment is updated periodically and the financial intelligence unit exchanges information with counterparts on proliferation cases.", "fr", "L'évaluation des risques est mise à jour périodiquement et la cellule de renseignement financier échange des informations avec ses homologues sur des affaires de prolifération."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q28() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-01", Type: questionnaire.QuestionType("scale"), Index: 28, Text: tx("en", "en", "To what extent do facilities holding high-risk CBRN materials maintain a security culture and measures against insider threats: background checks, access limited to those who need it, and a channel to report suspicious behaviour?", "fr", "Dans quelle mesure les installations détenant des matières NRBC à haut risque entretiennent-elles une culture de sécurité et des mesures contre la menace interne\u00a0: enquêtes administratives, accès limité aux personnes qui en ont besoin, et canal de signalement des comportements suspects\u202f?"), Help: tx("en", "en", "Evidence: regulatory requirements on the trustworthiness of personnel, facility security plans, security-culture self-assessments, awareness sessions held, and reports received through the reporting channel.", "fr", "Justificatifs\u00a0: les exigences réglementaires relatives à la fiabilité du personnel, les plans de sécurité des installations, les autoévaluations de la culture de sécurité, les séances de sensibilisation tenues et les signalements reçus."), Hazards: []string{
+func build_cbrn_core_1_1_0Q28(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-01", Type: questionnaire.QuestionType("scale"), Index: 28, Text: s.tx("en", "en", "To what extent do facilities holding high-risk CBRN materials maintain a security culture and measures against insider threats: background checks, access limited to those who need it, and a channel to report suspicious behaviour?", "fr", "Dans quelle mesure les installations détenant des matières NRBC à haut risque entretiennent-elles une culture de sécurité et des mesures contre la menace interne\u00a0: enquêtes administratives, accès limité aux personnes qui en ont besoin, et canal de signalement des comportements suspects\u202f?"), Help: s.tx("en", "en", "Evidence: regulatory requirements on the trustworthiness of personnel, facility security plans, security-culture self-assessments, awareness sessions held, and reports received through the reporting channel.", "fr", "Justificatifs\u00a0: les exigences réglementaires relatives à la fiabilité du personnel, les plans de sécurité des installations, les autoévaluations de la culture de sécurité, les séances de sensibilisation tenues et les signalements reçus."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"health",
 		"industry",
 		"interior",
 		"intelligence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"who",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 7",
 		"IAEA NSS 8-G (Rev. 1)",
 		"ISO 35001:2019",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No requirement on security culture or insider threats applies to facilities holding high-risk CBRN materials.", "fr", "Aucune exigence en matière de culture de sécurité ou de menace interne ne s'applique aux installations détenant des matières NRBC à haut risque."),
-		2: tx("en", "en", "Requirements exist for some kinds of facilities only (often nuclear and radiological), or are guidance without checks.", "fr", "Des exigences existent pour certains types d'installations seulement (souvent nucléaires et radiologiques), ou ce sont des orientations sans contrôle."),
-		3: tx("en", "en", "Regulation requires background checks, need-to-know access and a reporting channel for suspicious behaviour at nuclear, radiological, chemical and biological facilities holding high-risk materials.", "fr", "La réglementation impose des enquêtes de moralité, un accès limité au besoin d'en connaître et un canal de signalement des comportements suspects dans les installations nucléaires, radiologiques, chimiques et biologiques détenant des matières à haut risque."),
-		4: tx("en", "en", "Inspections verified these measures, and facilities ran a security-culture self-assessment or an insider scenario exercise, in the last three years.", "fr", "Des inspections ont vérifié ces mesures, et des installations ont mené une autoévaluation de la culture de sécurité ou un exercice de menace interne, au cours des trois dernières années."),
-		5: tx("en", "en", "Self-assessments are repeated on a cycle, and the country shares its security-culture programme regionally.", "fr", "Les autoévaluations sont répétées selon un cycle, et le pays partage son programme de culture de sécurité au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No requirement on security culture or insider threats applies to facilities holding high-risk CBRN materials.", "fr", "Aucune exigence en matière de culture de sécurité ou de menace interne ne s'applique aux installations détenant des matières NRBC à haut risque."),
+		2: s.tx("en", "en", "Requirements exist for some kinds of facilities only (often nuclear and radiological), or are guidance without checks.", "fr", "Des exigences existent pour certains types d'installations seulement (souvent nucléaires et radiologiques), ou ce sont des orientations sans contrôle."),
+		3: s.tx("en", "en", "Regulation requires background checks, need-to-know access and a reporting channel for suspicious behaviour at nuclear, radiological, chemical and biological facilities holding high-risk materials.", "fr", "La réglementation impose des enquêtes de moralité, un accès limité au besoin d'en connaître et un canal de signalement des comportements suspects dans les installations nucléaires, radiologiques, chimiques et biologiques détenant des matières à haut risque."),
+		4: s.tx("en", "en", "Inspections verified these measures, and facilities ran a security-culture self-assessment or an insider scenario exercise, in the last three years.", "fr", "Des inspections ont vérifié ces mesures, et des installations ont mené une autoévaluation de la culture de sécurité ou un exercice de menace interne, au cours des trois dernières années."),
+		5: s.tx("en", "en", "Self-assessments are repeated on a cycle, and the country shares its security-culture programme regionally.", "fr", "Les autoévaluations sont répétées selon un cycle, et le pays partage son programme de culture de sécurité au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q29() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-02", Type: questionnaire.QuestionType("scale"), Index: 29, Text: tx("en", "en", "To what extent are universities, research institutes and companies in the life and chemical sciences engaged on dual-use risks, through codes of conduct, institutional review of research of concern, and training of scientists and students?", "fr", "Dans quelle mesure les universités, les instituts de recherche et les entreprises des sciences du vivant et de la chimie sont-ils mobilisés sur les risques liés au double usage, par des codes de conduite, l'examen institutionnel des recherches préoccupantes et la formation des scientifiques et des étudiants\u202f?"), Help: tx("en", "en", "Evidence: codes of conduct adopted by academies or institutions, review committees and their procedures, course modules on responsible science, and outreach to research funders.", "fr", "Justificatifs\u00a0: les codes de conduite adoptés par les académies ou les établissements, les comités d'examen et leurs procédures, les modules d'enseignement sur la science responsable, et les actions de sensibilisation menées avec les organismes de financement de la recherche."), Hazards: []string{
+func build_cbrn_core_1_1_0Q29(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-02", Type: questionnaire.QuestionType("scale"), Index: 29, Text: s.tx("en", "en", "To what extent are universities, research institutes and companies in the life and chemical sciences engaged on dual-use risks, through codes of conduct, institutional review of research of concern, and training of scientists and students?", "fr", "Dans quelle mesure les universités, les instituts de recherche et les entreprises des sciences du vivant et de la chimie sont-ils mobilisés sur les risques liés au double usage, par des codes de conduite, l'examen institutionnel des recherches préoccupantes et la formation des scientifiques et des étudiants\u202f?"), Help: s.tx("en", "en", "Evidence: codes of conduct adopted by academies or institutions, review committees and their procedures, course modules on responsible science, and outreach to research funders.", "fr", "Justificatifs\u00a0: les codes de conduite adoptés par les académies ou les établissements, les comités d'examen et leurs procédures, les modules d'enseignement sur la science responsable, et les actions de sensibilisation menées avec les organismes de financement de la recherche."), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"agriculture",
 		"industry",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"bwc-isu",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"WHO Global guidance framework for the responsible use of the life sciences (2022)",
 		"Tianjin Biosecurity Guidelines for Codes of Conduct for Scientists (2021)",
 		"The Hague Ethical Guidelines (OPCW)",
 		"UNSCR 1540 (2004) OP8(d)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No code of conduct, review or training on dual-use research exists.", "fr", "Il n'existe ni code de conduite, ni examen, ni formation sur la recherche à double usage."),
-		2: tx("en", "en", "Some institutions have a code of conduct or an occasional awareness session.", "fr", "Certaines institutions ont un code de conduite ou organisent une séance de sensibilisation ponctuelle."),
-		3: tx("en", "en", "Codes of conduct are adopted by the main academies, universities or institutes, a review procedure for research of concern exists, and scientists and students receive training.", "fr", "Des codes de conduite sont adoptés par les principales académies, universités ou instituts, une procédure d'examen des recherches préoccupantes existe, et les scientifiques et étudiants sont formés."),
-		4: tx("en", "en", "Reviews have been applied to actual projects in the last three years and training is part of regular curricula.", "fr", "Des examens ont porté sur des projets réels au cours des trois dernières années et la formation fait partie des cursus ordinaires."),
-		5: tx("en", "en", "The framework is reviewed periodically and the country contributes to regional or international work on responsible science.", "fr", "Le dispositif est réexaminé périodiquement et le pays contribue aux travaux régionaux ou internationaux sur la science responsable."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No code of conduct, review or training on dual-use research exists.", "fr", "Il n'existe ni code de conduite, ni examen, ni formation sur la recherche à double usage."),
+		2: s.tx("en", "en", "Some institutions have a code of conduct or an occasional awareness session.", "fr", "Certaines institutions ont un code de conduite ou organisent une séance de sensibilisation ponctuelle."),
+		3: s.tx("en", "en", "Codes of conduct are adopted by the main academies, universities or institutes, a review procedure for research of concern exists, and scientists and students receive training.", "fr", "Des codes de conduite sont adoptés par les principales académies, universités ou instituts, une procédure d'examen des recherches préoccupantes existe, et les scientifiques et étudiants sont formés."),
+		4: s.tx("en", "en", "Reviews have been applied to actual projects in the last three years and training is part of regular curricula.", "fr", "Des examens ont porté sur des projets réels au cours des trois dernières années et la formation fait partie des cursus ordinaires."),
+		5: s.tx("en", "en", "The framework is reviewed periodically and the country contributes to regional or international work on responsible science.", "fr", "Le dispositif est réexaminé périodiquement et le pays contribue aux travaux régionaux ou internationaux sur la science responsable."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q30() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-03", Type: questionnaire.QuestionType("scale"), Index: 30, Text: tx("en", "en", "To what extent can security, law-enforcement and customs services gather and analyse intelligence on trafficking of nuclear and other radioactive material, share it among themselves and with foreign partners, and conduct intelligence-led operations?", "fr", "Dans quelle mesure les services de sécurité, de police et des douanes peuvent-ils recueillir et analyser du renseignement sur le trafic de matières nucléaires et d'autres matières radioactives, le partager entre eux et avec des partenaires étrangers, et conduire des opérations fondées sur le renseignement\u202f?"), Help: tx("en", "en", "Evidence: a designated unit or joint analysis cell, information-exchange agreements (national, with INTERPOL and with neighbouring countries), training records, and operations or cases (details may be classified: cite their existence). Intelligence against chemical terrorism is rated in PRV-SEC-04.", "fr", "Justificatifs\u00a0: une unité désignée ou une cellule d'analyse conjointe, des accords d'échange d'informations (au niveau national, avec INTERPOL et avec les pays voisins), des registres de formation, et des opérations ou affaires (les détails peuvent être classifiés\u00a0: en citer l'existence). Le renseignement contre le terrorisme chimique est évalué à la question PRV-SEC-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q30(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-03", Type: questionnaire.QuestionType("scale"), Index: 30, Text: s.tx("en", "en", "To what extent can security, law-enforcement and customs services gather and analyse intelligence on trafficking of nuclear and other radioactive material, share it among themselves and with foreign partners, and conduct intelligence-led operations?", "fr", "Dans quelle mesure les services de sécurité, de police et des douanes peuvent-ils recueillir et analyser du renseignement sur le trafic de matières nucléaires et d'autres matières radioactives, le partager entre eux et avec des partenaires étrangers, et conduire des opérations fondées sur le renseignement\u202f?"), Help: s.tx("en", "en", "Evidence: a designated unit or joint analysis cell, information-exchange agreements (national, with INTERPOL and with neighbouring countries), training records, and operations or cases (details may be classified: cite their existence). Intelligence against chemical terrorism is rated in PRV-SEC-04.", "fr", "Justificatifs\u00a0: une unité désignée ou une cellule d'analyse conjointe, des accords d'échange d'informations (au niveau national, avec INTERPOL et avec les pays voisins), des registres de formation, et des opérations ou affaires (les détails peuvent être classifiés\u00a0: en citer l'existence). Le renseignement contre le terrorisme chimique est évalué à la question PRV-SEC-04."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"interior",
 		"intelligence",
 		"customs",
 		"nuclear-regulator",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"iaea",
 		"unodc",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 15",
 		"ICSANT Art. 7",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No service has a mandate or capacity to gather intelligence on trafficking of nuclear and other radioactive material.", "fr", "Aucun service n'a de mandat ni de capacité pour recueillir du renseignement sur le trafic de matières nucléaires et d'autres matières radioactives."),
-		2: tx("en", "en", "Services gather information on such trafficking, but without a designated unit, joint analysis or agreements to share it.", "fr", "Des services recueillent des informations sur ce trafic, mais sans unité désignée, sans analyse conjointe ni accords de partage."),
-		3: tx("en", "en", "A designated unit or joint analysis cell exists, information-exchange agreements are in place nationally, with INTERPOL and with neighbours, and its staff are trained.", "fr", "Une unité désignée ou une cellule d'analyse conjointe existe, des accords d'échange d'informations sont en place au niveau national, avec INTERPOL et avec les voisins, et son personnel est formé."),
-		4: tx("en", "en", "An intelligence-led operation or exercise in the last three years was followed by a lessons-learnt review whose actions were carried out.", "fr", "Une opération ou un exercice fondé sur le renseignement au cours des trois dernières années a été suivi d'un retour d'expérience dont les actions ont été exécutées."),
-		5: tx("en", "en", "The arrangements are reviewed periodically and the country takes part in regional or international joint operations.", "fr", "Les dispositions sont réexaminées périodiquement et le pays participe à des opérations conjointes régionales ou internationales."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No service has a mandate or capacity to gather intelligence on trafficking of nuclear and other radioactive material.", "fr", "Aucun service n'a de mandat ni de capacité pour recueillir du renseignement sur le trafic de matières nucléaires et d'autres matières radioactives."),
+		2: s.tx("en", "en", "Services gather information on such trafficking, but without a designated unit, joint analysis or agreements to share it.", "fr", "Des services recueillent des informations sur ce trafic, mais sans unité désignée, sans analyse conjointe ni accords de partage."),
+		3: s.tx("en", "en", "A designated unit or joint analysis cell exists, information-exchange agreements are in place nationally, with INTERPOL and with neighbours, and its staff are trained.", "fr", "Une unité désignée ou une cellule d'analyse conjointe existe, des accords d'échange d'informations sont en place au niveau national, avec INTERPOL et avec les voisins, et son personnel est formé."),
+		4: s.tx("en", "en", "An intelligence-led operation or exercise in the last three years was followed by a lessons-learnt review whose actions were carried out.", "fr", "Une opération ou un exercice fondé sur le renseignement au cours des trois dernières années a été suivi d'un retour d'expérience dont les actions ont été exécutées."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically and the country takes part in regional or international joint operations.", "fr", "Les dispositions sont réexaminées périodiquement et le pays participe à des opérations conjointes régionales ou internationales."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q31() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-04", Type: questionnaire.QuestionType("scale"), Index: 31, Text: tx("en", "en", "To what extent do law-enforcement and security services detect and act on signs that a chemical attack is being prepared (suspicious purchases of toxic chemicals and precursors reported by suppliers, thefts from sites, online indicators) through intelligence-led work with industry?", "fr", "Dans quelle mesure les services de police et de sécurité détectent-ils les signes de la préparation d'un attentat chimique (achats suspects de produits chimiques toxiques et de précurseurs signalés par les fournisseurs, vols sur des sites, indices en ligne) et y donnent-ils suite, grâce à un travail fondé sur le renseignement mené avec l'industrie\u202f?"), Help: tx("en", "en", "Evidence: a reporting mechanism for suppliers and retailers, the list of chemicals of concern it covers, the unit that receives and analyses reports, training of investigators, and the follow-up given to reports.", "fr", "Justificatifs\u00a0: un mécanisme de signalement destiné aux fournisseurs et aux détaillants, la liste des produits chimiques préoccupants qu'il couvre, l'unité qui reçoit et analyse les signalements, la formation des enquêteurs et les suites données."), Hazards: []string{
+func build_cbrn_core_1_1_0Q31(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-04", Type: questionnaire.QuestionType("scale"), Index: 31, Text: s.tx("en", "en", "To what extent do law-enforcement and security services detect and act on signs that a chemical attack is being prepared (suspicious purchases of toxic chemicals and precursors reported by suppliers, thefts from sites, online indicators) through intelligence-led work with industry?", "fr", "Dans quelle mesure les services de police et de sécurité détectent-ils les signes de la préparation d'un attentat chimique (achats suspects de produits chimiques toxiques et de précurseurs signalés par les fournisseurs, vols sur des sites, indices en ligne) et y donnent-ils suite, grâce à un travail fondé sur le renseignement mené avec l'industrie\u202f?"), Help: s.tx("en", "en", "Evidence: a reporting mechanism for suppliers and retailers, the list of chemicals of concern it covers, the unit that receives and analyses reports, training of investigators, and the follow-up given to reports.", "fr", "Justificatifs\u00a0: un mécanisme de signalement destiné aux fournisseurs et aux détaillants, la liste des produits chimiques préoccupants qu'il couvre, l'unité qui reçoit et analyse les signalements, la formation des enquêteurs et les suites données."), Hazards: s.strs(
 		"C",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"intelligence",
 		"industry",
 		"customs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"opcw",
 		"unodc",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(c)",
 		"UNSCR 1540 (2004) OP8(d)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No mechanism exists for suppliers to report suspicious purchases or thefts of toxic chemicals and precursors.", "fr", "Aucun mécanisme ne permet aux fournisseurs de signaler les achats suspects ou les vols de produits chimiques toxiques et de précurseurs."),
-		2: tx("en", "en", "Some suppliers report informally, or a list of chemicals of concern exists without a unit to analyse reports.", "fr", "Certains fournisseurs signalent de façon informelle, ou une liste de produits chimiques préoccupants existe sans unité chargée d'analyser les signalements."),
-		3: tx("en", "en", "A reporting mechanism covering a published list of chemicals of concern is in place, a designated unit analyses reports, and investigators are trained.", "fr", "Un mécanisme de signalement couvrant une liste publiée de produits chimiques préoccupants est en place, une unité désignée analyse les signalements, et les enquêteurs sont formés."),
-		4: tx("en", "en", "The mechanism produced actionable reports, or was tested in an exercise, in the last three years, and the list or procedure was updated after it.", "fr", "Le mécanisme a produit des signalements exploitables, ou a été éprouvé lors d'un exercice, au cours des trois dernières années, et la liste ou la procédure a été mise à jour en conséquence."),
-		5: tx("en", "en", "The list is reviewed periodically with industry, and the country exchanges indicators with partner services.", "fr", "La liste est réexaminée périodiquement avec l'industrie, et le pays échange des indicateurs avec les services partenaires."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No mechanism exists for suppliers to report suspicious purchases or thefts of toxic chemicals and precursors.", "fr", "Aucun mécanisme ne permet aux fournisseurs de signaler les achats suspects ou les vols de produits chimiques toxiques et de précurseurs."),
+		2: s.tx("en", "en", "Some suppliers report informally, or a list of chemicals of concern exists without a unit to analyse reports.", "fr", "Certains fournisseurs signalent de façon informelle, ou une liste de produits chimiques préoccupants existe sans unité chargée d'analyser les signalements."),
+		3: s.tx("en", "en", "A reporting mechanism covering a published list of chemicals of concern is in place, a designated unit analyses reports, and investigators are trained.", "fr", "Un mécanisme de signalement couvrant une liste publiée de produits chimiques préoccupants est en place, une unité désignée analyse les signalements, et les enquêteurs sont formés."),
+		4: s.tx("en", "en", "The mechanism produced actionable reports, or was tested in an exercise, in the last three years, and the list or procedure was updated after it.", "fr", "Le mécanisme a produit des signalements exploitables, ou a été éprouvé lors d'un exercice, au cours des trois dernières années, et la liste ou la procédure a été mise à jour en conséquence."),
+		5: s.tx("en", "en", "The list is reviewed periodically with industry, and the country exchanges indicators with partner services.", "fr", "La liste est réexaminée périodiquement avec l'industrie, et le pays échange des indicateurs avec les services partenaires."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q32() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-05", Type: questionnaire.QuestionType("scale"), Index: 32, Text: tx("en", "en", "To what extent have the authorities assessed and addressed the risk of drones being used to carry or release CBRN material near sensitive facilities or mass gatherings, through rules on drone use, restricted zones, detection, and clear counter-drone responsibilities?", "fr", "Dans quelle mesure les autorités ont-elles évalué et traité le risque d'utilisation de drones pour transporter ou disperser des matières NRBC à proximité d'installations sensibles ou de grands rassemblements, par des règles d'utilisation des drones, des zones d'interdiction de survol, des moyens de détection et une répartition claire des responsabilités en matière de lutte anti-drones\u202f?"), Help: tx("en", "en", "Evidence: the drone regulation and registration scheme, no-fly zones around nuclear, chemical and biological sites, the risk assessment, the authorities designated for detection and interception, and exercises that included a drone scenario.", "fr", "Justificatifs\u00a0: la réglementation des drones et le dispositif d'immatriculation, les zones d'interdiction de survol autour des sites nucléaires, chimiques et biologiques, l'évaluation des risques, les autorités désignées pour la détection et l'interception, et les exercices comportant un scénario de drone."), Hazards: []string{
+func build_cbrn_core_1_1_0Q32(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-05", Type: questionnaire.QuestionType("scale"), Index: 32, Text: s.tx("en", "en", "To what extent have the authorities assessed and addressed the risk of drones being used to carry or release CBRN material near sensitive facilities or mass gatherings, through rules on drone use, restricted zones, detection, and clear counter-drone responsibilities?", "fr", "Dans quelle mesure les autorités ont-elles évalué et traité le risque d'utilisation de drones pour transporter ou disperser des matières NRBC à proximité d'installations sensibles ou de grands rassemblements, par des règles d'utilisation des drones, des zones d'interdiction de survol, des moyens de détection et une répartition claire des responsabilités en matière de lutte anti-drones\u202f?"), Help: s.tx("en", "en", "Evidence: the drone regulation and registration scheme, no-fly zones around nuclear, chemical and biological sites, the risk assessment, the authorities designated for detection and interception, and exercises that included a drone scenario.", "fr", "Justificatifs\u00a0: la réglementation des drones et le dispositif d'immatriculation, les zones d'interdiction de survol autour des sites nucléaires, chimiques et biologiques, l'évaluation des risques, les autorités désignées pour la détection et l'interception, et les exercices comportant un scénario de drone."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"defence",
 		"civil-protection",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"GCTF Berlin Memorandum on Good Practices for Countering Terrorist Use of Unmanned Aerial Systems (2019)",
 		"UN CTC Delhi Declaration on new and emerging technologies (2022)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The risk of drones carrying or releasing CBRN material has not been considered.", "fr", "Le risque de drones transportant ou dispersant des matières NRBC n'a pas été examiné."),
-		2: tx("en", "en", "Drone use is regulated or registered, but no risk assessment, restricted zones around sensitive sites or counter-drone responsibilities exist.", "fr", "L'usage des drones est réglementé ou soumis à immatriculation, mais il n'existe ni évaluation des risques, ni zones interdites autour des sites sensibles, ni répartition des responsabilités de lutte anti-drones."),
-		3: tx("en", "en", "A risk assessment has been made, no-fly zones cover nuclear, chemical and biological sites and major events, and the authorities for detection and interception are designated.", "fr", "Une évaluation des risques a été réalisée, des zones d'interdiction de survol couvrent les sites nucléaires, chimiques et biologiques et les grands événements, et les autorités chargées de la détection et de l'interception sont désignées."),
-		4: tx("en", "en", "A drone scenario was exercised at a sensitive site or a major event in the last three years and the lessons acted on.", "fr", "Un scénario impliquant un drone a été exercé sur un site sensible ou lors d'un grand événement au cours des trois dernières années et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The assessment is reviewed as the technology changes, and the country shares its practice regionally.", "fr", "L'évaluation est réexaminée au rythme des évolutions technologiques, et le pays partage sa pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The risk of drones carrying or releasing CBRN material has not been considered.", "fr", "Le risque de drones transportant ou dispersant des matières NRBC n'a pas été examiné."),
+		2: s.tx("en", "en", "Drone use is regulated or registered, but no risk assessment, restricted zones around sensitive sites or counter-drone responsibilities exist.", "fr", "L'usage des drones est réglementé ou soumis à immatriculation, mais il n'existe ni évaluation des risques, ni zones interdites autour des sites sensibles, ni répartition des responsabilités de lutte anti-drones."),
+		3: s.tx("en", "en", "A risk assessment has been made, no-fly zones cover nuclear, chemical and biological sites and major events, and the authorities for detection and interception are designated.", "fr", "Une évaluation des risques a été réalisée, des zones d'interdiction de survol couvrent les sites nucléaires, chimiques et biologiques et les grands événements, et les autorités chargées de la détection et de l'interception sont désignées."),
+		4: s.tx("en", "en", "A drone scenario was exercised at a sensitive site or a major event in the last three years and the lessons acted on.", "fr", "Un scénario impliquant un drone a été exercé sur un site sensible ou lors d'un grand événement au cours des trois dernières années et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The assessment is reviewed as the technology changes, and the country shares its practice regionally.", "fr", "L'évaluation est réexaminée au rythme des évolutions technologiques, et le pays partage sa pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q33() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-06", Type: questionnaire.QuestionType("scale"), Index: 33, Text: tx("en", "en", "To what extent are nuclear, radiological, chemical and high-containment biological facilities, and drinking-water utilities, required to protect their control and safety systems against cyber-attacks that could cause a release, with regulatory inspection and mandatory reporting of cyber incidents?", "fr", "Dans quelle mesure les installations nucléaires, radiologiques, chimiques et biologiques à haut confinement, ainsi que les exploitants d'eau potable, sont-ils tenus de protéger leurs systèmes de contrôle-commande et leurs systèmes instrumentés de sécurité contre les cyberattaques susceptibles de provoquer un rejet, avec une inspection réglementaire et la déclaration obligatoire des incidents informatiques\u202f?"), Help: tx("en", "en", "Evidence: the regulation or licence conditions on computer security, the designation of the competent cyber-security authority, inspection reports, incident reports, and exercises involving operators and the national computer emergency response team.", "fr", "Justificatifs\u00a0: la réglementation ou les conditions d'autorisation relatives à la sécurité informatique, la désignation de l'autorité compétente en cybersécurité, les rapports d'inspection, les déclarations d'incident, et les exercices associant les exploitants et l'équipe nationale de réponse aux incidents informatiques."), Hazards: []string{
+func build_cbrn_core_1_1_0Q33(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-06", Type: questionnaire.QuestionType("scale"), Index: 33, Text: s.tx("en", "en", "To what extent are nuclear, radiological, chemical and high-containment biological facilities, and drinking-water utilities, required to protect their control and safety systems against cyber-attacks that could cause a release, with regulatory inspection and mandatory reporting of cyber incidents?", "fr", "Dans quelle mesure les installations nucléaires, radiologiques, chimiques et biologiques à haut confinement, ainsi que les exploitants d'eau potable, sont-ils tenus de protéger leurs systèmes de contrôle-commande et leurs systèmes instrumentés de sécurité contre les cyberattaques susceptibles de provoquer un rejet, avec une inspection réglementaire et la déclaration obligatoire des incidents informatiques\u202f?"), Help: s.tx("en", "en", "Evidence: the regulation or licence conditions on computer security, the designation of the competent cyber-security authority, inspection reports, incident reports, and exercises involving operators and the national computer emergency response team.", "fr", "Justificatifs\u00a0: la réglementation ou les conditions d'autorisation relatives à la sécurité informatique, la désignation de l'autorité compétente en cybersécurité, les rapports d'inspection, les déclarations d'incident, et les exercices associant les exploitants et l'équipe nationale de réponse aux incidents informatiques."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"cyber",
 		"nuclear-regulator",
 		"industry",
 		"health",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 42-G",
 		"IAEA NSS 17-T (Rev. 1)",
 		"IEC 62443",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No requirement protects the control and safety systems of CBRN facilities against cyber-attacks.", "fr", "Aucune exigence ne protège les systèmes de contrôle-commande et de sûreté des installations NRBC contre les cyberattaques."),
-		2: tx("en", "en", "Requirements exist for some facilities only (often nuclear), or there is no inspection or incident reporting.", "fr", "Des exigences existent pour certaines installations seulement (souvent nucléaires), ou il n'y a ni inspection ni déclaration des incidents."),
-		3: tx("en", "en", "Regulation or licence conditions require computer security at nuclear, radiological, chemical and high-containment biological facilities, with inspection, mandatory incident reporting and a designated competent authority.", "fr", "La réglementation ou les conditions d'autorisation imposent la sécurité informatique dans les installations nucléaires, radiologiques, chimiques et biologiques à haut confinement, avec inspection, déclaration obligatoire des incidents et une autorité compétente désignée."),
-		4: tx("en", "en", "A cyber scenario was exercised with at least one facility and the national computer emergency response team in the last three years, and the findings were acted on.", "fr", "Un scénario cyber a été exercé avec au moins une installation et l'équipe nationale de réponse aux incidents informatiques au cours des trois dernières années, et les constatations ont été suivies d'effet."),
-		5: tx("en", "en", "Requirements are reviewed as threats change, and the country shares its practice with regulators of the region.", "fr", "Les exigences sont réexaminées au fil de l'évolution des menaces, et le pays partage sa pratique avec les autorités de réglementation de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No requirement protects the control and safety systems of CBRN facilities against cyber-attacks.", "fr", "Aucune exigence ne protège les systèmes de contrôle-commande et de sûreté des installations NRBC contre les cyberattaques."),
+		2: s.tx("en", "en", "Requirements exist for some facilities only (often nuclear), or there is no inspection or incident reporting.", "fr", "Des exigences existent pour certaines installations seulement (souvent nucléaires), ou il n'y a ni inspection ni déclaration des incidents."),
+		3: s.tx("en", "en", "Regulation or licence conditions require computer security at nuclear, radiological, chemical and high-containment biological facilities, with inspection, mandatory incident reporting and a designated competent authority.", "fr", "La réglementation ou les conditions d'autorisation imposent la sécurité informatique dans les installations nucléaires, radiologiques, chimiques et biologiques à haut confinement, avec inspection, déclaration obligatoire des incidents et une autorité compétente désignée."),
+		4: s.tx("en", "en", "A cyber scenario was exercised with at least one facility and the national computer emergency response team in the last three years, and the findings were acted on.", "fr", "Un scénario cyber a été exercé avec au moins une installation et l'équipe nationale de réponse aux incidents informatiques au cours des trois dernières années, et les constatations ont été suivies d'effet."),
+		5: s.tx("en", "en", "Requirements are reviewed as threats change, and the country shares its practice with regulators of the region.", "fr", "Les exigences sont réexaminées au fil de l'évolution des menaces, et le pays partage sa pratique avec les autorités de réglementation de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q34() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-07", Type: questionnaire.QuestionType("scale"), Index: 34, Text: tx("en", "en", "To what extent do the authorities, together with research institutions and industry, monitor emerging technologies that could make CBRN misuse easier (for example synthetic biology, artificial intelligence, additive manufacturing) and adjust controls accordingly?", "fr", "Dans quelle mesure les autorités, avec les institutions de recherche et l'industrie, assurent-elles une veille sur les technologies émergentes susceptibles de faciliter un détournement à des fins NRBC (par exemple la biologie de synthèse, l'intelligence artificielle, la fabrication additive) et adaptent-elles les contrôles en conséquence\u202f?"), Help: tx("en", "en", "Evidence: a body or working group with a mandate for technology watch, its reports, and the resulting changes to control lists, regulations or guidance.", "fr", "Justificatifs\u00a0: un organe ou un groupe de travail chargé de la veille technologique, ses rapports, et les modifications des listes de contrôle, des réglementations ou des lignes directrices qui en ont découlé."), Hazards: []string{
+func build_cbrn_core_1_1_0Q34(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-07", Type: questionnaire.QuestionType("scale"), Index: 34, Text: s.tx("en", "en", "To what extent do the authorities, together with research institutions and industry, monitor emerging technologies that could make CBRN misuse easier (for example synthetic biology, artificial intelligence, additive manufacturing) and adjust controls accordingly?", "fr", "Dans quelle mesure les autorités, avec les institutions de recherche et l'industrie, assurent-elles une veille sur les technologies émergentes susceptibles de faciliter un détournement à des fins NRBC (par exemple la biologie de synthèse, l'intelligence artificielle, la fabrication additive) et adaptent-elles les contrôles en conséquence\u202f?"), Help: s.tx("en", "en", "Evidence: a body or working group with a mandate for technology watch, its reports, and the resulting changes to control lists, regulations or guidance.", "fr", "Justificatifs\u00a0: un organe ou un groupe de travail chargé de la veille technologique, ses rapports, et les modifications des listes de contrôle, des réglementations ou des lignes directrices qui en ont découlé."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"industry",
 		"health",
 		"intelligence",
 		"interior",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unicri",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"UN CTC Delhi Declaration on new and emerging technologies (2022)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No one watches emerging technologies for CBRN misuse.", "fr", "Personne n'assure de veille sur les technologies émergentes au regard des usages malveillants NRBC."),
-		2: tx("en", "en", "Individual experts or agencies follow developments, without a mandate or regular report.", "fr", "Des experts ou organismes isolés suivent les évolutions, sans mandat ni rapport régulier."),
-		3: tx("en", "en", "A body or working group with research and industry has a technology-watch mandate and reports regularly.", "fr", "Un organe ou un groupe de travail associant la recherche et l'industrie a un mandat de veille technologique et fait rapport régulièrement."),
-		4: tx("en", "en", "Its findings led to at least one change of a control list, regulation or guidance in the last three years.", "fr", "Ses conclusions ont conduit à au moins une modification d'une liste de contrôle, d'une réglementation ou d'orientations au cours des trois dernières années."),
-		5: tx("en", "en", "The country contributes to international discussions on the subject (for example under the BWC, the Australia Group or the OPCW Scientific Advisory Board).", "fr", "Le pays contribue aux discussions internationales sur le sujet (par exemple au titre de la CABT, du Groupe d'Australie ou du Conseil scientifique consultatif de l'OIAC)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No one watches emerging technologies for CBRN misuse.", "fr", "Personne n'assure de veille sur les technologies émergentes au regard des usages malveillants NRBC."),
+		2: s.tx("en", "en", "Individual experts or agencies follow developments, without a mandate or regular report.", "fr", "Des experts ou organismes isolés suivent les évolutions, sans mandat ni rapport régulier."),
+		3: s.tx("en", "en", "A body or working group with research and industry has a technology-watch mandate and reports regularly.", "fr", "Un organe ou un groupe de travail associant la recherche et l'industrie a un mandat de veille technologique et fait rapport régulièrement."),
+		4: s.tx("en", "en", "Its findings led to at least one change of a control list, regulation or guidance in the last three years.", "fr", "Ses conclusions ont conduit à au moins une modification d'une liste de contrôle, d'une réglementation ou d'orientations au cours des trois dernières années."),
+		5: s.tx("en", "en", "The country contributes to international discussions on the subject (for example under the BWC, the Australia Group or the OPCW Scientific Advisory Board).", "fr", "Le pays contribue aux discussions internationales sur le sujet (par exemple au titre de la CABT, du Groupe d'Australie ou du Conseil scientifique consultatif de l'OIAC)."),
+	}, Activities: s.strs(
 		"needs-assessment",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q35() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-SEC-08", Type: questionnaire.QuestionType("scale"), Index: 35, Text: tx("en", "en", "To what extent is sensitive information on nuclear and other radioactive material and on dangerous pathogens and toxins (security plans, inventories, vulnerabilities, the design basis threat) identified, classified and protected by every agency and operator that holds it?", "fr", "Dans quelle mesure les informations sensibles relatives aux matières nucléaires et autres matières radioactives et aux agents pathogènes et toxines dangereux (plans de sûreté, inventaires, vulnérabilités, menace de référence) sont-elles identifiées, classifiées et protégées par chaque organisme et exploitant qui les détient\u202f?"), Help: tx("en", "en", "Evidence: the regulation on sensitive information, classification guides, audit or inspection reports, the list of staff cleared, and breach investigations. Computer security of control systems is rated in PRV-SEC-06, and the security information of chemical sites with their security requirements in PRV-REG-04.", "fr", "Justificatifs\u00a0: la réglementation sur les informations sensibles, les guides de classification, les rapports d'audit ou d'inspection, la liste des personnels habilités et les enquêtes sur les manquements. La sécurité informatique des systèmes de contrôle-commande est évaluée à la question PRV-SEC-06, et les informations de sûreté des sites chimiques avec leurs exigences de sécurité à la question PRV-REG-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q35(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-08", Type: questionnaire.QuestionType("scale"), Index: 35, Text: s.tx("en", "en", "To what extent is sensitive information on nuclear and other radioactive material and on dangerous pathogens and toxins (security plans, inventories, vulnerabilities, the design basis threat) identified, classified and protected by every agency and operator that holds it?", "fr", "Dans quelle mesure les informations sensibles relatives aux matières nucléaires et autres matières radioactives et aux agents pathogènes et toxines dangereux (plans de sûreté, inventaires, vulnérabilités, menace de référence) sont-elles identifiées, classifiées et protégées par chaque organisme et exploitant qui les détient\u202f?"), Help: s.tx("en", "en", "Evidence: the regulation on sensitive information, classification guides, audit or inspection reports, the list of staff cleared, and breach investigations. Computer security of control systems is rated in PRV-SEC-06, and the security information of chemical sites with their security requirements in PRV-REG-04.", "fr", "Justificatifs\u00a0: la réglementation sur les informations sensibles, les guides de classification, les rapports d'audit ou d'inspection, la liste des personnels habilités et les enquêtes sur les manquements. La sécurité informatique des systèmes de contrôle-commande est évaluée à la question PRV-SEC-06, et les informations de sûreté des sites chimiques avec leurs exigences de sécurité à la question PRV-REG-04."), Hazards: s.strs(
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"intelligence",
 		"nuclear-regulator",
 		"interior",
 		"health",
 		"industry",
 		"cyber",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 23-G",
 		"IHR (2005) JEE P7 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Sensitive CBRN information has no protection rules beyond general state secrecy.", "fr", "Les informations NRBC sensibles ne font l'objet d'aucune règle de protection au-delà du secret d'État général."),
-		2: tx("en", "en", "Some holders (often the nuclear regulator) classify and protect sensitive information; others, such as laboratories, hospitals holding sources or customs, have no rules.", "fr", "Certains détenteurs (souvent l'autorité de sûreté nucléaire) classifient et protègent les informations sensibles\u202f; d'autres, comme les laboratoires, les hôpitaux détenteurs de sources ou les douanes, n'ont aucune règle."),
-		3: tx("en", "en", "A regulation defines sensitive CBRN information (security plans, inventories, vulnerabilities, design basis threat), its classification, marking, storage and sharing on a need-to-know basis, for all agencies and operators concerned.", "fr", "Une réglementation définit les informations NRBC sensibles (plans de sûreté, inventaires, vulnérabilités, menace de référence), leur classification, leur marquage, leur conservation et leur partage selon le besoin d'en connaître, pour tous les organismes et exploitants concernés."),
-		4: tx("en", "en", "Compliance was inspected or audited in the last three years, breaches were investigated, and staff who handle such information are trained and vetted.", "fr", "Le respect des règles a été inspecté ou audité au cours des trois dernières années, les manquements ont fait l'objet d'enquêtes, et le personnel qui traite ces informations est formé et habilité."),
-		5: tx("en", "en", "The rules are reviewed periodically, including for information shared in international cooperation, and the country shares its practice regionally.", "fr", "Les règles sont réexaminées périodiquement, y compris pour les informations échangées dans la coopération internationale, et le pays partage sa pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Sensitive CBRN information has no protection rules beyond general state secrecy.", "fr", "Les informations NRBC sensibles ne font l'objet d'aucune règle de protection au-delà du secret d'État général."),
+		2: s.tx("en", "en", "Some holders (often the nuclear regulator) classify and protect sensitive information; others, such as laboratories, hospitals holding sources or customs, have no rules.", "fr", "Certains détenteurs (souvent l'autorité de sûreté nucléaire) classifient et protègent les informations sensibles\u202f; d'autres, comme les laboratoires, les hôpitaux détenteurs de sources ou les douanes, n'ont aucune règle."),
+		3: s.tx("en", "en", "A regulation defines sensitive CBRN information (security plans, inventories, vulnerabilities, design basis threat), its classification, marking, storage and sharing on a need-to-know basis, for all agencies and operators concerned.", "fr", "Une réglementation définit les informations NRBC sensibles (plans de sûreté, inventaires, vulnérabilités, menace de référence), leur classification, leur marquage, leur conservation et leur partage selon le besoin d'en connaître, pour tous les organismes et exploitants concernés."),
+		4: s.tx("en", "en", "Compliance was inspected or audited in the last three years, breaches were investigated, and staff who handle such information are trained and vetted.", "fr", "Le respect des règles a été inspecté ou audité au cours des trois dernières années, les manquements ont fait l'objet d'enquêtes, et le personnel qui traite ces informations est formé et habilité."),
+		5: s.tx("en", "en", "The rules are reviewed periodically, including for information shared in international cooperation, and the country shares its practice regionally.", "fr", "Les règles sont réexaminées périodiquement, y compris pour les informations échangées dans la coopération internationale, et le pays partage sa pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q36() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-01", Type: questionnaire.QuestionType("scale"), Index: 36, Text: tx("en", "en", "To what extent does public health surveillance combine indicator-based and event-based surveillance, including unusual clusters and unexplained illness or deaths, with signals verified promptly and urgent events assessed nationally within 48 hours, as IHR Annex 1 requires?", "fr", "Dans quelle mesure la surveillance de santé publique combine-t-elle surveillance fondée sur les indicateurs et surveillance fondée sur les événements, y compris pour les regroupements inhabituels de cas et les maladies ou décès inexpliqués, avec des signaux vérifiés sans délai et des événements urgents évalués au niveau national dans les 48 heures, comme l'exige l'annexe 1 du RSI\u202f?"), Help: tx("en", "en", "Evidence: the national surveillance guidelines, the list of notifiable diseases and syndromes, the event-based surveillance procedure (media and community sources, health facilities), verification logs and timeliness indicators. IHR Annex 1 (part A, paragraph 6(a)) asks the national level to assess all reports of urgent events within 48 hours; Article 6 then requires notification to WHO within 24 hours of that assessment. The 7-1-7 target (detection within 7 days, notification within 1 day, early response within 7 days) is a stricter measure some countries use.", "fr", "Justificatifs\u00a0: les lignes directrices nationales de surveillance, la liste des maladies et syndromes à déclaration obligatoire, la procédure de surveillance fondée sur les événements (sources médiatiques et communautaires, établissements de santé), les registres de vérification et les indicateurs de délai. L'annexe 1 du RSI (partie A, paragraphe 6, alinéa a) demande au niveau national d'évaluer tous les signalements d'événements urgents dans les 48 heures\u202f; l'article 6 impose ensuite la notification à l'OMS dans les 24 heures suivant cette évaluation. La cible 7-1-7 (détection en 7 jours, notification en 1 jour, riposte précoce en 7 jours) est une mesure plus exigeante utilisée par certains pays."), Hazards: []string{
+func build_cbrn_core_1_1_0Q36(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-01", Type: questionnaire.QuestionType("scale"), Index: 36, Text: s.tx("en", "en", "To what extent does public health surveillance combine indicator-based and event-based surveillance, including unusual clusters and unexplained illness or deaths, with signals verified promptly and urgent events assessed nationally within 48 hours, as IHR Annex 1 requires?", "fr", "Dans quelle mesure la surveillance de santé publique combine-t-elle surveillance fondée sur les indicateurs et surveillance fondée sur les événements, y compris pour les regroupements inhabituels de cas et les maladies ou décès inexpliqués, avec des signaux vérifiés sans délai et des événements urgents évalués au niveau national dans les 48 heures, comme l'exige l'annexe 1 du RSI\u202f?"), Help: s.tx("en", "en", "Evidence: the national surveillance guidelines, the list of notifiable diseases and syndromes, the event-based surveillance procedure (media and community sources, health facilities), verification logs and timeliness indicators. IHR Annex 1 (part A, paragraph 6(a)) asks the national level to assess all reports of urgent events within 48 hours; Article 6 then requires notification to WHO within 24 hours of that assessment. The 7-1-7 target (detection within 7 days, notification within 1 day, early response within 7 days) is a stricter measure some countries use.", "fr", "Justificatifs\u00a0: les lignes directrices nationales de surveillance, la liste des maladies et syndromes à déclaration obligatoire, la procédure de surveillance fondée sur les événements (sources médiatiques et communautaires, établissements de santé), les registres de vérification et les indicateurs de délai. L'annexe 1 du RSI (partie A, paragraphe 6, alinéa a) demande au niveau national d'évaluer tous les signalements d'événements urgents dans les 48 heures\u202f; l'article 6 impose ensuite la notification à l'OMS dans les 24 heures suivant cette évaluation. La cible 7-1-7 (détection en 7 jours, notification en 1 jour, riposte précoce en 7 jours) est une mesure plus exigeante utilisée par certains pays."), Hazards: s.strs(
 		"B",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"health",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) Annex 1, part A, para. 6(a)",
 		"IHR (2005) Art. 6",
 		"IHR (2005) JEE D2 (3rd ed.)",
 		"WHO SPAR C5 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Surveillance relies on occasional reports, with no list of notifiable diseases or event-based surveillance.", "fr", "La surveillance repose sur des signalements occasionnels, sans liste de maladies à déclaration obligatoire ni surveillance fondée sur les événements."),
-		2: tx("en", "en", "Indicator-based surveillance of notifiable diseases runs, but event-based surveillance (unusual clusters, unexplained illness or deaths, media and community sources) is absent or covers only some regions.", "fr", "La surveillance fondée sur les indicateurs des maladies à déclaration obligatoire fonctionne, mais la surveillance fondée sur les événements (agrégats inhabituels, maladies ou décès inexpliqués, sources médiatiques et communautaires) est absente ou ne couvre que certaines régions."),
-		3: tx("en", "en", "National guidelines in force combine indicator- and event-based surveillance nationwide, with verification procedures and timeliness targets that include the national assessment of urgent events within 48 hours.", "fr", "Des lignes directrices nationales en vigueur associent la surveillance fondée sur les indicateurs et celle fondée sur les événements sur tout le territoire, avec des procédures de vérification et des objectifs de délai qui comprennent l'évaluation nationale des événements urgents dans les 48 heures."),
-		4: tx("en", "en", "Timeliness was measured in real events or a simulation in the last three years and the targets were met (for example 7-1-7), or shortfalls were corrected.", "fr", "Les délais ont été mesurés lors d'événements réels ou d'une simulation au cours des trois dernières années et les objectifs ont été atteints (par exemple 7-1-7), ou les écarts ont été corrigés."),
-		5: tx("en", "en", "Timeliness is reviewed every year at national and intermediate levels, and data are shared with neighbouring countries' surveillance.", "fr", "Les délais sont examinés chaque année aux niveaux national et intermédiaire, et les données sont partagées avec les services de surveillance des pays voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Surveillance relies on occasional reports, with no list of notifiable diseases or event-based surveillance.", "fr", "La surveillance repose sur des signalements occasionnels, sans liste de maladies à déclaration obligatoire ni surveillance fondée sur les événements."),
+		2: s.tx("en", "en", "Indicator-based surveillance of notifiable diseases runs, but event-based surveillance (unusual clusters, unexplained illness or deaths, media and community sources) is absent or covers only some regions.", "fr", "La surveillance fondée sur les indicateurs des maladies à déclaration obligatoire fonctionne, mais la surveillance fondée sur les événements (agrégats inhabituels, maladies ou décès inexpliqués, sources médiatiques et communautaires) est absente ou ne couvre que certaines régions."),
+		3: s.tx("en", "en", "National guidelines in force combine indicator- and event-based surveillance nationwide, with verification procedures and timeliness targets that include the national assessment of urgent events within 48 hours.", "fr", "Des lignes directrices nationales en vigueur associent la surveillance fondée sur les indicateurs et celle fondée sur les événements sur tout le territoire, avec des procédures de vérification et des objectifs de délai qui comprennent l'évaluation nationale des événements urgents dans les 48 heures."),
+		4: s.tx("en", "en", "Timeliness was measured in real events or a simulation in the last three years and the targets were met (for example 7-1-7), or shortfalls were corrected.", "fr", "Les délais ont été mesurés lors d'événements réels ou d'une simulation au cours des trois dernières années et les objectifs ont été atteints (par exemple 7-1-7), ou les écarts ont été corrigés."),
+		5: s.tx("en", "en", "Timeliness is reviewed every year at national and intermediate levels, and data are shared with neighbouring countries' surveillance.", "fr", "Les délais sont examinés chaque année aux niveaux national et intermédiaire, et les données sont partagées avec les services de surveillance des pays voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q37() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-02", Type: questionnaire.QuestionType("scale"), Index: 37, Text: tx("en", "en", "To what extent does the surveillance system also detect chemical and radiological events (poisonings, unexplained toxic exposures, radiation injuries) and alert the authorities responsible for chemical safety and radiation protection?", "fr", "Dans quelle mesure le système de surveillance détecte-t-il aussi les événements chimiques et radiologiques (intoxications, expositions toxiques inexpliquées, lésions radio-induites) et alerte-t-il les autorités chargées de la sécurité chimique et de la radioprotection\u202f?"), Help: tx("en", "en", "Evidence: case definitions and reporting forms that include chemical and radiation exposure, procedures linking health surveillance with the poison centre, the environment authorities and the radiation regulator, and examples of events detected.", "fr", "Justificatifs\u00a0: des définitions de cas et des formulaires de déclaration incluant l'exposition chimique et radiologique, des procédures reliant la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de sûreté nucléaire et de radioprotection, et des exemples d'événements détectés."), Hazards: []string{
+func build_cbrn_core_1_1_0Q37(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-02", Type: questionnaire.QuestionType("scale"), Index: 37, Text: s.tx("en", "en", "To what extent does the surveillance system also detect chemical and radiological events (poisonings, unexplained toxic exposures, radiation injuries) and alert the authorities responsible for chemical safety and radiation protection?", "fr", "Dans quelle mesure le système de surveillance détecte-t-il aussi les événements chimiques et radiologiques (intoxications, expositions toxiques inexpliquées, lésions radio-induites) et alerte-t-il les autorités chargées de la sécurité chimique et de la radioprotection\u202f?"), Help: s.tx("en", "en", "Evidence: case definitions and reporting forms that include chemical and radiation exposure, procedures linking health surveillance with the poison centre, the environment authorities and the radiation regulator, and examples of events detected.", "fr", "Justificatifs\u00a0: des définitions de cas et des formulaires de déclaration incluant l'exposition chimique et radiologique, des procédures reliant la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de sûreté nucléaire et de radioprotection, et des exemples d'événements détectés."), Hazards: s.strs(
 		"C",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"environment",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE CE (3rd ed.)",
 		"IHR (2005) JEE RE (3rd ed.)",
 		"WHO SPAR C14 (2nd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Health surveillance does not record chemical or radiation exposures.", "fr", "La surveillance sanitaire n'enregistre pas les expositions chimiques ou radiologiques."),
-		2: tx("en", "en", "Some chemical or radiological events are reported, but case definitions, forms or links to the poison centre, environment authorities or radiation regulator are missing.", "fr", "Certains événements chimiques ou radiologiques sont signalés, mais les définitions de cas, les formulaires ou les liens avec le centre antipoison, les autorités de l'environnement ou l'autorité de radioprotection font défaut."),
-		3: tx("en", "en", "Case definitions and reporting forms include chemical and radiation exposures, and written procedures link health surveillance with the poison centre, the environment authorities and the radiation regulator.", "fr", "Les définitions de cas et les formulaires de déclaration incluent les expositions chimiques et radiologiques, et des procédures écrites relient la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de radioprotection."),
-		4: tx("en", "en", "A chemical or radiological event, real or simulated, was detected and escalated under these procedures in the last three years.", "fr", "Un événement chimique ou radiologique, réel ou simulé, a été détecté et signalé selon ces procédures au cours des trois dernières années."),
-		5: tx("en", "en", "The procedures are reviewed periodically and events are shared with regional networks.", "fr", "Les procédures sont réexaminées périodiquement et les événements sont partagés avec les réseaux régionaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Health surveillance does not record chemical or radiation exposures.", "fr", "La surveillance sanitaire n'enregistre pas les expositions chimiques ou radiologiques."),
+		2: s.tx("en", "en", "Some chemical or radiological events are reported, but case definitions, forms or links to the poison centre, environment authorities or radiation regulator are missing.", "fr", "Certains événements chimiques ou radiologiques sont signalés, mais les définitions de cas, les formulaires ou les liens avec le centre antipoison, les autorités de l'environnement ou l'autorité de radioprotection font défaut."),
+		3: s.tx("en", "en", "Case definitions and reporting forms include chemical and radiation exposures, and written procedures link health surveillance with the poison centre, the environment authorities and the radiation regulator.", "fr", "Les définitions de cas et les formulaires de déclaration incluent les expositions chimiques et radiologiques, et des procédures écrites relient la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de radioprotection."),
+		4: s.tx("en", "en", "A chemical or radiological event, real or simulated, was detected and escalated under these procedures in the last three years.", "fr", "Un événement chimique ou radiologique, réel ou simulé, a été détecté et signalé selon ces procédures au cours des trois dernières années."),
+		5: s.tx("en", "en", "The procedures are reviewed periodically and events are shared with regional networks.", "fr", "Les procédures sont réexaminées périodiquement et les événements sont partagés avec les réseaux régionaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q38() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-03", Type: questionnaire.QuestionType("yesno"), Index: 38, Text: tx("en", "en", "Does the country have a poison centre, or an equivalent toxicology information service, that is staffed and reachable 24 hours a day, 7 days a week, by health professionals and the public?", "fr", "Le pays dispose-t-il d'un centre antipoison, ou d'un service d'information toxicologique équivalent, doté de personnel et joignable 24 heures sur 24 et 7 jours sur 7 par les professionnels de santé et le public\u202f?"), Help: tx("en", "en", "Answer yes only if the service operates round the clock today, nationally or under a formal agreement with a neighbouring country's centre. Evidence: the founding text, the duty roster and the annual activity report.", "fr", "Ne répondez «\u202foui\u202f» que si le service fonctionne aujourd'hui en continu, au niveau national ou en vertu d'un accord formel avec le centre d'un pays voisin. Justificatifs\u00a0: le texte fondateur, le tableau de permanence et le rapport annuel d'activité."), Hazards: []string{
+func build_cbrn_core_1_1_0Q38(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-03", Type: questionnaire.QuestionType("yesno"), Index: 38, Text: s.tx("en", "en", "Does the country have a poison centre, or an equivalent toxicology information service, that is staffed and reachable 24 hours a day, 7 days a week, by health professionals and the public?", "fr", "Le pays dispose-t-il d'un centre antipoison, ou d'un service d'information toxicologique équivalent, doté de personnel et joignable 24 heures sur 24 et 7 jours sur 7 par les professionnels de santé et le public\u202f?"), Help: s.tx("en", "en", "Answer yes only if the service operates round the clock today, nationally or under a formal agreement with a neighbouring country's centre. Evidence: the founding text, the duty roster and the annual activity report.", "fr", "Ne répondez «\u202foui\u202f» que si le service fonctionne aujourd'hui en continu, au niveau national ou en vertu d'un accord formel avec le centre d'un pays voisin. Justificatifs\u00a0: le texte fondateur, le tableau de permanence et le rapport annuel d'activité."), Hazards: s.strs(
 		"C",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"WHO Guidelines for establishing a poison centre (2021)",
 		"IHR (2005) JEE CE (3rd ed.)",
-	}, Activities: []string{
+	), Activities: s.strs(
 		"needs-assessment",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q39() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-04", Type: questionnaire.QuestionType("scale"), Index: 39, Text: tx("en", "en", "To what extent does the poison centre feed national surveillance, by recording calls in a standard format, spotting clusters of poisonings, and alerting the surveillance unit and the chemical-safety authorities?", "fr", "Dans quelle mesure le centre antipoison alimente-t-il la surveillance nationale, en enregistrant les appels sous un format normalisé, en repérant les regroupements d'intoxications et en alertant l'unité de surveillance et les autorités chargées de la sécurité chimique\u202f?"), Help: tx("en", "en", "Evidence: the case-recording system (toxicovigilance database), the agreement or procedure with the surveillance unit, alerts issued, and the analytical toxicology support available to the centre.", "fr", "Justificatifs\u00a0: le système d'enregistrement des cas (base de données de toxicovigilance), la convention ou la procédure conclue avec l'unité de surveillance, les alertes émises, et l'appui de toxicologie analytique dont dispose le centre."), Hazards: []string{
+func build_cbrn_core_1_1_0Q39(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-04", Type: questionnaire.QuestionType("scale"), Index: 39, Text: s.tx("en", "en", "To what extent does the poison centre feed national surveillance, by recording calls in a standard format, spotting clusters of poisonings, and alerting the surveillance unit and the chemical-safety authorities?", "fr", "Dans quelle mesure le centre antipoison alimente-t-il la surveillance nationale, en enregistrant les appels sous un format normalisé, en repérant les regroupements d'intoxications et en alertant l'unité de surveillance et les autorités chargées de la sécurité chimique\u202f?"), Help: s.tx("en", "en", "Evidence: the case-recording system (toxicovigilance database), the agreement or procedure with the surveillance unit, alerts issued, and the analytical toxicology support available to the centre.", "fr", "Justificatifs\u00a0: le système d'enregistrement des cas (base de données de toxicovigilance), la convention ou la procédure conclue avec l'unité de surveillance, les alertes émises, et l'appui de toxicologie analytique dont dispose le centre."), Hazards: s.strs(
 		"C",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"WHO Guidelines for establishing a poison centre (2021)",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-SUR-03", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-SUR-03", Values: s.strs(
 		"true",
-	}, Line: 3113, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Poison centre calls are not recorded in a usable form.", "fr", "Les appels au centre antipoison ne sont pas enregistrés sous une forme exploitable."),
-		2: tx("en", "en", "Calls are recorded, but not in a standard format, or nobody analyses them for clusters.", "fr", "Les appels sont enregistrés, mais pas dans un format normalisé, ou personne ne les analyse pour repérer des agrégats."),
-		3: tx("en", "en", "Calls are recorded in a toxicovigilance database in a standard format, analysed for clusters, and a procedure sends alerts to the surveillance unit and the chemical-safety authorities.", "fr", "Les appels sont enregistrés dans une base de toxicovigilance selon un format normalisé, analysés pour repérer des agrégats, et une procédure transmet les alertes à l'unité de surveillance et aux autorités de sécurité chimique."),
-		4: tx("en", "en", "A cluster was detected or simulated and escalated in the last three years, and the centre has analytical toxicology support.", "fr", "Un agrégat a été détecté ou simulé et signalé au cours des trois dernières années, et le centre dispose d'un appui en toxicologie analytique."),
-		5: tx("en", "en", "Toxicovigilance data are reviewed periodically and shared with regional or international poison centre networks.", "fr", "Les données de toxicovigilance sont examinées périodiquement et partagées avec les réseaux régionaux ou internationaux de centres antipoison."),
-	}, Activities: []string{
+	), Line: 3113, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Poison centre calls are not recorded in a usable form.", "fr", "Les appels au centre antipoison ne sont pas enregistrés sous une forme exploitable."),
+		2: s.tx("en", "en", "Calls are recorded, but not in a standard format, or nobody analyses them for clusters.", "fr", "Les appels sont enregistrés, mais pas dans un format normalisé, ou personne ne les analyse pour repérer des agrégats."),
+		3: s.tx("en", "en", "Calls are recorded in a toxicovigilance database in a standard format, analysed for clusters, and a procedure sends alerts to the surveillance unit and the chemical-safety authorities.", "fr", "Les appels sont enregistrés dans une base de toxicovigilance selon un format normalisé, analysés pour repérer des agrégats, et une procédure transmet les alertes à l'unité de surveillance et aux autorités de sécurité chimique."),
+		4: s.tx("en", "en", "A cluster was detected or simulated and escalated in the last three years, and the centre has analytical toxicology support.", "fr", "Un agrégat a été détecté ou simulé et signalé au cours des trois dernières années, et le centre dispose d'un appui en toxicologie analytique."),
+		5: s.tx("en", "en", "Toxicovigilance data are reviewed periodically and shared with regional or international poison centre networks.", "fr", "Les données de toxicovigilance sont examinées périodiquement et partagées avec les réseaux régionaux ou internationaux de centres antipoison."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q40() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-05", Type: questionnaire.QuestionType("scale"), Index: 40, Text: tx("en", "en", "To what extent do human, animal and plant health services and the environment authorities share surveillance data and investigate unusual or zoonotic events jointly, in a One Health approach?", "fr", "Dans quelle mesure les services de santé humaine, animale et végétale et les autorités de l'environnement partagent-ils leurs données de surveillance et enquêtent-ils conjointement sur les événements inhabituels ou zoonotiques, selon l'approche «\u202fUne seule santé\u202f»\u202f?"), Help: tx("en", "en", "Evidence: a One Health coordination mechanism with a formal basis, a joint list of priority zoonoses, data-sharing agreements, joint investigation reports, and the conclusions of an IHR-PVS National Bridging Workshop if one was held.", "fr", "Justificatifs\u00a0: un mécanisme de coordination «\u202fUne seule santé\u202f» doté d'une base formelle, une liste commune des zoonoses prioritaires, des accords de partage de données, des rapports d'enquêtes conjointes, et les conclusions d'un atelier national de liaison RSI-PVS s'il a eu lieu."), Hazards: []string{
+func build_cbrn_core_1_1_0Q40(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-05", Type: questionnaire.QuestionType("scale"), Index: 40, Text: s.tx("en", "en", "To what extent do human, animal and plant health services and the environment authorities share surveillance data and investigate unusual or zoonotic events jointly, in a One Health approach?", "fr", "Dans quelle mesure les services de santé humaine, animale et végétale et les autorités de l'environnement partagent-ils leurs données de surveillance et enquêtent-ils conjointement sur les événements inhabituels ou zoonotiques, selon l'approche «\u202fUne seule santé\u202f»\u202f?"), Help: s.tx("en", "en", "Evidence: a One Health coordination mechanism with a formal basis, a joint list of priority zoonoses, data-sharing agreements, joint investigation reports, and the conclusions of an IHR-PVS National Bridging Workshop if one was held.", "fr", "Justificatifs\u00a0: un mécanisme de coordination «\u202fUne seule santé\u202f» doté d'une base formelle, une liste commune des zoonoses prioritaires, des accords de partage de données, des rapports d'enquêtes conjointes, et les conclusions d'un atelier national de liaison RSI-PVS s'il a eu lieu."), Hazards: s.strs(
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"agriculture",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"woah",
 		"fao",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P5 (3rd ed.)",
 		"WHO SPAR C12 (2nd ed.)",
 		"WOAH Terrestrial Animal Health Code",
 		"Quadripartite One Health Joint Plan of Action (2022-2026)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Human, animal and plant health services and the environment authorities do not share surveillance data.", "fr", "Les services de santé humaine, animale et végétale et les autorités de l'environnement ne partagent pas leurs données de surveillance."),
-		2: tx("en", "en", "Sectors exchange information case by case, without a formal mechanism or a joint list of priority zoonoses.", "fr", "Les secteurs échangent des informations au cas par cas, sans mécanisme formel ni liste commune de zoonoses prioritaires."),
-		3: tx("en", "en", "A One Health mechanism with a formal basis, a joint list of priority zoonoses and data-sharing agreements is in place.", "fr", "Un mécanisme «\u202fUne seule santé\u202f» doté d'une base formelle, d'une liste commune de zoonoses prioritaires et d'accords de partage des données est en place."),
-		4: tx("en", "en", "A joint investigation of a real event, or a joint exercise, took place in the last three years, and its findings were acted on (for example the roadmap of an IHR-PVS National Bridging Workshop).", "fr", "Une investigation conjointe d'un événement réel, ou un exercice conjoint, a eu lieu au cours des trois dernières années, et ses conclusions ont été suivies d'effet (par exemple la feuille de route d'un atelier national de liaison RSI-PVS)."),
-		5: tx("en", "en", "The mechanism works at intermediate and local levels, is reviewed periodically, and takes part in cross-border One Health exchanges.", "fr", "Le mécanisme fonctionne aux niveaux intermédiaire et local, est réexaminé périodiquement et participe à des échanges transfrontaliers «\u202fUne seule santé\u202f»."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Human, animal and plant health services and the environment authorities do not share surveillance data.", "fr", "Les services de santé humaine, animale et végétale et les autorités de l'environnement ne partagent pas leurs données de surveillance."),
+		2: s.tx("en", "en", "Sectors exchange information case by case, without a formal mechanism or a joint list of priority zoonoses.", "fr", "Les secteurs échangent des informations au cas par cas, sans mécanisme formel ni liste commune de zoonoses prioritaires."),
+		3: s.tx("en", "en", "A One Health mechanism with a formal basis, a joint list of priority zoonoses and data-sharing agreements is in place.", "fr", "Un mécanisme «\u202fUne seule santé\u202f» doté d'une base formelle, d'une liste commune de zoonoses prioritaires et d'accords de partage des données est en place."),
+		4: s.tx("en", "en", "A joint investigation of a real event, or a joint exercise, took place in the last three years, and its findings were acted on (for example the roadmap of an IHR-PVS National Bridging Workshop).", "fr", "Une investigation conjointe d'un événement réel, ou un exercice conjoint, a eu lieu au cours des trois dernières années, et ses conclusions ont été suivies d'effet (par exemple la feuille de route d'un atelier national de liaison RSI-PVS)."),
+		5: s.tx("en", "en", "The mechanism works at intermediate and local levels, is reviewed periodically, and takes part in cross-border One Health exchanges.", "fr", "Le mécanisme fonctionne aux niveaux intermédiaire et local, est réexaminé périodiquement et participe à des échanges transfrontaliers «\u202fUne seule santé\u202f»."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q41() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-06", Type: questionnaire.QuestionType("scale"), Index: 41, Text: tx("en", "en", "To what extent can the food-safety system detect, investigate and trace food contamination incidents, whether accidental or deliberate, and exchange alerts through the International Food Safety Authorities Network (INFOSAN)?", "fr", "Dans quelle mesure le système de sécurité sanitaire des aliments peut-il détecter les incidents de contamination alimentaire, accidentels ou délibérés, enquêter à leur sujet, en assurer la traçabilité et échanger des alertes par le Réseau international des autorités de sécurité sanitaire des aliments (INFOSAN)\u202f?"), Help: tx("en", "en", "Evidence: the food-safety law, the designated INFOSAN emergency contact point, procedures for joint investigation with health surveillance, traceability and recall procedures, and reports on past incidents.", "fr", "Justificatifs\u00a0: la loi sur la sécurité sanitaire des aliments, le point de contact d'urgence INFOSAN désigné, les procédures d'enquête conjointe avec la surveillance sanitaire, les procédures de traçabilité et de retrait, et les rapports sur les incidents antérieurs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q41(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-06", Type: questionnaire.QuestionType("scale"), Index: 41, Text: s.tx("en", "en", "To what extent can the food-safety system detect, investigate and trace food contamination incidents, whether accidental or deliberate, and exchange alerts through the International Food Safety Authorities Network (INFOSAN)?", "fr", "Dans quelle mesure le système de sécurité sanitaire des aliments peut-il détecter les incidents de contamination alimentaire, accidentels ou délibérés, enquêter à leur sujet, en assurer la traçabilité et échanger des alertes par le Réseau international des autorités de sécurité sanitaire des aliments (INFOSAN)\u202f?"), Help: s.tx("en", "en", "Evidence: the food-safety law, the designated INFOSAN emergency contact point, procedures for joint investigation with health surveillance, traceability and recall procedures, and reports on past incidents.", "fr", "Justificatifs\u00a0: la loi sur la sécurité sanitaire des aliments, le point de contact d'urgence INFOSAN désigné, les procédures d'enquête conjointe avec la surveillance sanitaire, les procédures de traçabilité et de retrait, et les rapports sur les incidents antérieurs."), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"agriculture",
 		"health",
 		"industry",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"fao",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P6 (3rd ed.)",
 		"WHO SPAR C13 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No system detects or investigates food contamination incidents.", "fr", "Aucun dispositif ne détecte ni n'investigue les incidents de contamination des aliments."),
-		2: tx("en", "en", "Food inspection exists, but there is no INFOSAN emergency contact point, or no procedure for joint investigation with health surveillance.", "fr", "Une inspection des aliments existe, mais il n'y a pas de point de contact d'urgence INFOSAN ni de procédure d'investigation conjointe avec la surveillance sanitaire."),
-		3: tx("en", "en", "A food-safety law in force, an INFOSAN emergency contact point, joint investigation procedures and traceability and recall procedures are in place, including for deliberate contamination.", "fr", "Une loi sur la sécurité sanitaire des aliments en vigueur, un point de contact d'urgence INFOSAN, des procédures d'investigation conjointe et des procédures de traçabilité et de rappel sont en place, y compris pour la contamination délibérée."),
-		4: tx("en", "en", "An incident was handled or exercised jointly by the agencies concerned in the last three years, with a trace-back and a recall.", "fr", "Un incident a été traité ou exercé conjointement par les organismes concernés au cours des trois dernières années, avec une traçabilité amont et un rappel."),
-		5: tx("en", "en", "Procedures are reviewed periodically and the country exchanges alerts and practice through INFOSAN and regional networks.", "fr", "Les procédures sont réexaminées périodiquement et le pays échange alertes et pratiques par INFOSAN et les réseaux régionaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No system detects or investigates food contamination incidents.", "fr", "Aucun dispositif ne détecte ni n'investigue les incidents de contamination des aliments."),
+		2: s.tx("en", "en", "Food inspection exists, but there is no INFOSAN emergency contact point, or no procedure for joint investigation with health surveillance.", "fr", "Une inspection des aliments existe, mais il n'y a pas de point de contact d'urgence INFOSAN ni de procédure d'investigation conjointe avec la surveillance sanitaire."),
+		3: s.tx("en", "en", "A food-safety law in force, an INFOSAN emergency contact point, joint investigation procedures and traceability and recall procedures are in place, including for deliberate contamination.", "fr", "Une loi sur la sécurité sanitaire des aliments en vigueur, un point de contact d'urgence INFOSAN, des procédures d'investigation conjointe et des procédures de traçabilité et de rappel sont en place, y compris pour la contamination délibérée."),
+		4: s.tx("en", "en", "An incident was handled or exercised jointly by the agencies concerned in the last three years, with a trace-back and a recall.", "fr", "Un incident a été traité ou exercé conjointement par les organismes concernés au cours des trois dernières années, avec une traçabilité amont et un rappel."),
+		5: s.tx("en", "en", "Procedures are reviewed periodically and the country exchanges alerts and practice through INFOSAN and regional networks.", "fr", "Les procédures sont réexaminées périodiquement et le pays échange alertes et pratiques par INFOSAN et les réseaux régionaux."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q42() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-07", Type: questionnaire.QuestionType("scale"), Index: 42, Text: tx("en", "en", "To what extent does a national environmental radiation monitoring network operate continuously, with automatic alarm thresholds, a centre watching the data around the clock, and data shared with neighbouring countries and the IAEA?", "fr", "Dans quelle mesure un réseau national de surveillance de la radioactivité dans l'environnement fonctionne-t-il en continu, avec des seuils d'alarme automatiques, un centre de veille assurant une permanence 24 heures sur 24 et des données partagées avec les pays voisins et l'AIEA\u202f?"), Help: tx("en", "en", "Evidence: a map of the network and availability statistics, the alarm procedure, the operator's duty roster, data-sharing agreements and the connection to the IAEA International Radiation Monitoring Information System (IRMIS).", "fr", "Justificatifs\u00a0: la carte du réseau et les statistiques de disponibilité, la procédure d'alarme, le tableau de permanence de l'exploitant, les accords de partage de données et le raccordement au Système international d'information sur la surveillance radiologique (IRMIS) de l'AIEA."), Hazards: []string{
+func build_cbrn_core_1_1_0Q42(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-07", Type: questionnaire.QuestionType("scale"), Index: 42, Text: s.tx("en", "en", "To what extent does a national environmental radiation monitoring network operate continuously, with automatic alarm thresholds, a centre watching the data around the clock, and data shared with neighbouring countries and the IAEA?", "fr", "Dans quelle mesure un réseau national de surveillance de la radioactivité dans l'environnement fonctionne-t-il en continu, avec des seuils d'alarme automatiques, un centre de veille assurant une permanence 24 heures sur 24 et des données partagées avec les pays voisins et l'AIEA\u202f?"), Help: s.tx("en", "en", "Evidence: a map of the network and availability statistics, the alarm procedure, the operator's duty roster, data-sharing agreements and the connection to the IAEA International Radiation Monitoring Information System (IRMIS).", "fr", "Justificatifs\u00a0: la carte du réseau et les statistiques de disponibilité, la procédure d'alarme, le tableau de permanence de l'exploitant, les accords de partage de données et le raccordement au Système international d'information sur la surveillance radiologique (IRMIS) de l'AIEA."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"environment",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"Convention on Early Notification of a Nuclear Accident (1986)",
 		"IHR (2005) JEE RE (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No continuous environmental radiation monitoring exists.", "fr", "Il n'existe aucune surveillance continue de la radioactivité dans l'environnement."),
-		2: tx("en", "en", "A few monitoring stations operate, without automatic alarms, round-the-clock watch or data sharing.", "fr", "Quelques stations de mesure fonctionnent, sans alarmes automatiques, sans veille permanente ni partage des données."),
-		3: tx("en", "en", "A network covers the territory, including border areas facing nuclear installations abroad, with automatic alarm thresholds, a centre watching the data around the clock and an alarm procedure.", "fr", "Un réseau couvre le territoire, y compris les zones frontalières faisant face à des installations nucléaires étrangères, avec des seuils d'alarme automatiques, un centre de veille permanente des données et une procédure d'alarme."),
-		4: tx("en", "en", "The alarm procedure was tested in the last three years, network availability is measured, and data are shared with the IAEA (IRMIS) and neighbours.", "fr", "La procédure d'alarme a été éprouvée au cours des trois dernières années, la disponibilité du réseau est mesurée, et les données sont partagées avec l'AIEA (IRMIS) et les voisins."),
-		5: tx("en", "en", "The network design is reviewed periodically and the country takes part in regional monitoring exchanges or exercises.", "fr", "La conception du réseau est réexaminée périodiquement et le pays participe à des échanges ou exercices régionaux de surveillance."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No continuous environmental radiation monitoring exists.", "fr", "Il n'existe aucune surveillance continue de la radioactivité dans l'environnement."),
+		2: s.tx("en", "en", "A few monitoring stations operate, without automatic alarms, round-the-clock watch or data sharing.", "fr", "Quelques stations de mesure fonctionnent, sans alarmes automatiques, sans veille permanente ni partage des données."),
+		3: s.tx("en", "en", "A network covers the territory, including border areas facing nuclear installations abroad, with automatic alarm thresholds, a centre watching the data around the clock and an alarm procedure.", "fr", "Un réseau couvre le territoire, y compris les zones frontalières faisant face à des installations nucléaires étrangères, avec des seuils d'alarme automatiques, un centre de veille permanente des données et une procédure d'alarme."),
+		4: s.tx("en", "en", "The alarm procedure was tested in the last three years, network availability is measured, and data are shared with the IAEA (IRMIS) and neighbours.", "fr", "La procédure d'alarme a été éprouvée au cours des trois dernières années, la disponibilité du réseau est mesurée, et les données sont partagées avec l'AIEA (IRMIS) et les voisins."),
+		5: s.tx("en", "en", "The network design is reviewed periodically and the country takes part in regional monitoring exchanges or exercises.", "fr", "La conception du réseau est réexaminée périodiquement et le pays participe à des échanges ou exercices régionaux de surveillance."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"equipment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q43() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-SUR-08", Type: questionnaire.QuestionType("scale"), Index: 43, Text: tx("en", "en", "To what extent are the main drinking-water supplies protected against deliberate or accidental contamination and monitored so that contamination is detected and the health authorities and the public are alerted?", "fr", "Dans quelle mesure les principaux réseaux d'eau potable sont-ils protégés contre une contamination délibérée ou accidentelle et surveillés de sorte qu'une contamination soit détectée et que les autorités sanitaires et le public soient alertés\u202f?"), Help: tx("en", "en", "Evidence: water safety plans of the utilities serving most of the population, their security measures, the monitoring programme and its parameters, the alert procedure with the health authorities, and incident or exercise reports.", "fr", "Justificatifs\u00a0: les plans de gestion de la sécurité sanitaire de l'eau des exploitants desservant la majorité de la population, leurs mesures de sûreté, le programme de surveillance et ses paramètres, la procédure d'alerte avec les autorités sanitaires, et les comptes rendus d'incidents ou d'exercices."), Hazards: []string{
+func build_cbrn_core_1_1_0Q43(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-08", Type: questionnaire.QuestionType("scale"), Index: 43, Text: s.tx("en", "en", "To what extent are the main drinking-water supplies protected against deliberate or accidental contamination and monitored so that contamination is detected and the health authorities and the public are alerted?", "fr", "Dans quelle mesure les principaux réseaux d'eau potable sont-ils protégés contre une contamination délibérée ou accidentelle et surveillés de sorte qu'une contamination soit détectée et que les autorités sanitaires et le public soient alertés\u202f?"), Help: s.tx("en", "en", "Evidence: water safety plans of the utilities serving most of the population, their security measures, the monitoring programme and its parameters, the alert procedure with the health authorities, and incident or exercise reports.", "fr", "Justificatifs\u00a0: les plans de gestion de la sécurité sanitaire de l'eau des exploitants desservant la majorité de la population, leurs mesures de sûreté, le programme de surveillance et ses paramètres, la procédure d'alerte avec les autorités sanitaires, et les comptes rendus d'incidents ou d'exercices."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"environment",
 		"interior",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"WHO Guidelines for Drinking-water Quality (4th ed., 2022)",
 		"WHO Water Safety Plan Manual (2nd ed., 2023)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Drinking-water supplies are neither monitored nor protected against contamination beyond routine quality tests.", "fr", "L'approvisionnement en eau potable n'est ni surveillé ni protégé contre la contamination au-delà des analyses de qualité courantes."),
-		2: tx("en", "en", "Some utilities have water safety plans or security measures, but not the main supplies serving most of the population, or monitoring does not cover chemical and radiological parameters.", "fr", "Certains exploitants ont des plans de gestion de la sécurité sanitaire de l'eau ou des mesures de sûreté, mais pas les principaux réseaux desservant la majorité de la population, ou la surveillance ne couvre pas les paramètres chimiques et radiologiques."),
-		3: tx("en", "en", "The main supplies have water safety plans that include deliberate contamination, access protection of sources, treatment and storage, monitoring for chemical, microbiological and radiological parameters, and a procedure to alert health authorities and the public.", "fr", "Les principaux réseaux disposent de plans de gestion de la sécurité sanitaire de l'eau intégrant la contamination délibérée, d'une protection des accès aux captages, au traitement et aux réservoirs, d'une surveillance des paramètres chimiques, microbiologiques et radiologiques et d'une procédure d'alerte des autorités sanitaires et du public."),
-		4: tx("en", "en", "A contamination incident or exercise in the last three years tested detection, alert and alternative supply, and the plans were updated.", "fr", "Un incident de contamination ou un exercice au cours des trois dernières années a éprouvé la détection, l'alerte et l'approvisionnement de substitution, et les plans ont été mis à jour."),
-		5: tx("en", "en", "Plans are audited periodically, smaller supplies are covered, and the country shares its practice with neighbours sharing water resources.", "fr", "Les plans sont audités périodiquement, les petits réseaux sont couverts, et le pays partage sa pratique avec les voisins qui partagent ses ressources en eau."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Drinking-water supplies are neither monitored nor protected against contamination beyond routine quality tests.", "fr", "L'approvisionnement en eau potable n'est ni surveillé ni protégé contre la contamination au-delà des analyses de qualité courantes."),
+		2: s.tx("en", "en", "Some utilities have water safety plans or security measures, but not the main supplies serving most of the population, or monitoring does not cover chemical and radiological parameters.", "fr", "Certains exploitants ont des plans de gestion de la sécurité sanitaire de l'eau ou des mesures de sûreté, mais pas les principaux réseaux desservant la majorité de la population, ou la surveillance ne couvre pas les paramètres chimiques et radiologiques."),
+		3: s.tx("en", "en", "The main supplies have water safety plans that include deliberate contamination, access protection of sources, treatment and storage, monitoring for chemical, microbiological and radiological parameters, and a procedure to alert health authorities and the public.", "fr", "Les principaux réseaux disposent de plans de gestion de la sécurité sanitaire de l'eau intégrant la contamination délibérée, d'une protection des accès aux captages, au traitement et aux réservoirs, d'une surveillance des paramètres chimiques, microbiologiques et radiologiques et d'une procédure d'alerte des autorités sanitaires et du public."),
+		4: s.tx("en", "en", "A contamination incident or exercise in the last three years tested detection, alert and alternative supply, and the plans were updated.", "fr", "Un incident de contamination ou un exercice au cours des trois dernières années a éprouvé la détection, l'alerte et l'approvisionnement de substitution, et les plans ont été mis à jour."),
+		5: s.tx("en", "en", "Plans are audited periodically, smaller supplies are covered, and the country shares its practice with neighbours sharing water resources.", "fr", "Les plans sont audités périodiquement, les petits réseaux sont couverts, et le pays partage sa pratique avec les voisins qui partagent ses ressources en eau."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q44() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-01", Type: questionnaire.QuestionType("number"), Index: 44, Text: tx("en", "en", "How many laboratories in the country are formally designated (by law, decree or agreement) for CBRN-related analysis, counting reference, toxicology, radiological and forensic laboratories together?", "fr", "Combien de laboratoires du pays sont formellement désignés (par une loi, un décret ou une convention) pour les analyses liées aux risques NRBC, en comptant ensemble les laboratoires de référence, de toxicologie, de radiologie et de criminalistique\u202f?"), Help: tx("en", "en", "Count each laboratory once, even if it covers several hazards, and enter 0 if none is designated. This figure gives context and is not scored.", "fr", "Comptez chaque laboratoire une seule fois, même s'il couvre plusieurs risques, et indiquez 0 si aucun n'est désigné. Ce chiffre sert de contexte et n'est pas noté."), Hazards: []string{
+func build_cbrn_core_1_1_0Q44(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-01", Type: questionnaire.QuestionType("number"), Index: 44, Text: s.tx("en", "en", "How many laboratories in the country are formally designated (by law, decree or agreement) for CBRN-related analysis, counting reference, toxicology, radiological and forensic laboratories together?", "fr", "Combien de laboratoires du pays sont formellement désignés (par une loi, un décret ou une convention) pour les analyses liées aux risques NRBC, en comptant ensemble les laboratoires de référence, de toxicologie, de radiologie et de criminalistique\u202f?"), Help: s.tx("en", "en", "Count each laboratory once, even if it covers several hazards, and enter 0 if none is designated. This figure gives context and is not scored.", "fr", "Comptez chaque laboratoire une seule fois, même s'il couvre plusieurs risques, et indiquez 0 si aucun n'est désigné. Ce chiffre sert de contexte et n'est pas noté."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
 		"interior",
 		"agriculture",
-	}, Min: f64(0)}
+	), Min: f64(0)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q45() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-02", Type: questionnaire.QuestionType("scale"), Index: 45, Text: tx("en", "en", "To what extent does a network of designated reference laboratories, supported by a specimen referral and transport system (including safe packaging and shipment of infectious substances), confirm priority and unusual pathogens, with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un réseau de laboratoires de référence désignés, appuyé par un système d'acheminement et de transport des échantillons (y compris l'emballage et l'expédition sûrs des matières infectieuses), confirme-t-il les agents pathogènes prioritaires et inhabituels, avec un accès aux laboratoires internationaux de référence en cas de besoin\u202f?"), Help: tx("en", "en", "Evidence: the designation of the reference laboratories and their test menus, referral procedures and transport contracts, staff certified to ship infectious substances, and agreements with WHO collaborating centres or regional reference laboratories. Accreditation certificates and their scope (the tests concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: la désignation des laboratoires de référence et leurs répertoires d'analyses, les procédures d'acheminement et les contrats de transport, le personnel certifié pour l'expédition de matières infectieuses, et les accords avec des centres collaborateurs de l'OMS ou des laboratoires régionaux de référence. Les certificats d'accréditation et leur portée (les analyses concernées doivent y figurer) font partie des justificatifs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q45(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-02", Type: questionnaire.QuestionType("scale"), Index: 45, Text: s.tx("en", "en", "To what extent does a network of designated reference laboratories, supported by a specimen referral and transport system (including safe packaging and shipment of infectious substances), confirm priority and unusual pathogens, with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un réseau de laboratoires de référence désignés, appuyé par un système d'acheminement et de transport des échantillons (y compris l'emballage et l'expédition sûrs des matières infectieuses), confirme-t-il les agents pathogènes prioritaires et inhabituels, avec un accès aux laboratoires internationaux de référence en cas de besoin\u202f?"), Help: s.tx("en", "en", "Evidence: the designation of the reference laboratories and their test menus, referral procedures and transport contracts, staff certified to ship infectious substances, and agreements with WHO collaborating centres or regional reference laboratories. Accreditation certificates and their scope (the tests concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: la désignation des laboratoires de référence et leurs répertoires d'analyses, les procédures d'acheminement et les contrats de transport, le personnel certifié pour l'expédition de matières infectieuses, et les accords avec des centres collaborateurs de l'OMS ou des laboratoires régionaux de référence. Les certificats d'accréditation et leur portée (les analyses concernées doivent y figurer) font partie des justificatifs."), Hazards: s.strs(
 		"B",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"woah",
 		"fao",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE D1 (3rd ed.)",
 		"WHO SPAR C4 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No reference laboratory is designated for priority pathogens.", "fr", "Aucun laboratoire de référence n'est désigné pour les agents pathogènes prioritaires."),
-		2: tx("en", "en", "Reference laboratories exist for some pathogens, but there is no national specimen referral system or no staff certified to ship infectious substances.", "fr", "Des laboratoires de référence existent pour certains agents pathogènes, mais il n'y a pas de système national d'acheminement des échantillons ni de personnel certifié pour expédier des matières infectieuses."),
-		3: tx("en", "en", "Designated reference laboratories with test menus cover the priority and unusual pathogens, referral procedures and transport contracts are in place, staff are certified to ship infectious substances, and agreements give access to international reference laboratories.", "fr", "Des laboratoires de référence désignés, avec leurs menus d'analyses, couvrent les agents pathogènes prioritaires et inhabituels, des procédures et des contrats d'acheminement sont en place, du personnel est certifié pour expédier des matières infectieuses, et des accords donnent accès à des laboratoires de référence internationaux."),
-		4: tx("en", "en", "Referral and confirmation times were measured in a real event or an exercise in the last three years and met the targets, the reference laboratories are accredited (ISO 15189 or ISO/IEC 17025) for these tests, and the network's running costs are secured.", "fr", "Les délais d'acheminement et de confirmation ont été mesurés lors d'un événement réel ou d'un exercice au cours des trois dernières années et ont respecté les objectifs, les laboratoires de référence sont accrédités (ISO 15189 ou ISO/IEC 17025) pour ces analyses, et le fonctionnement du réseau est financé de façon assurée."),
-		5: tx("en", "en", "The network reaches intermediate and local levels, is reviewed periodically, and a national laboratory serves as a regional reference.", "fr", "Le réseau s'étend aux niveaux intermédiaire et local, est réexaminé périodiquement, et un laboratoire national sert de référence régionale."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No reference laboratory is designated for priority pathogens.", "fr", "Aucun laboratoire de référence n'est désigné pour les agents pathogènes prioritaires."),
+		2: s.tx("en", "en", "Reference laboratories exist for some pathogens, but there is no national specimen referral system or no staff certified to ship infectious substances.", "fr", "Des laboratoires de référence existent pour certains agents pathogènes, mais il n'y a pas de système national d'acheminement des échantillons ni de personnel certifié pour expédier des matières infectieuses."),
+		3: s.tx("en", "en", "Designated reference laboratories with test menus cover the priority and unusual pathogens, referral procedures and transport contracts are in place, staff are certified to ship infectious substances, and agreements give access to international reference laboratories.", "fr", "Des laboratoires de référence désignés, avec leurs menus d'analyses, couvrent les agents pathogènes prioritaires et inhabituels, des procédures et des contrats d'acheminement sont en place, du personnel est certifié pour expédier des matières infectieuses, et des accords donnent accès à des laboratoires de référence internationaux."),
+		4: s.tx("en", "en", "Referral and confirmation times were measured in a real event or an exercise in the last three years and met the targets, the reference laboratories are accredited (ISO 15189 or ISO/IEC 17025) for these tests, and the network's running costs are secured.", "fr", "Les délais d'acheminement et de confirmation ont été mesurés lors d'un événement réel ou d'un exercice au cours des trois dernières années et ont respecté les objectifs, les laboratoires de référence sont accrédités (ISO 15189 ou ISO/IEC 17025) pour ces analyses, et le fonctionnement du réseau est financé de façon assurée."),
+		5: s.tx("en", "en", "The network reaches intermediate and local levels, is reviewed periodically, and a national laboratory serves as a regional reference.", "fr", "Le réseau s'étend aux niveaux intermédiaire et local, est réexaminé périodiquement, et un laboratoire national sert de référence régionale."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q46() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-03", Type: questionnaire.QuestionType("scale"), Index: 46, Text: tx("en", "en", "To what extent can national laboratories identify toxic chemicals in clinical, environmental and food samples, with a designated laboratory, trained staff and an arrangement for confirmatory analysis abroad (for example with an OPCW designated laboratory)?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux et alimentaires, avec un laboratoire désigné, un personnel formé et un accord d'analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné par l'OIAC)\u202f?"), Help: tx("en", "en", "Evidence: the designation of the laboratory or laboratories, their analytical scope, participation in proficiency tests (such as those organised by the OPCW), and agreements for sending samples abroad. Accreditation certificates and their scope (the methods concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: la désignation du ou des laboratoires, leur domaine analytique, la participation à des essais d'aptitude (comme ceux de l'OIAC), et les accords d'envoi d'échantillons à l'étranger. Les certificats d'accréditation et leur portée (les méthodes concernées doivent y figurer) font partie des justificatifs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q46(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-03", Type: questionnaire.QuestionType("scale"), Index: 46, Text: s.tx("en", "en", "To what extent can national laboratories identify toxic chemicals in clinical, environmental and food samples, with a designated laboratory, trained staff and an arrangement for confirmatory analysis abroad (for example with an OPCW designated laboratory)?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux et alimentaires, avec un laboratoire désigné, un personnel formé et un accord d'analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné par l'OIAC)\u202f?"), Help: s.tx("en", "en", "Evidence: the designation of the laboratory or laboratories, their analytical scope, participation in proficiency tests (such as those organised by the OPCW), and agreements for sending samples abroad. Accreditation certificates and their scope (the methods concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: la désignation du ou des laboratoires, leur domaine analytique, la participation à des essais d'aptitude (comme ceux de l'OIAC), et les accords d'envoi d'échantillons à l'étranger. Les certificats d'accréditation et leur portée (les méthodes concernées doivent y figurer) font partie des justificatifs."), Hazards: s.strs(
 		"C",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"environment",
 		"industry",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE CE (3rd ed.)",
 		"WHO SPAR C14 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national laboratory can identify toxic chemicals in clinical, environmental or food samples.", "fr", "Aucun laboratoire national ne peut identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux ou alimentaires."),
-		2: tx("en", "en", "Some laboratories analyse some sample types or some chemicals, without a designation or an arrangement for confirmatory analysis abroad.", "fr", "Certains laboratoires analysent certains types d'échantillons ou certains produits chimiques, sans désignation ni accord pour une analyse de confirmation à l'étranger."),
-		3: tx("en", "en", "A designated laboratory with trained staff covers clinical, environmental and food samples, and an agreement provides confirmatory analysis abroad (for example with an OPCW designated laboratory).", "fr", "Un laboratoire désigné, doté de personnel formé, couvre les échantillons cliniques, environnementaux et alimentaires, et un accord permet une analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné de l'OIAC)."),
-		4: tx("en", "en", "Capacity was demonstrated in a proficiency test (such as an OPCW test), an exercise or a real event in the last three years, and the laboratory is accredited (ISO/IEC 17025) for the methods used.", "fr", "La capacité a été démontrée lors d'un essai d'aptitude (comme ceux de l'OIAC), d'un exercice ou d'un événement réel au cours des trois dernières années, et le laboratoire est accrédité (ISO/IEC 17025) pour les méthodes utilisées."),
-		5: tx("en", "en", "The laboratory takes part in proficiency tests every year and supports laboratories of the region.", "fr", "Le laboratoire participe chaque année à des essais d'aptitude et appuie des laboratoires de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national laboratory can identify toxic chemicals in clinical, environmental or food samples.", "fr", "Aucun laboratoire national ne peut identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux ou alimentaires."),
+		2: s.tx("en", "en", "Some laboratories analyse some sample types or some chemicals, without a designation or an arrangement for confirmatory analysis abroad.", "fr", "Certains laboratoires analysent certains types d'échantillons ou certains produits chimiques, sans désignation ni accord pour une analyse de confirmation à l'étranger."),
+		3: s.tx("en", "en", "A designated laboratory with trained staff covers clinical, environmental and food samples, and an agreement provides confirmatory analysis abroad (for example with an OPCW designated laboratory).", "fr", "Un laboratoire désigné, doté de personnel formé, couvre les échantillons cliniques, environnementaux et alimentaires, et un accord permet une analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné de l'OIAC)."),
+		4: s.tx("en", "en", "Capacity was demonstrated in a proficiency test (such as an OPCW test), an exercise or a real event in the last three years, and the laboratory is accredited (ISO/IEC 17025) for the methods used.", "fr", "La capacité a été démontrée lors d'un essai d'aptitude (comme ceux de l'OIAC), d'un exercice ou d'un événement réel au cours des trois dernières années, et le laboratoire est accrédité (ISO/IEC 17025) pour les méthodes utilisées."),
+		5: s.tx("en", "en", "The laboratory takes part in proficiency tests every year and supports laboratories of the region.", "fr", "Le laboratoire participe chaque année à des essais d'aptitude et appuie des laboratoires de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q47() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-04", Type: questionnaire.QuestionType("scale"), Index: 47, Text: tx("en", "en", "To what extent can national laboratories measure radioactivity in environmental, food and human samples (including bioassay for internal contamination), with trained staff and quality-assured methods?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils mesurer la radioactivité dans des échantillons environnementaux, alimentaires et humains (y compris par des examens radiotoxicologiques de contamination interne), avec un personnel formé et des méthodes dont la qualité est assurée\u202f?"), Help: tx("en", "en", "Evidence: the designated laboratories and their capabilities, surge capacity for large numbers of samples, participation in the IAEA ALMERA network and its proficiency tests, and agreements for sending samples abroad. Accreditation certificates and their scope (the measurements concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: les laboratoires désignés et leurs capacités, la capacité de montée en charge pour un grand nombre d'échantillons, la participation au réseau ALMERA de l'AIEA et à ses essais d'aptitude, et les accords d'envoi d'échantillons à l'étranger. Les certificats d'accréditation et leur portée (les mesures concernées doivent y figurer) font partie des justificatifs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q47(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-04", Type: questionnaire.QuestionType("scale"), Index: 47, Text: s.tx("en", "en", "To what extent can national laboratories measure radioactivity in environmental, food and human samples (including bioassay for internal contamination), with trained staff and quality-assured methods?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils mesurer la radioactivité dans des échantillons environnementaux, alimentaires et humains (y compris par des examens radiotoxicologiques de contamination interne), avec un personnel formé et des méthodes dont la qualité est assurée\u202f?"), Help: s.tx("en", "en", "Evidence: the designated laboratories and their capabilities, surge capacity for large numbers of samples, participation in the IAEA ALMERA network and its proficiency tests, and agreements for sending samples abroad. Accreditation certificates and their scope (the measurements concerned must fall within it) are part of the evidence.", "fr", "Justificatifs\u00a0: les laboratoires désignés et leurs capacités, la capacité de montée en charge pour un grand nombre d'échantillons, la participation au réseau ALMERA de l'AIEA et à ses essais d'aptitude, et les accords d'envoi d'échantillons à l'étranger. Les certificats d'accréditation et leur portée (les mesures concernées doivent y figurer) font partie des justificatifs."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"health",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"IHR (2005) JEE RE (3rd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national laboratory can measure radioactivity in environmental, food or human samples.", "fr", "Aucun laboratoire national ne peut mesurer la radioactivité dans des échantillons environnementaux, alimentaires ou humains."),
-		2: tx("en", "en", "A laboratory measures some sample types, but not bioassay for internal contamination, or without quality-assured methods.", "fr", "Un laboratoire mesure certains types d'échantillons, mais pas les examens radiotoxicologiques de contamination interne, ou sans méthodes sous assurance qualité."),
-		3: tx("en", "en", "Designated laboratories with trained staff and quality-assured methods measure environmental, food and human samples, including bioassay, with agreements for sending samples abroad.", "fr", "Des laboratoires désignés, dotés de personnel formé et de méthodes sous assurance qualité, mesurent des échantillons environnementaux, alimentaires et humains, y compris par examens radiotoxicologiques, avec des accords pour l'envoi d'échantillons à l'étranger."),
-		4: tx("en", "en", "Capacity was demonstrated in a proficiency test (for example within the IAEA ALMERA network), an exercise or a real event in the last three years, including surge for large numbers of samples, and the laboratories are accredited (ISO/IEC 17025) for these measurements.", "fr", "La capacité a été démontrée lors d'un essai d'aptitude (par exemple au sein du réseau ALMERA de l'AIEA), d'un exercice ou d'un événement réel au cours des trois dernières années, y compris la montée en charge pour un grand nombre d'échantillons, et les laboratoires sont accrédités (ISO/IEC 17025) pour ces mesures."),
-		5: tx("en", "en", "The laboratories take part in proficiency tests every year and support laboratories of the region.", "fr", "Les laboratoires participent chaque année à des essais d'aptitude et appuient des laboratoires de la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national laboratory can measure radioactivity in environmental, food or human samples.", "fr", "Aucun laboratoire national ne peut mesurer la radioactivité dans des échantillons environnementaux, alimentaires ou humains."),
+		2: s.tx("en", "en", "A laboratory measures some sample types, but not bioassay for internal contamination, or without quality-assured methods.", "fr", "Un laboratoire mesure certains types d'échantillons, mais pas les examens radiotoxicologiques de contamination interne, ou sans méthodes sous assurance qualité."),
+		3: s.tx("en", "en", "Designated laboratories with trained staff and quality-assured methods measure environmental, food and human samples, including bioassay, with agreements for sending samples abroad.", "fr", "Des laboratoires désignés, dotés de personnel formé et de méthodes sous assurance qualité, mesurent des échantillons environnementaux, alimentaires et humains, y compris par examens radiotoxicologiques, avec des accords pour l'envoi d'échantillons à l'étranger."),
+		4: s.tx("en", "en", "Capacity was demonstrated in a proficiency test (for example within the IAEA ALMERA network), an exercise or a real event in the last three years, including surge for large numbers of samples, and the laboratories are accredited (ISO/IEC 17025) for these measurements.", "fr", "La capacité a été démontrée lors d'un essai d'aptitude (par exemple au sein du réseau ALMERA de l'AIEA), d'un exercice ou d'un événement réel au cours des trois dernières années, y compris la montée en charge pour un grand nombre d'échantillons, et les laboratoires sont accrédités (ISO/IEC 17025) pour ces mesures."),
+		5: s.tx("en", "en", "The laboratories take part in proficiency tests every year and support laboratories of the region.", "fr", "Les laboratoires participent chaque année à des essais d'aptitude et appuient des laboratoires de la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q48() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-06", Type: questionnaire.QuestionType("scale"), Index: 48, Text: tx("en", "en", "To what extent can designated forensic laboratories, in the country or abroad by agreement, examine evidence from a suspected deliberate CBRN incident, including contaminated items, to standards that courts accept: custody kept within the laboratory, validated methods, and results reported by qualified experts?", "fr", "Dans quelle mesure des laboratoires de criminalistique désignés, dans le pays ou à l'étranger par convention, peuvent-ils examiner les preuves issues d'un incident NRBC présumé délibéré, y compris des objets contaminés, selon des normes que les juridictions acceptent\u00a0: chaîne de possession maintenue au sein du laboratoire, méthodes validées et résultats présentés par des experts qualifiés\u202f?"), Help: tx("en", "en", "Evidence: the designation of the forensic laboratories and of partner laboratories abroad, their procedures for receiving and handling contaminated evidence, the scope of their accreditation, experts qualified to testify, and joint exercises with investigators. Sampling and chain of custody at the scene are rated in the response part of the questionnaire. The nuclear forensic examination of nuclear and other radioactive material is rated in DET-LAB-07.", "fr", "Justificatifs\u00a0: la désignation des laboratoires de criminalistique et des laboratoires partenaires à l'étranger, leurs procédures de réception et de manipulation des preuves contaminées, la portée de leur accréditation, les experts habilités à témoigner en justice, et les exercices conjoints avec les enquêteurs. Le prélèvement et la chaîne de possession sur les lieux sont évalués dans la partie du questionnaire consacrée à la réponse. L'examen de criminalistique nucléaire des matières nucléaires et autres matières radioactives est évalué à la question DET-LAB-07."), Hazards: []string{
+func build_cbrn_core_1_1_0Q48(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-06", Type: questionnaire.QuestionType("scale"), Index: 48, Text: s.tx("en", "en", "To what extent can designated forensic laboratories, in the country or abroad by agreement, examine evidence from a suspected deliberate CBRN incident, including contaminated items, to standards that courts accept: custody kept within the laboratory, validated methods, and results reported by qualified experts?", "fr", "Dans quelle mesure des laboratoires de criminalistique désignés, dans le pays ou à l'étranger par convention, peuvent-ils examiner les preuves issues d'un incident NRBC présumé délibéré, y compris des objets contaminés, selon des normes que les juridictions acceptent\u00a0: chaîne de possession maintenue au sein du laboratoire, méthodes validées et résultats présentés par des experts qualifiés\u202f?"), Help: s.tx("en", "en", "Evidence: the designation of the forensic laboratories and of partner laboratories abroad, their procedures for receiving and handling contaminated evidence, the scope of their accreditation, experts qualified to testify, and joint exercises with investigators. Sampling and chain of custody at the scene are rated in the response part of the questionnaire. The nuclear forensic examination of nuclear and other radioactive material is rated in DET-LAB-07.", "fr", "Justificatifs\u00a0: la désignation des laboratoires de criminalistique et des laboratoires partenaires à l'étranger, leurs procédures de réception et de manipulation des preuves contaminées, la portée de leur accréditation, les experts habilités à témoigner en justice, et les exercices conjoints avec les enquêteurs. Le prélèvement et la chaîne de possession sur les lieux sont évalués dans la partie du questionnaire consacrée à la réponse. L'examen de criminalistique nucléaire des matières nucléaires et autres matières radioactives est évalué à la question DET-LAB-07."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"interior",
 		"justice",
 		"health",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 2-G (Rev. 1)",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No forensic laboratory, in the country or abroad by agreement, can examine contaminated CBRN evidence.", "fr", "Aucun laboratoire de criminalistique, dans le pays ou à l'étranger par accord, ne peut examiner des preuves NRBC contaminées."),
-		2: tx("en", "en", "Forensic laboratories exist for conventional evidence, but have no procedure for contaminated items, or no agreement with a partner laboratory abroad.", "fr", "Des laboratoires de criminalistique existent pour les preuves classiques, mais n'ont pas de procédure pour les objets contaminés, ni d'accord avec un laboratoire partenaire à l'étranger."),
-		3: tx("en", "en", "Designated laboratories, or partner laboratories abroad by agreement, have procedures for receiving and handling contaminated evidence, accredited methods and experts qualified to testify.", "fr", "Des laboratoires désignés, ou des laboratoires partenaires à l'étranger par accord, disposent de procédures de réception et de traitement des preuves contaminées, de méthodes accréditées et d'experts habilités à témoigner."),
-		4: tx("en", "en", "In the last three years, an exercise or a real case in which contaminated evidence was examined produced a report fit for court.", "fr", "Au cours des trois dernières années, un exercice ou une affaire réelle dans lesquels des preuves contaminées ont été examinées a abouti à un rapport recevable en justice."),
-		5: tx("en", "en", "Joint exercises with investigators are held on a cycle, and the laboratories take part in international forensic networks.", "fr", "Des exercices conjoints avec les enquêteurs ont lieu selon un cycle, et les laboratoires participent à des réseaux internationaux de criminalistique."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No forensic laboratory, in the country or abroad by agreement, can examine contaminated CBRN evidence.", "fr", "Aucun laboratoire de criminalistique, dans le pays ou à l'étranger par accord, ne peut examiner des preuves NRBC contaminées."),
+		2: s.tx("en", "en", "Forensic laboratories exist for conventional evidence, but have no procedure for contaminated items, or no agreement with a partner laboratory abroad.", "fr", "Des laboratoires de criminalistique existent pour les preuves classiques, mais n'ont pas de procédure pour les objets contaminés, ni d'accord avec un laboratoire partenaire à l'étranger."),
+		3: s.tx("en", "en", "Designated laboratories, or partner laboratories abroad by agreement, have procedures for receiving and handling contaminated evidence, accredited methods and experts qualified to testify.", "fr", "Des laboratoires désignés, ou des laboratoires partenaires à l'étranger par accord, disposent de procédures de réception et de traitement des preuves contaminées, de méthodes accréditées et d'experts habilités à témoigner."),
+		4: s.tx("en", "en", "In the last three years, an exercise or a real case in which contaminated evidence was examined produced a report fit for court.", "fr", "Au cours des trois dernières années, un exercice ou une affaire réelle dans lesquels des preuves contaminées ont été examinées a abouti à un rapport recevable en justice."),
+		5: s.tx("en", "en", "Joint exercises with investigators are held on a cycle, and the laboratories take part in international forensic networks.", "fr", "Des exercices conjoints avec les enquêteurs ont lieu selon un cycle, et les laboratoires participent à des réseaux internationaux de criminalistique."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q49() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-07", Type: questionnaire.QuestionType("scale"), Index: 49, Text: tx("en", "en", "To what extent can nuclear or other radioactive material found out of regulatory control undergo a nuclear forensic examination, nationally or through an agreed partner, and be compared with a national nuclear forensics library of the material held in the country?", "fr", "Dans quelle mesure les matières nucléaires ou autres matières radioactives trouvées hors contrôle réglementaire peuvent-elles faire l'objet d'un examen de criminalistique nucléaire, au niveau national ou par un partenaire convenu, et être comparées à une bibliothèque nationale de criminalistique nucléaire des matières détenues dans le pays\u202f?"), Help: tx("en", "en", "Evidence: a national nuclear forensics plan or procedure, agreements with partner laboratories, the national library (or the register and records that would form it), and participation in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG).", "fr", "Justificatifs\u00a0: un plan national ou une procédure nationale de criminalistique nucléaire, les accords avec des laboratoires partenaires, la bibliothèque nationale (ou le registre et la documentation qui la constitueraient), et la participation à des exercices internationaux comme ceux du Groupe de travail technique international sur la criminalistique nucléaire (ITWG)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q49(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-07", Type: questionnaire.QuestionType("scale"), Index: 49, Text: s.tx("en", "en", "To what extent can nuclear or other radioactive material found out of regulatory control undergo a nuclear forensic examination, nationally or through an agreed partner, and be compared with a national nuclear forensics library of the material held in the country?", "fr", "Dans quelle mesure les matières nucléaires ou autres matières radioactives trouvées hors contrôle réglementaire peuvent-elles faire l'objet d'un examen de criminalistique nucléaire, au niveau national ou par un partenaire convenu, et être comparées à une bibliothèque nationale de criminalistique nucléaire des matières détenues dans le pays\u202f?"), Help: s.tx("en", "en", "Evidence: a national nuclear forensics plan or procedure, agreements with partner laboratories, the national library (or the register and records that would form it), and participation in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG).", "fr", "Justificatifs\u00a0: un plan national ou une procédure nationale de criminalistique nucléaire, les accords avec des laboratoires partenaires, la bibliothèque nationale (ou le registre et la documentation qui la constitueraient), et la participation à des exercices internationaux comme ceux du Groupe de travail technique international sur la criminalistique nucléaire (ITWG)."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"interior",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 2-G (Rev. 1)",
 		"IAEA NSS 15",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No arrangement exists for a nuclear forensic examination of seized material.", "fr", "Il n'existe aucune disposition pour l'examen de criminalistique nucléaire de matières saisies."),
-		2: tx("en", "en", "Experts or a laboratory have been identified, but there is no national plan or procedure, no agreed partner laboratory and no national library.", "fr", "Des experts ou un laboratoire ont été identifiés, mais il n'existe ni plan national ni procédure nationale, ni laboratoire partenaire convenu, ni bibliothèque nationale."),
-		3: tx("en", "en", "A national nuclear forensics plan or procedure, agreements with partner laboratories and a national library (or the records that would form it) are in place.", "fr", "Un plan national ou une procédure nationale de criminalistique nucléaire, des accords avec des laboratoires partenaires et une bibliothèque nationale (ou les registres qui la constitueraient) sont en place."),
-		4: tx("en", "en", "An exercise in the last three years ran from seizure to a forensic finding, and the plan was updated after it.", "fr", "Un exercice au cours des trois dernières années a couvert toute la chaîne, de la saisie à une conclusion de criminalistique, et le plan a été mis à jour en conséquence."),
-		5: tx("en", "en", "The country takes part in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG) and shares its practice.", "fr", "Le pays participe à des exercices internationaux comme ceux du Groupe de travail technique international sur la criminalistique nucléaire (ITWG) et partage sa pratique."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No arrangement exists for a nuclear forensic examination of seized material.", "fr", "Il n'existe aucune disposition pour l'examen de criminalistique nucléaire de matières saisies."),
+		2: s.tx("en", "en", "Experts or a laboratory have been identified, but there is no national plan or procedure, no agreed partner laboratory and no national library.", "fr", "Des experts ou un laboratoire ont été identifiés, mais il n'existe ni plan national ni procédure nationale, ni laboratoire partenaire convenu, ni bibliothèque nationale."),
+		3: s.tx("en", "en", "A national nuclear forensics plan or procedure, agreements with partner laboratories and a national library (or the records that would form it) are in place.", "fr", "Un plan national ou une procédure nationale de criminalistique nucléaire, des accords avec des laboratoires partenaires et une bibliothèque nationale (ou les registres qui la constitueraient) sont en place."),
+		4: s.tx("en", "en", "An exercise in the last three years ran from seizure to a forensic finding, and the plan was updated after it.", "fr", "Un exercice au cours des trois dernières années a couvert toute la chaîne, de la saisie à une conclusion de criminalistique, et le plan a été mis à jour en conséquence."),
+		5: s.tx("en", "en", "The country takes part in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG) and shares its practice.", "fr", "Le pays participe à des exercices internationaux comme ceux du Groupe de travail technique international sur la criminalistique nucléaire (ITWG) et partage sa pratique."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"best-practice-exchange",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q50() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-LAB-08", Type: questionnaire.QuestionType("multi"), Index: 50, Text: tx("en", "en", "Which of the following contributions does the country make to the international mechanisms that investigate alleged use of chemical and biological weapons?", "fr", "Parmi les contributions suivantes aux mécanismes internationaux d'enquête sur les allégations d'emploi d'armes chimiques et biologiques, lesquelles le pays apporte-t-il\u202f?"), Help: tx("en", "en", "Evidence: the nomination letters to the UN Office for Disarmament Affairs (UNODA), the experts or laboratories on the roster of the UN Secretary-General's Mechanism, and the OPCW designation of a national laboratory. These are decisions of the government, weighed lightly here; nominated experts also strengthen the national pool of CBRN expertise.", "fr", "Justificatifs\u00a0: les lettres de proposition adressées au Bureau des affaires de désarmement de l'ONU (UNODA), les experts ou laboratoires inscrits sur la liste du mécanisme du Secrétaire général, et la désignation d'un laboratoire national par l'OIAC. Ce sont des décisions du gouvernement, faiblement pondérées ici\u202f; les experts proposés renforcent aussi le vivier national d'expertise NRBC."), Hazards: []string{
+func build_cbrn_core_1_1_0Q50(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-08", Type: questionnaire.QuestionType("multi"), Index: 50, Text: s.tx("en", "en", "Which of the following contributions does the country make to the international mechanisms that investigate alleged use of chemical and biological weapons?", "fr", "Parmi les contributions suivantes aux mécanismes internationaux d'enquête sur les allégations d'emploi d'armes chimiques et biologiques, lesquelles le pays apporte-t-il\u202f?"), Help: s.tx("en", "en", "Evidence: the nomination letters to the UN Office for Disarmament Affairs (UNODA), the experts or laboratories on the roster of the UN Secretary-General's Mechanism, and the OPCW designation of a national laboratory. These are decisions of the government, weighed lightly here; nominated experts also strengthen the national pool of CBRN expertise.", "fr", "Justificatifs\u00a0: les lettres de proposition adressées au Bureau des affaires de désarmement de l'ONU (UNODA), les experts ou laboratoires inscrits sur la liste du mécanisme du Secrétaire général, et la désignation d'un laboratoire national par l'OIAC. Ce sont des décisions du gouvernement, faiblement pondérées ici\u202f; les experts proposés renforcent aussi le vivier national d'expertise NRBC."), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 0.5, Agencies: []string{
+	), Weight: 0.5, Agencies: s.strs(
 		"foreign-affairs",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"UNGA resolution 42/37 C (1987)",
 		"UNSCR 620 (1988)",
 		"OPCW designated laboratories",
-	}, Choices: []questionnaire.Choice{
-		{ID: "unsgm-experts", Label: tx("en", "en", "Experts nominated to the roster of the UN Secretary-General's Mechanism", "fr", "Experts proposés pour la liste du mécanisme du Secrétaire général de l'ONU"), Score: 0.4},
-		{ID: "unsgm-labs", Label: tx("en", "en", "Laboratories nominated to the UN Secretary-General's Mechanism", "fr", "Laboratoires proposés au mécanisme du Secrétaire général de l'ONU"), Score: 0.3},
-		{ID: "opcw-lab", Label: tx("en", "en", "A national laboratory designated by the OPCW, or taking part in its proficiency tests towards designation", "fr", "Un laboratoire national désigné par l'OIAC, ou participant à ses essais d'aptitude en vue de sa désignation"), Score: 0.3},
-		{ID: "none", Label: tx("en", "en", "None of these", "fr", "Aucune de ces contributions")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "unsgm-experts", Label: s.tx("en", "en", "Experts nominated to the roster of the UN Secretary-General's Mechanism", "fr", "Experts proposés pour la liste du mécanisme du Secrétaire général de l'ONU"), Score: 0.4},
+		{ID: "unsgm-labs", Label: s.tx("en", "en", "Laboratories nominated to the UN Secretary-General's Mechanism", "fr", "Laboratoires proposés au mécanisme du Secrétaire général de l'ONU"), Score: 0.3},
+		{ID: "opcw-lab", Label: s.tx("en", "en", "A national laboratory designated by the OPCW, or taking part in its proficiency tests towards designation", "fr", "Un laboratoire national désigné par l'OIAC, ou participant à ses essais d'aptitude en vue de sa désignation"), Score: 0.3},
+		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucune de ces contributions")},
+	}, Activities: s.strs(
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q51() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-01", Type: questionnaire.QuestionType("yesno"), Index: 51, Text: tx("en", "en", "Is radiation detection equipment (fixed portal monitors or portable instruments) deployed and in use at the country's main airports, seaports and land crossings?", "fr", "Des équipements de détection des rayonnements (portiques fixes ou appareils portatifs) sont-ils déployés et utilisés aux principaux aéroports, ports et points de passage terrestres du pays\u202f?"), Help: tx("en", "en", "Answer yes only if equipment is installed and working at the busiest points of entry of each kind the country has (air, sea, land); equipment in storage or out of order does not count.", "fr", "Ne répondez «\u202foui\u202f» que si des équipements sont installés et en état de marche aux points d'entrée les plus fréquentés de chaque type dont dispose le pays (aérien, maritime, terrestre)\u202f; un équipement stocké ou en panne ne compte pas."), Hazards: []string{
+func build_cbrn_core_1_1_0Q51(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-01", Type: questionnaire.QuestionType("yesno"), Index: 51, Text: s.tx("en", "en", "Is radiation detection equipment (fixed portal monitors or portable instruments) deployed and in use at the country's main airports, seaports and land crossings?", "fr", "Des équipements de détection des rayonnements (portiques fixes ou appareils portatifs) sont-ils déployés et utilisés aux principaux aéroports, ports et points de passage terrestres du pays\u202f?"), Help: s.tx("en", "en", "Answer yes only if equipment is installed and working at the busiest points of entry of each kind the country has (air, sea, land); equipment in storage or out of order does not count.", "fr", "Ne répondez «\u202foui\u202f» que si des équipements sont installés et en état de marche aux points d'entrée les plus fréquentés de chaque type dont dispose le pays (aérien, maritime, terrestre)\u202f; un équipement stocké ou en panne ne compte pas."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"customs",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 21",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Activities: []string{
+	), Activities: s.strs(
 		"needs-assessment",
 		"equipment",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q52() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-02", Type: questionnaire.QuestionType("scale"), Index: 52, Text: tx("en", "en", "To what extent are radiation alarms at points of entry handled under a written alarm-response procedure (secondary inspection, technical reachback to the regulator's experts, hand-over to law enforcement) that the staff on duty have practised?", "fr", "Dans quelle mesure les alarmes de détection des rayonnements aux points d'entrée sont-elles traitées selon une procédure écrite de réponse aux alarmes (contrôle secondaire, appui technique à distance des experts de l'autorité de sûreté, transfert aux services répressifs) que le personnel de service a mise en pratique\u202f?"), Help: tx("en", "en", "Evidence: the alarm-response procedure, alarm logs and how each alarm was resolved, the reachback arrangement (who answers, around the clock), training records of front-line officers, and exercise reports.", "fr", "Justificatifs\u00a0: la procédure de réponse aux alarmes, les registres d'alarmes et la suite donnée à chacune, le dispositif d'appui technique à distance (qui répond, 24 heures sur 24), les registres de formation des agents de première ligne et les rapports d'exercice."), Hazards: []string{
+func build_cbrn_core_1_1_0Q52(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-02", Type: questionnaire.QuestionType("scale"), Index: 52, Text: s.tx("en", "en", "To what extent are radiation alarms at points of entry handled under a written alarm-response procedure (secondary inspection, technical reachback to the regulator's experts, hand-over to law enforcement) that the staff on duty have practised?", "fr", "Dans quelle mesure les alarmes de détection des rayonnements aux points d'entrée sont-elles traitées selon une procédure écrite de réponse aux alarmes (contrôle secondaire, appui technique à distance des experts de l'autorité de sûreté, transfert aux services répressifs) que le personnel de service a mise en pratique\u202f?"), Help: s.tx("en", "en", "Evidence: the alarm-response procedure, alarm logs and how each alarm was resolved, the reachback arrangement (who answers, around the clock), training records of front-line officers, and exercise reports.", "fr", "Justificatifs\u00a0: la procédure de réponse aux alarmes, les registres d'alarmes et la suite donnée à chacune, le dispositif d'appui technique à distance (qui répond, 24 heures sur 24), les registres de formation des agents de première ligne et les rapports d'exercice."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"customs",
 		"nuclear-regulator",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"wco",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 21",
 		"IAEA NSS 15",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-POE-01", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-POE-01", Values: s.strs(
 		"true",
-	}, Line: 3995, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No written procedure exists for responding to radiation alarms at points of entry.", "fr", "Il n'existe aucune procédure écrite de réponse aux alarmes radiologiques aux points d'entrée."),
-		2: tx("en", "en", "Alarms are handled case by case, or a procedure exists but reachback to experts or hand-over to law enforcement is not arranged.", "fr", "Les alarmes sont traitées au cas par cas, ou une procédure existe mais rien n'organise l'appui technique à distance des experts ni la remise aux services répressifs."),
-		3: tx("en", "en", "A written procedure covers secondary inspection, round-the-clock reachback to the regulator's experts and hand-over to law enforcement; officers on duty are trained and every alarm is logged with its resolution.", "fr", "Une procédure écrite couvre l'inspection secondaire, l'appui technique à distance des experts de l'autorité de réglementation en permanence et la remise aux services répressifs\u202f; les agents de service sont formés et chaque alarme est consignée avec sa résolution."),
-		4: tx("en", "en", "A field exercise in the last three years ran from alarm to hand-over and its lessons were acted on; training and reachback are funded beyond the current project.", "fr", "Un exercice sur le terrain au cours des trois dernières années a couvert toute la chaîne, de l'alarme à la remise, et ses enseignements ont été tirés\u202f; la formation et l'appui technique à distance sont financés au-delà du projet en cours."),
-		5: tx("en", "en", "Procedures are reviewed after each exercise or real alarm, and exercises are held with the border agency of a neighbouring country.", "fr", "Les procédures sont réexaminées après chaque exercice ou alarme réelle, et des exercices sont menés avec le service frontalier d'un pays voisin."),
+	), Line: 3995, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No written procedure exists for responding to radiation alarms at points of entry.", "fr", "Il n'existe aucune procédure écrite de réponse aux alarmes radiologiques aux points d'entrée."),
+		2: s.tx("en", "en", "Alarms are handled case by case, or a procedure exists but reachback to experts or hand-over to law enforcement is not arranged.", "fr", "Les alarmes sont traitées au cas par cas, ou une procédure existe mais rien n'organise l'appui technique à distance des experts ni la remise aux services répressifs."),
+		3: s.tx("en", "en", "A written procedure covers secondary inspection, round-the-clock reachback to the regulator's experts and hand-over to law enforcement; officers on duty are trained and every alarm is logged with its resolution.", "fr", "Une procédure écrite couvre l'inspection secondaire, l'appui technique à distance des experts de l'autorité de réglementation en permanence et la remise aux services répressifs\u202f; les agents de service sont formés et chaque alarme est consignée avec sa résolution."),
+		4: s.tx("en", "en", "A field exercise in the last three years ran from alarm to hand-over and its lessons were acted on; training and reachback are funded beyond the current project.", "fr", "Un exercice sur le terrain au cours des trois dernières années a couvert toute la chaîne, de l'alarme à la remise, et ses enseignements ont été tirés\u202f; la formation et l'appui technique à distance sont financés au-delà du projet en cours."),
+		5: s.tx("en", "en", "Procedures are reviewed after each exercise or real alarm, and exercises are held with the border agency of a neighbouring country.", "fr", "Les procédures sont réexaminées après chaque exercice ou alarme réelle, et des exercices sont menés avec le service frontalier d'un pays voisin."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"capacity-building",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q53() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-03", Type: questionnaire.QuestionType("scale"), Index: 53, Text: tx("en", "en", "To what extent is border radiation detection part of a national detection architecture, with coverage decided by risk (including secondary crossings and the green border) and equipment maintained, calibrated and replaced from the national budget?", "fr", "Dans quelle mesure la détection des rayonnements aux frontières s'inscrit-elle dans une architecture nationale de détection, avec une couverture déterminée en fonction des risques (y compris les points de passage secondaires et la frontière verte) et des équipements entretenus, étalonnés et remplacés sur le budget national\u202f?"), Help: tx("en", "en", "Evidence: the national detection strategy or plan, the inventory of detection equipment with its age and condition, maintenance contracts, and the budget line for maintenance and replacement.", "fr", "Justificatifs\u00a0: la stratégie ou le plan national de détection, l'inventaire des équipements avec leur âge et leur état, les contrats de maintenance, et la ligne budgétaire consacrée à l'entretien et au remplacement."), Hazards: []string{
+func build_cbrn_core_1_1_0Q53(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-03", Type: questionnaire.QuestionType("scale"), Index: 53, Text: s.tx("en", "en", "To what extent is border radiation detection part of a national detection architecture, with coverage decided by risk (including secondary crossings and the green border) and equipment maintained, calibrated and replaced from the national budget?", "fr", "Dans quelle mesure la détection des rayonnements aux frontières s'inscrit-elle dans une architecture nationale de détection, avec une couverture déterminée en fonction des risques (y compris les points de passage secondaires et la frontière verte) et des équipements entretenus, étalonnés et remplacés sur le budget national\u202f?"), Help: s.tx("en", "en", "Evidence: the national detection strategy or plan, the inventory of detection equipment with its age and condition, maintenance contracts, and the budget line for maintenance and replacement.", "fr", "Justificatifs\u00a0: la stratégie ou le plan national de détection, l'inventaire des équipements avec leur âge et leur état, les contrats de maintenance, et la ligne budgétaire consacrée à l'entretien et au remplacement."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"customs",
 		"nuclear-regulator",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 21",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Border radiation detection has no national plan; equipment was placed where donors offered it.", "fr", "La détection radiologique aux frontières n'obéit à aucun plan national\u202f; les équipements ont été installés là où des bailleurs les ont proposés."),
-		2: tx("en", "en", "A detection strategy is drafted, or equipment is inventoried, but coverage is not decided by risk and maintenance has no funding plan.", "fr", "Une stratégie de détection est en projet, ou les équipements sont inventoriés, mais la couverture n'est pas décidée selon les risques et l'entretien n'a pas de plan de financement."),
-		3: tx("en", "en", "A national detection plan is adopted, deciding coverage by risk (including secondary crossings and the green border), with an inventory of equipment, its age and condition.", "fr", "Un plan national de détection est adopté, qui décide de la couverture selon les risques (y compris les points de passage secondaires et la frontière verte), avec un inventaire des équipements, de leur âge et de leur état."),
-		4: tx("en", "en", "Maintenance, calibration and replacement are funded under a multi-year plan (national or with partners) and equipment availability is monitored and meets its target.", "fr", "L'entretien, l'étalonnage et le renouvellement sont financés dans le cadre d'un plan pluriannuel (national ou avec des partenaires) et la disponibilité des équipements est suivie et atteint son objectif."),
-		5: tx("en", "en", "The architecture is reviewed periodically against the threat and coordinated with neighbouring countries.", "fr", "L'architecture est réexaminée périodiquement au regard de la menace et coordonnée avec les pays voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Border radiation detection has no national plan; equipment was placed where donors offered it.", "fr", "La détection radiologique aux frontières n'obéit à aucun plan national\u202f; les équipements ont été installés là où des bailleurs les ont proposés."),
+		2: s.tx("en", "en", "A detection strategy is drafted, or equipment is inventoried, but coverage is not decided by risk and maintenance has no funding plan.", "fr", "Une stratégie de détection est en projet, ou les équipements sont inventoriés, mais la couverture n'est pas décidée selon les risques et l'entretien n'a pas de plan de financement."),
+		3: s.tx("en", "en", "A national detection plan is adopted, deciding coverage by risk (including secondary crossings and the green border), with an inventory of equipment, its age and condition.", "fr", "Un plan national de détection est adopté, qui décide de la couverture selon les risques (y compris les points de passage secondaires et la frontière verte), avec un inventaire des équipements, de leur âge et de leur état."),
+		4: s.tx("en", "en", "Maintenance, calibration and replacement are funded under a multi-year plan (national or with partners) and equipment availability is monitored and meets its target.", "fr", "L'entretien, l'étalonnage et le renouvellement sont financés dans le cadre d'un plan pluriannuel (national ou avec des partenaires) et la disponibilité des équipements est suivie et atteint son objectif."),
+		5: s.tx("en", "en", "The architecture is reviewed periodically against the threat and coordinated with neighbouring countries.", "fr", "L'architecture est réexaminée périodiquement au regard de la menace et coordonnée avec les pays voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q54() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-04", Type: questionnaire.QuestionType("scale"), Index: 54, Text: tx("en", "en", "To what extent does customs use risk management to target shipments that may contain controlled CBRN or dual-use goods, drawing on advance cargo information, risk profiles and indicators, and feedback from inspections and intelligence?", "fr", "Dans quelle mesure les douanes recourent-elles à la gestion des risques pour cibler les envois susceptibles de contenir des biens NRBC ou à double usage contrôlés, en s'appuyant sur les informations préalables sur les marchandises, des profils et indicateurs de risque, et le retour d'information des contrôles et du renseignement\u202f?"), Help: tx("en", "en", "Evidence: the customs risk-management system and its profiles for strategic goods, access to advance cargo data, the targeting unit, and statistics of positive results.", "fr", "Justificatifs\u00a0: le système de gestion des risques douaniers et ses profils relatifs aux biens stratégiques, l'accès aux données préalables sur les marchandises, l'unité de ciblage, et les statistiques de contrôles positifs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q54(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-04", Type: questionnaire.QuestionType("scale"), Index: 54, Text: s.tx("en", "en", "To what extent does customs use risk management to target shipments that may contain controlled CBRN or dual-use goods, drawing on advance cargo information, risk profiles and indicators, and feedback from inspections and intelligence?", "fr", "Dans quelle mesure les douanes recourent-elles à la gestion des risques pour cibler les envois susceptibles de contenir des biens NRBC ou à double usage contrôlés, en s'appuyant sur les informations préalables sur les marchandises, des profils et indicateurs de risque, et le retour d'information des contrôles et du renseignement\u202f?"), Help: s.tx("en", "en", "Evidence: the customs risk-management system and its profiles for strategic goods, access to advance cargo data, the targeting unit, and statistics of positive results.", "fr", "Justificatifs\u00a0: le système de gestion des risques douaniers et ses profils relatifs aux biens stratégiques, l'accès aux données préalables sur les marchandises, l'unité de ciblage, et les statistiques de contrôles positifs."), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"customs",
 		"industry",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"wco",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"WCO SAFE Framework of Standards",
 		"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Customs do not target controlled CBRN or dual-use goods.", "fr", "Les douanes ne ciblent pas les biens NRBC ou à double usage contrôlés."),
-		2: tx("en", "en", "A risk-management system exists, but without profiles for strategic goods or access to advance cargo information.", "fr", "Un système de gestion des risques existe, mais sans profils pour les biens stratégiques ni accès aux informations préalables sur les marchandises."),
-		3: tx("en", "en", "A targeting unit uses advance cargo information and risk profiles and indicators for strategic goods, with feedback from inspections and intelligence.", "fr", "Une unité de ciblage utilise les informations préalables sur les marchandises et des profils et indicateurs de risque pour les biens stratégiques, avec un retour d'information des contrôles et du renseignement."),
-		4: tx("en", "en", "Profiles were reviewed within the last year, and a joint operation or field exercise with the licensing authority took place in the last three years.", "fr", "Les profils ont été réexaminés au cours de la dernière année, et une opération conjointe ou un exercice sur le terrain avec l'autorité de délivrance a eu lieu au cours des trois dernières années."),
-		5: tx("en", "en", "Results are analysed periodically and the country exchanges profiles and takes part in regional or WCO operations.", "fr", "Les résultats sont analysés périodiquement et le pays échange des profils et participe à des opérations régionales ou de l'OMD."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Customs do not target controlled CBRN or dual-use goods.", "fr", "Les douanes ne ciblent pas les biens NRBC ou à double usage contrôlés."),
+		2: s.tx("en", "en", "A risk-management system exists, but without profiles for strategic goods or access to advance cargo information.", "fr", "Un système de gestion des risques existe, mais sans profils pour les biens stratégiques ni accès aux informations préalables sur les marchandises."),
+		3: s.tx("en", "en", "A targeting unit uses advance cargo information and risk profiles and indicators for strategic goods, with feedback from inspections and intelligence.", "fr", "Une unité de ciblage utilise les informations préalables sur les marchandises et des profils et indicateurs de risque pour les biens stratégiques, avec un retour d'information des contrôles et du renseignement."),
+		4: s.tx("en", "en", "Profiles were reviewed within the last year, and a joint operation or field exercise with the licensing authority took place in the last three years.", "fr", "Les profils ont été réexaminés au cours de la dernière année, et une opération conjointe ou un exercice sur le terrain avec l'autorité de délivrance a eu lieu au cours des trois dernières années."),
+		5: s.tx("en", "en", "Results are analysed periodically and the country exchanges profiles and takes part in regional or WCO operations.", "fr", "Les résultats sont analysés périodiquement et le pays échange des profils et participe à des opérations régionales ou de l'OMD."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q55() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-05", Type: questionnaire.QuestionType("scale"), Index: 55, Text: tx("en", "en", "To what extent do designated points of entry have the public health capacity to detect and assess ill travellers and contaminated conveyances, goods or baggage, and to refer them to health services?", "fr", "Dans quelle mesure les points d'entrée désignés disposent-ils des capacités de santé publique nécessaires pour détecter et évaluer les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, et pour les orienter vers les services de santé\u202f?"), Help: tx("en", "en", "Evidence: the list of points of entry designated under the IHR, assessments of their core capacities, staff and procedures for detection and referral, and agreements with referral hospitals. Contingency plans for responding to an event at points of entry are rated in the response part of the questionnaire.", "fr", "Justificatifs\u00a0: la liste des points d'entrée désignés au titre du RSI, l'évaluation de leurs principales capacités, le personnel et les procédures de détection et d'orientation, et les accords avec des hôpitaux de référence. Les plans d'urgence pour répondre à un événement aux points d'entrée sont évalués dans la partie du questionnaire consacrée à la réponse."), Hazards: []string{
+func build_cbrn_core_1_1_0Q55(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-05", Type: questionnaire.QuestionType("scale"), Index: 55, Text: s.tx("en", "en", "To what extent do designated points of entry have the public health capacity to detect and assess ill travellers and contaminated conveyances, goods or baggage, and to refer them to health services?", "fr", "Dans quelle mesure les points d'entrée désignés disposent-ils des capacités de santé publique nécessaires pour détecter et évaluer les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, et pour les orienter vers les services de santé\u202f?"), Help: s.tx("en", "en", "Evidence: the list of points of entry designated under the IHR, assessments of their core capacities, staff and procedures for detection and referral, and agreements with referral hospitals. Contingency plans for responding to an event at points of entry are rated in the response part of the questionnaire.", "fr", "Justificatifs\u00a0: la liste des points d'entrée désignés au titre du RSI, l'évaluation de leurs principales capacités, le personnel et les procédures de détection et d'orientation, et les accords avec des hôpitaux de référence. Les plans d'urgence pour répondre à un événement aux points d'entrée sont évalués dans la partie du questionnaire consacrée à la réponse."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"customs",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) Annex 1",
 		"IHR (2005) JEE PoE (3rd ed.)",
 		"WHO SPAR C11 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No point of entry is designated under the IHR, or designated ones have no public health capacity.", "fr", "Aucun point d'entrée n'est désigné au titre du RSI, ou ceux qui le sont n'ont aucune capacité de santé publique."),
-		2: tx("en", "en", "Some designated points of entry have staff or procedures to detect and refer ill travellers, but not for contaminated conveyances, goods or baggage.", "fr", "Certains points d'entrée désignés disposent de personnel ou de procédures pour détecter et orienter les voyageurs malades, mais pas pour les moyens de transport, marchandises ou bagages contaminés."),
-		3: tx("en", "en", "All designated points of entry have assessed core capacities, trained staff and procedures to detect, assess and refer ill travellers and contaminated conveyances, goods or baggage, and agreements with referral hospitals.", "fr", "Tous les points d'entrée désignés ont fait évaluer leurs principales capacités et disposent de personnel formé et des procédures pour détecter, évaluer et orienter les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, ainsi que des accords avec des hôpitaux de référence."),
-		4: tx("en", "en", "These capacities were exercised in the last three years at the designated points of entry and the lessons acted on.", "fr", "Ces capacités ont été exercées au cours des trois dernières années aux points d'entrée désignés et les enseignements en ont été tirés."),
-		5: tx("en", "en", "Capacities are reassessed periodically and exercised with neighbouring countries' points of entry.", "fr", "Les capacités sont réévaluées périodiquement et exercées avec les points d'entrée des pays voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No point of entry is designated under the IHR, or designated ones have no public health capacity.", "fr", "Aucun point d'entrée n'est désigné au titre du RSI, ou ceux qui le sont n'ont aucune capacité de santé publique."),
+		2: s.tx("en", "en", "Some designated points of entry have staff or procedures to detect and refer ill travellers, but not for contaminated conveyances, goods or baggage.", "fr", "Certains points d'entrée désignés disposent de personnel ou de procédures pour détecter et orienter les voyageurs malades, mais pas pour les moyens de transport, marchandises ou bagages contaminés."),
+		3: s.tx("en", "en", "All designated points of entry have assessed core capacities, trained staff and procedures to detect, assess and refer ill travellers and contaminated conveyances, goods or baggage, and agreements with referral hospitals.", "fr", "Tous les points d'entrée désignés ont fait évaluer leurs principales capacités et disposent de personnel formé et des procédures pour détecter, évaluer et orienter les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, ainsi que des accords avec des hôpitaux de référence."),
+		4: s.tx("en", "en", "These capacities were exercised in the last three years at the designated points of entry and the lessons acted on.", "fr", "Ces capacités ont été exercées au cours des trois dernières années aux points d'entrée désignés et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "Capacities are reassessed periodically and exercised with neighbouring countries' points of entry.", "fr", "Les capacités sont réévaluées périodiquement et exercées avec les points d'entrée des pays voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q56() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-POE-06", Type: questionnaire.QuestionType("scale"), Index: 56, Text: tx("en", "en", "To what extent do border agencies work with their counterparts in neighbouring countries on CBRN detection, through exchange of alerts and contact points, joint or coordinated controls, and cross-border exercises?", "fr", "Dans quelle mesure les services frontaliers coopèrent-ils avec leurs homologues des pays voisins en matière de détection NRBC, par l'échange d'alertes et de points de contact, des contrôles conjoints ou coordonnés et des exercices transfrontaliers\u202f?"), Help: tx("en", "en", "Evidence: bilateral or regional agreements, lists of contact points, records of alerts exchanged, and reports of joint operations or cross-border exercises.", "fr", "Justificatifs\u00a0: les accords bilatéraux ou régionaux, les listes de points de contact, les relevés des alertes échangées, et les rapports d'opérations conjointes ou d'exercices transfrontaliers."), Hazards: []string{
+func build_cbrn_core_1_1_0Q56(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-06", Type: questionnaire.QuestionType("scale"), Index: 56, Text: s.tx("en", "en", "To what extent do border agencies work with their counterparts in neighbouring countries on CBRN detection, through exchange of alerts and contact points, joint or coordinated controls, and cross-border exercises?", "fr", "Dans quelle mesure les services frontaliers coopèrent-ils avec leurs homologues des pays voisins en matière de détection NRBC, par l'échange d'alertes et de points de contact, des contrôles conjoints ou coordonnés et des exercices transfrontaliers\u202f?"), Help: s.tx("en", "en", "Evidence: bilateral or regional agreements, lists of contact points, records of alerts exchanged, and reports of joint operations or cross-border exercises.", "fr", "Justificatifs\u00a0: les accords bilatéraux ou régionaux, les listes de points de contact, les relevés des alertes échangées, et les rapports d'opérations conjointes ou d'exercices transfrontaliers."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"customs",
 		"interior",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"wco",
 		"interpol",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Border agencies have no working contact with their neighbours on CBRN detection.", "fr", "Les services frontaliers n'ont aucun contact de travail avec leurs voisins en matière de détection NRBC."),
-		2: tx("en", "en", "Contact points are known with some neighbours, without an agreement or record of alerts exchanged.", "fr", "Des points de contact sont connus avec certains voisins, sans accord ni trace d'alertes échangées."),
-		3: tx("en", "en", "Agreements with neighbours provide for exchange of alerts and contact points and for joint or coordinated controls.", "fr", "Des accords avec les voisins prévoient l'échange d'alertes et de points de contact ainsi que des contrôles conjoints ou coordonnés."),
-		4: tx("en", "en", "A cross-border field exercise took place in the last three years and alerts are exchanged as agreed.", "fr", "Un exercice transfrontalier sur le terrain a eu lieu au cours des trois dernières années et les alertes sont échangées comme convenu."),
-		5: tx("en", "en", "The country hosts regional border training or exercises, and the agreements are reviewed periodically.", "fr", "Le pays accueille des formations ou des exercices frontaliers régionaux, et les accords sont réexaminés périodiquement."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Border agencies have no working contact with their neighbours on CBRN detection.", "fr", "Les services frontaliers n'ont aucun contact de travail avec leurs voisins en matière de détection NRBC."),
+		2: s.tx("en", "en", "Contact points are known with some neighbours, without an agreement or record of alerts exchanged.", "fr", "Des points de contact sont connus avec certains voisins, sans accord ni trace d'alertes échangées."),
+		3: s.tx("en", "en", "Agreements with neighbours provide for exchange of alerts and contact points and for joint or coordinated controls.", "fr", "Des accords avec les voisins prévoient l'échange d'alertes et de points de contact ainsi que des contrôles conjoints ou coordonnés."),
+		4: s.tx("en", "en", "A cross-border field exercise took place in the last three years and alerts are exchanged as agreed.", "fr", "Un exercice transfrontalier sur le terrain a eu lieu au cours des trois dernières années et les alertes sont échangées comme convenu."),
+		5: s.tx("en", "en", "The country hosts regional border training or exercises, and the agreements are reviewed periodically.", "fr", "Le pays accueille des formations ou des exercices frontaliers régionaux, et les accords sont réexaminés périodiquement."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q57() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-INF-01", Type: questionnaire.QuestionType("scale"), Index: 57, Text: tx("en", "en", "To what extent does a detection anywhere in the system (a laboratory, a point of entry, a hospital, the regulator, a monitoring network) reach a designated national alert point, staffed around the clock, and the competent authorities without delay, under written procedures, and can the country notify and be reached by WHO, the IAEA, the OPCW and the other international channels it uses?", "fr", "Dans quelle mesure une détection survenue en un point quelconque du dispositif (laboratoire, point d'entrée, hôpital, autorité de sûreté, réseau de surveillance) parvient-elle sans délai à un point national d'alerte désigné, assurant une permanence 24 heures sur 24, et aux autorités compétentes, selon des procédures écrites, et le pays peut-il notifier l'OMS, l'AIEA, l'OIAC et les autres canaux internationaux qu'il utilise et être joint par eux\u202f?"), Help: tx("en", "en", "Evidence: the alert procedure and contact lists, the designation of the national alert point (often the emergency operations centre or the IHR National Focal Point), the designated contact points for each international channel (WHO under the IHR, IAEA USIE under the Early Notification Convention, OPCW, WOAH WAHIS, INFOSAN, INTERPOL), communication logs, notifications made, and the results of unannounced and international communication tests (for example IAEA ConvEx exercises).", "fr", "Justificatifs\u00a0: la procédure d'alerte et les annuaires de contacts, la désignation du point national d'alerte (souvent le centre d'opérations d'urgence ou le point focal national RSI), les points de contact désignés pour chaque canal international (OMS au titre du RSI, USIE de l'AIEA au titre de la Convention sur la notification rapide, OIAC, WAHIS de l'OMSA, INFOSAN, INTERPOL), les journaux de communication, les notifications effectuées et les résultats des tests de communication inopinés et internationaux (par exemple les exercices ConvEx de l'AIEA)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q57(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-01", Type: questionnaire.QuestionType("scale"), Index: 57, Text: s.tx("en", "en", "To what extent does a detection anywhere in the system (a laboratory, a point of entry, a hospital, the regulator, a monitoring network) reach a designated national alert point, staffed around the clock, and the competent authorities without delay, under written procedures, and can the country notify and be reached by WHO, the IAEA, the OPCW and the other international channels it uses?", "fr", "Dans quelle mesure une détection survenue en un point quelconque du dispositif (laboratoire, point d'entrée, hôpital, autorité de sûreté, réseau de surveillance) parvient-elle sans délai à un point national d'alerte désigné, assurant une permanence 24 heures sur 24, et aux autorités compétentes, selon des procédures écrites, et le pays peut-il notifier l'OMS, l'AIEA, l'OIAC et les autres canaux internationaux qu'il utilise et être joint par eux\u202f?"), Help: s.tx("en", "en", "Evidence: the alert procedure and contact lists, the designation of the national alert point (often the emergency operations centre or the IHR National Focal Point), the designated contact points for each international channel (WHO under the IHR, IAEA USIE under the Early Notification Convention, OPCW, WOAH WAHIS, INFOSAN, INTERPOL), communication logs, notifications made, and the results of unannounced and international communication tests (for example IAEA ConvEx exercises).", "fr", "Justificatifs\u00a0: la procédure d'alerte et les annuaires de contacts, la désignation du point national d'alerte (souvent le centre d'opérations d'urgence ou le point focal national RSI), les points de contact désignés pour chaque canal international (OMS au titre du RSI, USIE de l'AIEA au titre de la Convention sur la notification rapide, OIAC, WAHIS de l'OMSA, INFOSAN, INTERPOL), les journaux de communication, les notifications effectuées et les résultats des tests de communication inopinés et internationaux (par exemple les exercices ConvEx de l'AIEA)."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"interior",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
 		"opcw",
 		"woah",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) Art. 4",
 		"IHR (2005) Art. 6",
 		"IAEA GSR Part 7",
 		"Convention on Early Notification of a Nuclear Accident (1986)",
 		"CWC Art. X",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national alert point is designated; detections reach the authorities through personal contacts, and no international contact point is known.", "fr", "Aucun point d'alerte national n'est désigné\u202f; les détections parviennent aux autorités par des contacts personnels, et aucun point de contact international n'est connu."),
-		2: tx("en", "en", "An alert point is designated but not staffed around the clock, or only some detection sources (for example health but not the regulator or points of entry) are connected to it, or some international contact points (often only the IHR National Focal Point) are designated.", "fr", "Un point d'alerte est désigné mais sans permanence, ou seules certaines sources de détection (par exemple la santé mais pas l'autorité de réglementation ni les points d'entrée) y sont reliées, ou seuls certains points de contact internationaux (souvent le seul point focal national RSI) sont désignés."),
-		3: tx("en", "en", "A national alert point staffed around the clock receives detections from laboratories, points of entry, hospitals, the regulator and monitoring networks under written procedures, and contact points are designated for every channel the country uses (WHO under the IHR, IAEA USIE, OPCW, WOAH WAHIS, INFOSAN, INTERPOL).", "fr", "Un point d'alerte national assurant une permanence reçoit les détections des laboratoires, des points d'entrée, des hôpitaux, de l'autorité de réglementation et des réseaux de mesure selon des procédures écrites, et des points de contact sont désignés pour chaque canal utilisé par le pays (OMS au titre du RSI, USIE de l'AIEA, OIAC, WAHIS de l'OMSA, INFOSAN, INTERPOL)."),
-		4: tx("en", "en", "An unannounced test or a real event in the last three years showed that the alert reached all competent agencies within the target time, each international channel was used or tested in the last two years, and failures were corrected.", "fr", "Un test inopiné ou un événement réel au cours des trois dernières années a montré que l'alerte parvenait à tous les organismes compétents dans le délai fixé, chaque canal international a été utilisé ou éprouvé au cours des deux dernières années, et les défaillances ont été corrigées."),
-		5: tx("en", "en", "Unannounced tests are held at least once a year, including with intermediate levels and neighbouring countries' alert points.", "fr", "Des tests inopinés ont lieu au moins une fois par an, y compris avec les niveaux intermédiaires et les points d'alerte des pays voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national alert point is designated; detections reach the authorities through personal contacts, and no international contact point is known.", "fr", "Aucun point d'alerte national n'est désigné\u202f; les détections parviennent aux autorités par des contacts personnels, et aucun point de contact international n'est connu."),
+		2: s.tx("en", "en", "An alert point is designated but not staffed around the clock, or only some detection sources (for example health but not the regulator or points of entry) are connected to it, or some international contact points (often only the IHR National Focal Point) are designated.", "fr", "Un point d'alerte est désigné mais sans permanence, ou seules certaines sources de détection (par exemple la santé mais pas l'autorité de réglementation ni les points d'entrée) y sont reliées, ou seuls certains points de contact internationaux (souvent le seul point focal national RSI) sont désignés."),
+		3: s.tx("en", "en", "A national alert point staffed around the clock receives detections from laboratories, points of entry, hospitals, the regulator and monitoring networks under written procedures, and contact points are designated for every channel the country uses (WHO under the IHR, IAEA USIE, OPCW, WOAH WAHIS, INFOSAN, INTERPOL).", "fr", "Un point d'alerte national assurant une permanence reçoit les détections des laboratoires, des points d'entrée, des hôpitaux, de l'autorité de réglementation et des réseaux de mesure selon des procédures écrites, et des points de contact sont désignés pour chaque canal utilisé par le pays (OMS au titre du RSI, USIE de l'AIEA, OIAC, WAHIS de l'OMSA, INFOSAN, INTERPOL)."),
+		4: s.tx("en", "en", "An unannounced test or a real event in the last three years showed that the alert reached all competent agencies within the target time, each international channel was used or tested in the last two years, and failures were corrected.", "fr", "Un test inopiné ou un événement réel au cours des trois dernières années a montré que l'alerte parvenait à tous les organismes compétents dans le délai fixé, chaque canal international a été utilisé ou éprouvé au cours des deux dernières années, et les défaillances ont été corrigées."),
+		5: s.tx("en", "en", "Unannounced tests are held at least once a year, including with intermediate levels and neighbouring countries' alert points.", "fr", "Des tests inopinés ont lieu au moins une fois par an, y compris avec les niveaux intermédiaires et les points d'alerte des pays voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q58() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-INF-02", Type: questionnaire.QuestionType("scale"), Index: 58, Text: tx("en", "en", "To what extent do public health, veterinary, law-enforcement and security services share information on suspicious CBRN events under agreed arrangements, such as a memorandum of understanding, liaison officers and joint risk assessment?", "fr", "Dans quelle mesure les services de santé publique, vétérinaires, de police et de sécurité partagent-ils l'information sur les événements NRBC suspects selon des modalités convenues, telles qu'un protocole d'accord, des officiers de liaison et une évaluation conjointe des risques\u202f?"), Help: tx("en", "en", "Evidence: the memorandum of understanding or joint procedure, named liaison officers, records of joint risk assessments, and exercise reports. Nuclear security events are shared through the channels rated in PRV-SEC-03 and DET-INF-04.", "fr", "Justificatifs\u00a0: le protocole d'accord ou la procédure conjointe, les officiers de liaison nommément désignés, les comptes rendus d'évaluations conjointes des risques, et les rapports d'exercice. Les événements de sécurité nucléaire sont partagés par les canaux évalués aux questions PRV-SEC-03 et DET-INF-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q58(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-02", Type: questionnaire.QuestionType("scale"), Index: 58, Text: s.tx("en", "en", "To what extent do public health, veterinary, law-enforcement and security services share information on suspicious CBRN events under agreed arrangements, such as a memorandum of understanding, liaison officers and joint risk assessment?", "fr", "Dans quelle mesure les services de santé publique, vétérinaires, de police et de sécurité partagent-ils l'information sur les événements NRBC suspects selon des modalités convenues, telles qu'un protocole d'accord, des officiers de liaison et une évaluation conjointe des risques\u202f?"), Help: s.tx("en", "en", "Evidence: the memorandum of understanding or joint procedure, named liaison officers, records of joint risk assessments, and exercise reports. Nuclear security events are shared through the channels rated in PRV-SEC-03 and DET-INF-04.", "fr", "Justificatifs\u00a0: le protocole d'accord ou la procédure conjointe, les officiers de liaison nommément désignés, les comptes rendus d'évaluations conjointes des risques, et les rapports d'exercice. Les événements de sécurité nucléaire sont partagés par les canaux évalués aux questions PRV-SEC-03 et DET-INF-04."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"interior",
 		"agriculture",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R2 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Public health, veterinary, law-enforcement and security services do not share information on suspicious events.", "fr", "Les services de santé publique, vétérinaires, répressifs et de sécurité ne partagent pas d'informations sur les événements suspects."),
-		2: tx("en", "en", "Information is shared through personal contacts, or between some of these services only.", "fr", "L'information circule par des contacts personnels, ou entre certains de ces services seulement."),
-		3: tx("en", "en", "A memorandum of understanding or joint procedure is signed by all four, with named liaison officers and a procedure for joint risk assessment.", "fr", "Un protocole d'accord ou une procédure commune est signé par les quatre, avec des officiers de liaison désignés et une procédure d'évaluation conjointe des risques."),
-		4: tx("en", "en", "The arrangements were used in a real event or a joint exercise in the last three years and revised after it.", "fr", "Les dispositions ont été utilisées lors d'un événement réel ou d'un exercice conjoint au cours des trois dernières années et révisées en conséquence."),
-		5: tx("en", "en", "Joint training is held on a cycle, and the arrangements extend to intermediate levels and to partner countries' services.", "fr", "Des formations conjointes ont lieu selon un cycle, et les dispositions s'étendent aux niveaux intermédiaires et aux services des pays partenaires."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Public health, veterinary, law-enforcement and security services do not share information on suspicious events.", "fr", "Les services de santé publique, vétérinaires, répressifs et de sécurité ne partagent pas d'informations sur les événements suspects."),
+		2: s.tx("en", "en", "Information is shared through personal contacts, or between some of these services only.", "fr", "L'information circule par des contacts personnels, ou entre certains de ces services seulement."),
+		3: s.tx("en", "en", "A memorandum of understanding or joint procedure is signed by all four, with named liaison officers and a procedure for joint risk assessment.", "fr", "Un protocole d'accord ou une procédure commune est signé par les quatre, avec des officiers de liaison désignés et une procédure d'évaluation conjointe des risques."),
+		4: s.tx("en", "en", "The arrangements were used in a real event or a joint exercise in the last three years and revised after it.", "fr", "Les dispositions ont été utilisées lors d'un événement réel ou d'un exercice conjoint au cours des trois dernières années et révisées en conséquence."),
+		5: s.tx("en", "en", "Joint training is held on a cycle, and the arrangements extend to intermediate levels and to partner countries' services.", "fr", "Des formations conjointes ont lieu selon un cycle, et les dispositions s'étendent aux niveaux intermédiaires et aux services des pays partenaires."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q59() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-INF-04", Type: questionnaire.QuestionType("scale"), Index: 59, Text: tx("en", "en", "To what extent are incidents involving nuclear or other radioactive material out of regulatory control (loss, theft, seizure, discovery) recorded nationally, reported to the IAEA Incident and Trafficking Database (ITDB), and shared with law enforcement and INTERPOL?", "fr", "Dans quelle mesure les incidents impliquant des matières nucléaires ou d'autres matières radioactives hors contrôle réglementaire (perte, vol, saisie, découverte) sont-ils enregistrés au niveau national, signalés à la base de données sur les incidents et les cas de trafic (ITDB) de l'AIEA, et portés à la connaissance des services répressifs et d'INTERPOL\u202f?"), Help: tx("en", "en", "Evidence: the designated ITDB point of contact, the national incident register and reporting procedure, reports submitted, and exchanges with law enforcement.", "fr", "Justificatifs\u00a0: le point de contact ITDB désigné, le registre national des incidents et la procédure de signalement, les rapports transmis, et les échanges avec les services répressifs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q59(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-04", Type: questionnaire.QuestionType("scale"), Index: 59, Text: s.tx("en", "en", "To what extent are incidents involving nuclear or other radioactive material out of regulatory control (loss, theft, seizure, discovery) recorded nationally, reported to the IAEA Incident and Trafficking Database (ITDB), and shared with law enforcement and INTERPOL?", "fr", "Dans quelle mesure les incidents impliquant des matières nucléaires ou d'autres matières radioactives hors contrôle réglementaire (perte, vol, saisie, découverte) sont-ils enregistrés au niveau national, signalés à la base de données sur les incidents et les cas de trafic (ITDB) de l'AIEA, et portés à la connaissance des services répressifs et d'INTERPOL\u202f?"), Help: s.tx("en", "en", "Evidence: the designated ITDB point of contact, the national incident register and reporting procedure, reports submitted, and exchanges with law enforcement.", "fr", "Justificatifs\u00a0: le point de contact ITDB désigné, le registre national des incidents et la procédure de signalement, les rapports transmis, et les échanges avec les services répressifs."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"interior",
 		"customs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA ITDB",
 		"IAEA NSS 15",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Incidents with material out of regulatory control are not recorded nationally.", "fr", "Les incidents impliquant des matières échappant au contrôle réglementaire ne sont pas enregistrés au niveau national."),
-		2: tx("en", "en", "Incidents are recorded, but there is no ITDB point of contact, or reports to the ITDB and to law enforcement are incomplete.", "fr", "Les incidents sont enregistrés, mais il n'y a pas de point de contact ITDB, ou les déclarations à l'ITDB et aux services répressifs sont incomplètes."),
-		3: tx("en", "en", "A national incident register and reporting procedure exist, the ITDB point of contact is designated, and incidents are shared with law enforcement and INTERPOL.", "fr", "Un registre national des incidents et une procédure de déclaration existent, le point de contact ITDB est désigné, et les incidents sont communiqués aux services répressifs et à INTERPOL."),
-		4: tx("en", "en", "All incidents of the last three years were reported on time and the procedure was practised.", "fr", "Tous les incidents des trois dernières années ont été déclarés dans les délais et la procédure a été exercée."),
-		5: tx("en", "en", "The country analyses trends in its incidents and shares them in regional or IAEA meetings.", "fr", "Le pays analyse l'évolution de ses incidents et la présente lors de réunions régionales ou de l'AIEA."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Incidents with material out of regulatory control are not recorded nationally.", "fr", "Les incidents impliquant des matières échappant au contrôle réglementaire ne sont pas enregistrés au niveau national."),
+		2: s.tx("en", "en", "Incidents are recorded, but there is no ITDB point of contact, or reports to the ITDB and to law enforcement are incomplete.", "fr", "Les incidents sont enregistrés, mais il n'y a pas de point de contact ITDB, ou les déclarations à l'ITDB et aux services répressifs sont incomplètes."),
+		3: s.tx("en", "en", "A national incident register and reporting procedure exist, the ITDB point of contact is designated, and incidents are shared with law enforcement and INTERPOL.", "fr", "Un registre national des incidents et une procédure de déclaration existent, le point de contact ITDB est désigné, et les incidents sont communiqués aux services répressifs et à INTERPOL."),
+		4: s.tx("en", "en", "All incidents of the last three years were reported on time and the procedure was practised.", "fr", "Tous les incidents des trois dernières années ont été déclarés dans les délais et la procédure a été exercée."),
+		5: s.tx("en", "en", "The country analyses trends in its incidents and shares them in regional or IAEA meetings.", "fr", "Le pays analyse l'évolution de ses incidents et la présente lors de réunions régionales ou de l'AIEA."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q60() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-INF-05", Type: questionnaire.QuestionType("scale"), Index: 60, Text: tx("en", "en", "To what extent do the authorities monitor traditional and social media to pick up early signals of CBRN events, as well as rumours and false information about them, and pass what they find to the surveillance teams and to those in charge of risk communication?", "fr", "Dans quelle mesure les autorités surveillent-elles les médias traditionnels et les réseaux sociaux pour repérer les signaux précoces d'événements NRBC ainsi que les rumeurs et fausses informations qui s'y rapportent, et transmettent-elles leurs constats aux équipes de surveillance et aux responsables de la communication sur les risques\u202f?"), Help: tx("en", "en", "Evidence: a designated media-monitoring function with procedures and tools, daily or event reports, a link to the risk-communication team, and exercises that included a disinformation element. How false information is countered is rated under risk communication, in the preparedness part.", "fr", "Justificatifs\u00a0: une fonction de veille médiatique désignée, avec des procédures et des outils, des rapports quotidiens ou d'événement, un lien avec l'équipe de communication sur les risques, et des exercices comportant un volet de désinformation. La manière de contrer les fausses informations est évaluée avec la communication sur les risques, dans la partie consacrée à la préparation."), Hazards: []string{
+func build_cbrn_core_1_1_0Q60(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-05", Type: questionnaire.QuestionType("scale"), Index: 60, Text: s.tx("en", "en", "To what extent do the authorities monitor traditional and social media to pick up early signals of CBRN events, as well as rumours and false information about them, and pass what they find to the surveillance teams and to those in charge of risk communication?", "fr", "Dans quelle mesure les autorités surveillent-elles les médias traditionnels et les réseaux sociaux pour repérer les signaux précoces d'événements NRBC ainsi que les rumeurs et fausses informations qui s'y rapportent, et transmettent-elles leurs constats aux équipes de surveillance et aux responsables de la communication sur les risques\u202f?"), Help: s.tx("en", "en", "Evidence: a designated media-monitoring function with procedures and tools, daily or event reports, a link to the risk-communication team, and exercises that included a disinformation element. How false information is countered is rated under risk communication, in the preparedness part.", "fr", "Justificatifs\u00a0: une fonction de veille médiatique désignée, avec des procédures et des outils, des rapports quotidiens ou d'événement, un lien avec l'équipe de communication sur les risques, et des exercices comportant un volet de désinformation. La manière de contrer les fausses informations est évaluée avec la communication sur les risques, dans la partie consacrée à la préparation."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"communication",
 		"health",
 		"interior",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R5 (3rd ed.)",
 		"WHO SPAR C10 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nobody monitors media for CBRN signals or false information.", "fr", "Personne n'assure de veille médiatique sur les signaux NRBC ou les fausses informations."),
-		2: tx("en", "en", "Media are watched occasionally or by one agency, without procedures or a link to surveillance and risk communication.", "fr", "Les médias sont suivis ponctuellement ou par un seul organisme, sans procédures ni lien avec la surveillance et la communication sur les risques."),
-		3: tx("en", "en", "A designated media-monitoring function with procedures and tools issues reports and passes signals and rumours to surveillance and risk-communication teams.", "fr", "Une fonction de veille médiatique désignée, dotée de procédures et d'outils, produit des rapports et transmet signaux et rumeurs aux équipes de surveillance et de communication sur les risques."),
-		4: tx("en", "en", "It was used in a real event or an exercise with a disinformation element in the last three years, passing signals within the agreed time.", "fr", "Elle a servi lors d'un événement réel ou d'un exercice comportant un volet de désinformation au cours des trois dernières années, en transmettant les signaux dans le délai convenu."),
-		5: tx("en", "en", "Its methods are reviewed periodically and shared with partner countries or regional networks.", "fr", "Ses méthodes sont réexaminées périodiquement et partagées avec des pays partenaires ou des réseaux régionaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nobody monitors media for CBRN signals or false information.", "fr", "Personne n'assure de veille médiatique sur les signaux NRBC ou les fausses informations."),
+		2: s.tx("en", "en", "Media are watched occasionally or by one agency, without procedures or a link to surveillance and risk communication.", "fr", "Les médias sont suivis ponctuellement ou par un seul organisme, sans procédures ni lien avec la surveillance et la communication sur les risques."),
+		3: s.tx("en", "en", "A designated media-monitoring function with procedures and tools issues reports and passes signals and rumours to surveillance and risk-communication teams.", "fr", "Une fonction de veille médiatique désignée, dotée de procédures et d'outils, produit des rapports et transmet signaux et rumeurs aux équipes de surveillance et de communication sur les risques."),
+		4: s.tx("en", "en", "It was used in a real event or an exercise with a disinformation element in the last three years, passing signals within the agreed time.", "fr", "Elle a servi lors d'un événement réel ou d'un exercice comportant un volet de désinformation au cours des trois dernières années, en transmettant les signaux dans le délai convenu."),
+		5: s.tx("en", "en", "Its methods are reviewed periodically and shared with partner countries or regional networks.", "fr", "Ses méthodes sont réexaminées périodiquement et partagées avec des pays partenaires ou des réseaux régionaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q61() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-01", Type: questionnaire.QuestionType("scale"), Index: 61, Text: tx("en", "en", "To what extent does the country have an adopted national multi-hazard emergency plan with CBRN annexes that assign the role of each agency, set alert levels and link the national, regional and local levels?", "fr", "Dans quelle mesure le pays dispose-t-il d'un plan national d'urgence multirisque adopté, assorti d'annexes NRBC, qui attribue le rôle de chaque organisme, fixe les niveaux d'alerte et articule les échelons national, régional et local\u202f?"), Help: tx("en", "en", "Evidence: the decree or order adopting the plan and its date, the CBRN annexes, the list of agencies and their roles, the regional and local plans derived from it. Level 3 requires an adopted plan covering C, B, R and N with a designated lead body; level 4 a test in an exercise or real event within the last three years, with the lessons written into a revised version.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté portant adoption du plan et sa date, les annexes NRBC, la liste des organismes et de leurs rôles, les plans régionaux et locaux qui en découlent. Le niveau 3 suppose un plan adopté couvrant les risques C, B, R et N et un organisme chef de file désigné\u202f; le niveau 4, un test lors d'un exercice ou d'un événement réel au cours des trois dernières années, dont les enseignements ont été intégrés dans une version révisée."), Hazards: []string{
+func build_cbrn_core_1_1_0Q61(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-01", Type: questionnaire.QuestionType("scale"), Index: 61, Text: s.tx("en", "en", "To what extent does the country have an adopted national multi-hazard emergency plan with CBRN annexes that assign the role of each agency, set alert levels and link the national, regional and local levels?", "fr", "Dans quelle mesure le pays dispose-t-il d'un plan national d'urgence multirisque adopté, assorti d'annexes NRBC, qui attribue le rôle de chaque organisme, fixe les niveaux d'alerte et articule les échelons national, régional et local\u202f?"), Help: s.tx("en", "en", "Evidence: the decree or order adopting the plan and its date, the CBRN annexes, the list of agencies and their roles, the regional and local plans derived from it. Level 3 requires an adopted plan covering C, B, R and N with a designated lead body; level 4 a test in an exercise or real event within the last three years, with the lessons written into a revised version.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté portant adoption du plan et sa date, les annexes NRBC, la liste des organismes et de leurs rôles, les plans régionaux et locaux qui en découlent. Le niveau 3 suppose un plan adopté couvrant les risques C, B, R et N et un organisme chef de file désigné\u202f; le niveau 4, un test lors d'un exercice ou d'un événement réel au cours des trois dernières années, dont les enseignements ont été intégrés dans une version révisée."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"government-office",
 		"interior",
@@ -2450,2287 +2513,2352 @@ func build_cbrn_core_1_1_0Q61() *questionnaire.Question {
 		"nuclear-regulator",
 		"defence",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"who",
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"Sendai Framework Priority 4",
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"WHO SPAR C7 (2nd ed.)",
 		"IAEA GSR Part 7",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national emergency plan covers CBRN events; each agency acts under its own procedures.", "fr", "Aucun plan national d'urgence ne couvre les événements NRBC\u202f; chaque organisme agit selon ses propres procédures."),
-		2: tx("en", "en", "A plan exists in draft, or an adopted plan has CBRN annexes for only some hazards or leaves the role of some agencies undefined; regional and local plans are missing.", "fr", "Un plan existe à l'état de projet, ou un plan adopté ne comporte d'annexes NRBC que pour certains risques ou laisse indéfini le rôle de certains organismes\u202f; les plans régionaux et locaux font défaut."),
-		3: tx("en", "en", "An adopted plan with annexes for C, B, R and N assigns every agency's role, sets alert levels and names a lead body, and the staff who apply it are trained; it has not been tested in the last three years.", "fr", "Un plan adopté, assorti d'annexes pour les risques C, B, R et N, attribue le rôle de chaque organisme, fixe les niveaux d'alerte et désigne un organisme chef de file, et les personnels chargés de l'appliquer sont formés\u202f; il n'a pas été éprouvé au cours des trois dernières années."),
-		4: tx("en", "en", "The plan was tested in an exercise or real event in the last three years, a revised version takes in the lessons, and the lead body's planning work has sustained funding, from any source, with a plan for continuing it.", "fr", "Le plan a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, une version révisée en intègre les enseignements, et le travail de planification de l'organisme chef de file bénéficie d'un financement durable, quelle qu'en soit la source, assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan is reviewed on a fixed cycle, the regional and local plans derived from it are in force and exercised, and the country shares its planning practice in regional exchanges.", "fr", "Le plan est réexaminé selon un cycle fixé, les plans régionaux et locaux qui en découlent sont en vigueur et exercés, et le pays partage sa pratique de planification lors d'échanges régionaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national emergency plan covers CBRN events; each agency acts under its own procedures.", "fr", "Aucun plan national d'urgence ne couvre les événements NRBC\u202f; chaque organisme agit selon ses propres procédures."),
+		2: s.tx("en", "en", "A plan exists in draft, or an adopted plan has CBRN annexes for only some hazards or leaves the role of some agencies undefined; regional and local plans are missing.", "fr", "Un plan existe à l'état de projet, ou un plan adopté ne comporte d'annexes NRBC que pour certains risques ou laisse indéfini le rôle de certains organismes\u202f; les plans régionaux et locaux font défaut."),
+		3: s.tx("en", "en", "An adopted plan with annexes for C, B, R and N assigns every agency's role, sets alert levels and names a lead body, and the staff who apply it are trained; it has not been tested in the last three years.", "fr", "Un plan adopté, assorti d'annexes pour les risques C, B, R et N, attribue le rôle de chaque organisme, fixe les niveaux d'alerte et désigne un organisme chef de file, et les personnels chargés de l'appliquer sont formés\u202f; il n'a pas été éprouvé au cours des trois dernières années."),
+		4: s.tx("en", "en", "The plan was tested in an exercise or real event in the last three years, a revised version takes in the lessons, and the lead body's planning work has sustained funding, from any source, with a plan for continuing it.", "fr", "Le plan a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, une version révisée en intègre les enseignements, et le travail de planification de l'organisme chef de file bénéficie d'un financement durable, quelle qu'en soit la source, assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan is reviewed on a fixed cycle, the regional and local plans derived from it are in force and exercised, and the country shares its planning practice in regional exchanges.", "fr", "Le plan est réexaminé selon un cycle fixé, les plans régionaux et locaux qui en découlent sont en vigueur et exercés, et le pays partage sa pratique de planification lors d'échanges régionaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q62() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-02", Type: questionnaire.QuestionType("scale"), Index: 62, Text: tx("en", "en", "To what extent can a national emergency operations centre, working with an incident management system known to all agencies, be activated at any hour to coordinate a CBRN emergency?", "fr", "Dans quelle mesure un centre national d'opérations d'urgence, fonctionnant selon un système de gestion des incidents connu de tous les organismes, peut-il être activé à toute heure pour coordonner une situation d'urgence NRBC\u202f?"), Help: tx("en", "en", "Evidence: the legal act establishing the centre, its standard operating procedures and duty roster, the description of the incident management system (functions, roles, liaison officers from each agency), activation logs from exercises or real events. Level 4 requires an activation, real or exercised, within the last three years with liaison officers from health, interior, civil protection and the nuclear regulator.", "fr", "Justificatifs\u00a0: l'acte juridique portant création du centre, ses procédures opérationnelles normalisées et son tableau de permanence, la description du système de gestion des incidents (fonctions, rôles, officiers de liaison de chaque organisme), les registres d'activation lors d'exercices ou d'événements réels. Le niveau 4 suppose une activation, réelle ou simulée, au cours des trois dernières années, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté."), Hazards: []string{
+func build_cbrn_core_1_1_0Q62(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-02", Type: questionnaire.QuestionType("scale"), Index: 62, Text: s.tx("en", "en", "To what extent can a national emergency operations centre, working with an incident management system known to all agencies, be activated at any hour to coordinate a CBRN emergency?", "fr", "Dans quelle mesure un centre national d'opérations d'urgence, fonctionnant selon un système de gestion des incidents connu de tous les organismes, peut-il être activé à toute heure pour coordonner une situation d'urgence NRBC\u202f?"), Help: s.tx("en", "en", "Evidence: the legal act establishing the centre, its standard operating procedures and duty roster, the description of the incident management system (functions, roles, liaison officers from each agency), activation logs from exercises or real events. Level 4 requires an activation, real or exercised, within the last three years with liaison officers from health, interior, civil protection and the nuclear regulator.", "fr", "Justificatifs\u00a0: l'acte juridique portant création du centre, ses procédures opérationnelles normalisées et son tableau de permanence, la description du système de gestion des incidents (fonctions, rôles, officiers de liaison de chaque organisme), les registres d'activation lors d'exercices ou d'événements réels. Le niveau 4 suppose une activation, réelle ou simulée, au cours des trois dernières années, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
 		"nuclear-regulator",
 		"government-office",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"WHO SPAR C7 (2nd ed.)",
 		"IAEA GSR Part 7 Req. 6",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No emergency operations centre exists; coordination in an emergency is improvised by telephone or in ad hoc meetings.", "fr", "Aucun centre d'opérations d'urgence n'existe\u202f; en situation d'urgence, la coordination s'improvise par téléphone ou lors de réunions ad hoc."),
-		2: tx("en", "en", "A centre or room exists, but it is not staffed round the clock, or its procedures are drafts, or the agencies share no incident management system.", "fr", "Un centre ou une salle existe, mais sans permanence 24 heures sur 24, ou ses procédures sont à l'état de projet, ou les organismes n'ont pas de système de gestion des incidents commun."),
-		3: tx("en", "en", "A legal act establishes the centre; its procedures, duty roster and an incident management system with functions and liaison officers from each agency are adopted, and its staff are trained; it has not been activated in the last three years.", "fr", "Un acte juridique crée le centre\u202f; ses procédures, son tableau de permanence et un système de gestion des incidents définissant les fonctions et les officiers de liaison de chaque organisme sont adoptés, et son personnel est formé\u202f; il n'a pas été activé au cours des trois dernières années."),
-		4: tx("en", "en", "The centre was activated in an exercise or real event in the last three years within its set time, with liaison officers from health, interior, civil protection and the nuclear regulator; the lessons were acted on, and its running costs have sustained funding with a plan for continuing it.", "fr", "Le centre a été activé lors d'un exercice ou d'un événement réel au cours des trois dernières années dans le délai fixé, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté\u202f; les enseignements en ont été tirés, et son fonctionnement bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Activation is tested at least once a year, regional or local centres use the same incident management system, and the centre exchanges staff or practice with other countries' centres.", "fr", "L'activation est testée au moins une fois par an, les centres régionaux ou locaux utilisent le même système de gestion des incidents, et le centre échange des personnels ou des pratiques avec les centres d'autres pays."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No emergency operations centre exists; coordination in an emergency is improvised by telephone or in ad hoc meetings.", "fr", "Aucun centre d'opérations d'urgence n'existe\u202f; en situation d'urgence, la coordination s'improvise par téléphone ou lors de réunions ad hoc."),
+		2: s.tx("en", "en", "A centre or room exists, but it is not staffed round the clock, or its procedures are drafts, or the agencies share no incident management system.", "fr", "Un centre ou une salle existe, mais sans permanence 24 heures sur 24, ou ses procédures sont à l'état de projet, ou les organismes n'ont pas de système de gestion des incidents commun."),
+		3: s.tx("en", "en", "A legal act establishes the centre; its procedures, duty roster and an incident management system with functions and liaison officers from each agency are adopted, and its staff are trained; it has not been activated in the last three years.", "fr", "Un acte juridique crée le centre\u202f; ses procédures, son tableau de permanence et un système de gestion des incidents définissant les fonctions et les officiers de liaison de chaque organisme sont adoptés, et son personnel est formé\u202f; il n'a pas été activé au cours des trois dernières années."),
+		4: s.tx("en", "en", "The centre was activated in an exercise or real event in the last three years within its set time, with liaison officers from health, interior, civil protection and the nuclear regulator; the lessons were acted on, and its running costs have sustained funding with a plan for continuing it.", "fr", "Le centre a été activé lors d'un exercice ou d'un événement réel au cours des trois dernières années dans le délai fixé, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté\u202f; les enseignements en ont été tirés, et son fonctionnement bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Activation is tested at least once a year, regional or local centres use the same incident management system, and the centre exchanges staff or practice with other countries' centres.", "fr", "L'activation est testée au moins une fois par an, les centres régionaux ou locaux utilisent le même système de gestion des incidents, et le centre échange des personnels ou des pratiques avec les centres d'autres pays."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"equipment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q63() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-10", Type: questionnaire.QuestionType("scale"), Index: 63, Text: tx("en", "en", "To what extent does the law give the authorities the powers a CBRN emergency may require (to declare an emergency, order evacuation, sheltering, quarantine or isolation, restrict movement and the use of food, water and premises, requisition goods and staff, and call on the armed forces), with limits on their scope and duration, oversight, and compensation?", "fr", "Dans quelle mesure la loi donne-t-elle aux autorités les pouvoirs qu'une situation d'urgence NRBC peut exiger (déclarer l'état d'urgence, ordonner l'évacuation, la mise à l'abri, la quarantaine ou l'isolement, restreindre les déplacements et l'usage des denrées, de l'eau et des locaux, réquisitionner des biens et des personnels, faire appel aux forces armées), en fixant des limites à leur portée et à leur durée, un contrôle et une indemnisation\u202f?"), Help: tx("en", "en", "Evidence: the laws and decrees that confer each power and name who may use it, the legal mapping of national law against the IHR and the emergency plans, and records of the powers' use in an exercise or real event. Rate the powers as a whole: a power that no text confers counts as missing. Safeguards (necessity, proportionality, time limits, review by a court or by parliament) are part of the legal basis. The procedure for calling on the armed forces is rated in RSP-CMD-04.", "fr", "Justificatifs\u00a0: les lois et décrets qui confèrent chaque pouvoir et désignent qui peut l'exercer, l'analyse de la législation nationale au regard du RSI et des plans d'urgence, et la trace de leur mise en œuvre lors d'un exercice ou d'un événement réel. Évaluez l'ensemble des pouvoirs\u00a0: un pouvoir qu'aucun texte ne confère compte comme manquant. Les garanties (nécessité, proportionnalité, limitation dans le temps, contrôle par un juge ou par le parlement) font partie de la base juridique. La procédure de concours des armées est évaluée à la question RSP-CMD-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q63(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-10", Type: questionnaire.QuestionType("scale"), Index: 63, Text: s.tx("en", "en", "To what extent does the law give the authorities the powers a CBRN emergency may require (to declare an emergency, order evacuation, sheltering, quarantine or isolation, restrict movement and the use of food, water and premises, requisition goods and staff, and call on the armed forces), with limits on their scope and duration, oversight, and compensation?", "fr", "Dans quelle mesure la loi donne-t-elle aux autorités les pouvoirs qu'une situation d'urgence NRBC peut exiger (déclarer l'état d'urgence, ordonner l'évacuation, la mise à l'abri, la quarantaine ou l'isolement, restreindre les déplacements et l'usage des denrées, de l'eau et des locaux, réquisitionner des biens et des personnels, faire appel aux forces armées), en fixant des limites à leur portée et à leur durée, un contrôle et une indemnisation\u202f?"), Help: s.tx("en", "en", "Evidence: the laws and decrees that confer each power and name who may use it, the legal mapping of national law against the IHR and the emergency plans, and records of the powers' use in an exercise or real event. Rate the powers as a whole: a power that no text confers counts as missing. Safeguards (necessity, proportionality, time limits, review by a court or by parliament) are part of the legal basis. The procedure for calling on the armed forces is rated in RSP-CMD-04.", "fr", "Justificatifs\u00a0: les lois et décrets qui confèrent chaque pouvoir et désignent qui peut l'exercer, l'analyse de la législation nationale au regard du RSI et des plans d'urgence, et la trace de leur mise en œuvre lors d'un exercice ou d'un événement réel. Évaluez l'ensemble des pouvoirs\u00a0: un pouvoir qu'aucun texte ne confère compte comme manquant. Les garanties (nécessité, proportionnalité, limitation dans le temps, contrôle par un juge ou par le parlement) font partie de la base juridique. La procédure de concours des armées est évaluée à la question RSP-CMD-04."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"government-office",
 		"justice",
 		"interior",
 		"health",
 		"civil-protection",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P1.1 (3rd ed.)",
 		"WHO SPAR C1 (2nd ed.)",
 		"IHR (2005) Art. 3",
 		"Sendai Framework Priority 2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No text gives the authorities specific powers for a CBRN emergency; they would rely on general police powers or improvise.", "fr", "Aucun texte ne donne aux autorités de pouvoirs spécifiques pour une situation d'urgence NRBC\u202f; elles s'appuieraient sur les pouvoirs généraux de police ou improviseraient."),
-		2: tx("en", "en", "Some powers exist in scattered laws (for example quarantine in the public-health law, evacuation in the civil-protection law), but others are missing or it is unclear who may use them; no legal mapping has been done.", "fr", "Certains pouvoirs figurent dans des lois éparses (par exemple la quarantaine dans la loi de santé publique, l'évacuation dans la loi sur la protection civile), mais d'autres manquent ou l'on ne sait pas qui peut les exercer\u202f; aucune analyse juridique n'a été menée."),
-		3: tx("en", "en", "A legal mapping against the IHR and the emergency plans has been done, and laws in force confer every power listed, name the authority that uses each one and set limits, oversight and compensation; the officials concerned have guidance on using them.", "fr", "La législation a été analysée au regard du RSI et des plans d'urgence, et des lois en vigueur confèrent chacun des pouvoirs énumérés, désignent l'autorité qui exerce chacun d'eux et fixent limites, contrôle et indemnisation\u202f; les responsables concernés disposent d'orientations pour les exercer."),
-		4: tx("en", "en", "The powers were used in an exercise or real event in the last three years (declaration, orders, requisitions), and the legal gaps found have been corrected or are before parliament in a bill.", "fr", "Les pouvoirs ont été mis en œuvre lors d'un exercice ou d'un événement réel au cours des trois dernières années (déclaration, arrêtés, réquisitions), et les lacunes juridiques relevées ont été corrigées ou font l'objet d'un projet de loi déposé au parlement."),
-		5: tx("en", "en", "The legal basis is reviewed after each major event or on a fixed cycle, local authorities apply it with model orders, and the country shares its legal model regionally.", "fr", "La base juridique est réexaminée après chaque événement majeur ou selon un cycle fixé, les autorités locales l'appliquent au moyen d'arrêtés types, et le pays partage son modèle juridique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No text gives the authorities specific powers for a CBRN emergency; they would rely on general police powers or improvise.", "fr", "Aucun texte ne donne aux autorités de pouvoirs spécifiques pour une situation d'urgence NRBC\u202f; elles s'appuieraient sur les pouvoirs généraux de police ou improviseraient."),
+		2: s.tx("en", "en", "Some powers exist in scattered laws (for example quarantine in the public-health law, evacuation in the civil-protection law), but others are missing or it is unclear who may use them; no legal mapping has been done.", "fr", "Certains pouvoirs figurent dans des lois éparses (par exemple la quarantaine dans la loi de santé publique, l'évacuation dans la loi sur la protection civile), mais d'autres manquent ou l'on ne sait pas qui peut les exercer\u202f; aucune analyse juridique n'a été menée."),
+		3: s.tx("en", "en", "A legal mapping against the IHR and the emergency plans has been done, and laws in force confer every power listed, name the authority that uses each one and set limits, oversight and compensation; the officials concerned have guidance on using them.", "fr", "La législation a été analysée au regard du RSI et des plans d'urgence, et des lois en vigueur confèrent chacun des pouvoirs énumérés, désignent l'autorité qui exerce chacun d'eux et fixent limites, contrôle et indemnisation\u202f; les responsables concernés disposent d'orientations pour les exercer."),
+		4: s.tx("en", "en", "The powers were used in an exercise or real event in the last three years (declaration, orders, requisitions), and the legal gaps found have been corrected or are before parliament in a bill.", "fr", "Les pouvoirs ont été mis en œuvre lors d'un exercice ou d'un événement réel au cours des trois dernières années (déclaration, arrêtés, réquisitions), et les lacunes juridiques relevées ont été corrigées ou font l'objet d'un projet de loi déposé au parlement."),
+		5: s.tx("en", "en", "The legal basis is reviewed after each major event or on a fixed cycle, local authorities apply it with model orders, and the country shares its legal model regionally.", "fr", "La base juridique est réexaminée après chaque événement majeur ou selon un cycle fixé, les autorités locales l'appliquent au moyen d'arrêtés types, et le pays partage son modèle juridique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q64() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-03", Type: questionnaire.QuestionType("scale"), Index: 64, Text: tx("en", "en", "To what extent are major chemical accidents covered by emergency plans: on-site plans of hazardous installations and off-site plans of the local authorities, consistent with each other, tested together and made known to the people living nearby?", "fr", "Dans quelle mesure les accidents chimiques majeurs sont-ils couverts par des plans d'urgence\u00a0: plans internes des installations dangereuses et plans externes des autorités locales, cohérents entre eux, testés conjointement et portés à la connaissance des riverains\u202f?"), Help: tx("en", "en", "Evidence: the regulation requiring on-site and off-site plans (for example one transposing the Seveso III Directive or applying ILO Convention 174), the register of installations concerned, the plans and the date of their last joint exercise, public information leaflets. Transport accidents involving hazardous chemicals are rated with the national multi-hazard plan. Answer N/A only if the national register confirms that no installation exceeds the major-hazard thresholds.", "fr", "Justificatifs\u00a0: la réglementation imposant des plans internes et externes (par exemple celle qui transpose la directive Seveso III ou applique la Convention 174 de l'OIT), le registre des installations concernées, les plans et la date de leur dernier exercice conjoint, les brochures d'information du public. Les accidents de transport de produits chimiques dangereux sont évalués avec le plan national multirisque. Ne répondez «\u202fsans objet\u202f» que si le registre national confirme qu'aucune installation ne dépasse les seuils de risque majeur."), Hazards: []string{
+func build_cbrn_core_1_1_0Q64(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-03", Type: questionnaire.QuestionType("scale"), Index: 64, Text: s.tx("en", "en", "To what extent are major chemical accidents covered by emergency plans: on-site plans of hazardous installations and off-site plans of the local authorities, consistent with each other, tested together and made known to the people living nearby?", "fr", "Dans quelle mesure les accidents chimiques majeurs sont-ils couverts par des plans d'urgence\u00a0: plans internes des installations dangereuses et plans externes des autorités locales, cohérents entre eux, testés conjointement et portés à la connaissance des riverains\u202f?"), Help: s.tx("en", "en", "Evidence: the regulation requiring on-site and off-site plans (for example one transposing the Seveso III Directive or applying ILO Convention 174), the register of installations concerned, the plans and the date of their last joint exercise, public information leaflets. Transport accidents involving hazardous chemicals are rated with the national multi-hazard plan. Answer N/A only if the national register confirms that no installation exceeds the major-hazard thresholds.", "fr", "Justificatifs\u00a0: la réglementation imposant des plans internes et externes (par exemple celle qui transpose la directive Seveso III ou applique la Convention 174 de l'OIT), le registre des installations concernées, les plans et la date de leur dernier exercice conjoint, les brochures d'information du public. Les accidents de transport de produits chimiques dangereux sont évalués avec le plan national multirisque. Ne répondez «\u202fsans objet\u202f» que si le registre national confirme qu'aucune installation ne dépasse les seuils de risque majeur."), Hazards: s.strs(
 		"C",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"environment",
 		"industry",
 		"health",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unep-ocha",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"UNECE TEIA Convention (1992)",
 		"ILO Convention C174 (1993)",
 		"IHR (2005) JEE CE (3rd ed.)",
 		"WHO SPAR C14 (2nd ed.)",
-	}, NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No regulation requires emergency plans for major-hazard installations.", "fr", "Aucune réglementation n'impose de plans d'urgence aux installations à risque majeur."),
-		2: tx("en", "en", "A regulation requires plans, but the register of installations is incomplete, or on-site plans exist without matching off-site plans, or the plans are not consistent with each other.", "fr", "Une réglementation impose des plans, mais le registre des installations est incomplet, ou des plans internes existent sans plans externes correspondants, ou les plans ne sont pas cohérents entre eux."),
-		3: tx("en", "en", "Every registered installation has an on-site plan and a matching off-site plan adopted by the local authority, responders are trained on them and people living nearby have been informed; the plans have not yet been tested together.", "fr", "Chaque installation enregistrée dispose d'un plan interne et d'un plan externe correspondant adopté par l'autorité locale, les intervenants y sont formés et les riverains ont été informés\u202f; les plans n'ont pas encore été testés conjointement."),
-		4: tx("en", "en", "On-site and off-site plans were tested together in the last three years for most installations concerned, with at least one full-scale exercise, the lessons were written into both plans, and off-site planning has sustained funding with a plan for continuing it.", "fr", "Les plans internes et externes ont été testés conjointement au cours des trois dernières années pour la plupart des installations concernées, dont au moins une fois en grandeur nature, les enseignements ont été intégrés aux deux plans, et la planification externe bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Plans and public information are reviewed on a fixed cycle, and the country takes part in cross-border exercises or exchanges under the UNECE Industrial Accidents Convention or a regional mechanism.", "fr", "Les plans et l'information du public sont réexaminés selon un cycle fixé, et le pays participe à des exercices ou à des échanges transfrontaliers au titre de la Convention de la CEE-ONU sur les accidents industriels ou d'un mécanisme régional."),
-	}, Activities: []string{
+	), NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No regulation requires emergency plans for major-hazard installations.", "fr", "Aucune réglementation n'impose de plans d'urgence aux installations à risque majeur."),
+		2: s.tx("en", "en", "A regulation requires plans, but the register of installations is incomplete, or on-site plans exist without matching off-site plans, or the plans are not consistent with each other.", "fr", "Une réglementation impose des plans, mais le registre des installations est incomplet, ou des plans internes existent sans plans externes correspondants, ou les plans ne sont pas cohérents entre eux."),
+		3: s.tx("en", "en", "Every registered installation has an on-site plan and a matching off-site plan adopted by the local authority, responders are trained on them and people living nearby have been informed; the plans have not yet been tested together.", "fr", "Chaque installation enregistrée dispose d'un plan interne et d'un plan externe correspondant adopté par l'autorité locale, les intervenants y sont formés et les riverains ont été informés\u202f; les plans n'ont pas encore été testés conjointement."),
+		4: s.tx("en", "en", "On-site and off-site plans were tested together in the last three years for most installations concerned, with at least one full-scale exercise, the lessons were written into both plans, and off-site planning has sustained funding with a plan for continuing it.", "fr", "Les plans internes et externes ont été testés conjointement au cours des trois dernières années pour la plupart des installations concernées, dont au moins une fois en grandeur nature, les enseignements ont été intégrés aux deux plans, et la planification externe bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Plans and public information are reviewed on a fixed cycle, and the country takes part in cross-border exercises or exchanges under the UNECE Industrial Accidents Convention or a regional mechanism.", "fr", "Les plans et l'information du public sont réexaminés selon un cycle fixé, et le pays participe à des exercices ou à des échanges transfrontaliers au titre de la Convention de la CEE-ONU sur les accidents industriels ou d'un mécanisme régional."),
+	}, Activities: s.strs(
 		"action-plan",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q65() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-04", Type: questionnaire.QuestionType("scale"), Index: 65, Text: tx("en", "en", "To what extent does a national plan cover radiological emergencies (lost or stolen sources, transport accidents, contaminated scrap metal or goods, malicious acts), with defined roles for the regulator, civil protection, police, customs and health services?", "fr", "Dans quelle mesure un plan national couvre-t-il les situations d'urgence radiologique (sources perdues ou volées, accidents de transport, ferrailles ou marchandises contaminées, actes malveillants), avec des rôles définis pour l'autorité de sûreté, la protection civile, la police, les douanes et les services de santé\u202f?"), Help: tx("en", "en", "Evidence: the adopted plan or the chapter of the national plan, the procedures of the regulator's emergency duty officer, agreements with police and customs on orphan sources found at borders, the report of the last exercise. Level 3 requires an adopted plan and trained staff; level 4 a plan tested in an exercise or real event in the last three years.", "fr", "Justificatifs\u00a0: le plan adopté ou le chapitre du plan national, les procédures de la permanence d'urgence de l'autorité de sûreté, les accords avec la police et les douanes sur les sources orphelines découvertes aux frontières, le rapport du dernier exercice. Le niveau 3 suppose un plan adopté et du personnel formé\u202f; le niveau 4, un plan testé lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: []string{
+func build_cbrn_core_1_1_0Q65(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-04", Type: questionnaire.QuestionType("scale"), Index: 65, Text: s.tx("en", "en", "To what extent does a national plan cover radiological emergencies (lost or stolen sources, transport accidents, contaminated scrap metal or goods, malicious acts), with defined roles for the regulator, civil protection, police, customs and health services?", "fr", "Dans quelle mesure un plan national couvre-t-il les situations d'urgence radiologique (sources perdues ou volées, accidents de transport, ferrailles ou marchandises contaminées, actes malveillants), avec des rôles définis pour l'autorité de sûreté, la protection civile, la police, les douanes et les services de santé\u202f?"), Help: s.tx("en", "en", "Evidence: the adopted plan or the chapter of the national plan, the procedures of the regulator's emergency duty officer, agreements with police and customs on orphan sources found at borders, the report of the last exercise. Level 3 requires an adopted plan and trained staff; level 4 a plan tested in an exercise or real event in the last three years.", "fr", "Justificatifs\u00a0: le plan adopté ou le chapitre du plan national, les procédures de la permanence d'urgence de l'autorité de sûreté, les accords avec la police et les douanes sur les sources orphelines découvertes aux frontières, le rapport du dernier exercice. Le niveau 3 suppose un plan adopté et du personnel formé\u202f; le niveau 4, un plan testé lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"civil-protection",
 		"interior",
 		"customs",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"IAEA NSS 15",
 		"IHR (2005) JEE RE (3rd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No plan covers radiological emergencies outside nuclear installations.", "fr", "Aucun plan ne couvre les situations d'urgence radiologique en dehors des installations nucléaires."),
-		2: tx("en", "en", "The regulator has internal procedures or a draft plan, but the roles of civil protection, police, customs and health services are not agreed.", "fr", "L'autorité de sûreté dispose de procédures internes ou d'un projet de plan, mais les rôles de la protection civile, de la police, des douanes et des services de santé ne sont pas arrêtés."),
-		3: tx("en", "en", "An adopted plan covers lost or stolen sources, transport accidents, contaminated goods and malicious acts, with roles agreed by all the agencies named and a regulator's duty officer on call at any hour; the staff concerned are trained.", "fr", "Un plan adopté couvre les sources perdues ou volées, les accidents de transport, les marchandises contaminées et les actes malveillants, avec des rôles acceptés par tous les organismes cités et une permanence de l'autorité de sûreté joignable à toute heure\u202f; les personnels concernés sont formés."),
-		4: tx("en", "en", "The plan was tested with all the agencies named in an exercise or real event (for example an orphan source found at a border) in the last three years, the lessons were acted on, and the duty and response arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan a été éprouvé avec tous les organismes cités lors d'un exercice ou d'un événement réel (par exemple une source orpheline découverte à une frontière) au cours des trois dernières années, les enseignements en ont été tirés, et la permanence et les moyens d'intervention bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan is reviewed periodically, responders throughout the country know how to reach the duty officer, and an external review (for example an IAEA EPREV mission) has been hosted and followed up.", "fr", "Le plan est réexaminé périodiquement, les intervenants de tout le territoire savent joindre la permanence, et un examen externe (par exemple une mission EPREV de l'AIEA) a été accueilli et suivi d'effet."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No plan covers radiological emergencies outside nuclear installations.", "fr", "Aucun plan ne couvre les situations d'urgence radiologique en dehors des installations nucléaires."),
+		2: s.tx("en", "en", "The regulator has internal procedures or a draft plan, but the roles of civil protection, police, customs and health services are not agreed.", "fr", "L'autorité de sûreté dispose de procédures internes ou d'un projet de plan, mais les rôles de la protection civile, de la police, des douanes et des services de santé ne sont pas arrêtés."),
+		3: s.tx("en", "en", "An adopted plan covers lost or stolen sources, transport accidents, contaminated goods and malicious acts, with roles agreed by all the agencies named and a regulator's duty officer on call at any hour; the staff concerned are trained.", "fr", "Un plan adopté couvre les sources perdues ou volées, les accidents de transport, les marchandises contaminées et les actes malveillants, avec des rôles acceptés par tous les organismes cités et une permanence de l'autorité de sûreté joignable à toute heure\u202f; les personnels concernés sont formés."),
+		4: s.tx("en", "en", "The plan was tested with all the agencies named in an exercise or real event (for example an orphan source found at a border) in the last three years, the lessons were acted on, and the duty and response arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan a été éprouvé avec tous les organismes cités lors d'un exercice ou d'un événement réel (par exemple une source orpheline découverte à une frontière) au cours des trois dernières années, les enseignements en ont été tirés, et la permanence et les moyens d'intervention bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan is reviewed periodically, responders throughout the country know how to reach the duty officer, and an external review (for example an IAEA EPREV mission) has been hosted and followed up.", "fr", "Le plan est réexaminé périodiquement, les intervenants de tout le territoire savent joindre la permanence, et un examen externe (par exemple une mission EPREV de l'AIEA) a été accueilli et suivi d'effet."),
+	}, Activities: s.strs(
 		"action-plan",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q66() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-05", Type: questionnaire.QuestionType("number"), Index: 66, Text: tx("en", "en", "How many nuclear installations does the country operate (power and research reactors, fuel-cycle and spent-fuel facilities)? Enter 0 if none.", "fr", "Combien d'installations nucléaires le pays exploite-t-il (réacteurs de puissance et de recherche, installations du cycle du combustible et d'entreposage du combustible usé)\u202f? Indiquez 0 s'il n'y en a aucune."), Help: tx("en", "en", "Count each installation once. This figure gives context and is not scored.", "fr", "Comptez chaque installation une seule fois. Ce chiffre sert de contexte et n'est pas noté."), Hazards: []string{
+func build_cbrn_core_1_1_0Q66(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-05", Type: questionnaire.QuestionType("number"), Index: 66, Text: s.tx("en", "en", "How many nuclear installations does the country operate (power and research reactors, fuel-cycle and spent-fuel facilities)? Enter 0 if none.", "fr", "Combien d'installations nucléaires le pays exploite-t-il (réacteurs de puissance et de recherche, installations du cycle du combustible et d'entreposage du combustible usé)\u202f? Indiquez 0 s'il n'y en a aucune."), Help: s.tx("en", "en", "Count each installation once. This figure gives context and is not scored.", "fr", "Comptez chaque installation une seule fois. Ce chiffre sert de contexte et n'est pas noté."), Hazards: s.strs(
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
-	}, Min: f64(0)}
+	), Min: f64(0)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q67() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-06", Type: questionnaire.QuestionType("number"), Index: 67, Text: tx("en", "en", "How many nuclear power plants in neighbouring countries lie within 300 km of the national border? Enter 0 if none.", "fr", "Combien de centrales nucléaires de pays voisins se trouvent à moins de 300 km de la frontière nationale\u202f? Indiquez 0 s'il n'y en a aucune."), Help: tx("en", "en", "This figure gives context and is not scored; a plant within this distance makes the question on off-site nuclear emergency arrangements apply. 300 km is the distance the IAEA suggests for planning restrictions on food and commodities around large reactors; within about 100 km, protective actions such as monitoring and relocation may also be needed on national territory.", "fr", "Ce chiffre sert de contexte et n'est pas noté\u202f; une centrale située à cette distance rend applicable la question sur les dispositions hors site en cas d'urgence nucléaire. La distance de 300 km est celle que suggère l'AIEA pour planifier les restrictions sur les denrées et les produits autour des grands réacteurs\u202f; à moins de 100 km environ, des actions protectrices telles que la surveillance radiologique et l'éloignement temporaire des populations peuvent aussi s'imposer sur le territoire national."), Hazards: []string{
+func build_cbrn_core_1_1_0Q67(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-06", Type: questionnaire.QuestionType("number"), Index: 67, Text: s.tx("en", "en", "How many nuclear power plants in neighbouring countries lie within 300 km of the national border? Enter 0 if none.", "fr", "Combien de centrales nucléaires de pays voisins se trouvent à moins de 300 km de la frontière nationale\u202f? Indiquez 0 s'il n'y en a aucune."), Help: s.tx("en", "en", "This figure gives context and is not scored; a plant within this distance makes the question on off-site nuclear emergency arrangements apply. 300 km is the distance the IAEA suggests for planning restrictions on food and commodities around large reactors; within about 100 km, protective actions such as monitoring and relocation may also be needed on national territory.", "fr", "Ce chiffre sert de contexte et n'est pas noté\u202f; une centrale située à cette distance rend applicable la question sur les dispositions hors site en cas d'urgence nucléaire. La distance de 300 km est celle que suggère l'AIEA pour planifier les restrictions sur les denrées et les produits autour des grands réacteurs\u202f; à moins de 100 km environ, des actions protectrices telles que la surveillance radiologique et l'éloignement temporaire des populations peuvent aussi s'imposer sur le territoire national."), Hazards: s.strs(
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"foreign-affairs",
-	}, Min: f64(0)}
+	), Min: f64(0)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q68() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-11", Type: questionnaire.QuestionType("choice"), Index: 68, Text: tx("en", "en", "What is the highest emergency preparedness category, as defined in IAEA GSR Part 7, that the national hazard assessment assigns to a facility or activity on national territory?", "fr", "Quelle est la catégorie de préparation aux situations d'urgence la plus élevée, au sens de la norme GSR Part 7 de l'AIEA, que l'évaluation nationale des dangers attribue à une installation ou à une activité située sur le territoire national\u202f?"), Help: tx("en", "en", "Category I: facilities, such as large power reactors, where an event on the site could cause severe deterministic effects off the site. II: facilities, such as medium-sized research reactors, where an event could cause off-site doses that warrant urgent protective actions. III: facilities, such as industrial irradiators and small research reactors, where an event warrants protective actions on the site only. IV: activities that could cause an emergency anywhere (for example transport or lost sources), which concerns every State. Category V, areas within the planning distances of a facility in category I or II abroad, follows from the previous question. Evidence: the hazard assessment required by GSR Part 7 Requirement 4 and the regulator's decision assigning the categories. Answer 'not yet assessed' if no hazard assessment has assigned them: it is the only answer that scores nothing.", "fr", "Catégorie I\u00a0: installations, telles que les grands réacteurs de puissance, où un événement sur le site pourrait causer des effets déterministes graves hors du site. II\u00a0: installations, telles que les réacteurs de recherche de moyenne puissance, où un événement pourrait entraîner hors du site des doses justifiant des actions protectrices urgentes. III\u00a0: installations, telles que les irradiateurs industriels et les petits réacteurs de recherche, où un événement ne justifie d'actions protectrices que sur le site. IV\u00a0: activités susceptibles de causer une situation d'urgence en tout lieu (par exemple le transport ou des sources perdues), ce qui concerne tout État. La catégorie V, qui vise les zones situées dans les distances de planification d'une installation de catégorie I ou II à l'étranger, découle de la question précédente. Justificatifs\u00a0: l'évaluation des dangers exigée par la prescription 4 de la norme GSR Part 7 et la décision de l'autorité de sûreté attribuant les catégories. Répondez «\u202fpas encore évaluée\u202f» si aucune évaluation des dangers ne les a attribuées\u00a0: c'est la seule réponse qui ne rapporte aucun point."), Hazards: []string{
+func build_cbrn_core_1_1_0Q68(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-11", Type: questionnaire.QuestionType("choice"), Index: 68, Text: s.tx("en", "en", "What is the highest emergency preparedness category, as defined in IAEA GSR Part 7, that the national hazard assessment assigns to a facility or activity on national territory?", "fr", "Quelle est la catégorie de préparation aux situations d'urgence la plus élevée, au sens de la norme GSR Part 7 de l'AIEA, que l'évaluation nationale des dangers attribue à une installation ou à une activité située sur le territoire national\u202f?"), Help: s.tx("en", "en", "Category I: facilities, such as large power reactors, where an event on the site could cause severe deterministic effects off the site. II: facilities, such as medium-sized research reactors, where an event could cause off-site doses that warrant urgent protective actions. III: facilities, such as industrial irradiators and small research reactors, where an event warrants protective actions on the site only. IV: activities that could cause an emergency anywhere (for example transport or lost sources), which concerns every State. Category V, areas within the planning distances of a facility in category I or II abroad, follows from the previous question. Evidence: the hazard assessment required by GSR Part 7 Requirement 4 and the regulator's decision assigning the categories. Answer 'not yet assessed' if no hazard assessment has assigned them: it is the only answer that scores nothing.", "fr", "Catégorie I\u00a0: installations, telles que les grands réacteurs de puissance, où un événement sur le site pourrait causer des effets déterministes graves hors du site. II\u00a0: installations, telles que les réacteurs de recherche de moyenne puissance, où un événement pourrait entraîner hors du site des doses justifiant des actions protectrices urgentes. III\u00a0: installations, telles que les irradiateurs industriels et les petits réacteurs de recherche, où un événement ne justifie d'actions protectrices que sur le site. IV\u00a0: activités susceptibles de causer une situation d'urgence en tout lieu (par exemple le transport ou des sources perdues), ce qui concerne tout État. La catégorie V, qui vise les zones situées dans les distances de planification d'une installation de catégorie I ou II à l'étranger, découle de la question précédente. Justificatifs\u00a0: l'évaluation des dangers exigée par la prescription 4 de la norme GSR Part 7 et la décision de l'autorité de sûreté attribuant les catégories. Répondez «\u202fpas encore évaluée\u202f» si aucune évaluation des dangers ne les a attribuées\u00a0: c'est la seule réponse qui ne rapporte aucun point."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 4",
 		"IAEA GSR Part 7 Table 1",
-	}, Choices: []questionnaire.Choice{
-		{ID: "epc-1", Label: tx("en", "en", "Category I (for example a large power reactor)", "fr", "Catégorie I (par exemple un grand réacteur de puissance)"), Score: 1},
-		{ID: "epc-2", Label: tx("en", "en", "Category II (for example a medium-sized research reactor)", "fr", "Catégorie II (par exemple un réacteur de recherche de moyenne puissance)"), Score: 1},
-		{ID: "epc-3", Label: tx("en", "en", "Category III (for example an industrial irradiator or a small research reactor)", "fr", "Catégorie III (par exemple un irradiateur industriel ou un petit réacteur de recherche)"), Score: 1},
-		{ID: "epc-4", Label: tx("en", "en", "Category IV only (no facility in categories I to III)", "fr", "Catégorie IV seulement (aucune installation des catégories I à III)"), Score: 1},
-		{ID: "not-assessed", Label: tx("en", "en", "Not yet assessed", "fr", "Pas encore évaluée")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "epc-1", Label: s.tx("en", "en", "Category I (for example a large power reactor)", "fr", "Catégorie I (par exemple un grand réacteur de puissance)"), Score: 1},
+		{ID: "epc-2", Label: s.tx("en", "en", "Category II (for example a medium-sized research reactor)", "fr", "Catégorie II (par exemple un réacteur de recherche de moyenne puissance)"), Score: 1},
+		{ID: "epc-3", Label: s.tx("en", "en", "Category III (for example an industrial irradiator or a small research reactor)", "fr", "Catégorie III (par exemple un irradiateur industriel ou un petit réacteur de recherche)"), Score: 1},
+		{ID: "epc-4", Label: s.tx("en", "en", "Category IV only (no facility in categories I to III)", "fr", "Catégorie IV seulement (aucune installation des catégories I à III)"), Score: 1},
+		{ID: "not-assessed", Label: s.tx("en", "en", "Not yet assessed", "fr", "Pas encore évaluée")},
+	}, Activities: s.strs(
 		"needs-assessment",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q69() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-07", Type: questionnaire.QuestionType("scale"), Index: 69, Text: tx("en", "en", "To what extent are off-site arrangements in place for a nuclear emergency at a facility in emergency preparedness category I or II, or at a nuclear power plant abroad whose planning distances reach national territory: emergency planning zones and distances defined, off-site plans, public warning, and agreed arrangements with the operator or the neighbouring State?", "fr", "Dans quelle mesure des dispositions hors site sont-elles en place pour une situation d'urgence nucléaire survenant dans une installation de catégorie de préparation I ou II, ou dans une centrale nucléaire étrangère dont les distances de planification atteignent le territoire national\u00a0: zones et distances de planification d'urgence définies, plans hors site, alerte des populations et dispositions convenues avec l'exploitant ou l'État voisin\u202f?"), Help: tx("en", "en", "Asked when a facility on national territory is in emergency preparedness category I or II, or a nuclear power plant lies within 300 km of the border (category V areas). A facility in category III needs arrangements on the site only, which its licence covers, and does not make this question apply. Evidence: the hazard assessment that sets the zones and distances, off-site emergency plans, the agreement with the neighbouring State on notification and data exchange, the report of the last off-site or cross-border exercise.", "fr", "Question posée lorsqu'une installation du territoire national relève de la catégorie de préparation I ou II, ou qu'une centrale nucléaire se trouve à moins de 300 km de la frontière (zones de catégorie V). Une installation de catégorie III n'appelle que des dispositions sur le site, que couvre son autorisation, et ne rend pas cette question applicable. Justificatifs\u00a0: l'évaluation des dangers qui fixe les zones et distances, les plans d'urgence hors site, l'accord avec l'État voisin sur la notification et l'échange de données, le rapport du dernier exercice hors site ou transfrontalier."), Hazards: []string{
+func build_cbrn_core_1_1_0Q69(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-07", Type: questionnaire.QuestionType("scale"), Index: 69, Text: s.tx("en", "en", "To what extent are off-site arrangements in place for a nuclear emergency at a facility in emergency preparedness category I or II, or at a nuclear power plant abroad whose planning distances reach national territory: emergency planning zones and distances defined, off-site plans, public warning, and agreed arrangements with the operator or the neighbouring State?", "fr", "Dans quelle mesure des dispositions hors site sont-elles en place pour une situation d'urgence nucléaire survenant dans une installation de catégorie de préparation I ou II, ou dans une centrale nucléaire étrangère dont les distances de planification atteignent le territoire national\u00a0: zones et distances de planification d'urgence définies, plans hors site, alerte des populations et dispositions convenues avec l'exploitant ou l'État voisin\u202f?"), Help: s.tx("en", "en", "Asked when a facility on national territory is in emergency preparedness category I or II, or a nuclear power plant lies within 300 km of the border (category V areas). A facility in category III needs arrangements on the site only, which its licence covers, and does not make this question apply. Evidence: the hazard assessment that sets the zones and distances, off-site emergency plans, the agreement with the neighbouring State on notification and data exchange, the report of the last off-site or cross-border exercise.", "fr", "Question posée lorsqu'une installation du territoire national relève de la catégorie de préparation I ou II, ou qu'une centrale nucléaire se trouve à moins de 300 km de la frontière (zones de catégorie V). Une installation de catégorie III n'appelle que des dispositions sur le site, que couvre son autorisation, et ne rend pas cette question applicable. Justificatifs\u00a0: l'évaluation des dangers qui fixe les zones et distances, les plans d'urgence hors site, l'accord avec l'État voisin sur la notification et l'échange de données, le rapport du dernier exercice hors site ou transfrontalier."), Hazards: s.strs(
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"nuclear-regulator",
 		"interior",
 		"health",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 4",
 		"IAEA GSR Part 7 Req. 5",
 		"IHR (2005) JEE RE (3rd ed.)",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
-		{Op: questionnaire.ConditionOp(2), Question: "PRP-PLN-11", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
+		{Op: questionnaire.ConditionOp(2), Question: "PRP-PLN-11", Values: s.strs(
 			"epc-1",
 			"epc-2",
-		}, Line: 5244, Column: 15},
+		), Line: 5244, Column: 15},
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-PLN-06", Bound: 1, Line: 5245, Column: 15},
 	}, Line: 5243, Column: 11}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No emergency planning zones or distances are defined and no off-site plan exists.", "fr", "Aucune zone ni distance de planification d'urgence n'est définie et il n'existe pas de plan hors site."),
-		2: tx("en", "en", "Zones or distances are defined for some facilities or directions only, or the off-site plans are drafts, or there is no arrangement with the operator or the neighbouring State.", "fr", "Des zones ou distances ne sont définies que pour certaines installations ou certaines directions, ou les plans hors site sont à l'état de projet, ou aucune disposition n'est convenue avec l'exploitant ou l'État voisin."),
-		3: tx("en", "en", "The zones and distances set by the hazard assessment are adopted, the off-site plans of the authorities concerned cover them with public warning, notification and data exchange with the operator or neighbouring State are agreed, and the staff concerned are trained.", "fr", "Les zones et distances fixées par l'évaluation des dangers sont adoptées, les plans hors site des autorités concernées les couvrent, alerte des populations comprise, la notification et l'échange de données avec l'exploitant ou l'État voisin sont convenus, et les personnels concernés sont formés."),
-		4: tx("en", "en", "A field exercise involving the off-site authorities, and the neighbouring State where relevant, was held in the last three years, its lessons were acted on, and off-site preparedness has sustained funding with a plan for continuing it.", "fr", "Un exercice grandeur nature associant les autorités hors site, et l'État voisin le cas échéant, a eu lieu au cours des trois dernières années, les enseignements en ont été tirés, et la préparation hors site bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Off-site arrangements are reviewed periodically with the people concerned, the local authorities of every zone exercise them, and the country takes part in joint exercises with neighbours or in IAEA ConvEx-3 exercises.", "fr", "Les dispositions hors site sont réexaminées périodiquement avec les populations concernées, les autorités locales de chaque zone les exercent, et le pays participe à des exercices communs avec ses voisins ou aux exercices ConvEx-3 de l'AIEA."),
+		1: s.tx("en", "en", "No emergency planning zones or distances are defined and no off-site plan exists.", "fr", "Aucune zone ni distance de planification d'urgence n'est définie et il n'existe pas de plan hors site."),
+		2: s.tx("en", "en", "Zones or distances are defined for some facilities or directions only, or the off-site plans are drafts, or there is no arrangement with the operator or the neighbouring State.", "fr", "Des zones ou distances ne sont définies que pour certaines installations ou certaines directions, ou les plans hors site sont à l'état de projet, ou aucune disposition n'est convenue avec l'exploitant ou l'État voisin."),
+		3: s.tx("en", "en", "The zones and distances set by the hazard assessment are adopted, the off-site plans of the authorities concerned cover them with public warning, notification and data exchange with the operator or neighbouring State are agreed, and the staff concerned are trained.", "fr", "Les zones et distances fixées par l'évaluation des dangers sont adoptées, les plans hors site des autorités concernées les couvrent, alerte des populations comprise, la notification et l'échange de données avec l'exploitant ou l'État voisin sont convenus, et les personnels concernés sont formés."),
+		4: s.tx("en", "en", "A field exercise involving the off-site authorities, and the neighbouring State where relevant, was held in the last three years, its lessons were acted on, and off-site preparedness has sustained funding with a plan for continuing it.", "fr", "Un exercice grandeur nature associant les autorités hors site, et l'État voisin le cas échéant, a eu lieu au cours des trois dernières années, les enseignements en ont été tirés, et la préparation hors site bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Off-site arrangements are reviewed periodically with the people concerned, the local authorities of every zone exercise them, and the country takes part in joint exercises with neighbours or in IAEA ConvEx-3 exercises.", "fr", "Les dispositions hors site sont réexaminées périodiquement avec les populations concernées, les autorités locales de chaque zone les exercent, et le pays participe à des exercices communs avec ses voisins ou aux exercices ConvEx-3 de l'AIEA."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q70() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-08", Type: questionnaire.QuestionType("scale"), Index: 70, Text: tx("en", "en", "To what extent are criteria and decision procedures defined in advance for protective actions (sheltering, evacuation, iodine thyroid blocking, restrictions on food and drinking water), so that they can be ordered within the first hours of a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure des critères et des procédures de décision sont-ils définis à l'avance pour les actions protectrices (mise à l'abri, évacuation, prise d'iode stable, restrictions sur les denrées alimentaires et l'eau potable), afin de pouvoir les ordonner dès les premières heures d'un rejet chimique, radiologique ou nucléaire\u202f?"), Help: tx("en", "en", "Evidence: the text setting generic and operational criteria (for example intervention levels or dose criteria adopted by regulation), the designation of the authority that decides, decision aids for the first hours, and records of their use in an exercise.", "fr", "Justificatifs\u00a0: le texte fixant les critères génériques et opérationnels (par exemple des niveaux d'intervention ou des critères de dose adoptés par voie réglementaire), la désignation de l'autorité qui décide, les aides à la décision pour les premières heures et la trace de leur utilisation lors d'un exercice."), Hazards: []string{
+func build_cbrn_core_1_1_0Q70(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-08", Type: questionnaire.QuestionType("scale"), Index: 70, Text: s.tx("en", "en", "To what extent are criteria and decision procedures defined in advance for protective actions (sheltering, evacuation, iodine thyroid blocking, restrictions on food and drinking water), so that they can be ordered within the first hours of a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure des critères et des procédures de décision sont-ils définis à l'avance pour les actions protectrices (mise à l'abri, évacuation, prise d'iode stable, restrictions sur les denrées alimentaires et l'eau potable), afin de pouvoir les ordonner dès les premières heures d'un rejet chimique, radiologique ou nucléaire\u202f?"), Help: s.tx("en", "en", "Evidence: the text setting generic and operational criteria (for example intervention levels or dose criteria adopted by regulation), the designation of the authority that decides, decision aids for the first hours, and records of their use in an exercise.", "fr", "Justificatifs\u00a0: le texte fixant les critères génériques et opérationnels (par exemple des niveaux d'intervention ou des critères de dose adoptés par voie réglementaire), la désignation de l'autorité qui décide, les aides à la décision pour les premières heures et la trace de leur utilisation lors d'un exercice."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"nuclear-regulator",
 		"health",
 		"environment",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 5",
 		"IAEA GSG-2",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No criteria or decision procedure for protective actions exists; decisions would be improvised.", "fr", "Il n'existe ni critères ni procédure de décision pour les actions protectrices\u202f; les décisions seraient improvisées."),
-		2: tx("en", "en", "Criteria exist for some hazards or actions only (for example dose criteria for sheltering but none for food restrictions, or none for chemical releases), or the deciding authority is not designated.", "fr", "Des critères n'existent que pour certains risques ou certaines actions (par exemple des critères de dose pour la mise à l'abri mais aucun pour les restrictions alimentaires, ou aucun pour les rejets chimiques), ou l'autorité qui décide n'est pas désignée."),
-		3: tx("en", "en", "Generic and operational criteria for sheltering, evacuation, iodine thyroid blocking and food and water restrictions are adopted for chemical, radiological and nuclear releases, the deciding authority is designated, and trained staff have decision aids for the first hours.", "fr", "Des critères génériques et opérationnels pour la mise à l'abri, l'évacuation, la prise d'iode stable et les restrictions sur les denrées et l'eau sont adoptés pour les rejets chimiques, radiologiques et nucléaires, l'autorité qui décide est désignée, et des personnels formés disposent d'aides à la décision pour les premières heures."),
-		4: tx("en", "en", "The criteria and decision aids were used in an exercise or real event in the last three years and orders were issued within the first hours; the lessons were acted on, and the tools are kept up to date with sustained funding.", "fr", "Les critères et les aides à la décision ont été utilisés lors d'un exercice ou d'un événement réel au cours des trois dernières années et les décisions ont été prises dès les premières heures\u202f; les enseignements en ont été tirés, et les outils sont tenus à jour grâce à un financement durable."),
-		5: tx("en", "en", "The criteria are reviewed against international standards on a fixed cycle, local authorities use the same decision aids, and the criteria are harmonised with neighbouring countries.", "fr", "Les critères sont réexaminés au regard des normes internationales selon un cycle fixé, les autorités locales utilisent les mêmes aides à la décision, et les critères sont harmonisés avec ceux des pays voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No criteria or decision procedure for protective actions exists; decisions would be improvised.", "fr", "Il n'existe ni critères ni procédure de décision pour les actions protectrices\u202f; les décisions seraient improvisées."),
+		2: s.tx("en", "en", "Criteria exist for some hazards or actions only (for example dose criteria for sheltering but none for food restrictions, or none for chemical releases), or the deciding authority is not designated.", "fr", "Des critères n'existent que pour certains risques ou certaines actions (par exemple des critères de dose pour la mise à l'abri mais aucun pour les restrictions alimentaires, ou aucun pour les rejets chimiques), ou l'autorité qui décide n'est pas désignée."),
+		3: s.tx("en", "en", "Generic and operational criteria for sheltering, evacuation, iodine thyroid blocking and food and water restrictions are adopted for chemical, radiological and nuclear releases, the deciding authority is designated, and trained staff have decision aids for the first hours.", "fr", "Des critères génériques et opérationnels pour la mise à l'abri, l'évacuation, la prise d'iode stable et les restrictions sur les denrées et l'eau sont adoptés pour les rejets chimiques, radiologiques et nucléaires, l'autorité qui décide est désignée, et des personnels formés disposent d'aides à la décision pour les premières heures."),
+		4: s.tx("en", "en", "The criteria and decision aids were used in an exercise or real event in the last three years and orders were issued within the first hours; the lessons were acted on, and the tools are kept up to date with sustained funding.", "fr", "Les critères et les aides à la décision ont été utilisés lors d'un exercice ou d'un événement réel au cours des trois dernières années et les décisions ont été prises dès les premières heures\u202f; les enseignements en ont été tirés, et les outils sont tenus à jour grâce à un financement durable."),
+		5: s.tx("en", "en", "The criteria are reviewed against international standards on a fixed cycle, local authorities use the same decision aids, and the criteria are harmonised with neighbouring countries.", "fr", "Les critères sont réexaminés au regard des normes internationales selon un cycle fixé, les autorités locales utilisent les mêmes aides à la décision, et les critères sont harmonisés avec ceux des pays voisins."),
+	}, Activities: s.strs(
 		"action-plan",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q71() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-PLN-09", Type: questionnaire.QuestionType("scale"), Index: 71, Text: tx("en", "en", "To what extent can funds be released quickly to respond to a CBRN emergency: a contingency fund or reserve open to the agencies concerned, rules that release it within days, and procedures for emergency procurement and accounting?", "fr", "Dans quelle mesure des fonds peuvent-ils être débloqués rapidement pour répondre à une situation d'urgence NRBC\u00a0: un fonds ou une réserve pour imprévus accessible aux organismes concernés, des règles permettant de le débloquer en quelques jours et des procédures de passation de marchés et de comptabilité d'urgence\u202f?"), Help: tx("en", "en", "Evidence: the finance law or decree creating the fund or reserve, the rules and time limits for releasing it, the emergency procurement rules, and records of releases in past events or exercises. The routine funding of preparedness is not rated here: it is part of level 4 of each question, and the costing and funding of the national action plan are rated in the prevention part of the questionnaire.", "fr", "Justificatifs\u00a0: la loi de finances ou le décret créant le fonds ou la réserve, les règles et délais de déblocage, les règles de passation des marchés en urgence, et la trace des déblocages lors d'événements ou d'exercices passés. Le financement courant de la préparation n'est pas évalué ici\u00a0: il relève du niveau 4 de chaque question, et le chiffrage et le financement du plan d'action national sont évalués dans la partie du questionnaire consacrée à la prévention."), Hazards: []string{
+func build_cbrn_core_1_1_0Q71(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-09", Type: questionnaire.QuestionType("scale"), Index: 71, Text: s.tx("en", "en", "To what extent can funds be released quickly to respond to a CBRN emergency: a contingency fund or reserve open to the agencies concerned, rules that release it within days, and procedures for emergency procurement and accounting?", "fr", "Dans quelle mesure des fonds peuvent-ils être débloqués rapidement pour répondre à une situation d'urgence NRBC\u00a0: un fonds ou une réserve pour imprévus accessible aux organismes concernés, des règles permettant de le débloquer en quelques jours et des procédures de passation de marchés et de comptabilité d'urgence\u202f?"), Help: s.tx("en", "en", "Evidence: the finance law or decree creating the fund or reserve, the rules and time limits for releasing it, the emergency procurement rules, and records of releases in past events or exercises. The routine funding of preparedness is not rated here: it is part of level 4 of each question, and the costing and funding of the national action plan are rated in the prevention part of the questionnaire.", "fr", "Justificatifs\u00a0: la loi de finances ou le décret créant le fonds ou la réserve, les règles et délais de déblocage, les règles de passation des marchés en urgence, et la trace des déblocages lors d'événements ou d'exercices passés. Le financement courant de la préparation n'est pas évalué ici\u00a0: il relève du niveau 4 de chaque question, et le chiffrage et le financement du plan d'action national sont évalués dans la partie du questionnaire consacrée à la prévention."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"finance",
 		"government-office",
 		"civil-protection",
 		"health",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P2.2 (3rd ed.)",
 		"WHO SPAR C3.2 (2nd ed.)",
 		"Sendai Framework Priority 3",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No fund, reserve or procedure exists for releasing money in a CBRN emergency; agencies pay from their current budgets.", "fr", "Aucun fonds, aucune réserve ni aucune procédure ne permet de débloquer des crédits lors d'une situation d'urgence NRBC\u202f; les organismes paient sur leur budget courant."),
-		2: tx("en", "en", "A general contingency reserve exists, but drawing on it is slow or unclear, or only some agencies can use it, and there are no emergency procurement rules.", "fr", "Une réserve générale pour imprévus existe, mais son déblocage est lent ou mal défini, ou seuls certains organismes peuvent y recourir, et il n'existe pas de règles de passation des marchés en urgence."),
-		3: tx("en", "en", "A fund or reserve is open to all the agencies concerned, with written release rules and time limits, and emergency procurement and accounting procedures are adopted and known to finance officers; they have not been used in the last three years.", "fr", "Un fonds ou une réserve est accessible à tous les organismes concernés, avec des règles et des délais de déblocage écrits, et des procédures de passation des marchés et de comptabilité d'urgence sont adoptées et connues des services financiers\u202f; elles n'ont pas servi au cours des trois dernières années."),
-		4: tx("en", "en", "Funds were released within the set time in a real event or an exercise in the last three years, the spending was accounted for, and the fund is replenished under an agreed rule.", "fr", "Des fonds ont été débloqués dans le délai fixé lors d'un événement réel ou d'un exercice au cours des trois dernières années, les dépenses ont été justifiées, et le fonds est reconstitué selon une règle convenue."),
-		5: tx("en", "en", "The arrangements are reviewed after each use, reach the regional and local levels, and the country takes part in regional risk-financing or pooled-fund arrangements.", "fr", "Le dispositif est réexaminé après chaque utilisation, s'étend aux niveaux régional et local, et le pays participe à des mécanismes régionaux de financement des risques ou de fonds mutualisés."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No fund, reserve or procedure exists for releasing money in a CBRN emergency; agencies pay from their current budgets.", "fr", "Aucun fonds, aucune réserve ni aucune procédure ne permet de débloquer des crédits lors d'une situation d'urgence NRBC\u202f; les organismes paient sur leur budget courant."),
+		2: s.tx("en", "en", "A general contingency reserve exists, but drawing on it is slow or unclear, or only some agencies can use it, and there are no emergency procurement rules.", "fr", "Une réserve générale pour imprévus existe, mais son déblocage est lent ou mal défini, ou seuls certains organismes peuvent y recourir, et il n'existe pas de règles de passation des marchés en urgence."),
+		3: s.tx("en", "en", "A fund or reserve is open to all the agencies concerned, with written release rules and time limits, and emergency procurement and accounting procedures are adopted and known to finance officers; they have not been used in the last three years.", "fr", "Un fonds ou une réserve est accessible à tous les organismes concernés, avec des règles et des délais de déblocage écrits, et des procédures de passation des marchés et de comptabilité d'urgence sont adoptées et connues des services financiers\u202f; elles n'ont pas servi au cours des trois dernières années."),
+		4: s.tx("en", "en", "Funds were released within the set time in a real event or an exercise in the last three years, the spending was accounted for, and the fund is replenished under an agreed rule.", "fr", "Des fonds ont été débloqués dans le délai fixé lors d'un événement réel ou d'un exercice au cours des trois dernières années, les dépenses ont été justifiées, et le fonds est reconstitué selon une règle convenue."),
+		5: s.tx("en", "en", "The arrangements are reviewed after each use, reach the regional and local levels, and the country takes part in regional risk-financing or pooled-fund arrangements.", "fr", "Le dispositif est réexaminé après chaque utilisation, s'étend aux niveaux régional et local, et le pays participe à des mécanismes régionaux de financement des risques ou de fonds mutualisés."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q72() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-01", Type: questionnaire.QuestionType("scale"), Index: 72, Text: tx("en", "en", "To what extent are hospitals designated to receive casualties contaminated by chemical or radioactive material, with agreed roles, controlled entrances, decontamination at the hospital entrance and staff trained to use protective equipment, and are they known to ambulance services and first responders?", "fr", "Dans quelle mesure des hôpitaux sont-ils désignés pour accueillir les victimes contaminées par des matières chimiques ou radioactives, avec des rôles convenus, des entrées contrôlées, une décontamination à l'entrée de l'hôpital et un personnel formé au port des équipements de protection, et sont-ils connus des services d'ambulance et des primo-intervenants\u202f?"), Help: tx("en", "en", "Evidence: the ministerial act designating the hospitals, hospital CBRN plans, the inventory of decontamination and protective equipment, training records, reports of hospital exercises. Level 4 requires that at least the designated hospitals have practised receiving contaminated casualties in the last three years. Isolation units for patients with a high-consequence infectious disease are rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: l'acte ministériel désignant les hôpitaux, les plans NRBC hospitaliers, l'inventaire des équipements de décontamination et de protection, les registres de formation, les rapports d'exercices hospitaliers. Le niveau 4 suppose qu'au moins les hôpitaux désignés se soient exercés à l'accueil de victimes contaminées au cours des trois dernières années. Les unités d'isolement destinées aux patients atteints d'une maladie infectieuse à haut risque sont évaluées à la question RSP-MED-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q72(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-01", Type: questionnaire.QuestionType("scale"), Index: 72, Text: s.tx("en", "en", "To what extent are hospitals designated to receive casualties contaminated by chemical or radioactive material, with agreed roles, controlled entrances, decontamination at the hospital entrance and staff trained to use protective equipment, and are they known to ambulance services and first responders?", "fr", "Dans quelle mesure des hôpitaux sont-ils désignés pour accueillir les victimes contaminées par des matières chimiques ou radioactives, avec des rôles convenus, des entrées contrôlées, une décontamination à l'entrée de l'hôpital et un personnel formé au port des équipements de protection, et sont-ils connus des services d'ambulance et des primo-intervenants\u202f?"), Help: s.tx("en", "en", "Evidence: the ministerial act designating the hospitals, hospital CBRN plans, the inventory of decontamination and protective equipment, training records, reports of hospital exercises. Level 4 requires that at least the designated hospitals have practised receiving contaminated casualties in the last three years. Isolation units for patients with a high-consequence infectious disease are rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: l'acte ministériel désignant les hôpitaux, les plans NRBC hospitaliers, l'inventaire des équipements de décontamination et de protection, les registres de formation, les rapports d'exercices hospitaliers. Le niveau 4 suppose qu'au moins les hôpitaux désignés se soient exercés à l'accueil de victimes contaminées au cours des trois dernières années. Les unités d'isolement destinées aux patients atteints d'une maladie infectieuse à haut risque sont évaluées à la question RSP-MED-04."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C8 (2nd ed.)",
 		"IHR (2005) JEE CE (3rd ed.)",
 		"IHR (2005) JEE RE (3rd ed.)",
 		"IAEA EPR-Medical 2005",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No hospital is designated to receive contaminated casualties.", "fr", "Aucun hôpital n'est désigné pour accueillir les victimes contaminées."),
-		2: tx("en", "en", "Some hospitals are designated or have CBRN plans, but without decontamination at the entrance or trained staff, or ambulance services and first responders do not know which they are.", "fr", "Certains hôpitaux sont désignés ou disposent de plans NRBC, mais sans décontamination à l'entrée ni personnel formé, ou les services d'ambulance et les primo-intervenants ne savent pas lesquels."),
-		3: tx("en", "en", "Designated hospitals within reach of every region have CBRN plans, controlled entrances, decontamination at the entrance and staff trained to use protective equipment, and ambulance services and first responders have their list and procedures.", "fr", "Des hôpitaux désignés, accessibles depuis chaque région, disposent de plans NRBC, d'entrées contrôlées, d'une décontamination à l'entrée et d'un personnel formé au port des équipements de protection, et les services d'ambulance et les primo-intervenants en ont la liste et les procédures."),
-		4: tx("en", "en", "The designated hospitals practised receiving contaminated casualties in the last three years, the lessons were acted on, and their equipment and training have sustained funding with a plan for continuing them.", "fr", "Les hôpitaux désignés se sont exercés à l'accueil de victimes contaminées au cours des trois dernières années, les enseignements en ont été tirés, et leurs équipements et formations bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Hospital CBRN capability is reviewed periodically, extends beyond the designated hospitals through a referral network, and their staff take part in regional training or exchanges.", "fr", "Les capacités NRBC hospitalières sont réexaminées périodiquement, s'étendent au-delà des hôpitaux désignés grâce à un réseau d'orientation des patients, et leur personnel participe à des formations ou à des échanges régionaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No hospital is designated to receive contaminated casualties.", "fr", "Aucun hôpital n'est désigné pour accueillir les victimes contaminées."),
+		2: s.tx("en", "en", "Some hospitals are designated or have CBRN plans, but without decontamination at the entrance or trained staff, or ambulance services and first responders do not know which they are.", "fr", "Certains hôpitaux sont désignés ou disposent de plans NRBC, mais sans décontamination à l'entrée ni personnel formé, ou les services d'ambulance et les primo-intervenants ne savent pas lesquels."),
+		3: s.tx("en", "en", "Designated hospitals within reach of every region have CBRN plans, controlled entrances, decontamination at the entrance and staff trained to use protective equipment, and ambulance services and first responders have their list and procedures.", "fr", "Des hôpitaux désignés, accessibles depuis chaque région, disposent de plans NRBC, d'entrées contrôlées, d'une décontamination à l'entrée et d'un personnel formé au port des équipements de protection, et les services d'ambulance et les primo-intervenants en ont la liste et les procédures."),
+		4: s.tx("en", "en", "The designated hospitals practised receiving contaminated casualties in the last three years, the lessons were acted on, and their equipment and training have sustained funding with a plan for continuing them.", "fr", "Les hôpitaux désignés se sont exercés à l'accueil de victimes contaminées au cours des trois dernières années, les enseignements en ont été tirés, et leurs équipements et formations bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Hospital CBRN capability is reviewed periodically, extends beyond the designated hospitals through a referral network, and their staff take part in regional training or exchanges.", "fr", "Les capacités NRBC hospitalières sont réexaminées périodiquement, s'étendent au-delà des hôpitaux désignés grâce à un réseau d'orientation des patients, et leur personnel participe à des formations ou à des échanges régionaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q73() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-02", Type: questionnaire.QuestionType("scale"), Index: 73, Text: tx("en", "en", "To what extent do health services have surge plans for a mass-casualty chemical, radiological or nuclear event: additional beds, intensive and burn care, recall of staff, distribution of patients between hospitals and, if needed, transfer abroad?", "fr", "Dans quelle mesure les services de santé disposent-ils de plans de montée en puissance pour un événement chimique, radiologique ou nucléaire à nombreuses victimes\u00a0: lits supplémentaires, soins intensifs et soins aux brûlés, rappel du personnel, répartition des patients entre hôpitaux et, au besoin, transfert à l'étranger\u202f?"), Help: tx("en", "en", "Evidence: national and hospital surge plans, the mapping of intensive-care and specialised beds, staff recall procedures, agreements on medical evacuation or with emergency medical teams, reports of exercises or real mass-casualty events. The longer strain of an epidemic on health services is rated with their continuity (PRP-HLT-08).", "fr", "Justificatifs\u00a0: les plans nationaux et hospitaliers de montée en puissance, la cartographie des lits de soins intensifs et spécialisés, les procédures de rappel du personnel, les accords d'évacuation sanitaire ou avec des équipes médicales d'urgence, les rapports d'exercices ou d'événements réels à nombreuses victimes. La tension plus durable qu'une épidémie exerce sur les services de santé est évaluée avec leur continuité (PRP-HLT-08)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q73(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-02", Type: questionnaire.QuestionType("scale"), Index: 73, Text: s.tx("en", "en", "To what extent do health services have surge plans for a mass-casualty chemical, radiological or nuclear event: additional beds, intensive and burn care, recall of staff, distribution of patients between hospitals and, if needed, transfer abroad?", "fr", "Dans quelle mesure les services de santé disposent-ils de plans de montée en puissance pour un événement chimique, radiologique ou nucléaire à nombreuses victimes\u00a0: lits supplémentaires, soins intensifs et soins aux brûlés, rappel du personnel, répartition des patients entre hôpitaux et, au besoin, transfert à l'étranger\u202f?"), Help: s.tx("en", "en", "Evidence: national and hospital surge plans, the mapping of intensive-care and specialised beds, staff recall procedures, agreements on medical evacuation or with emergency medical teams, reports of exercises or real mass-casualty events. The longer strain of an epidemic on health services is rated with their continuity (PRP-HLT-08).", "fr", "Justificatifs\u00a0: les plans nationaux et hospitaliers de montée en puissance, la cartographie des lits de soins intensifs et spécialisés, les procédures de rappel du personnel, les accords d'évacuation sanitaire ou avec des équipes médicales d'urgence, les rapports d'exercices ou d'événements réels à nombreuses victimes. La tension plus durable qu'une épidémie exerce sur les services de santé est évaluée avec leur continuité (PRP-HLT-08)."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C8 (2nd ed.)",
 		"IHR (2005) JEE R1.4 (3rd ed.)",
 		"IHR (2005) JEE R3 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No surge plan exists beyond individual hospitals' internal plans.", "fr", "Aucun plan de montée en puissance n'existe au-delà des plans internes de quelques hôpitaux."),
-		2: tx("en", "en", "Some hospitals have mass-casualty plans, but there is no national mapping of intensive-care and burn beds or no procedure for distributing patients between hospitals.", "fr", "Certains hôpitaux disposent de plans pour un afflux de victimes, mais il n'existe ni cartographie nationale des lits de soins intensifs et de brûlés ni procédure de répartition des patients entre hôpitaux."),
-		3: tx("en", "en", "A national surge plan, with hospital plans derived from it, maps intensive-care, burn and specialised beds, sets staff recall and patient distribution rules and names the body that regulates patient flows; transfer abroad is covered by agreements or procedures.", "fr", "Un plan national de montée en puissance, décliné en plans hospitaliers, recense les lits de soins intensifs, de brûlés et spécialisés, fixe les règles de rappel du personnel et de répartition des patients et désigne l'organisme qui régule les flux de patients\u202f; le transfert à l'étranger est couvert par des accords ou des procédures."),
-		4: tx("en", "en", "The surge plan was tested in a mass-casualty exercise or real event in the last three years, with patients actually distributed between hospitals; the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan de montée en puissance a été éprouvé lors d'un exercice ou d'un événement réel à nombreuses victimes au cours des trois dernières années, avec une répartition effective des patients entre hôpitaux\u202f; les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Surge capacity is reviewed periodically against the risk assessment, regional hospitals take part, and patient-transfer arrangements with neighbouring countries or emergency medical teams have been exercised.", "fr", "La capacité de montée en puissance est réexaminée périodiquement au regard de l'évaluation des risques, les hôpitaux régionaux y participent, et les dispositifs de transfert de patients avec les pays voisins ou des équipes médicales d'urgence ont été exercés."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No surge plan exists beyond individual hospitals' internal plans.", "fr", "Aucun plan de montée en puissance n'existe au-delà des plans internes de quelques hôpitaux."),
+		2: s.tx("en", "en", "Some hospitals have mass-casualty plans, but there is no national mapping of intensive-care and burn beds or no procedure for distributing patients between hospitals.", "fr", "Certains hôpitaux disposent de plans pour un afflux de victimes, mais il n'existe ni cartographie nationale des lits de soins intensifs et de brûlés ni procédure de répartition des patients entre hôpitaux."),
+		3: s.tx("en", "en", "A national surge plan, with hospital plans derived from it, maps intensive-care, burn and specialised beds, sets staff recall and patient distribution rules and names the body that regulates patient flows; transfer abroad is covered by agreements or procedures.", "fr", "Un plan national de montée en puissance, décliné en plans hospitaliers, recense les lits de soins intensifs, de brûlés et spécialisés, fixe les règles de rappel du personnel et de répartition des patients et désigne l'organisme qui régule les flux de patients\u202f; le transfert à l'étranger est couvert par des accords ou des procédures."),
+		4: s.tx("en", "en", "The surge plan was tested in a mass-casualty exercise or real event in the last three years, with patients actually distributed between hospitals; the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan de montée en puissance a été éprouvé lors d'un exercice ou d'un événement réel à nombreuses victimes au cours des trois dernières années, avec une répartition effective des patients entre hôpitaux\u202f; les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Surge capacity is reviewed periodically against the risk assessment, regional hospitals take part, and patient-transfer arrangements with neighbouring countries or emergency medical teams have been exercised.", "fr", "La capacité de montée en puissance est réexaminée périodiquement au regard de l'évaluation des risques, les hôpitaux régionaux y participent, et les dispositifs de transfert de patients avec les pays voisins ou des équipes médicales d'urgence ont été exercés."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q74() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-08", Type: questionnaire.QuestionType("scale"), Index: 74, Text: tx("en", "en", "To what extent is it planned how essential health services (emergency care, maternal and child health, immunization, treatment of chronic diseases, supply of medicines) will continue during a long epidemic, or during a radiological or nuclear emergency that overwhelms, closes or evacuates health facilities?", "fr", "Dans quelle mesure la continuité des services de santé essentiels (soins d'urgence, santé maternelle et infantile, vaccination, traitement des maladies chroniques, approvisionnement en médicaments) est-elle planifiée pour le cas d'une épidémie prolongée, ou d'une situation d'urgence radiologique ou nucléaire qui saturerait, fermerait ou ferait évacuer des établissements de santé\u202f?"), Help: tx("en", "en", "Evidence: the national package of essential services to maintain, continuity plans of the health ministry and of hospitals, arrangements for redeploying staff and reinforcing the health workforce (recall of retired staff, volunteers, temporary recognition of qualifications), plans for relocating facilities inside emergency planning zones, and the service-use indicators tracked during past events. The acute surge of a mass-casualty event is rated in PRP-HLT-02.", "fr", "Justificatifs\u00a0: l'ensemble national de services essentiels à maintenir, les plans de continuité du ministère de la santé et des hôpitaux, les dispositions de redéploiement du personnel et de renfort des effectifs de santé (rappel de retraités, bénévoles, reconnaissance temporaire des qualifications), les plans de transfert des établissements situés dans les zones de planification d'urgence, et les indicateurs d'utilisation des services suivis lors d'événements passés. La montée en puissance face à un afflux aigu de victimes est évaluée à la question PRP-HLT-02."), Hazards: []string{
+func build_cbrn_core_1_1_0Q74(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-08", Type: questionnaire.QuestionType("scale"), Index: 74, Text: s.tx("en", "en", "To what extent is it planned how essential health services (emergency care, maternal and child health, immunization, treatment of chronic diseases, supply of medicines) will continue during a long epidemic, or during a radiological or nuclear emergency that overwhelms, closes or evacuates health facilities?", "fr", "Dans quelle mesure la continuité des services de santé essentiels (soins d'urgence, santé maternelle et infantile, vaccination, traitement des maladies chroniques, approvisionnement en médicaments) est-elle planifiée pour le cas d'une épidémie prolongée, ou d'une situation d'urgence radiologique ou nucléaire qui saturerait, fermerait ou ferait évacuer des établissements de santé\u202f?"), Help: s.tx("en", "en", "Evidence: the national package of essential services to maintain, continuity plans of the health ministry and of hospitals, arrangements for redeploying staff and reinforcing the health workforce (recall of retired staff, volunteers, temporary recognition of qualifications), plans for relocating facilities inside emergency planning zones, and the service-use indicators tracked during past events. The acute surge of a mass-casualty event is rated in PRP-HLT-02.", "fr", "Justificatifs\u00a0: l'ensemble national de services essentiels à maintenir, les plans de continuité du ministère de la santé et des hôpitaux, les dispositions de redéploiement du personnel et de renfort des effectifs de santé (rappel de retraités, bénévoles, reconnaissance temporaire des qualifications), les plans de transfert des établissements situés dans les zones de planification d'urgence, et les indicateurs d'utilisation des services suivis lors d'événements passés. La montée en puissance face à un afflux aigu de victimes est évaluée à la question PRP-HLT-02."), Hazards: s.strs(
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R3.3 (3rd ed.)",
 		"WHO SPAR C8 (2nd ed.)",
 		"IHR (2005) JEE R1.4 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No package of essential services is defined and no plan addresses their continuity in an emergency.", "fr", "Aucun ensemble de services essentiels n'est défini et aucun plan ne traite de leur continuité en situation d'urgence."),
-		2: tx("en", "en", "A package of essential services is defined, or some hospitals have continuity plans, but there is no national continuity plan, no workforce reinforcement arrangement, or nothing for facilities inside nuclear planning zones.", "fr", "Un ensemble de services essentiels est défini, ou certains hôpitaux disposent de plans de continuité, mais il n'existe ni plan national de continuité, ni dispositif de renfort des effectifs, ou rien n'est prévu pour les établissements situés dans les zones de planification nucléaire."),
-		3: tx("en", "en", "A national continuity plan names the essential services to maintain, sets staff redeployment and workforce reinforcement, plans the relocation of facilities that may be evacuated, and sets indicators to track service use; hospital plans follow it and managers are trained.", "fr", "Un plan national de continuité désigne les services essentiels à maintenir, organise le redéploiement du personnel et le renfort des effectifs, prévoit le transfert des établissements susceptibles d'être évacués et fixe des indicateurs de suivi de l'utilisation des services\u202f; les plans hospitaliers s'y conforment et les gestionnaires sont formés."),
-		4: tx("en", "en", "The plan was applied in an epidemic or tested in an exercise in the last three years, service use was tracked and shortfalls corrected, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan a été appliqué lors d'une épidémie ou éprouvé lors d'un exercice au cours des trois dernières années, l'utilisation des services a été suivie et les insuffisances corrigées, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan is reviewed after each event, district and primary health facilities apply it, and the country shares its lessons regionally.", "fr", "Le plan est réexaminé après chaque événement, les établissements de district et de soins primaires l'appliquent, et le pays partage ses enseignements au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No package of essential services is defined and no plan addresses their continuity in an emergency.", "fr", "Aucun ensemble de services essentiels n'est défini et aucun plan ne traite de leur continuité en situation d'urgence."),
+		2: s.tx("en", "en", "A package of essential services is defined, or some hospitals have continuity plans, but there is no national continuity plan, no workforce reinforcement arrangement, or nothing for facilities inside nuclear planning zones.", "fr", "Un ensemble de services essentiels est défini, ou certains hôpitaux disposent de plans de continuité, mais il n'existe ni plan national de continuité, ni dispositif de renfort des effectifs, ou rien n'est prévu pour les établissements situés dans les zones de planification nucléaire."),
+		3: s.tx("en", "en", "A national continuity plan names the essential services to maintain, sets staff redeployment and workforce reinforcement, plans the relocation of facilities that may be evacuated, and sets indicators to track service use; hospital plans follow it and managers are trained.", "fr", "Un plan national de continuité désigne les services essentiels à maintenir, organise le redéploiement du personnel et le renfort des effectifs, prévoit le transfert des établissements susceptibles d'être évacués et fixe des indicateurs de suivi de l'utilisation des services\u202f; les plans hospitaliers s'y conforment et les gestionnaires sont formés."),
+		4: s.tx("en", "en", "The plan was applied in an epidemic or tested in an exercise in the last three years, service use was tracked and shortfalls corrected, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le plan a été appliqué lors d'une épidémie ou éprouvé lors d'un exercice au cours des trois dernières années, l'utilisation des services a été suivie et les insuffisances corrigées, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan is reviewed after each event, district and primary health facilities apply it, and the country shares its lessons regionally.", "fr", "Le plan est réexaminé après chaque événement, les établissements de district et de soins primaires l'appliquent, et le pays partage ses enseignements au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q75() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-04", Type: questionnaire.QuestionType("scale"), Index: 75, Text: tx("en", "en", "To what extent does the country hold a national stockpile of medical countermeasures for CBRN emergencies (for example antidotes, antimicrobials, vaccines, stable iodine and decorporation agents) under a designated responsible body, with quantities derived from the national risk assessment, an up-to-date inventory, controlled storage and rotation before expiry?", "fr", "Dans quelle mesure le pays détient-il un stock national de contre-mesures médicales pour les situations d'urgence NRBC (par exemple antidotes, antimicrobiens, vaccins, comprimés d'iode stable et agents de décorporation), placé sous la responsabilité d'un organisme désigné, avec des quantités fondées sur l'évaluation nationale des risques, un inventaire à jour, un stockage maîtrisé et une rotation avant péremption\u202f?"), Help: tx("en", "en", "Evidence: the decree, ministerial order or mandate that makes a body responsible for the stockpile, the stockpile policy and the planning assumptions behind the quantities, the latest inventory with expiry dates, the storage sites and their conditions, the replenishment plan. Stocks held separately by individual hospitals count at most as level 2. Distribution from the stockpile is rated in the next question.", "fr", "Justificatifs\u00a0: le décret, l'arrêté ministériel ou le mandat qui confie le stock à un organisme, la politique de constitution du stock et les hypothèses de planification justifiant les quantités, le dernier inventaire avec les dates de péremption, les sites de stockage et leurs conditions, le plan de renouvellement. Des stocks détenus isolément par des hôpitaux relèvent au plus du niveau 2. La distribution à partir du stock est évaluée à la question suivante."), Hazards: []string{
+func build_cbrn_core_1_1_0Q75(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-04", Type: questionnaire.QuestionType("scale"), Index: 75, Text: s.tx("en", "en", "To what extent does the country hold a national stockpile of medical countermeasures for CBRN emergencies (for example antidotes, antimicrobials, vaccines, stable iodine and decorporation agents) under a designated responsible body, with quantities derived from the national risk assessment, an up-to-date inventory, controlled storage and rotation before expiry?", "fr", "Dans quelle mesure le pays détient-il un stock national de contre-mesures médicales pour les situations d'urgence NRBC (par exemple antidotes, antimicrobiens, vaccins, comprimés d'iode stable et agents de décorporation), placé sous la responsabilité d'un organisme désigné, avec des quantités fondées sur l'évaluation nationale des risques, un inventaire à jour, un stockage maîtrisé et une rotation avant péremption\u202f?"), Help: s.tx("en", "en", "Evidence: the decree, ministerial order or mandate that makes a body responsible for the stockpile, the stockpile policy and the planning assumptions behind the quantities, the latest inventory with expiry dates, the storage sites and their conditions, the replenishment plan. Stocks held separately by individual hospitals count at most as level 2. Distribution from the stockpile is rated in the next question.", "fr", "Justificatifs\u00a0: le décret, l'arrêté ministériel ou le mandat qui confie le stock à un organisme, la politique de constitution du stock et les hypothèses de planification justifiant les quantités, le dernier inventaire avec les dates de péremption, les sites de stockage et leurs conditions, le plan de renouvellement. Des stocks détenus isolément par des hôpitaux relèvent au plus du niveau 2. La distribution à partir du stock est évaluée à la question suivante."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1.5 (3rd ed.)",
 		"WHO SPAR C7 (2nd ed.)",
 		"IAEA GSR Part 7 Req. 12",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national stockpile exists; the only countermeasures are those that hospitals happen to hold.", "fr", "Il n'existe pas de stock national\u202f; les seules contre-mesures sont celles que détiennent les hôpitaux."),
-		2: tx("en", "en", "Stocks are held separately by hospitals or agencies, or a national stockpile exists without a designated body, without an up-to-date inventory, or without countermeasures for some of the hazards.", "fr", "Des stocks sont détenus isolément par des hôpitaux ou des organismes, ou un stock national existe sans organisme désigné, sans inventaire à jour ou sans contre-mesures pour certains des risques."),
-		3: tx("en", "en", "A designated body holds a national stockpile with countermeasures for C, B, R and N under a written policy, with an up-to-date inventory and controlled storage; the quantities are not yet derived from the risk assessment, or rotation and replenishment are not secured.", "fr", "Un organisme désigné détient, selon une politique écrite, un stock national comportant des contre-mesures pour les risques C, B, R et N, avec un inventaire à jour et un stockage maîtrisé\u202f; les quantités ne sont pas encore fondées sur l'évaluation des risques, ou la rotation et le renouvellement ne sont pas assurés."),
-		4: tx("en", "en", "Quantities are derived from the planning scenarios of the national risk assessment, products are rotated before expiry, a stock check or drill in the last three years confirmed the inventory, and replenishment has sustained funding, from any source, under a multi-year plan.", "fr", "Les quantités sont fondées sur les scénarios de planification de l'évaluation nationale des risques, les produits sont renouvelés avant péremption, un contrôle ou un exercice au cours des trois dernières années a confirmé l'inventaire, et le renouvellement bénéficie d'un financement durable, quelle qu'en soit la source, dans le cadre d'un plan pluriannuel."),
-		5: tx("en", "en", "The stockpile policy is reviewed periodically against the risk assessment, regional depots hold stock where delivery times require it, and the country takes part in regional or international stockpile-sharing arrangements.", "fr", "La politique de constitution du stock est réexaminée périodiquement au regard de l'évaluation des risques, des dépôts régionaux détiennent des stocks là où les délais de livraison l'exigent, et le pays participe à des mécanismes régionaux ou internationaux de mutualisation des stocks."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national stockpile exists; the only countermeasures are those that hospitals happen to hold.", "fr", "Il n'existe pas de stock national\u202f; les seules contre-mesures sont celles que détiennent les hôpitaux."),
+		2: s.tx("en", "en", "Stocks are held separately by hospitals or agencies, or a national stockpile exists without a designated body, without an up-to-date inventory, or without countermeasures for some of the hazards.", "fr", "Des stocks sont détenus isolément par des hôpitaux ou des organismes, ou un stock national existe sans organisme désigné, sans inventaire à jour ou sans contre-mesures pour certains des risques."),
+		3: s.tx("en", "en", "A designated body holds a national stockpile with countermeasures for C, B, R and N under a written policy, with an up-to-date inventory and controlled storage; the quantities are not yet derived from the risk assessment, or rotation and replenishment are not secured.", "fr", "Un organisme désigné détient, selon une politique écrite, un stock national comportant des contre-mesures pour les risques C, B, R et N, avec un inventaire à jour et un stockage maîtrisé\u202f; les quantités ne sont pas encore fondées sur l'évaluation des risques, ou la rotation et le renouvellement ne sont pas assurés."),
+		4: s.tx("en", "en", "Quantities are derived from the planning scenarios of the national risk assessment, products are rotated before expiry, a stock check or drill in the last three years confirmed the inventory, and replenishment has sustained funding, from any source, under a multi-year plan.", "fr", "Les quantités sont fondées sur les scénarios de planification de l'évaluation nationale des risques, les produits sont renouvelés avant péremption, un contrôle ou un exercice au cours des trois dernières années a confirmé l'inventaire, et le renouvellement bénéficie d'un financement durable, quelle qu'en soit la source, dans le cadre d'un plan pluriannuel."),
+		5: s.tx("en", "en", "The stockpile policy is reviewed periodically against the risk assessment, regional depots hold stock where delivery times require it, and the country takes part in regional or international stockpile-sharing arrangements.", "fr", "La politique de constitution du stock est réexaminée périodiquement au regard de l'évaluation des risques, des dépôts régionaux détiennent des stocks là où les délais de livraison l'exigent, et le pays participe à des mécanismes régionaux ou internationaux de mutualisation des stocks."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"action-plan",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"needs-assessment",
 			"equipment",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q76() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-05", Type: questionnaire.QuestionType("scale"), Index: 76, Text: tx("en", "en", "To what extent is there a tested plan to distribute and dispense countermeasures from the stockpile to hospitals, responders and, where needed, the public, within the time each countermeasure requires (for example antidotes within hours)?", "fr", "Dans quelle mesure existe-t-il un plan testé de distribution et de délivrance des contre-mesures du stock aux hôpitaux, aux intervenants et, au besoin, à la population, dans le délai que requiert chaque contre-mesure (par exemple quelques heures pour les antidotes)\u202f?"), Help: tx("en", "en", "Asked when some stockpile exists. Evidence: the distribution plan (transport, security, dispensing points, stock placed in advance at hospitals and with responders), the delivery time it sets for each countermeasure, the report of a distribution exercise. Mass vaccination and prophylaxis campaigns are rated in PRP-HLT-06, the legal path for emergency use and import in PRP-HLT-07.", "fr", "Question posée lorsqu'un stock existe. Justificatifs\u00a0: le plan de distribution (transport, sécurisation, points de délivrance, stocks prépositionnés dans les hôpitaux et auprès des intervenants), le délai de livraison qu'il fixe pour chaque contre-mesure, le rapport d'un exercice de distribution. Les campagnes de vaccination et de prophylaxie de masse sont évaluées à la question PRP-HLT-06, la voie juridique de l'utilisation en urgence et de l'importation à la question PRP-HLT-07."), Hazards: []string{
+func build_cbrn_core_1_1_0Q76(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-05", Type: questionnaire.QuestionType("scale"), Index: 76, Text: s.tx("en", "en", "To what extent is there a tested plan to distribute and dispense countermeasures from the stockpile to hospitals, responders and, where needed, the public, within the time each countermeasure requires (for example antidotes within hours)?", "fr", "Dans quelle mesure existe-t-il un plan testé de distribution et de délivrance des contre-mesures du stock aux hôpitaux, aux intervenants et, au besoin, à la population, dans le délai que requiert chaque contre-mesure (par exemple quelques heures pour les antidotes)\u202f?"), Help: s.tx("en", "en", "Asked when some stockpile exists. Evidence: the distribution plan (transport, security, dispensing points, stock placed in advance at hospitals and with responders), the delivery time it sets for each countermeasure, the report of a distribution exercise. Mass vaccination and prophylaxis campaigns are rated in PRP-HLT-06, the legal path for emergency use and import in PRP-HLT-07.", "fr", "Question posée lorsqu'un stock existe. Justificatifs\u00a0: le plan de distribution (transport, sécurisation, points de délivrance, stocks prépositionnés dans les hôpitaux et auprès des intervenants), le délai de livraison qu'il fixe pour chaque contre-mesure, le rapport d'un exercice de distribution. Les campagnes de vaccination et de prophylaxie de masse sont évaluées à la question PRP-HLT-06, la voie juridique de l'utilisation en urgence et de l'importation à la question PRP-HLT-07."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
 		"interior",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1.5 (3rd ed.)",
 		"WHO SPAR C7 (2nd ed.)",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "PRP-HLT-04", Bound: 2, Line: 5868, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No distribution plan exists; products would be sent from the store on request.", "fr", "Il n'existe pas de plan de distribution\u202f; les produits seraient envoyés depuis le dépôt à la demande."),
-		2: tx("en", "en", "Distribution procedures exist for some countermeasures or some regions only, or no delivery times are set.", "fr", "Des procédures de distribution n'existent que pour certaines contre-mesures ou certaines régions, ou aucun délai de livraison n'est fixé."),
-		3: tx("en", "en", "An adopted plan sets transport, security, dispensing points and a delivery time for each countermeasure, places antidotes in advance where minutes count, and the staff concerned are trained; it has not been tested.", "fr", "Un plan adopté organise le transport, la sécurisation et les points de délivrance, fixe un délai de livraison pour chaque contre-mesure et prépositionne les antidotes là où chaque minute compte, et les personnels concernés sont formés\u202f; il n'a pas été éprouvé."),
-		4: tx("en", "en", "A distribution exercise or real event in the last three years met the delivery times in at least one region, the lessons were acted on, and transport and dispensing have sustained funding with a plan for continuing them.", "fr", "Un exercice de distribution ou un événement réel au cours des trois dernières années a respecté les délais de livraison dans au moins une région, les enseignements en ont été tirés, et le transport et la délivrance bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan is reviewed periodically, distribution has been exercised in every region, and the country exchanges practice with its neighbours on cross-border supply.", "fr", "Le plan est réexaminé périodiquement, la distribution a été exercée dans chaque région, et le pays échange des pratiques avec ses voisins sur l'approvisionnement transfrontalier."),
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "PRP-HLT-04", Bound: 2, Line: 5868, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No distribution plan exists; products would be sent from the store on request.", "fr", "Il n'existe pas de plan de distribution\u202f; les produits seraient envoyés depuis le dépôt à la demande."),
+		2: s.tx("en", "en", "Distribution procedures exist for some countermeasures or some regions only, or no delivery times are set.", "fr", "Des procédures de distribution n'existent que pour certaines contre-mesures ou certaines régions, ou aucun délai de livraison n'est fixé."),
+		3: s.tx("en", "en", "An adopted plan sets transport, security, dispensing points and a delivery time for each countermeasure, places antidotes in advance where minutes count, and the staff concerned are trained; it has not been tested.", "fr", "Un plan adopté organise le transport, la sécurisation et les points de délivrance, fixe un délai de livraison pour chaque contre-mesure et prépositionne les antidotes là où chaque minute compte, et les personnels concernés sont formés\u202f; il n'a pas été éprouvé."),
+		4: s.tx("en", "en", "A distribution exercise or real event in the last three years met the delivery times in at least one region, the lessons were acted on, and transport and dispensing have sustained funding with a plan for continuing them.", "fr", "Un exercice de distribution ou un événement réel au cours des trois dernières années a respecté les délais de livraison dans au moins une région, les enseignements en ont été tirés, et le transport et la délivrance bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan is reviewed periodically, distribution has been exercised in every region, and the country exchanges practice with its neighbours on cross-border supply.", "fr", "Le plan est réexaminé périodiquement, la distribution a été exercée dans chaque région, et le pays échange des pratiques avec ses voisins sur l'approvisionnement transfrontalier."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q77() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-06", Type: questionnaire.QuestionType("scale"), Index: 77, Text: tx("en", "en", "To what extent can the health system vaccinate a large population or give it prophylaxis quickly after a deliberate, accidental or natural outbreak: a mass vaccination and prophylaxis plan with priority groups, vaccination sites and staff, cold chain, consent and recording, and monitoring of adverse events?", "fr", "Dans quelle mesure le système de santé peut-il vacciner rapidement une population nombreuse ou lui administrer une prophylaxie après une flambée délibérée, accidentelle ou naturelle\u00a0: un plan de vaccination et de prophylaxie de masse précisant les groupes prioritaires, les sites et le personnel de vaccination, la chaîne du froid, le consentement et l'enregistrement, et la surveillance des manifestations postvaccinales indésirables\u202f?"), Help: tx("en", "en", "Evidence: the mass vaccination and prophylaxis plan (or the outbreak chapter of the immunization programme), micro-plans for vaccination sites, the cold-chain capacity and its inventory, the register of people vaccinated, the adverse-event surveillance procedure, the report of a mass campaign or exercise. A routine immunization programme alone counts at most as level 2.", "fr", "Justificatifs\u00a0: le plan de vaccination et de prophylaxie de masse (ou le chapitre du programme de vaccination consacré aux flambées), les microplans des sites de vaccination, la capacité de la chaîne du froid et son inventaire, le registre des personnes vaccinées, la procédure de surveillance des manifestations postvaccinales indésirables, le rapport d'une campagne de masse ou d'un exercice. Un programme de vaccination de routine ne vaut à lui seul, au plus, que le niveau 2."), Hazards: []string{
+func build_cbrn_core_1_1_0Q77(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-06", Type: questionnaire.QuestionType("scale"), Index: 77, Text: s.tx("en", "en", "To what extent can the health system vaccinate a large population or give it prophylaxis quickly after a deliberate, accidental or natural outbreak: a mass vaccination and prophylaxis plan with priority groups, vaccination sites and staff, cold chain, consent and recording, and monitoring of adverse events?", "fr", "Dans quelle mesure le système de santé peut-il vacciner rapidement une population nombreuse ou lui administrer une prophylaxie après une flambée délibérée, accidentelle ou naturelle\u00a0: un plan de vaccination et de prophylaxie de masse précisant les groupes prioritaires, les sites et le personnel de vaccination, la chaîne du froid, le consentement et l'enregistrement, et la surveillance des manifestations postvaccinales indésirables\u202f?"), Help: s.tx("en", "en", "Evidence: the mass vaccination and prophylaxis plan (or the outbreak chapter of the immunization programme), micro-plans for vaccination sites, the cold-chain capacity and its inventory, the register of people vaccinated, the adverse-event surveillance procedure, the report of a mass campaign or exercise. A routine immunization programme alone counts at most as level 2.", "fr", "Justificatifs\u00a0: le plan de vaccination et de prophylaxie de masse (ou le chapitre du programme de vaccination consacré aux flambées), les microplans des sites de vaccination, la capacité de la chaîne du froid et son inventaire, le registre des personnes vaccinées, la procédure de surveillance des manifestations postvaccinales indésirables, le rapport d'une campagne de masse ou d'un exercice. Un programme de vaccination de routine ne vaut à lui seul, au plus, que le niveau 2."), Hazards: s.strs(
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
 		"interior",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P8.3 (3rd ed.)",
 		"IHR (2005) JEE R1.5 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nothing is planned for mass vaccination or prophylaxis beyond the routine immunization programme.", "fr", "Rien n'est prévu pour la vaccination ou la prophylaxie de masse au-delà du programme de vaccination de routine."),
-		2: tx("en", "en", "A plan is in draft or covers only some vaccines or regions, or the cold-chain and staffing needs of a mass campaign have not been assessed.", "fr", "Un plan est à l'état de projet ou ne couvre que certains vaccins ou certaines régions, ou les besoins d'une campagne de masse en chaîne du froid et en personnel n'ont pas été évalués."),
-		3: tx("en", "en", "An adopted plan with a designated lead sets priority groups, vaccination and dispensing sites, staff, cold chain, consent, recording and adverse-event monitoring, and vaccinators and site managers are trained.", "fr", "Un plan adopté, doté d'un responsable désigné, fixe les groupes prioritaires, les sites de vaccination et de délivrance, le personnel, la chaîne du froid, le consentement, l'enregistrement et la surveillance des manifestations indésirables, et les vaccinateurs et les responsables de site sont formés."),
-		4: tx("en", "en", "A mass campaign (for example an outbreak response) or an exercise in the last three years reached its target population in the planned time, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Une campagne de masse (par exemple en riposte à une flambée) ou un exercice au cours des trois dernières années a atteint la population cible dans le délai prévu, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan is reviewed after each campaign, every region has tested micro-plans, and the country supports neighbours' outbreak-response campaigns or regional exercises.", "fr", "Le plan est réexaminé après chaque campagne, chaque région dispose de microplans éprouvés, et le pays appuie les campagnes de riposte de ses voisins ou des exercices régionaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nothing is planned for mass vaccination or prophylaxis beyond the routine immunization programme.", "fr", "Rien n'est prévu pour la vaccination ou la prophylaxie de masse au-delà du programme de vaccination de routine."),
+		2: s.tx("en", "en", "A plan is in draft or covers only some vaccines or regions, or the cold-chain and staffing needs of a mass campaign have not been assessed.", "fr", "Un plan est à l'état de projet ou ne couvre que certains vaccins ou certaines régions, ou les besoins d'une campagne de masse en chaîne du froid et en personnel n'ont pas été évalués."),
+		3: s.tx("en", "en", "An adopted plan with a designated lead sets priority groups, vaccination and dispensing sites, staff, cold chain, consent, recording and adverse-event monitoring, and vaccinators and site managers are trained.", "fr", "Un plan adopté, doté d'un responsable désigné, fixe les groupes prioritaires, les sites de vaccination et de délivrance, le personnel, la chaîne du froid, le consentement, l'enregistrement et la surveillance des manifestations indésirables, et les vaccinateurs et les responsables de site sont formés."),
+		4: s.tx("en", "en", "A mass campaign (for example an outbreak response) or an exercise in the last three years reached its target population in the planned time, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Une campagne de masse (par exemple en riposte à une flambée) ou un exercice au cours des trois dernières années a atteint la population cible dans le délai prévu, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan is reviewed after each campaign, every region has tested micro-plans, and the country supports neighbours' outbreak-response campaigns or regional exercises.", "fr", "Le plan est réexaminé après chaque campagne, chaque région dispose de microplans éprouvés, et le pays appuie les campagnes de riposte de ses voisins ou des exercices régionaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q78() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-HLT-07", Type: questionnaire.QuestionType("scale"), Index: 78, Text: tx("en", "en", "To what extent does the law allow medical countermeasures that are not licensed nationally (antidotes, vaccines, therapeutics, decorporation agents) to be authorised, imported and used quickly in an emergency, through a set decision procedure of the medicines regulator, reliance on WHO listing or on other regulators' approvals, a fast ethics review for trials, and safety monitoring?", "fr", "Dans quelle mesure la loi permet-elle d'autoriser, d'importer et d'utiliser rapidement en situation d'urgence des contre-mesures médicales non autorisées au niveau national (antidotes, vaccins, traitements, agents de décorporation), grâce à une procédure de décision fixée de l'autorité de réglementation pharmaceutique, à la reconnaissance de l'inscription sur les listes de l'OMS ou des autorisations d'autres autorités, à un examen éthique accéléré des essais et à une pharmacovigilance\u202f?"), Help: tx("en", "en", "Evidence: the provisions of the medicines law on emergency use authorisation, compassionate use and import of unlicensed products, the regulator's procedure and time limits, reliance arrangements (for example on WHO prequalification or the WHO Emergency Use Listing), the ethics committee's fast-track procedure, the pharmacovigilance system, and records of their use in an event or exercise. Customs release of donated or imported products is part of it. Stable iodine, the countermeasure specific to nuclear emergencies, is licensed in most countries; its stock and distribution are rated in PRP-HLT-04, PRP-PLN-08 and RSP-CMD-05.", "fr", "Justificatifs\u00a0: les dispositions de la loi sur le médicament relatives à l'autorisation d'utilisation en urgence, à l'usage compassionnel et à l'importation de produits non autorisés, la procédure et les délais de l'autorité de réglementation, les mécanismes de reconnaissance (par exemple de la préqualification de l'OMS ou de sa liste des produits utilisables en situation d'urgence), la procédure accélérée du comité d'éthique, le système de pharmacovigilance, et la trace de leur utilisation lors d'un événement ou d'un exercice. Le dédouanement des produits donnés ou importés en fait partie. L'iode stable, contre-mesure propre aux situations d'urgence nucléaire, est autorisé dans la plupart des pays\u202f; son stock et sa distribution sont évalués aux questions PRP-HLT-04, PRP-PLN-08 et RSP-CMD-05."), Hazards: []string{
+func build_cbrn_core_1_1_0Q78(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-07", Type: questionnaire.QuestionType("scale"), Index: 78, Text: s.tx("en", "en", "To what extent does the law allow medical countermeasures that are not licensed nationally (antidotes, vaccines, therapeutics, decorporation agents) to be authorised, imported and used quickly in an emergency, through a set decision procedure of the medicines regulator, reliance on WHO listing or on other regulators' approvals, a fast ethics review for trials, and safety monitoring?", "fr", "Dans quelle mesure la loi permet-elle d'autoriser, d'importer et d'utiliser rapidement en situation d'urgence des contre-mesures médicales non autorisées au niveau national (antidotes, vaccins, traitements, agents de décorporation), grâce à une procédure de décision fixée de l'autorité de réglementation pharmaceutique, à la reconnaissance de l'inscription sur les listes de l'OMS ou des autorisations d'autres autorités, à un examen éthique accéléré des essais et à une pharmacovigilance\u202f?"), Help: s.tx("en", "en", "Evidence: the provisions of the medicines law on emergency use authorisation, compassionate use and import of unlicensed products, the regulator's procedure and time limits, reliance arrangements (for example on WHO prequalification or the WHO Emergency Use Listing), the ethics committee's fast-track procedure, the pharmacovigilance system, and records of their use in an event or exercise. Customs release of donated or imported products is part of it. Stable iodine, the countermeasure specific to nuclear emergencies, is licensed in most countries; its stock and distribution are rated in PRP-HLT-04, PRP-PLN-08 and RSP-CMD-05.", "fr", "Justificatifs\u00a0: les dispositions de la loi sur le médicament relatives à l'autorisation d'utilisation en urgence, à l'usage compassionnel et à l'importation de produits non autorisés, la procédure et les délais de l'autorité de réglementation, les mécanismes de reconnaissance (par exemple de la préqualification de l'OMS ou de sa liste des produits utilisables en situation d'urgence), la procédure accélérée du comité d'éthique, le système de pharmacovigilance, et la trace de leur utilisation lors d'un événement ou d'un exercice. Le dédouanement des produits donnés ou importés en fait partie. L'iode stable, contre-mesure propre aux situations d'urgence nucléaire, est autorisé dans la plupart des pays\u202f; son stock et sa distribution sont évalués aux questions PRP-HLT-04, PRP-PLN-08 et RSP-CMD-05."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"customs",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1.6 (3rd ed.)",
 		"WHO Emergency Use Listing Procedure",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No provision allows an unlicensed countermeasure to be used or imported in an emergency.", "fr", "Aucune disposition ne permet d'utiliser ou d'importer une contre-mesure non autorisée en situation d'urgence."),
-		2: tx("en", "en", "Some provision exists (for example compassionate use for named patients), but there is no procedure for a population-wide emergency, or no time limit, or vaccines or some kinds of product are not covered.", "fr", "Une disposition existe (par exemple l'usage compassionnel pour des patients nommément désignés), mais il n'y a pas de procédure pour une situation d'urgence touchant la population, ou pas de délai, ou les vaccins ou certaines catégories de produits ne sont pas couverts."),
-		3: tx("en", "en", "The law provides emergency use authorisation and fast-track import for every kind of countermeasure; the regulator has a written procedure with time limits and reliance on WHO listing or other regulators, ethics review has a fast track, pharmacovigilance covers such products, and the staff concerned are trained.", "fr", "La loi prévoit l'autorisation d'utilisation en urgence et l'importation accélérée pour toute catégorie de contre-mesure\u202f; l'autorité de réglementation dispose d'une procédure écrite, assortie de délais, reconnaissant les listes de l'OMS ou les décisions d'autres autorités, l'examen éthique dispose d'une procédure accélérée, la pharmacovigilance couvre ces produits, et les personnels concernés sont formés."),
-		4: tx("en", "en", "The procedure was used in a real event or an exercise in the last three years within its time limits, from request to authorisation and customs release, and the gaps found were corrected.", "fr", "La procédure a été appliquée lors d'un événement réel ou d'un exercice au cours des trois dernières années dans les délais fixés, de la demande à l'autorisation et au dédouanement, et les lacunes relevées ont été corrigées."),
-		5: tx("en", "en", "The procedure is reviewed periodically, it is harmonised with a regional regulatory network (joint reviews or mutual recognition), and the regulator shares its practice with its counterparts.", "fr", "La procédure est réexaminée périodiquement, elle est harmonisée au sein d'un réseau régional de réglementation (évaluations conjointes ou reconnaissance mutuelle), et l'autorité de réglementation partage sa pratique avec ses homologues."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No provision allows an unlicensed countermeasure to be used or imported in an emergency.", "fr", "Aucune disposition ne permet d'utiliser ou d'importer une contre-mesure non autorisée en situation d'urgence."),
+		2: s.tx("en", "en", "Some provision exists (for example compassionate use for named patients), but there is no procedure for a population-wide emergency, or no time limit, or vaccines or some kinds of product are not covered.", "fr", "Une disposition existe (par exemple l'usage compassionnel pour des patients nommément désignés), mais il n'y a pas de procédure pour une situation d'urgence touchant la population, ou pas de délai, ou les vaccins ou certaines catégories de produits ne sont pas couverts."),
+		3: s.tx("en", "en", "The law provides emergency use authorisation and fast-track import for every kind of countermeasure; the regulator has a written procedure with time limits and reliance on WHO listing or other regulators, ethics review has a fast track, pharmacovigilance covers such products, and the staff concerned are trained.", "fr", "La loi prévoit l'autorisation d'utilisation en urgence et l'importation accélérée pour toute catégorie de contre-mesure\u202f; l'autorité de réglementation dispose d'une procédure écrite, assortie de délais, reconnaissant les listes de l'OMS ou les décisions d'autres autorités, l'examen éthique dispose d'une procédure accélérée, la pharmacovigilance couvre ces produits, et les personnels concernés sont formés."),
+		4: s.tx("en", "en", "The procedure was used in a real event or an exercise in the last three years within its time limits, from request to authorisation and customs release, and the gaps found were corrected.", "fr", "La procédure a été appliquée lors d'un événement réel ou d'un exercice au cours des trois dernières années dans les délais fixés, de la demande à l'autorisation et au dédouanement, et les lacunes relevées ont été corrigées."),
+		5: s.tx("en", "en", "The procedure is reviewed periodically, it is harmonised with a regional regulatory network (joint reviews or mutual recognition), and the regulator shares its practice with its counterparts.", "fr", "La procédure est réexaminée périodiquement, elle est harmonisée au sein d'un réseau régional de réglementation (évaluations conjointes ou reconnaissance mutuelle), et l'autorité de réglementation partage sa pratique avec ses homologues."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q79() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-01", Type: questionnaire.QuestionType("scale"), Index: 79, Text: tx("en", "en", "To what extent do first responders (police, fire and rescue, emergency medical and civil-protection staff) follow a national CBRN curriculum at awareness, operational and specialist levels, with certification and regular refresher training?", "fr", "Dans quelle mesure les primo-intervenants (police, services d'incendie et de secours, services médicaux d'urgence et protection civile) suivent-ils un cursus national NRBC aux niveaux sensibilisation, opérationnel et spécialiste, avec certification et recyclage régulier\u202f?"), Help: tx("en", "en", "Evidence: the approved curriculum and its levels, the institutions delivering it, the number of staff trained and certified per agency and region, refresher requirements. Level 3 requires an approved curriculum delivered by national institutions; level 4 that trained staff have applied it in a field exercise in the last three years.", "fr", "Justificatifs\u00a0: le cursus approuvé et ses niveaux, les établissements qui le dispensent, le nombre d'agents formés et certifiés par organisme et par région, les obligations de recyclage. Le niveau 3 suppose un cursus approuvé dispensé par des établissements nationaux\u202f; le niveau 4, que le personnel formé l'ait mis en pratique lors d'un exercice grandeur nature au cours des trois dernières années."), Hazards: []string{
+func build_cbrn_core_1_1_0Q79(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-01", Type: questionnaire.QuestionType("scale"), Index: 79, Text: s.tx("en", "en", "To what extent do first responders (police, fire and rescue, emergency medical and civil-protection staff) follow a national CBRN curriculum at awareness, operational and specialist levels, with certification and regular refresher training?", "fr", "Dans quelle mesure les primo-intervenants (police, services d'incendie et de secours, services médicaux d'urgence et protection civile) suivent-ils un cursus national NRBC aux niveaux sensibilisation, opérationnel et spécialiste, avec certification et recyclage régulier\u202f?"), Help: s.tx("en", "en", "Evidence: the approved curriculum and its levels, the institutions delivering it, the number of staff trained and certified per agency and region, refresher requirements. Level 3 requires an approved curriculum delivered by national institutions; level 4 that trained staff have applied it in a field exercise in the last three years.", "fr", "Justificatifs\u00a0: le cursus approuvé et ses niveaux, les établissements qui le dispensent, le nombre d'agents formés et certifiés par organisme et par région, les obligations de recyclage. Le niveau 3 suppose un cursus approuvé dispensé par des établissements nationaux\u202f; le niveau 4, que le personnel formé l'ait mis en pratique lors d'un exercice grandeur nature au cours des trois dernières années."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"opcw",
 		"iaea",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA EPR-First Responders 2006",
 		"IHR (2005) JEE D3 (3rd ed.)",
 		"CWC Art. X",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national CBRN curriculum exists; first responders learn from occasional courses.", "fr", "Il n'existe pas de cursus national NRBC\u202f; les primo-intervenants se forment au gré de formations ponctuelles."),
-		2: tx("en", "en", "A curriculum exists for some agencies or some levels only (often awareness), or teaches only some hazards, and there is no certification.", "fr", "Un cursus n'existe que pour certains organismes ou certains niveaux (souvent la seule sensibilisation), ou n'aborde que certains risques, et il n'y a pas de certification."),
-		3: tx("en", "en", "An approved national curriculum at awareness, operational and specialist levels covers C, B, R and N for every first-responder agency, is delivered by national institutions and leads to certification with refresher requirements.", "fr", "Un cursus national approuvé, aux niveaux sensibilisation, opérationnel et spécialiste, couvre les risques C, B, R et N pour tous les organismes de primo-intervention, est dispensé par des établissements nationaux et débouche sur une certification assortie d'obligations de recyclage."),
-		4: tx("en", "en", "Certified staff applied the curriculum in a field exercise in the last three years, most of them are up to date with refresher training, and delivery has sustained funding with a plan for continuing it.", "fr", "Des agents certifiés ont mis le cursus en pratique lors d'un exercice grandeur nature au cours des trois dernières années, la plupart sont à jour de leur recyclage, et la formation bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The curriculum is reviewed periodically against exercise findings, reaches responders in every region, and national institutions train responders from other countries.", "fr", "Le cursus est réexaminé périodiquement au regard des constats d'exercice, touche les intervenants de chaque région, et des établissements nationaux forment des intervenants d'autres pays."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national CBRN curriculum exists; first responders learn from occasional courses.", "fr", "Il n'existe pas de cursus national NRBC\u202f; les primo-intervenants se forment au gré de formations ponctuelles."),
+		2: s.tx("en", "en", "A curriculum exists for some agencies or some levels only (often awareness), or teaches only some hazards, and there is no certification.", "fr", "Un cursus n'existe que pour certains organismes ou certains niveaux (souvent la seule sensibilisation), ou n'aborde que certains risques, et il n'y a pas de certification."),
+		3: s.tx("en", "en", "An approved national curriculum at awareness, operational and specialist levels covers C, B, R and N for every first-responder agency, is delivered by national institutions and leads to certification with refresher requirements.", "fr", "Un cursus national approuvé, aux niveaux sensibilisation, opérationnel et spécialiste, couvre les risques C, B, R et N pour tous les organismes de primo-intervention, est dispensé par des établissements nationaux et débouche sur une certification assortie d'obligations de recyclage."),
+		4: s.tx("en", "en", "Certified staff applied the curriculum in a field exercise in the last three years, most of them are up to date with refresher training, and delivery has sustained funding with a plan for continuing it.", "fr", "Des agents certifiés ont mis le cursus en pratique lors d'un exercice grandeur nature au cours des trois dernières années, la plupart sont à jour de leur recyclage, et la formation bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The curriculum is reviewed periodically against exercise findings, reaches responders in every region, and national institutions train responders from other countries.", "fr", "Le cursus est réexaminé périodiquement au regard des constats d'exercice, touche les intervenants de chaque région, et des établissements nationaux forment des intervenants d'autres pays."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q80() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-02", Type: questionnaire.QuestionType("scale"), Index: 80, Text: tx("en", "en", "To what extent is there a multi-year national exercise programme covering C, B, R and N scenarios (including emerging threats such as drones or cyber-attacks on facility control systems) that moves from tabletop to field exercises, cross-border where relevant, and whose exercises are evaluated against objectives set in advance?", "fr", "Dans quelle mesure existe-t-il un programme national pluriannuel d'exercices couvrant des scénarios C, B, R et N (y compris des menaces émergentes telles que les drones ou les cyberattaques contre les systèmes de contrôle des installations), qui progresse de l'exercice sur table à l'exercice grandeur nature, transfrontalier le cas échéant, et dont les exercices sont évalués au regard d'objectifs fixés à l'avance\u202f?"), Help: tx("en", "en", "Evidence: the adopted programme and calendar, the objectives set for each exercise, exercise reports with the evaluators' findings. What becomes of the findings (the corrective-action register) is rated in RSP-REC-06.", "fr", "Justificatifs\u00a0: le programme adopté et son calendrier, les objectifs fixés pour chaque exercice, les rapports d'exercice avec les constats des évaluateurs. Le devenir des constats (le registre des actions correctives) est évalué à la question RSP-REC-06."), Hazards: []string{
+func build_cbrn_core_1_1_0Q80(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-02", Type: questionnaire.QuestionType("scale"), Index: 80, Text: s.tx("en", "en", "To what extent is there a multi-year national exercise programme covering C, B, R and N scenarios (including emerging threats such as drones or cyber-attacks on facility control systems) that moves from tabletop to field exercises, cross-border where relevant, and whose exercises are evaluated against objectives set in advance?", "fr", "Dans quelle mesure existe-t-il un programme national pluriannuel d'exercices couvrant des scénarios C, B, R et N (y compris des menaces émergentes telles que les drones ou les cyberattaques contre les systèmes de contrôle des installations), qui progresse de l'exercice sur table à l'exercice grandeur nature, transfrontalier le cas échéant, et dont les exercices sont évalués au regard d'objectifs fixés à l'avance\u202f?"), Help: s.tx("en", "en", "Evidence: the adopted programme and calendar, the objectives set for each exercise, exercise reports with the evaluators' findings. What becomes of the findings (the corrective-action register) is rated in RSP-REC-06.", "fr", "Justificatifs\u00a0: le programme adopté et son calendrier, les objectifs fixés pour chaque exercice, les rapports d'exercice avec les constats des évaluateurs. Le devenir des constats (le registre des actions correctives) est évalué à la question RSP-REC-06."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
 		"nuclear-regulator",
 		"government-office",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"who",
 		"iaea",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"IAEA GSR Part 7 Req. 25",
 		"IAEA EPR-Exercise 2005",
 		"WHO Simulation Exercise Manual (2017)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No exercise programme exists; exercises happen when a project offers one.", "fr", "Il n'existe pas de programme d'exercices\u202f; des exercices ont lieu lorsqu'un projet en propose."),
-		2: tx("en", "en", "A programme is in draft, or exercises are held but cover only some hazards or agencies, or only tabletop exercises, without objectives set in advance or evaluators.", "fr", "Un programme est à l'état de projet, ou des exercices ont lieu mais ne couvrent que certains risques ou organismes, ou ne sont que des exercices sur table, sans objectifs fixés à l'avance ni évaluateurs."),
-		3: tx("en", "en", "An adopted multi-year programme covers C, B, R and N scenarios, including emerging threats, and progresses from tabletop to field exercises; each exercise has objectives and trained evaluators, but no field exercise has yet been held under it.", "fr", "Un programme pluriannuel adopté couvre des scénarios C, B, R et N, menaces émergentes comprises, et progresse de l'exercice sur table à l'exercice grandeur nature\u202f; chaque exercice a des objectifs et des évaluateurs formés, mais aucun exercice grandeur nature n'a encore eu lieu dans ce cadre."),
-		4: tx("en", "en", "At least one field exercise, cross-border where relevant, was held under the programme in the last three years and evaluated against its objectives, and the programme has sustained funding with a plan for continuing it.", "fr", "Au moins un exercice grandeur nature, transfrontalier le cas échéant, a eu lieu dans le cadre du programme au cours des trois dernières années et a été évalué au regard de ses objectifs, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The programme is reviewed every year against the risk assessment and past findings, regional and local authorities run their own exercises within it, and the country hosts or joins regional exercises.", "fr", "Le programme est réexaminé chaque année au regard de l'évaluation des risques et des constats passés, les autorités régionales et locales y inscrivent leurs propres exercices, et le pays accueille des exercices régionaux ou y participe."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No exercise programme exists; exercises happen when a project offers one.", "fr", "Il n'existe pas de programme d'exercices\u202f; des exercices ont lieu lorsqu'un projet en propose."),
+		2: s.tx("en", "en", "A programme is in draft, or exercises are held but cover only some hazards or agencies, or only tabletop exercises, without objectives set in advance or evaluators.", "fr", "Un programme est à l'état de projet, ou des exercices ont lieu mais ne couvrent que certains risques ou organismes, ou ne sont que des exercices sur table, sans objectifs fixés à l'avance ni évaluateurs."),
+		3: s.tx("en", "en", "An adopted multi-year programme covers C, B, R and N scenarios, including emerging threats, and progresses from tabletop to field exercises; each exercise has objectives and trained evaluators, but no field exercise has yet been held under it.", "fr", "Un programme pluriannuel adopté couvre des scénarios C, B, R et N, menaces émergentes comprises, et progresse de l'exercice sur table à l'exercice grandeur nature\u202f; chaque exercice a des objectifs et des évaluateurs formés, mais aucun exercice grandeur nature n'a encore eu lieu dans ce cadre."),
+		4: s.tx("en", "en", "At least one field exercise, cross-border where relevant, was held under the programme in the last three years and evaluated against its objectives, and the programme has sustained funding with a plan for continuing it.", "fr", "Au moins un exercice grandeur nature, transfrontalier le cas échéant, a eu lieu dans le cadre du programme au cours des trois dernières années et a été évalué au regard de ses objectifs, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The programme is reviewed every year against the risk assessment and past findings, regional and local authorities run their own exercises within it, and the country hosts or joins regional exercises.", "fr", "Le programme est réexaminé chaque année au regard de l'évaluation des risques et des constats passés, les autorités régionales et locales y inscrivent leurs propres exercices, et le pays accueille des exercices régionaux ou y participe."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"action-plan",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"tabletop-exercise",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
 			"field-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q81() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-03", Type: questionnaire.QuestionType("scale"), Index: 81, Text: tx("en", "en", "To what extent has CBRN training been taken into the curricula of national training institutions and universities (police, fire-service and civil-protection academies, medical and nursing schools) and is it delivered by a national pool of qualified trainers, formed through a train-the-trainer programme, so that training continues without external support?", "fr", "Dans quelle mesure la formation NRBC a-t-elle été intégrée dans les programmes des établissements nationaux de formation et des universités (écoles de police, des services d'incendie et de secours et de la protection civile, facultés de médecine et instituts de formation en soins infirmiers), et est-elle dispensée par un vivier national de formateurs qualifiés, issus d'un programme de formation de formateurs, de sorte qu'elle se poursuive sans appui extérieur\u202f?"), Help: tx("en", "en", "Evidence: curricula or course catalogues that include CBRN modules, agreements with training institutions, the list of qualified trainers kept by a named body with its selection criteria, courses delivered by national trainers without donor funding, courses delivered abroad or hosted for other countries. An informal network of individuals is not a pool.", "fr", "Justificatifs\u00a0: les programmes ou catalogues de formation comportant des modules NRBC, les conventions avec les établissements de formation, la liste des formateurs qualifiés tenue par un organisme désigné avec ses critères de sélection, les formations dispensées par des formateurs nationaux sans financement de bailleurs, les formations dispensées à l'étranger ou accueillies pour d'autres pays. Un réseau informel de personnes ne constitue pas un vivier."), Hazards: []string{
+func build_cbrn_core_1_1_0Q81(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-03", Type: questionnaire.QuestionType("scale"), Index: 81, Text: s.tx("en", "en", "To what extent has CBRN training been taken into the curricula of national training institutions and universities (police, fire-service and civil-protection academies, medical and nursing schools) and is it delivered by a national pool of qualified trainers, formed through a train-the-trainer programme, so that training continues without external support?", "fr", "Dans quelle mesure la formation NRBC a-t-elle été intégrée dans les programmes des établissements nationaux de formation et des universités (écoles de police, des services d'incendie et de secours et de la protection civile, facultés de médecine et instituts de formation en soins infirmiers), et est-elle dispensée par un vivier national de formateurs qualifiés, issus d'un programme de formation de formateurs, de sorte qu'elle se poursuive sans appui extérieur\u202f?"), Help: s.tx("en", "en", "Evidence: curricula or course catalogues that include CBRN modules, agreements with training institutions, the list of qualified trainers kept by a named body with its selection criteria, courses delivered by national trainers without donor funding, courses delivered abroad or hosted for other countries. An informal network of individuals is not a pool.", "fr", "Justificatifs\u00a0: les programmes ou catalogues de formation comportant des modules NRBC, les conventions avec les établissements de formation, la liste des formateurs qualifiés tenue par un organisme désigné avec ses critères de sélection, les formations dispensées par des formateurs nationaux sans financement de bailleurs, les formations dispensées à l'étranger ou accueillies pour d'autres pays. Un réseau informel de personnes ne constitue pas un vivier."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
 		"opcw",
 		"iaea",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "CBRN training depends entirely on courses run by external partners.", "fr", "La formation NRBC dépend entièrement de formations organisées par des partenaires extérieurs."),
-		2: tx("en", "en", "Some national institutions run CBRN modules, or trainers were trained under a project, but there is no formal pool and most courses still rely on external trainers or funding.", "fr", "Certains établissements nationaux proposent des modules NRBC, ou des formateurs ont été formés dans le cadre d'un projet, mais il n'existe pas de vivier formel et la plupart des formations dépendent encore de formateurs ou de financements extérieurs."),
-		3: tx("en", "en", "CBRN modules are in the approved curricula of the main training institutions, and a named body keeps a pool of qualified trainers, listed by discipline with selection criteria, on which those institutions draw.", "fr", "Des modules NRBC figurent dans les programmes approuvés des principaux établissements de formation, et un organisme désigné tient un vivier de formateurs qualifiés, répertoriés par discipline selon des critères de sélection, auquel ces établissements font appel."),
-		4: tx("en", "en", "National trainers delivered most CBRN courses of the last three years without external trainers, the pool is renewed through the train-the-trainer programme, and the courses have sustained funding with a plan for continuing them.", "fr", "Des formateurs nationaux ont dispensé la plupart des formations NRBC des trois dernières années sans formateurs extérieurs, le vivier est renouvelé grâce au programme de formation de formateurs, et les formations bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Curricula are reviewed periodically, and national trainers deliver regional and international CBRN courses, alone or jointly, and share training material with partner countries.", "fr", "Les programmes sont réexaminés périodiquement, et des formateurs nationaux dispensent, seuls ou conjointement, des formations NRBC régionales et internationales et partagent leurs supports avec des pays partenaires."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "CBRN training depends entirely on courses run by external partners.", "fr", "La formation NRBC dépend entièrement de formations organisées par des partenaires extérieurs."),
+		2: s.tx("en", "en", "Some national institutions run CBRN modules, or trainers were trained under a project, but there is no formal pool and most courses still rely on external trainers or funding.", "fr", "Certains établissements nationaux proposent des modules NRBC, ou des formateurs ont été formés dans le cadre d'un projet, mais il n'existe pas de vivier formel et la plupart des formations dépendent encore de formateurs ou de financements extérieurs."),
+		3: s.tx("en", "en", "CBRN modules are in the approved curricula of the main training institutions, and a named body keeps a pool of qualified trainers, listed by discipline with selection criteria, on which those institutions draw.", "fr", "Des modules NRBC figurent dans les programmes approuvés des principaux établissements de formation, et un organisme désigné tient un vivier de formateurs qualifiés, répertoriés par discipline selon des critères de sélection, auquel ces établissements font appel."),
+		4: s.tx("en", "en", "National trainers delivered most CBRN courses of the last three years without external trainers, the pool is renewed through the train-the-trainer programme, and the courses have sustained funding with a plan for continuing them.", "fr", "Des formateurs nationaux ont dispensé la plupart des formations NRBC des trois dernières années sans formateurs extérieurs, le vivier est renouvelé grâce au programme de formation de formateurs, et les formations bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Curricula are reviewed periodically, and national trainers deliver regional and international CBRN courses, alone or jointly, and share training material with partner countries.", "fr", "Les programmes sont réexaminés périodiquement, et des formateurs nationaux dispensent, seuls ou conjointement, des formations NRBC régionales et internationales et partagent leurs supports avec des pays partenaires."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"capacity-building",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"best-practice-exchange",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q82() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-06", Type: questionnaire.QuestionType("scale"), Index: 82, Text: tx("en", "en", "To what extent does the country keep an up-to-date national roster of CBRN experts from all sectors (health, laboratories, radiation protection, chemistry, law enforcement, forensics, veterinary services, communication), with arrangements to release them quickly for national or international deployment?", "fr", "Dans quelle mesure le pays tient-il à jour un répertoire national d'experts NRBC de tous les secteurs (santé, laboratoires, radioprotection, chimie, services répressifs, criminalistique, services vétérinaires, communication), avec des dispositions permettant de les mobiliser rapidement pour un déploiement national ou international\u202f?"), Help: tx("en", "en", "Evidence: the roster, the body that maintains it and its last update, agreements with employers to release experts, experts nominated to international rosters (for example the UN Secretary-General's Mechanism, IAEA RANET, WHO GOARN), call-out tests.", "fr", "Justificatifs\u00a0: le répertoire, l'organisme qui le tient et sa dernière mise à jour, les accords avec les employeurs pour libérer les experts, les experts proposés pour des listes internationales (par exemple le Mécanisme du Secrétaire général de l'ONU, le réseau RANET de l'AIEA, le réseau GOARN de l'OMS), les tests de mobilisation."), Hazards: []string{
+func build_cbrn_core_1_1_0Q82(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-06", Type: questionnaire.QuestionType("scale"), Index: 82, Text: s.tx("en", "en", "To what extent does the country keep an up-to-date national roster of CBRN experts from all sectors (health, laboratories, radiation protection, chemistry, law enforcement, forensics, veterinary services, communication), with arrangements to release them quickly for national or international deployment?", "fr", "Dans quelle mesure le pays tient-il à jour un répertoire national d'experts NRBC de tous les secteurs (santé, laboratoires, radioprotection, chimie, services répressifs, criminalistique, services vétérinaires, communication), avec des dispositions permettant de les mobiliser rapidement pour un déploiement national ou international\u202f?"), Help: s.tx("en", "en", "Evidence: the roster, the body that maintains it and its last update, agreements with employers to release experts, experts nominated to international rosters (for example the UN Secretary-General's Mechanism, IAEA RANET, WHO GOARN), call-out tests.", "fr", "Justificatifs\u00a0: le répertoire, l'organisme qui le tient et sa dernière mise à jour, les accords avec les employeurs pour libérer les experts, les experts proposés pour des listes internationales (par exemple le Mécanisme du Secrétaire général de l'ONU, le réseau RANET de l'AIEA, le réseau GOARN de l'OMS), les tests de mobilisation."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"nuclear-regulator",
 		"interior",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
 		"unoda-1540",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"UNGA resolution 42/37 C (1987)",
 		"IAEA RANET",
 		"WHO GOARN",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No roster of CBRN experts exists; experts are found through personal contacts.", "fr", "Il n'existe pas de répertoire d'experts NRBC\u202f; on trouve les experts par relations personnelles."),
-		2: tx("en", "en", "Agencies keep their own lists, or a roster covers only some sectors or has not been updated in the last two years, and no release arrangement with employers exists.", "fr", "Les organismes tiennent leurs propres listes, ou un répertoire ne couvre que certains secteurs ou n'a pas été mis à jour depuis deux ans, et aucun accord de mise à disposition n'existe avec les employeurs."),
-		3: tx("en", "en", "A named body keeps a national roster covering all the sectors listed, updated within the last year, with agreements that let employers release experts quickly; experts nominated to international rosters are on it.", "fr", "Un organisme désigné tient un répertoire national couvrant tous les secteurs cités, mis à jour au cours de la dernière année, avec des accords permettant aux employeurs de libérer rapidement les experts\u202f; les experts proposés pour des listes internationales y figurent."),
-		4: tx("en", "en", "A call-out test or real deployment in the last three years reached and released experts within the set time, the roster was corrected afterwards, and its upkeep has sustained funding with a plan for continuing it.", "fr", "Un test de mobilisation ou un déploiement réel au cours des trois dernières années a permis de joindre et de libérer les experts dans le délai fixé, le répertoire a ensuite été corrigé, et sa tenue bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The roster is reviewed on a fixed cycle, includes experts from the regional and local levels, and national experts have been deployed through international rosters (for example RANET, GOARN or the Secretary-General's Mechanism).", "fr", "Le répertoire est réexaminé selon un cycle fixé, comprend des experts des niveaux régional et local, et des experts nationaux ont été déployés par l'intermédiaire de listes internationales (par exemple RANET, GOARN ou le Mécanisme du Secrétaire général)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No roster of CBRN experts exists; experts are found through personal contacts.", "fr", "Il n'existe pas de répertoire d'experts NRBC\u202f; on trouve les experts par relations personnelles."),
+		2: s.tx("en", "en", "Agencies keep their own lists, or a roster covers only some sectors or has not been updated in the last two years, and no release arrangement with employers exists.", "fr", "Les organismes tiennent leurs propres listes, ou un répertoire ne couvre que certains secteurs ou n'a pas été mis à jour depuis deux ans, et aucun accord de mise à disposition n'existe avec les employeurs."),
+		3: s.tx("en", "en", "A named body keeps a national roster covering all the sectors listed, updated within the last year, with agreements that let employers release experts quickly; experts nominated to international rosters are on it.", "fr", "Un organisme désigné tient un répertoire national couvrant tous les secteurs cités, mis à jour au cours de la dernière année, avec des accords permettant aux employeurs de libérer rapidement les experts\u202f; les experts proposés pour des listes internationales y figurent."),
+		4: s.tx("en", "en", "A call-out test or real deployment in the last three years reached and released experts within the set time, the roster was corrected afterwards, and its upkeep has sustained funding with a plan for continuing it.", "fr", "Un test de mobilisation ou un déploiement réel au cours des trois dernières années a permis de joindre et de libérer les experts dans le délai fixé, le répertoire a ensuite été corrigé, et sa tenue bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The roster is reviewed on a fixed cycle, includes experts from the regional and local levels, and national experts have been deployed through international rosters (for example RANET, GOARN or the Secretary-General's Mechanism).", "fr", "Le répertoire est réexaminé selon un cycle fixé, comprend des experts des niveaux régional et local, et des experts nationaux ont été déployés par l'intermédiaire de listes internationales (par exemple RANET, GOARN ou le Mécanisme du Secrétaire général)."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q83() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-07", Type: questionnaire.QuestionType("scale"), Index: 83, Text: tx("en", "en", "To what extent are women and young professionals included in CBRN training, exercises, the expert roster and the national CBRN team, with their participation monitored (for example figures broken down by sex and age)?", "fr", "Dans quelle mesure les femmes et les jeunes professionnels sont-ils associés aux formations, aux exercices, au répertoire d'experts et à l'équipe nationale NRBC, leur participation faisant l'objet d'un suivi (par exemple des données ventilées par sexe et par âge)\u202f?"), Help: tx("en", "en", "Evidence: participation figures by sex and age for courses and exercises, the composition of the national team, measures taken (targets, mentoring, outreach to universities and youth organisations).", "fr", "Justificatifs\u00a0: les données de participation par sexe et par âge aux formations et aux exercices, la composition de l'équipe nationale, les mesures prises (objectifs, tutorat, actions auprès des universités et des organisations de jeunesse)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q83(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-07", Type: questionnaire.QuestionType("scale"), Index: 83, Text: s.tx("en", "en", "To what extent are women and young professionals included in CBRN training, exercises, the expert roster and the national CBRN team, with their participation monitored (for example figures broken down by sex and age)?", "fr", "Dans quelle mesure les femmes et les jeunes professionnels sont-ils associés aux formations, aux exercices, au répertoire d'experts et à l'équipe nationale NRBC, leur participation faisant l'objet d'un suivi (par exemple des données ventilées par sexe et par âge)\u202f?"), Help: s.tx("en", "en", "Evidence: participation figures by sex and age for courses and exercises, the composition of the national team, measures taken (targets, mentoring, outreach to universities and youth organisations).", "fr", "Justificatifs\u00a0: les données de participation par sexe et par âge aux formations et aux exercices, la composition de l'équipe nationale, les mesures prises (objectifs, tutorat, actions auprès des universités et des organisations de jeunesse)."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"government-office",
 		"civil-protection",
 		"health",
 		"interior",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1325 (2000)",
 		"UNSCR 2250 (2015)",
 		"Sendai Framework para. 36",
 		"IHR (2005) JEE P1.2 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The participation of women and young professionals is neither measured nor addressed.", "fr", "La participation des femmes et des jeunes professionnels n'est ni mesurée ni prise en compte."),
-		2: tx("en", "en", "Figures by sex or age exist for some courses or exercises, but no targets or measures are set.", "fr", "Des données par sexe ou par âge existent pour certaines formations ou certains exercices, mais aucun objectif ni aucune mesure n'est fixé."),
-		3: tx("en", "en", "Participation in training, exercises, the roster and the national team is recorded by sex and age, targets and measures (for example mentoring or outreach to universities) are adopted, and a gender analysis informs the national action plan.", "fr", "La participation aux formations, aux exercices, au répertoire et à l'équipe nationale est enregistrée par sexe et par âge, des objectifs et des mesures (par exemple le tutorat ou des actions auprès des universités) sont adoptés, et une analyse de genre éclaire le plan d'action national."),
-		4: tx("en", "en", "Figures for the last three years show progress towards the targets, the measures were adjusted in the light of them, and they have sustained funding with a plan for continuing them.", "fr", "Les données des trois dernières années montrent des progrès vers les objectifs, les mesures ont été ajustées en conséquence, et elles bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Targets and measures are reviewed periodically and applied at the regional and local levels, and the country shares its practice in regional networks (for example of women or young professionals in CBRN).", "fr", "Les objectifs et les mesures sont réexaminés périodiquement et appliqués aux niveaux régional et local, et le pays partage sa pratique au sein de réseaux régionaux (par exemple de femmes ou de jeunes professionnels du domaine NRBC)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The participation of women and young professionals is neither measured nor addressed.", "fr", "La participation des femmes et des jeunes professionnels n'est ni mesurée ni prise en compte."),
+		2: s.tx("en", "en", "Figures by sex or age exist for some courses or exercises, but no targets or measures are set.", "fr", "Des données par sexe ou par âge existent pour certaines formations ou certains exercices, mais aucun objectif ni aucune mesure n'est fixé."),
+		3: s.tx("en", "en", "Participation in training, exercises, the roster and the national team is recorded by sex and age, targets and measures (for example mentoring or outreach to universities) are adopted, and a gender analysis informs the national action plan.", "fr", "La participation aux formations, aux exercices, au répertoire et à l'équipe nationale est enregistrée par sexe et par âge, des objectifs et des mesures (par exemple le tutorat ou des actions auprès des universités) sont adoptés, et une analyse de genre éclaire le plan d'action national."),
+		4: s.tx("en", "en", "Figures for the last three years show progress towards the targets, the measures were adjusted in the light of them, and they have sustained funding with a plan for continuing them.", "fr", "Les données des trois dernières années montrent des progrès vers les objectifs, les mesures ont été ajustées en conséquence, et elles bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Targets and measures are reviewed periodically and applied at the regional and local levels, and the country shares its practice in regional networks (for example of women or young professionals in CBRN).", "fr", "Les objectifs et les mesures sont réexaminés périodiquement et appliqués aux niveaux régional et local, et le pays partage sa pratique au sein de réseaux régionaux (par exemple de femmes ou de jeunes professionnels du domaine NRBC)."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q84() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-TRN-08", Type: questionnaire.QuestionType("scale"), Index: 84, Text: tx("en", "en", "To what extent are civil society (for example the national Red Cross or Red Crescent society and volunteer organisations), universities and research institutes involved in CBRN preparedness: training, exercises, expert advice and the national action plan?", "fr", "Dans quelle mesure la société civile (par exemple la Société nationale de la Croix-Rouge ou du Croissant-Rouge et les organisations de bénévoles), les universités et les instituts de recherche sont-ils associés à la préparation NRBC\u00a0: formation, exercices, expertise et plan d'action national\u202f?"), Help: tx("en", "en", "Evidence: agreements or memoranda of understanding with these organisations, their participation in exercises and in drafting the national action plan, training records of volunteers.", "fr", "Justificatifs\u00a0: les conventions ou protocoles d'accord avec ces organisations, leur participation aux exercices et à l'élaboration du plan d'action national, les registres de formation des bénévoles."), Hazards: []string{
+func build_cbrn_core_1_1_0Q84(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-08", Type: questionnaire.QuestionType("scale"), Index: 84, Text: s.tx("en", "en", "To what extent are civil society (for example the national Red Cross or Red Crescent society and volunteer organisations), universities and research institutes involved in CBRN preparedness: training, exercises, expert advice and the national action plan?", "fr", "Dans quelle mesure la société civile (par exemple la Société nationale de la Croix-Rouge ou du Croissant-Rouge et les organisations de bénévoles), les universités et les instituts de recherche sont-ils associés à la préparation NRBC\u00a0: formation, exercices, expertise et plan d'action national\u202f?"), Help: s.tx("en", "en", "Evidence: agreements or memoranda of understanding with these organisations, their participation in exercises and in drafting the national action plan, training records of volunteers.", "fr", "Justificatifs\u00a0: les conventions ou protocoles d'accord avec ces organisations, leur participation aux exercices et à l'élaboration du plan d'action national, les registres de formation des bénévoles."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"Sendai Framework para. 36",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Civil society, universities and research institutes play no part in CBRN preparedness.", "fr", "La société civile, les universités et les instituts de recherche ne jouent aucun rôle dans la préparation NRBC."),
-		2: tx("en", "en", "Some organisations take part occasionally (for example volunteers in one exercise), without an agreement or a defined role.", "fr", "Certaines organisations participent ponctuellement (par exemple des bénévoles lors d'un exercice), sans accord ni rôle défini."),
-		3: tx("en", "en", "Agreements set the roles of the national Red Cross or Red Crescent society, volunteer organisations, universities and research institutes, which took part in drafting the national action plan; their volunteers and staff are trained.", "fr", "Des accords fixent les rôles de la Société nationale de la Croix-Rouge ou du Croissant-Rouge, des organisations de bénévoles, des universités et des instituts de recherche, qui ont participé à l'élaboration du plan d'action national\u202f; leurs bénévoles et leurs personnels sont formés."),
-		4: tx("en", "en", "These organisations took part in an exercise or real event in the last three years in their agreed roles, the lessons were acted on, and their participation has sustained funding with a plan for continuing it.", "fr", "Ces organisations ont participé à un exercice ou à un événement réel au cours des trois dernières années dans les rôles convenus, les enseignements en ont été tirés, et leur participation bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The agreements are reviewed periodically, local branches take part in local plans and exercises, and the organisations contribute to regional networks.", "fr", "Les accords sont réexaminés périodiquement, les antennes locales participent aux plans et exercices locaux, et ces organisations contribuent à des réseaux régionaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Civil society, universities and research institutes play no part in CBRN preparedness.", "fr", "La société civile, les universités et les instituts de recherche ne jouent aucun rôle dans la préparation NRBC."),
+		2: s.tx("en", "en", "Some organisations take part occasionally (for example volunteers in one exercise), without an agreement or a defined role.", "fr", "Certaines organisations participent ponctuellement (par exemple des bénévoles lors d'un exercice), sans accord ni rôle défini."),
+		3: s.tx("en", "en", "Agreements set the roles of the national Red Cross or Red Crescent society, volunteer organisations, universities and research institutes, which took part in drafting the national action plan; their volunteers and staff are trained.", "fr", "Des accords fixent les rôles de la Société nationale de la Croix-Rouge ou du Croissant-Rouge, des organisations de bénévoles, des universités et des instituts de recherche, qui ont participé à l'élaboration du plan d'action national\u202f; leurs bénévoles et leurs personnels sont formés."),
+		4: s.tx("en", "en", "These organisations took part in an exercise or real event in the last three years in their agreed roles, the lessons were acted on, and their participation has sustained funding with a plan for continuing it.", "fr", "Ces organisations ont participé à un exercice ou à un événement réel au cours des trois dernières années dans les rôles convenus, les enseignements en ont été tirés, et leur participation bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The agreements are reviewed periodically, local branches take part in local plans and exercises, and the organisations contribute to regional networks.", "fr", "Les accords sont réexaminés périodiquement, les antennes locales participent aux plans et exercices locaux, et ces organisations contribuent à des réseaux régionaux."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q85() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-EQP-01", Type: questionnaire.QuestionType("scale"), Index: 85, Text: tx("en", "en", "To what extent is there a national inventory of the CBRN protective, detection and decontamination equipment held by all agencies, showing its location, its condition and the number of staff trained to use it, compared with the needs set by the plans?", "fr", "Dans quelle mesure existe-t-il un inventaire national des équipements NRBC de protection, de détection et de décontamination détenus par l'ensemble des organismes, précisant leur emplacement, leur état et le nombre d'agents formés à leur utilisation, et comparé aux besoins fixés par les plans\u202f?"), Help: tx("en", "en", "Evidence: the consolidated inventory and its last update, the needs analysis derived from the plans and the risk assessment, the list of shortfalls. Equipment known only to the agency that holds it counts at most as level 2.", "fr", "Justificatifs\u00a0: l'inventaire consolidé et sa dernière mise à jour, l'analyse des besoins issue des plans et de l'évaluation des risques, la liste des déficits. Des équipements connus du seul organisme qui les détient relèvent au plus du niveau 2."), Hazards: []string{
+func build_cbrn_core_1_1_0Q85(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-EQP-01", Type: questionnaire.QuestionType("scale"), Index: 85, Text: s.tx("en", "en", "To what extent is there a national inventory of the CBRN protective, detection and decontamination equipment held by all agencies, showing its location, its condition and the number of staff trained to use it, compared with the needs set by the plans?", "fr", "Dans quelle mesure existe-t-il un inventaire national des équipements NRBC de protection, de détection et de décontamination détenus par l'ensemble des organismes, précisant leur emplacement, leur état et le nombre d'agents formés à leur utilisation, et comparé aux besoins fixés par les plans\u202f?"), Help: s.tx("en", "en", "Evidence: the consolidated inventory and its last update, the needs analysis derived from the plans and the risk assessment, the list of shortfalls. Equipment known only to the agency that holds it counts at most as level 2.", "fr", "Justificatifs\u00a0: l'inventaire consolidé et sa dernière mise à jour, l'analyse des besoins issue des plans et de l'évaluation des risques, la liste des déficits. Des équipements connus du seul organisme qui les détient relèvent au plus du niveau 2."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
 		"customs",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"iaea",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C7 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No agency knows what CBRN equipment the others hold, and needs have not been assessed.", "fr", "Aucun organisme ne sait de quels équipements NRBC disposent les autres, et les besoins n'ont pas été évalués."),
-		2: tx("en", "en", "Agencies keep their own inventories, or a consolidated inventory covers only some agencies or hazards, or there is no needs analysis to compare it with.", "fr", "Chaque organisme tient son propre inventaire, ou un inventaire consolidé ne couvre que certains organismes ou certains risques, ou aucune analyse des besoins ne permet de le comparer."),
-		3: tx("en", "en", "A consolidated national inventory of protective, detection and decontamination equipment gives the location, condition, expiry dates and number of trained users for every agency, is updated at least once a year and is compared with the needs set by the plans, with a list of shortfalls.", "fr", "Un inventaire national consolidé des équipements de protection, de détection et de décontamination indique l'emplacement, l'état, les dates de péremption et le nombre d'utilisateurs formés pour chaque organisme, est mis à jour au moins une fois par an et est comparé aux besoins fixés par les plans, avec une liste des déficits."),
-		4: tx("en", "en", "The inventory was checked against reality in an exercise or real event in the last three years, and the shortfalls are being closed under a procurement plan with sustained funding from any source.", "fr", "L'inventaire a été confronté à la réalité lors d'un exercice ou d'un événement réel au cours des trois dernières années, et les déficits sont comblés selon un plan d'acquisition bénéficiant d'un financement durable, quelle qu'en soit la source."),
-		5: tx("en", "en", "Inventory and needs are reviewed periodically, include regional and local holdings, and the country takes part in regional pooling or mutual loan of equipment.", "fr", "L'inventaire et les besoins sont réexaminés périodiquement, intègrent les équipements régionaux et locaux, et le pays participe à une mutualisation ou à des prêts réciproques d'équipements au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No agency knows what CBRN equipment the others hold, and needs have not been assessed.", "fr", "Aucun organisme ne sait de quels équipements NRBC disposent les autres, et les besoins n'ont pas été évalués."),
+		2: s.tx("en", "en", "Agencies keep their own inventories, or a consolidated inventory covers only some agencies or hazards, or there is no needs analysis to compare it with.", "fr", "Chaque organisme tient son propre inventaire, ou un inventaire consolidé ne couvre que certains organismes ou certains risques, ou aucune analyse des besoins ne permet de le comparer."),
+		3: s.tx("en", "en", "A consolidated national inventory of protective, detection and decontamination equipment gives the location, condition, expiry dates and number of trained users for every agency, is updated at least once a year and is compared with the needs set by the plans, with a list of shortfalls.", "fr", "Un inventaire national consolidé des équipements de protection, de détection et de décontamination indique l'emplacement, l'état, les dates de péremption et le nombre d'utilisateurs formés pour chaque organisme, est mis à jour au moins une fois par an et est comparé aux besoins fixés par les plans, avec une liste des déficits."),
+		4: s.tx("en", "en", "The inventory was checked against reality in an exercise or real event in the last three years, and the shortfalls are being closed under a procurement plan with sustained funding from any source.", "fr", "L'inventaire a été confronté à la réalité lors d'un exercice ou d'un événement réel au cours des trois dernières années, et les déficits sont comblés selon un plan d'acquisition bénéficiant d'un financement durable, quelle qu'en soit la source."),
+		5: s.tx("en", "en", "Inventory and needs are reviewed periodically, include regional and local holdings, and the country takes part in regional pooling or mutual loan of equipment.", "fr", "L'inventaire et les besoins sont réexaminés périodiquement, intègrent les équipements régionaux et locaux, et le pays participe à une mutualisation ou à des prêts réciproques d'équipements au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"needs-assessment",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q86() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-EQP-02", Type: questionnaire.QuestionType("scale"), Index: 86, Text: tx("en", "en", "To what extent are CBRN detection and monitoring instruments (chemical detectors, radiation monitors, personal dosimeters) maintained and calibrated on a set schedule and replaced at the end of their life, with traceable records and qualified maintenance staff or contracts?", "fr", "Dans quelle mesure les instruments NRBC de détection et de mesure (détecteurs chimiques, radiamètres, dosimètres individuels) sont-ils entretenus et étalonnés selon un calendrier fixé et renouvelés en fin de vie, avec des registres traçables et un personnel ou des contrats de maintenance qualifiés\u202f?"), Help: tx("en", "en", "Evidence: maintenance and calibration records and certificates, the replacement plan, maintenance contracts or qualified in-house staff, the share of instruments within their calibration date. The condition and expiry of protective and decontamination equipment are part of the inventory (PRP-EQP-01); biological field detection, where it exists, is rated in RSP-SMP-01; the compatibility of communication systems between agencies in RSP-CMD-02. How replacement is funded counts only at level 4.", "fr", "Justificatifs\u00a0: les registres et certificats d'entretien et d'étalonnage, le plan de renouvellement, les contrats de maintenance ou le personnel interne qualifié, la part des instruments dont l'étalonnage est à jour. L'état et la péremption des équipements de protection et de décontamination relèvent de l'inventaire (PRP-EQP-01)\u202f; la détection biologique sur le terrain, lorsqu'elle existe, est évaluée à la question RSP-SMP-01\u202f; la compatibilité des systèmes de communication entre organismes à la question RSP-CMD-02. Le financement du renouvellement n'intervient qu'au niveau 4."), Hazards: []string{
+func build_cbrn_core_1_1_0Q86(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-EQP-02", Type: questionnaire.QuestionType("scale"), Index: 86, Text: s.tx("en", "en", "To what extent are CBRN detection and monitoring instruments (chemical detectors, radiation monitors, personal dosimeters) maintained and calibrated on a set schedule and replaced at the end of their life, with traceable records and qualified maintenance staff or contracts?", "fr", "Dans quelle mesure les instruments NRBC de détection et de mesure (détecteurs chimiques, radiamètres, dosimètres individuels) sont-ils entretenus et étalonnés selon un calendrier fixé et renouvelés en fin de vie, avec des registres traçables et un personnel ou des contrats de maintenance qualifiés\u202f?"), Help: s.tx("en", "en", "Evidence: maintenance and calibration records and certificates, the replacement plan, maintenance contracts or qualified in-house staff, the share of instruments within their calibration date. The condition and expiry of protective and decontamination equipment are part of the inventory (PRP-EQP-01); biological field detection, where it exists, is rated in RSP-SMP-01; the compatibility of communication systems between agencies in RSP-CMD-02. How replacement is funded counts only at level 4.", "fr", "Justificatifs\u00a0: les registres et certificats d'entretien et d'étalonnage, le plan de renouvellement, les contrats de maintenance ou le personnel interne qualifié, la part des instruments dont l'étalonnage est à jour. L'état et la péremption des équipements de protection et de décontamination relèvent de l'inventaire (PRP-EQP-01)\u202f; la détection biologique sur le terrain, lorsqu'elle existe, est évaluée à la question RSP-SMP-01\u202f; la compatibilité des systèmes de communication entre organismes à la question RSP-CMD-02. Le financement du renouvellement n'intervient qu'au niveau 4."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 24",
 		"WHO SPAR C7 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Instruments are neither maintained nor calibrated on any schedule.", "fr", "Les instruments ne sont ni entretenus ni étalonnés selon un calendrier."),
-		2: tx("en", "en", "Some agencies maintain and calibrate their instruments, or only some kinds are covered (for example radiation monitors but not chemical detectors), and records are incomplete.", "fr", "Certains organismes entretiennent et étalonnent leurs instruments, ou seules certaines catégories sont couvertes (par exemple les radiamètres mais pas les détecteurs chimiques), et les registres sont incomplets."),
-		3: tx("en", "en", "Every agency holding CBRN instruments follows a maintenance, calibration and replacement schedule with traceable records, carried out by qualified staff or contractors, and most instruments are within their calibration date.", "fr", "Chaque organisme détenteur d'instruments NRBC applique un calendrier d'entretien, d'étalonnage et de renouvellement avec des registres traçables, mis en œuvre par un personnel ou des prestataires qualifiés, et la plupart des instruments sont à jour de leur étalonnage."),
-		4: tx("en", "en", "An exercise or inspection in the last three years found the instruments serviceable and overdue ones were corrected, and maintenance and replacement have sustained funding (national budget or partners) with a plan for continuing them after any project ends.", "fr", "Un exercice ou une inspection au cours des trois dernières années a constaté le bon état des instruments et les retards d'entretien ont été rattrapés, et l'entretien et le renouvellement bénéficient d'un financement durable (budget national ou partenaires) assorti d'un plan de continuité au-delà des projets en cours."),
-		5: tx("en", "en", "Schedules are reviewed periodically, regional and local holdings are covered, and the country shares calibration or maintenance capacity with its neighbours (for example a regional calibration laboratory).", "fr", "Les calendriers sont réexaminés périodiquement, les instruments régionaux et locaux sont couverts, et le pays partage des capacités d'étalonnage ou de maintenance avec ses voisins (par exemple un laboratoire régional d'étalonnage)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Instruments are neither maintained nor calibrated on any schedule.", "fr", "Les instruments ne sont ni entretenus ni étalonnés selon un calendrier."),
+		2: s.tx("en", "en", "Some agencies maintain and calibrate their instruments, or only some kinds are covered (for example radiation monitors but not chemical detectors), and records are incomplete.", "fr", "Certains organismes entretiennent et étalonnent leurs instruments, ou seules certaines catégories sont couvertes (par exemple les radiamètres mais pas les détecteurs chimiques), et les registres sont incomplets."),
+		3: s.tx("en", "en", "Every agency holding CBRN instruments follows a maintenance, calibration and replacement schedule with traceable records, carried out by qualified staff or contractors, and most instruments are within their calibration date.", "fr", "Chaque organisme détenteur d'instruments NRBC applique un calendrier d'entretien, d'étalonnage et de renouvellement avec des registres traçables, mis en œuvre par un personnel ou des prestataires qualifiés, et la plupart des instruments sont à jour de leur étalonnage."),
+		4: s.tx("en", "en", "An exercise or inspection in the last three years found the instruments serviceable and overdue ones were corrected, and maintenance and replacement have sustained funding (national budget or partners) with a plan for continuing them after any project ends.", "fr", "Un exercice ou une inspection au cours des trois dernières années a constaté le bon état des instruments et les retards d'entretien ont été rattrapés, et l'entretien et le renouvellement bénéficient d'un financement durable (budget national ou partenaires) assorti d'un plan de continuité au-delà des projets en cours."),
+		5: s.tx("en", "en", "Schedules are reviewed periodically, regional and local holdings are covered, and the country shares calibration or maintenance capacity with its neighbours (for example a regional calibration laboratory).", "fr", "Les calendriers sont réexaminés périodiquement, les instruments régionaux et locaux sont couverts, et le pays partage des capacités d'étalonnage ou de maintenance avec ses voisins (par exemple un laboratoire régional d'étalonnage)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"equipment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"equipment",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q87() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-COM-01", Type: questionnaire.QuestionType("scale"), Index: 87, Text: tx("en", "en", "To what extent is there an approved CBRN risk-communication plan that names the lead communicator, sets a process for clearing messages across agencies, contains pre-tested messages for the main scenarios, and relies on spokespersons trained and practised in exercises?", "fr", "Dans quelle mesure existe-t-il un plan approuvé de communication sur les risques NRBC qui désigne le communicant chef de file, fixe une procédure de validation interinstitutionnelle des messages, comporte des messages prétestés pour les principaux scénarios et s'appuie sur des porte-parole formés et entraînés lors d'exercices\u202f?"), Help: tx("en", "en", "Evidence: the approved plan, the message templates, the list of trained spokespersons and their training records, the media components of exercise reports. Level 4 requires the plan and the spokespersons to have been tested in an exercise or real event in the last three years.", "fr", "Justificatifs\u00a0: le plan approuvé, les modèles de messages, la liste des porte-parole formés et leurs registres de formation, le volet médiatique des rapports d'exercice. Le niveau 4 suppose que le plan et les porte-parole aient été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: []string{
+func build_cbrn_core_1_1_0Q87(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-COM-01", Type: questionnaire.QuestionType("scale"), Index: 87, Text: s.tx("en", "en", "To what extent is there an approved CBRN risk-communication plan that names the lead communicator, sets a process for clearing messages across agencies, contains pre-tested messages for the main scenarios, and relies on spokespersons trained and practised in exercises?", "fr", "Dans quelle mesure existe-t-il un plan approuvé de communication sur les risques NRBC qui désigne le communicant chef de file, fixe une procédure de validation interinstitutionnelle des messages, comporte des messages prétestés pour les principaux scénarios et s'appuie sur des porte-parole formés et entraînés lors d'exercices\u202f?"), Help: s.tx("en", "en", "Evidence: the approved plan, the message templates, the list of trained spokespersons and their training records, the media components of exercise reports. Level 4 requires the plan and the spokespersons to have been tested in an exercise or real event in the last three years.", "fr", "Justificatifs\u00a0: le plan approuvé, les modèles de messages, la liste des porte-parole formés et leurs registres de formation, le volet médiatique des rapports d'exercice. Le niveau 4 suppose que le plan et les porte-parole aient été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"communication",
 		"health",
 		"civil-protection",
 		"interior",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R5 (3rd ed.)",
 		"WHO SPAR C10 (2nd ed.)",
 		"IAEA GSR Part 7 Req. 13",
 		"IAEA GSG-14",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No risk-communication plan exists; each agency speaks for itself in an emergency.", "fr", "Il n'existe pas de plan de communication sur les risques\u202f; en situation d'urgence, chaque organisme communique de son côté."),
-		2: tx("en", "en", "A plan is in draft, or covers only some agencies or hazards, or there are no pre-tested messages or trained spokespersons.", "fr", "Un plan est à l'état de projet, ou ne couvre que certains organismes ou certains risques, ou il n'existe ni messages prétestés ni porte-parole formés."),
-		3: tx("en", "en", "An approved plan names the lead communicator, sets the interagency clearance process, contains pre-tested messages for the main C, B, R and N scenarios and relies on trained spokespersons.", "fr", "Un plan approuvé désigne le communicant chef de file, fixe la procédure de validation interinstitutionnelle, comporte des messages prétestés pour les principaux scénarios C, B, R et N et s'appuie sur des porte-parole formés."),
-		4: tx("en", "en", "The plan and the spokespersons were tested in an exercise or real event in the last three years, with messages cleared and issued within the set time; the lessons were acted on, and communication staff and tools have sustained funding with a plan for continuing them.", "fr", "Le plan et les porte-parole ont été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années, les messages étant validés et diffusés dans le délai fixé\u202f; les enseignements en ont été tirés, et les personnels et outils de communication bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plan and the messages are reviewed periodically using audience research, regional and local authorities use the same messages, and the country shares its practice regionally.", "fr", "Le plan et les messages sont réexaminés périodiquement à l'aide d'études des publics, les autorités régionales et locales utilisent les mêmes messages, et le pays partage sa pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No risk-communication plan exists; each agency speaks for itself in an emergency.", "fr", "Il n'existe pas de plan de communication sur les risques\u202f; en situation d'urgence, chaque organisme communique de son côté."),
+		2: s.tx("en", "en", "A plan is in draft, or covers only some agencies or hazards, or there are no pre-tested messages or trained spokespersons.", "fr", "Un plan est à l'état de projet, ou ne couvre que certains organismes ou certains risques, ou il n'existe ni messages prétestés ni porte-parole formés."),
+		3: s.tx("en", "en", "An approved plan names the lead communicator, sets the interagency clearance process, contains pre-tested messages for the main C, B, R and N scenarios and relies on trained spokespersons.", "fr", "Un plan approuvé désigne le communicant chef de file, fixe la procédure de validation interinstitutionnelle, comporte des messages prétestés pour les principaux scénarios C, B, R et N et s'appuie sur des porte-parole formés."),
+		4: s.tx("en", "en", "The plan and the spokespersons were tested in an exercise or real event in the last three years, with messages cleared and issued within the set time; the lessons were acted on, and communication staff and tools have sustained funding with a plan for continuing them.", "fr", "Le plan et les porte-parole ont été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années, les messages étant validés et diffusés dans le délai fixé\u202f; les enseignements en ont été tirés, et les personnels et outils de communication bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plan and the messages are reviewed periodically using audience research, regional and local authorities use the same messages, and the country shares its practice regionally.", "fr", "Le plan et les messages sont réexaminés périodiquement à l'aide d'études des publics, les autorités régionales et locales utilisent les mêmes messages, et le pays partage sa pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q88() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-COM-02", Type: questionnaire.QuestionType("scale"), Index: 88, Text: tx("en", "en", "To what extent can the authorities counter false or misleading information about CBRN risks and events, before and during an event, with prepared answers to foreseeable false claims, rapid fact-based responses and cooperation with platforms, journalists and trusted community voices?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de contrer les informations fausses ou trompeuses sur les risques et les événements NRBC, avant et pendant un événement, par des réponses préparées aux fausses allégations prévisibles, des réponses rapides fondées sur les faits et une coopération avec les plateformes, les journalistes et des relais communautaires de confiance\u202f?"), Help: tx("en", "en", "Evidence: procedures for rapid rebuttal and who clears the responses, prepared answers to foreseeable false claims, contacts with platforms and journalists, examples of false information addressed, disinformation injects in exercises. Spotting false information through media monitoring is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: les procédures de réponse rapide et l'organisme qui valide les réponses, les réponses préparées aux fausses allégations prévisibles, les contacts avec les plateformes et les journalistes, des exemples d'informations fausses traitées, les scénarios de désinformation intégrés aux exercices. Le repérage des fausses informations par la veille médiatique est évalué dans la partie du questionnaire consacrée à la détection."), Hazards: []string{
+func build_cbrn_core_1_1_0Q88(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-COM-02", Type: questionnaire.QuestionType("scale"), Index: 88, Text: s.tx("en", "en", "To what extent can the authorities counter false or misleading information about CBRN risks and events, before and during an event, with prepared answers to foreseeable false claims, rapid fact-based responses and cooperation with platforms, journalists and trusted community voices?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de contrer les informations fausses ou trompeuses sur les risques et les événements NRBC, avant et pendant un événement, par des réponses préparées aux fausses allégations prévisibles, des réponses rapides fondées sur les faits et une coopération avec les plateformes, les journalistes et des relais communautaires de confiance\u202f?"), Help: s.tx("en", "en", "Evidence: procedures for rapid rebuttal and who clears the responses, prepared answers to foreseeable false claims, contacts with platforms and journalists, examples of false information addressed, disinformation injects in exercises. Spotting false information through media monitoring is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: les procédures de réponse rapide et l'organisme qui valide les réponses, les réponses préparées aux fausses allégations prévisibles, les contacts avec les plateformes et les journalistes, des exemples d'informations fausses traitées, les scénarios de désinformation intégrés aux exercices. Le repérage des fausses informations par la veille médiatique est évalué dans la partie du questionnaire consacrée à la détection."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"communication",
 		"health",
 		"interior",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R5 (3rd ed.)",
 		"WHO SPAR C10 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nothing is prepared to counter false information about CBRN risks or events.", "fr", "Rien n'est prévu pour contrer les fausses informations sur les risques ou les événements NRBC."),
-		2: tx("en", "en", "Agencies answer false claims case by case, without a procedure, prepared answers or contacts with platforms.", "fr", "Les organismes répondent aux fausses allégations au cas par cas, sans procédure, sans réponses préparées ni contacts avec les plateformes."),
-		3: tx("en", "en", "A procedure sets who clears rapid responses, prepared answers to foreseeable false claims exist for the main scenarios, contacts with platforms, journalists and trusted community voices are established, and the staff concerned are trained.", "fr", "Une procédure désigne qui valide les réponses rapides, des réponses préparées aux fausses allégations prévisibles existent pour les principaux scénarios, des contacts sont établis avec les plateformes, les journalistes et des relais communautaires de confiance, et les personnels concernés sont formés."),
-		4: tx("en", "en", "False information was countered within the set time in an exercise with disinformation injects or in a real event in the last three years, the lessons were acted on, and the capacity has sustained funding with a plan for continuing it.", "fr", "De fausses informations ont été contrées dans le délai fixé lors d'un exercice comportant des scénarios de désinformation ou lors d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et cette capacité bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Prepared answers are reviewed periodically against emerging claims, local authorities and trusted voices take part, and the country exchanges practice regionally.", "fr", "Les réponses préparées sont réexaminées périodiquement au regard des nouvelles allégations, les autorités locales et les relais de confiance y participent, et le pays échange des pratiques au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nothing is prepared to counter false information about CBRN risks or events.", "fr", "Rien n'est prévu pour contrer les fausses informations sur les risques ou les événements NRBC."),
+		2: s.tx("en", "en", "Agencies answer false claims case by case, without a procedure, prepared answers or contacts with platforms.", "fr", "Les organismes répondent aux fausses allégations au cas par cas, sans procédure, sans réponses préparées ni contacts avec les plateformes."),
+		3: s.tx("en", "en", "A procedure sets who clears rapid responses, prepared answers to foreseeable false claims exist for the main scenarios, contacts with platforms, journalists and trusted community voices are established, and the staff concerned are trained.", "fr", "Une procédure désigne qui valide les réponses rapides, des réponses préparées aux fausses allégations prévisibles existent pour les principaux scénarios, des contacts sont établis avec les plateformes, les journalistes et des relais communautaires de confiance, et les personnels concernés sont formés."),
+		4: s.tx("en", "en", "False information was countered within the set time in an exercise with disinformation injects or in a real event in the last three years, the lessons were acted on, and the capacity has sustained funding with a plan for continuing it.", "fr", "De fausses informations ont été contrées dans le délai fixé lors d'un exercice comportant des scénarios de désinformation ou lors d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et cette capacité bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Prepared answers are reviewed periodically against emerging claims, local authorities and trusted voices take part, and the country exchanges practice regionally.", "fr", "Les réponses préparées sont réexaminées périodiquement au regard des nouvelles allégations, les autorités locales et les relais de confiance y participent, et le pays échange des pratiques au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"tabletop-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q89() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-COM-03", Type: questionnaire.QuestionType("scale"), Index: 89, Text: tx("en", "en", "To what extent are communities prepared for CBRN emergencies through engagement and public education: information on sheltering, evacuation and other protective actions for people living near hazardous sites, preparedness education in schools, community networks that take part in planning, and channels through which the public's feedback reaches the authorities and is acted on?", "fr", "Dans quelle mesure les populations sont-elles préparées aux situations d'urgence NRBC par la participation communautaire et l'éducation du public\u00a0: information des riverains des sites dangereux sur la mise à l'abri, l'évacuation et les autres actions protectrices, éducation à la préparation dans les écoles, réseaux communautaires associés à la planification, et canaux par lesquels les remarques du public parviennent aux autorités et sont prises en compte\u202f?"), Help: tx("en", "en", "Evidence: public information campaigns and leaflets (for example for people living near major-hazard or nuclear sites), school programmes, agreements with community organisations, local leaders or the national Red Cross or Red Crescent society, surveys of what the public knows, and records of how feedback or rumours collected from communities changed plans or messages. Messages to the media during an event are rated in PRP-COM-01, the part of civil society in training and planning in PRP-TRN-08.", "fr", "Justificatifs\u00a0: les campagnes et brochures d'information du public (par exemple pour les riverains des sites à risque majeur ou nucléaires), les programmes scolaires, les accords avec des organisations communautaires, des responsables locaux ou la Société nationale de la Croix-Rouge ou du Croissant-Rouge, les enquêtes sur les connaissances du public, et la trace de la manière dont les remarques ou rumeurs recueillies auprès des populations ont modifié les plans ou les messages. Les messages adressés aux médias pendant un événement sont évalués à la question PRP-COM-01, la participation de la société civile à la formation et à la planification à la question PRP-TRN-08."), Hazards: []string{
+func build_cbrn_core_1_1_0Q89(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-COM-03", Type: questionnaire.QuestionType("scale"), Index: 89, Text: s.tx("en", "en", "To what extent are communities prepared for CBRN emergencies through engagement and public education: information on sheltering, evacuation and other protective actions for people living near hazardous sites, preparedness education in schools, community networks that take part in planning, and channels through which the public's feedback reaches the authorities and is acted on?", "fr", "Dans quelle mesure les populations sont-elles préparées aux situations d'urgence NRBC par la participation communautaire et l'éducation du public\u00a0: information des riverains des sites dangereux sur la mise à l'abri, l'évacuation et les autres actions protectrices, éducation à la préparation dans les écoles, réseaux communautaires associés à la planification, et canaux par lesquels les remarques du public parviennent aux autorités et sont prises en compte\u202f?"), Help: s.tx("en", "en", "Evidence: public information campaigns and leaflets (for example for people living near major-hazard or nuclear sites), school programmes, agreements with community organisations, local leaders or the national Red Cross or Red Crescent society, surveys of what the public knows, and records of how feedback or rumours collected from communities changed plans or messages. Messages to the media during an event are rated in PRP-COM-01, the part of civil society in training and planning in PRP-TRN-08.", "fr", "Justificatifs\u00a0: les campagnes et brochures d'information du public (par exemple pour les riverains des sites à risque majeur ou nucléaires), les programmes scolaires, les accords avec des organisations communautaires, des responsables locaux ou la Société nationale de la Croix-Rouge ou du Croissant-Rouge, les enquêtes sur les connaissances du public, et la trace de la manière dont les remarques ou rumeurs recueillies auprès des populations ont modifié les plans ou les messages. Les messages adressés aux médias pendant un événement sont évalués à la question PRP-COM-01, la participation de la société civile à la formation et à la planification à la question PRP-TRN-08."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"communication",
 		"nuclear-regulator",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R5.3 (3rd ed.)",
 		"WHO SPAR C10 (2nd ed.)",
 		"IAEA GSR Part 7 Req. 13",
 		"Sendai Framework Priority 1",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The public receives no CBRN preparedness information and communities take no part in planning.", "fr", "Le public ne reçoit aucune information de préparation NRBC et les populations ne sont pas associées à la planification."),
-		2: tx("en", "en", "Some information has been issued (for example a leaflet or a campaign around one site), or communities are consulted occasionally, without a programme or a feedback channel.", "fr", "Quelques informations ont été diffusées (par exemple une brochure ou une campagne autour d'un site), ou les populations sont consultées ponctuellement, sans programme ni canal de remontée des remarques."),
-		3: tx("en", "en", "An adopted programme informs people near hazardous sites about protective actions, puts preparedness into school curricula, involves community networks in local planning and collects feedback and rumours through a set channel; the staff and volunteers concerned are trained.", "fr", "Un programme adopté informe les riverains des sites dangereux sur les actions protectrices, inscrit la préparation dans les programmes scolaires, associe les réseaux communautaires à la planification locale et recueille remarques et rumeurs par un canal défini\u202f; les personnels et bénévoles concernés sont formés."),
-		4: tx("en", "en", "A survey or drill in the last three years measured what the public knows or did (for example a sheltering drill), feedback visibly changed plans or messages, and the programme has sustained funding with a plan for continuing it.", "fr", "Une enquête ou un exercice au cours des trois dernières années a mesuré ce que le public sait ou a fait (par exemple un exercice de mise à l'abri), les remarques recueillies ont modifié de façon vérifiable les plans ou les messages, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The programme is reviewed periodically with the communities, reaches every exposed locality, and the country shares its practice regionally.", "fr", "Le programme est réexaminé périodiquement avec les populations, touche chaque localité exposée, et le pays partage sa pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The public receives no CBRN preparedness information and communities take no part in planning.", "fr", "Le public ne reçoit aucune information de préparation NRBC et les populations ne sont pas associées à la planification."),
+		2: s.tx("en", "en", "Some information has been issued (for example a leaflet or a campaign around one site), or communities are consulted occasionally, without a programme or a feedback channel.", "fr", "Quelques informations ont été diffusées (par exemple une brochure ou une campagne autour d'un site), ou les populations sont consultées ponctuellement, sans programme ni canal de remontée des remarques."),
+		3: s.tx("en", "en", "An adopted programme informs people near hazardous sites about protective actions, puts preparedness into school curricula, involves community networks in local planning and collects feedback and rumours through a set channel; the staff and volunteers concerned are trained.", "fr", "Un programme adopté informe les riverains des sites dangereux sur les actions protectrices, inscrit la préparation dans les programmes scolaires, associe les réseaux communautaires à la planification locale et recueille remarques et rumeurs par un canal défini\u202f; les personnels et bénévoles concernés sont formés."),
+		4: s.tx("en", "en", "A survey or drill in the last three years measured what the public knows or did (for example a sheltering drill), feedback visibly changed plans or messages, and the programme has sustained funding with a plan for continuing it.", "fr", "Une enquête ou un exercice au cours des trois dernières années a mesuré ce que le public sait ou a fait (par exemple un exercice de mise à l'abri), les remarques recueillies ont modifié de façon vérifiable les plans ou les messages, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The programme is reviewed periodically with the communities, reaches every exposed locality, and the country shares its practice regionally.", "fr", "Le programme est réexaminé périodiquement avec les populations, touche chaque localité exposée, et le pays partage sa pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"field-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q90() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-INT-01", Type: questionnaire.QuestionType("choice"), Index: 90, Text: tx("en", "en", "Is the country party to the Convention on Early Notification of a Nuclear Accident and to the Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency?", "fr", "Le pays est-il partie à la Convention sur la notification rapide d'un accident nucléaire et à la Convention sur l'assistance en cas d'accident nucléaire ou de situation d'urgence radiologique\u202f?"), Help: tx("en", "en", "Check the status lists kept by the IAEA as depositary. Signature without ratification or accession does not count as being party.", "fr", "Vérifiez l'état des signatures et ratifications tenu par l'AIEA en sa qualité de dépositaire. Une signature non suivie de ratification ou d'adhésion ne vaut pas qualité de partie."), Hazards: []string{
+func build_cbrn_core_1_1_0Q90(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-01", Type: questionnaire.QuestionType("choice"), Index: 90, Text: s.tx("en", "en", "Is the country party to the Convention on Early Notification of a Nuclear Accident and to the Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency?", "fr", "Le pays est-il partie à la Convention sur la notification rapide d'un accident nucléaire et à la Convention sur l'assistance en cas d'accident nucléaire ou de situation d'urgence radiologique\u202f?"), Help: s.tx("en", "en", "Check the status lists kept by the IAEA as depositary. Signature without ratification or accession does not count as being party.", "fr", "Vérifiez l'état des signatures et ratifications tenu par l'AIEA en sa qualité de dépositaire. Une signature non suivie de ratification ou d'adhésion ne vaut pas qualité de partie."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"Convention on Early Notification of a Nuclear Accident (1986)",
 		"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
-	}, Choices: []questionnaire.Choice{
-		{ID: "none", Label: tx("en", "en", "Party to neither", "fr", "N'est partie à aucune des deux")},
-		{ID: "one", Label: tx("en", "en", "Party to one of them", "fr", "Partie à l'une des deux"), Score: 0.5},
-		{ID: "both", Label: tx("en", "en", "Party to both", "fr", "Partie aux deux"), Score: 1},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "none", Label: s.tx("en", "en", "Party to neither", "fr", "N'est partie à aucune des deux")},
+		{ID: "one", Label: s.tx("en", "en", "Party to one of them", "fr", "Partie à l'une des deux"), Score: 0.5},
+		{ID: "both", Label: s.tx("en", "en", "Party to both", "fr", "Partie aux deux"), Score: 1},
+	}, Activities: s.strs(
 		"legal-review",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q91() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-INT-02", Type: questionnaire.QuestionType("scale"), Index: 91, Text: tx("en", "en", "To what extent are the competent authorities and the 24-hour warning point required by these conventions designated, registered with the IAEA, able to use its emergency communication system, and tested in IAEA Convention Exercises (ConvEx)?", "fr", "Dans quelle mesure les autorités compétentes et le point d'alerte permanent prévus par ces conventions sont-ils désignés, enregistrés auprès de l'AIEA, en mesure d'utiliser son système de communication d'urgence et testés lors des exercices ConvEx de l'AIEA\u202f?"), Help: tx("en", "en", "Evidence: the act designating the authorities and the warning point, their registration with the IAEA, user accounts for the IAEA Unified System for Information Exchange in Incidents and Emergencies (USIE), results of the last ConvEx exercises.", "fr", "Justificatifs\u00a0: l'acte désignant les autorités et le point d'alerte, leur enregistrement auprès de l'AIEA, les comptes d'utilisateur du Système unifié d'échange d'informations en cas d'incident ou d'urgence (USIE) de l'AIEA, les résultats des derniers exercices ConvEx."), Hazards: []string{
+func build_cbrn_core_1_1_0Q91(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-02", Type: questionnaire.QuestionType("scale"), Index: 91, Text: s.tx("en", "en", "To what extent are the competent authorities and the 24-hour warning point required by these conventions designated, registered with the IAEA, able to use its emergency communication system, and tested in IAEA Convention Exercises (ConvEx)?", "fr", "Dans quelle mesure les autorités compétentes et le point d'alerte permanent prévus par ces conventions sont-ils désignés, enregistrés auprès de l'AIEA, en mesure d'utiliser son système de communication d'urgence et testés lors des exercices ConvEx de l'AIEA\u202f?"), Help: s.tx("en", "en", "Evidence: the act designating the authorities and the warning point, their registration with the IAEA, user accounts for the IAEA Unified System for Information Exchange in Incidents and Emergencies (USIE), results of the last ConvEx exercises.", "fr", "Justificatifs\u00a0: l'acte désignant les autorités et le point d'alerte, leur enregistrement auprès de l'AIEA, les comptes d'utilisateur du Système unifié d'échange d'informations en cas d'incident ou d'urgence (USIE) de l'AIEA, les résultats des derniers exercices ConvEx."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"civil-protection",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA EPR-IEComm",
 		"Convention on Early Notification of a Nuclear Accident (1986) Art. 7",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(2), Question: "PRP-INT-01", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(2), Question: "PRP-INT-01", Values: s.strs(
 		"one",
 		"both",
-	}, Line: 7097, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No competent authority or warning point is designated under the conventions.", "fr", "Aucune autorité compétente ni aucun point d'alerte n'est désigné au titre des conventions."),
-		2: tx("en", "en", "Authorities or a warning point are designated but not registered with the IAEA, or have no working USIE accounts, or the warning point is not staffed round the clock.", "fr", "Des autorités ou un point d'alerte sont désignés mais ne sont pas enregistrés auprès de l'AIEA, ou n'ont pas de comptes USIE opérationnels, ou le point d'alerte n'est pas tenu 24 heures sur 24."),
-		3: tx("en", "en", "The competent authorities and a 24-hour warning point are designated, registered with the IAEA and hold working USIE accounts, and their staff are trained on the IAEA's operations manual for incident and emergency communication.", "fr", "Les autorités compétentes et un point d'alerte permanent sont désignés, enregistrés auprès de l'AIEA et disposent de comptes USIE opérationnels, et leur personnel est formé au manuel des opérations de l'AIEA pour la communication en cas d'incident ou d'urgence."),
-		4: tx("en", "en", "They responded within the expected times in ConvEx exercises in the last three years (for example ConvEx-1 and ConvEx-2), and the lessons were acted on.", "fr", "Ils ont répondu dans les délais attendus lors des exercices ConvEx des trois dernières années (par exemple ConvEx-1 et ConvEx-2), et les enseignements en ont été tirés."),
-		5: tx("en", "en", "They take part in every ConvEx round, including ConvEx-3 when offered, keep their registration under review and share practice in regional networks.", "fr", "Ils participent à chaque série d'exercices ConvEx, y compris ConvEx-3 lorsqu'il est proposé, tiennent leur enregistrement à jour et partagent leur pratique au sein de réseaux régionaux."),
-	}, Activities: []string{
+	), Line: 7097, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No competent authority or warning point is designated under the conventions.", "fr", "Aucune autorité compétente ni aucun point d'alerte n'est désigné au titre des conventions."),
+		2: s.tx("en", "en", "Authorities or a warning point are designated but not registered with the IAEA, or have no working USIE accounts, or the warning point is not staffed round the clock.", "fr", "Des autorités ou un point d'alerte sont désignés mais ne sont pas enregistrés auprès de l'AIEA, ou n'ont pas de comptes USIE opérationnels, ou le point d'alerte n'est pas tenu 24 heures sur 24."),
+		3: s.tx("en", "en", "The competent authorities and a 24-hour warning point are designated, registered with the IAEA and hold working USIE accounts, and their staff are trained on the IAEA's operations manual for incident and emergency communication.", "fr", "Les autorités compétentes et un point d'alerte permanent sont désignés, enregistrés auprès de l'AIEA et disposent de comptes USIE opérationnels, et leur personnel est formé au manuel des opérations de l'AIEA pour la communication en cas d'incident ou d'urgence."),
+		4: s.tx("en", "en", "They responded within the expected times in ConvEx exercises in the last three years (for example ConvEx-1 and ConvEx-2), and the lessons were acted on.", "fr", "Ils ont répondu dans les délais attendus lors des exercices ConvEx des trois dernières années (par exemple ConvEx-1 et ConvEx-2), et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "They take part in every ConvEx round, including ConvEx-3 when offered, keep their registration under review and share practice in regional networks.", "fr", "Ils participent à chaque série d'exercices ConvEx, y compris ConvEx-3 lorsqu'il est proposé, tiennent leur enregistrement à jour et partagent leur pratique au sein de réseaux régionaux."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q92() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-INT-03", Type: questionnaire.QuestionType("scale"), Index: 92, Text: tx("en", "en", "To what extent do agreements with neighbouring countries provide for early notification, mutual assistance and joint response to CBRN emergencies with cross-border effects, and have they been exercised together?", "fr", "Dans quelle mesure des accords avec les pays voisins prévoient-ils la notification rapide, l'assistance mutuelle et une réponse conjointe aux situations d'urgence NRBC ayant des effets transfrontières, et ont-ils fait l'objet d'exercices communs\u202f?"), Help: tx("en", "en", "Evidence: bilateral or regional agreements and their contact points, joint procedures, reports of cross-border exercises. Level 4 requires a cross-border exercise, tabletop or field, with at least one neighbour in the last three years.", "fr", "Justificatifs\u00a0: les accords bilatéraux ou régionaux et leurs points de contact, les procédures communes, les rapports d'exercices transfrontaliers. Le niveau 4 suppose un exercice transfrontalier, sur table ou grandeur nature, avec au moins un pays voisin au cours des trois dernières années."), Hazards: []string{
+func build_cbrn_core_1_1_0Q92(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-03", Type: questionnaire.QuestionType("scale"), Index: 92, Text: s.tx("en", "en", "To what extent do agreements with neighbouring countries provide for early notification, mutual assistance and joint response to CBRN emergencies with cross-border effects, and have they been exercised together?", "fr", "Dans quelle mesure des accords avec les pays voisins prévoient-ils la notification rapide, l'assistance mutuelle et une réponse conjointe aux situations d'urgence NRBC ayant des effets transfrontières, et ont-ils fait l'objet d'exercices communs\u202f?"), Help: s.tx("en", "en", "Evidence: bilateral or regional agreements and their contact points, joint procedures, reports of cross-border exercises. Level 4 requires a cross-border exercise, tabletop or field, with at least one neighbour in the last three years.", "fr", "Justificatifs\u00a0: les accords bilatéraux ou régionaux et leurs points de contact, les procédures communes, les rapports d'exercices transfrontaliers. Le niveau 4 suppose un exercice transfrontalier, sur table ou grandeur nature, avec au moins un pays voisin au cours des trois dernières années."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"foreign-affairs",
 		"civil-protection",
 		"health",
 		"interior",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unep-ocha",
 		"who",
 		"iaea",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"UNECE TEIA Convention (1992)",
 		"IHR (2005) Art. 44",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No agreement with neighbouring countries covers CBRN emergencies.", "fr", "Aucun accord avec les pays voisins ne couvre les situations d'urgence NRBC."),
-		2: tx("en", "en", "Agreements exist with some neighbours, or cover only notification or only some hazards, or their contact points are out of date.", "fr", "Des accords existent avec certains voisins, ou ne couvrent que la notification ou certains risques, ou leurs points de contact ne sont pas à jour."),
-		3: tx("en", "en", "Agreements with the neighbours concerned provide for early notification, mutual assistance and joint response for C, B, R and N events, with current contact points and joint procedures.", "fr", "Des accords avec les voisins concernés prévoient la notification rapide, l'assistance mutuelle et une réponse conjointe pour les événements C, B, R et N, avec des points de contact à jour et des procédures communes."),
-		4: tx("en", "en", "A cross-border exercise, tabletop or field, was held with at least one neighbour under these agreements in the last three years, and both sides acted on its lessons.", "fr", "Un exercice transfrontalier, sur table ou grandeur nature, a eu lieu avec au moins un pays voisin au titre de ces accords au cours des trois dernières années, et les deux parties en ont tiré les enseignements."),
-		5: tx("en", "en", "The agreements are reviewed periodically, border regions exercise them together, and the arrangements are part of a regional mechanism.", "fr", "Les accords sont réexaminés périodiquement, les régions frontalières les exercent ensemble, et le dispositif s'inscrit dans un mécanisme régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No agreement with neighbouring countries covers CBRN emergencies.", "fr", "Aucun accord avec les pays voisins ne couvre les situations d'urgence NRBC."),
+		2: s.tx("en", "en", "Agreements exist with some neighbours, or cover only notification or only some hazards, or their contact points are out of date.", "fr", "Des accords existent avec certains voisins, ou ne couvrent que la notification ou certains risques, ou leurs points de contact ne sont pas à jour."),
+		3: s.tx("en", "en", "Agreements with the neighbours concerned provide for early notification, mutual assistance and joint response for C, B, R and N events, with current contact points and joint procedures.", "fr", "Des accords avec les voisins concernés prévoient la notification rapide, l'assistance mutuelle et une réponse conjointe pour les événements C, B, R et N, avec des points de contact à jour et des procédures communes."),
+		4: s.tx("en", "en", "A cross-border exercise, tabletop or field, was held with at least one neighbour under these agreements in the last three years, and both sides acted on its lessons.", "fr", "Un exercice transfrontalier, sur table ou grandeur nature, a eu lieu avec au moins un pays voisin au titre de ces accords au cours des trois dernières années, et les deux parties en ont tiré les enseignements."),
+		5: s.tx("en", "en", "The agreements are reviewed periodically, border regions exercise them together, and the arrangements are part of a regional mechanism.", "fr", "Les accords sont réexaminés périodiquement, les régions frontalières les exercent ensemble, et le dispositif s'inscrit dans un mécanisme régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q93() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-INT-04", Type: questionnaire.QuestionType("multi"), Index: 93, Text: tx("en", "en", "With which international organisations does the country have a designated national contact point and an active working relationship on CBRN preparedness and response (joint training, exercises, assistance)?", "fr", "Avec quelles organisations internationales le pays dispose-t-il d'un point de contact national désigné et d'une relation de travail active en matière de préparation et de réponse NRBC (formations, exercices, assistance)\u202f?"), Help: tx("en", "en", "Tick an organisation only if a national contact point is designated and has worked with it in the last three years (course, exercise, assistance request, expert mission). A full score does not require every organisation: the scores add up to more than the maximum, and Europol applies only to the European Union and countries with a cooperation agreement.", "fr", "Ne cochez une organisation que si un point de contact national est désigné et a travaillé avec elle au cours des trois dernières années (formation, exercice, demande d'assistance, mission d'experts). Le score maximal n'exige pas toutes les organisations\u00a0: leurs points additionnés dépassent le maximum, et Europol ne concerne que l'Union européenne et les pays liés par un accord de coopération."), Hazards: []string{
+func build_cbrn_core_1_1_0Q93(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-04", Type: questionnaire.QuestionType("multi"), Index: 93, Text: s.tx("en", "en", "With which international organisations does the country have a designated national contact point and an active working relationship on CBRN preparedness and response (joint training, exercises, assistance)?", "fr", "Avec quelles organisations internationales le pays dispose-t-il d'un point de contact national désigné et d'une relation de travail active en matière de préparation et de réponse NRBC (formations, exercices, assistance)\u202f?"), Help: s.tx("en", "en", "Tick an organisation only if a national contact point is designated and has worked with it in the last three years (course, exercise, assistance request, expert mission). A full score does not require every organisation: the scores add up to more than the maximum, and Europol applies only to the European Union and countries with a cooperation agreement.", "fr", "Ne cochez une organisation que si un point de contact national est désigné et a travaillé avec elle au cours des trois dernières années (formation, exercice, demande d'assistance, mission d'experts). Le score maximal n'exige pas toutes les organisations\u00a0: leurs points additionnés dépassent le maximum, et Europol ne concerne que l'Union européenne et les pays liés par un accord de coopération."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"health",
 		"interior",
 		"nuclear-regulator",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
 		"who",
 		"bwc-isu",
 		"interpol",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) Art. 4",
 		"CWC Art. X",
 		"BWC Art. VII",
-	}, Choices: []questionnaire.Choice{
-		{ID: "iaea", Label: tx("en", "en", "IAEA (International Atomic Energy Agency)", "fr", "AIEA (Agence internationale de l'énergie atomique)"), Score: 0.2},
-		{ID: "opcw", Label: tx("en", "en", "OPCW (Organisation for the Prohibition of Chemical Weapons)", "fr", "OIAC (Organisation pour l'interdiction des armes chimiques)"), Score: 0.2},
-		{ID: "who", Label: tx("en", "en", "WHO, through the IHR National Focal Point", "fr", "OMS, par l'intermédiaire du point focal national RSI"), Score: 0.2},
-		{ID: "bwc-isu", Label: tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT"), Score: 0.15},
-		{ID: "interpol", Label: tx("en", "en", "INTERPOL", "fr", "INTERPOL"), Score: 0.15},
-		{ID: "unoda", Label: tx("en", "en", "UNODA (United Nations Office for Disarmament Affairs)", "fr", "UNODA (Bureau des affaires de désarmement de l'ONU)"), Score: 0.1},
-		{ID: "europol", Label: tx("en", "en", "Europol (where an agreement applies)", "fr", "Europol (lorsqu'un accord s'applique)"), Score: 0.1},
-		{ID: "none", Label: tx("en", "en", "None of these", "fr", "Aucune de ces organisations")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "iaea", Label: s.tx("en", "en", "IAEA (International Atomic Energy Agency)", "fr", "AIEA (Agence internationale de l'énergie atomique)"), Score: 0.2},
+		{ID: "opcw", Label: s.tx("en", "en", "OPCW (Organisation for the Prohibition of Chemical Weapons)", "fr", "OIAC (Organisation pour l'interdiction des armes chimiques)"), Score: 0.2},
+		{ID: "who", Label: s.tx("en", "en", "WHO, through the IHR National Focal Point", "fr", "OMS, par l'intermédiaire du point focal national RSI"), Score: 0.2},
+		{ID: "bwc-isu", Label: s.tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT"), Score: 0.15},
+		{ID: "interpol", Label: s.tx("en", "en", "INTERPOL", "fr", "INTERPOL"), Score: 0.15},
+		{ID: "unoda", Label: s.tx("en", "en", "UNODA (United Nations Office for Disarmament Affairs)", "fr", "UNODA (Bureau des affaires de désarmement de l'ONU)"), Score: 0.1},
+		{ID: "europol", Label: s.tx("en", "en", "Europol (where an agreement applies)", "fr", "Europol (lorsqu'un accord s'applique)"), Score: 0.1},
+		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucune de ces organisations")},
+	}, Activities: s.strs(
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q94() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-INT-05", Type: questionnaire.QuestionType("scale"), Index: 94, Text: tx("en", "en", "To what extent does the country turn its CBRN capacity gaps into requests for international assistance and coordinate the support it receives: a designated coordinator, requests made through the existing channels (for example the 1540 Committee, the OPCW, the IAEA, WHO, the EU CBRN Centres of Excellence), and a donor map kept up to date and shared with partners?", "fr", "Dans quelle mesure le pays traduit-il ses lacunes en matière de capacités NRBC en demandes d'assistance internationale et coordonne-t-il l'appui qu'il reçoit\u00a0: un coordonnateur désigné, des demandes présentées par les canaux existants (par exemple le Comité 1540, l'OIAC, l'AIEA, l'OMS, les centres d'excellence NRBC de l'UE) et une cartographie des bailleurs tenue à jour et partagée avec les partenaires\u202f?"), Help: tx("en", "en", "Evidence: the body designated to coordinate CBRN assistance, the assistance requests submitted (for example to the 1540 Committee, the OPCW's international cooperation and assistance programmes, IAEA technical cooperation or the Nuclear Security Fund, WHO, or project proposals to a CoE Regional Secretariat), the donor map (who funds what, where and until when), the minutes of coordination meetings with partners. Assistance in an emergency is rated in RSP-AST-01.", "fr", "Justificatifs\u00a0: l'organisme désigné pour coordonner l'assistance NRBC, les demandes d'assistance présentées (par exemple au Comité 1540, aux programmes de coopération internationale et d'assistance de l'OIAC, à la coopération technique de l'AIEA ou au Fonds pour la sécurité nucléaire, à l'OMS, ou les propositions de projet adressées à un secrétariat régional des centres d'excellence), la cartographie des bailleurs (qui finance quoi, où et jusqu'à quand), les comptes rendus des réunions de coordination avec les partenaires. L'assistance en situation d'urgence est évaluée à la question RSP-AST-01."), Hazards: []string{
+func build_cbrn_core_1_1_0Q94(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-05", Type: questionnaire.QuestionType("scale"), Index: 94, Text: s.tx("en", "en", "To what extent does the country turn its CBRN capacity gaps into requests for international assistance and coordinate the support it receives: a designated coordinator, requests made through the existing channels (for example the 1540 Committee, the OPCW, the IAEA, WHO, the EU CBRN Centres of Excellence), and a donor map kept up to date and shared with partners?", "fr", "Dans quelle mesure le pays traduit-il ses lacunes en matière de capacités NRBC en demandes d'assistance internationale et coordonne-t-il l'appui qu'il reçoit\u00a0: un coordonnateur désigné, des demandes présentées par les canaux existants (par exemple le Comité 1540, l'OIAC, l'AIEA, l'OMS, les centres d'excellence NRBC de l'UE) et une cartographie des bailleurs tenue à jour et partagée avec les partenaires\u202f?"), Help: s.tx("en", "en", "Evidence: the body designated to coordinate CBRN assistance, the assistance requests submitted (for example to the 1540 Committee, the OPCW's international cooperation and assistance programmes, IAEA technical cooperation or the Nuclear Security Fund, WHO, or project proposals to a CoE Regional Secretariat), the donor map (who funds what, where and until when), the minutes of coordination meetings with partners. Assistance in an emergency is rated in RSP-AST-01.", "fr", "Justificatifs\u00a0: l'organisme désigné pour coordonner l'assistance NRBC, les demandes d'assistance présentées (par exemple au Comité 1540, aux programmes de coopération internationale et d'assistance de l'OIAC, à la coopération technique de l'AIEA ou au Fonds pour la sécurité nucléaire, à l'OMS, ou les propositions de projet adressées à un secrétariat régional des centres d'excellence), la cartographie des bailleurs (qui finance quoi, où et jusqu'à quand), les comptes rendus des réunions de coordination avec les partenaires. L'assistance en situation d'urgence est évaluée à la question RSP-AST-01."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"finance",
 		"health",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"opcw",
 		"iaea",
 		"who",
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP7",
 		"CWC Art. X",
 		"CWC Art. XI",
 		"IAEA INSSP",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No one coordinates CBRN assistance; agencies deal with partners separately, and no request has been made.", "fr", "Personne ne coordonne l'assistance NRBC\u202f; les organismes traitent séparément avec les partenaires, et aucune demande n'a été présentée."),
-		2: tx("en", "en", "Some agencies have requested assistance (for example an IAEA technical cooperation project), but there is no designated coordinator and no overall view of who funds what.", "fr", "Certains organismes ont demandé une assistance (par exemple un projet de coopération technique de l'AIEA), mais il n'existe ni coordonnateur désigné ni vue d'ensemble de qui finance quoi."),
-		3: tx("en", "en", "A designated coordinator collects the needs found by the national assessment, requests go through the existing channels, and a donor map showing who funds what, where and until when is kept and shared with partners.", "fr", "Un coordonnateur désigné recueille les besoins relevés par l'évaluation nationale, les demandes passent par les canaux existants, et une cartographie des bailleurs indiquant qui finance quoi, où et jusqu'à quand est tenue et partagée avec les partenaires."),
-		4: tx("en", "en", "In the last three years requests were matched to gaps of the national action plan, the donor map was used to avoid duplication and to plan the national take-over of project costs, and partners meet at least once a year.", "fr", "Au cours des trois dernières années, les demandes ont été rattachées aux lacunes du plan d'action national, la cartographie des bailleurs a servi à éviter les doublons et à planifier la reprise nationale des coûts des projets, et les partenaires se réunissent au moins une fois par an."),
-		5: tx("en", "en", "Requests and the map are reviewed with each action-plan cycle, and the country offers assistance or shares its coordination practice at regional meetings (for example through a CoE Regional Secretariat).", "fr", "Les demandes et la cartographie sont réexaminées à chaque cycle du plan d'action, et le pays offre une assistance ou partage sa pratique de coordination lors de réunions régionales (par exemple par l'intermédiaire d'un secrétariat régional des centres d'excellence)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No one coordinates CBRN assistance; agencies deal with partners separately, and no request has been made.", "fr", "Personne ne coordonne l'assistance NRBC\u202f; les organismes traitent séparément avec les partenaires, et aucune demande n'a été présentée."),
+		2: s.tx("en", "en", "Some agencies have requested assistance (for example an IAEA technical cooperation project), but there is no designated coordinator and no overall view of who funds what.", "fr", "Certains organismes ont demandé une assistance (par exemple un projet de coopération technique de l'AIEA), mais il n'existe ni coordonnateur désigné ni vue d'ensemble de qui finance quoi."),
+		3: s.tx("en", "en", "A designated coordinator collects the needs found by the national assessment, requests go through the existing channels, and a donor map showing who funds what, where and until when is kept and shared with partners.", "fr", "Un coordonnateur désigné recueille les besoins relevés par l'évaluation nationale, les demandes passent par les canaux existants, et une cartographie des bailleurs indiquant qui finance quoi, où et jusqu'à quand est tenue et partagée avec les partenaires."),
+		4: s.tx("en", "en", "In the last three years requests were matched to gaps of the national action plan, the donor map was used to avoid duplication and to plan the national take-over of project costs, and partners meet at least once a year.", "fr", "Au cours des trois dernières années, les demandes ont été rattachées aux lacunes du plan d'action national, la cartographie des bailleurs a servi à éviter les doublons et à planifier la reprise nationale des coûts des projets, et les partenaires se réunissent au moins une fois par an."),
+		5: s.tx("en", "en", "Requests and the map are reviewed with each action-plan cycle, and the country offers assistance or shares its coordination practice at regional meetings (for example through a CoE Regional Secretariat).", "fr", "Les demandes et la cartographie sont réexaminées à chaque cycle du plan d'action, et le pays offre une assistance ou partage sa pratique de coordination lors de réunions régionales (par exemple par l'intermédiaire d'un secrétariat régional des centres d'excellence)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"best-practice-exchange",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q95() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-CMD-01", Type: questionnaire.QuestionType("scale"), Index: 95, Text: tx("en", "en", "To what extent are there clear criteria and procedures for deciding, at any hour, that an event may involve CBRN material and for activating the national response: who takes the decision, which plans, teams and agencies are mobilised, and within what time?", "fr", "Dans quelle mesure existe-t-il des critères et des procédures clairs pour décider, à toute heure, qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse nationale\u00a0: qui prend la décision, quels plans, équipes et organismes sont mobilisés, et dans quels délais\u202f?"), Help: tx("en", "en", "Evidence: the activation criteria in the national plan, the 24-hour duty arrangements of each lead agency, call-out lists and tests, activation times measured in exercises or real events. Level 4 requires activation times measured in an exercise or real event in the last three years. How an alert travels from the services that detect an event is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: les critères de déclenchement du plan national, les dispositifs de permanence 24 heures sur 24 de chaque organisme chef de file, les listes de rappel et les tests de mobilisation, les délais d'activation mesurés lors d'exercices ou d'événements réels. Le niveau 4 suppose des délais d'activation mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années. La transmission de l'alerte par les services qui détectent un événement est évaluée dans la partie du questionnaire consacrée à la détection."), Hazards: []string{
+func build_cbrn_core_1_1_0Q95(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-01", Type: questionnaire.QuestionType("scale"), Index: 95, Text: s.tx("en", "en", "To what extent are there clear criteria and procedures for deciding, at any hour, that an event may involve CBRN material and for activating the national response: who takes the decision, which plans, teams and agencies are mobilised, and within what time?", "fr", "Dans quelle mesure existe-t-il des critères et des procédures clairs pour décider, à toute heure, qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse nationale\u00a0: qui prend la décision, quels plans, équipes et organismes sont mobilisés, et dans quels délais\u202f?"), Help: s.tx("en", "en", "Evidence: the activation criteria in the national plan, the 24-hour duty arrangements of each lead agency, call-out lists and tests, activation times measured in exercises or real events. Level 4 requires activation times measured in an exercise or real event in the last three years. How an alert travels from the services that detect an event is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: les critères de déclenchement du plan national, les dispositifs de permanence 24 heures sur 24 de chaque organisme chef de file, les listes de rappel et les tests de mobilisation, les délais d'activation mesurés lors d'exercices ou d'événements réels. Le niveau 4 suppose des délais d'activation mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années. La transmission de l'alerte par les services qui détectent un événement est évaluée dans la partie du questionnaire consacrée à la détection."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"nuclear-regulator",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 7",
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"WHO SPAR C7 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No criteria or procedure exists for deciding that an event may involve CBRN material and for activating the response.", "fr", "Il n'existe ni critères ni procédure pour décider qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse."),
-		2: tx("en", "en", "Some agencies have activation procedures, or criteria exist for some hazards only, or the decision-maker and the times are not set.", "fr", "Certains organismes disposent de procédures de déclenchement, ou des critères n'existent que pour certains risques, ou le décideur et les délais ne sont pas fixés."),
-		3: tx("en", "en", "Adopted criteria and procedures say who decides at any hour, which plans, teams and agencies are mobilised and within what time, for C, B, R and N; duty officers are trained and call-out lists are current.", "fr", "Des critères et des procédures adoptés précisent qui décide à toute heure, quels plans, équipes et organismes sont mobilisés et dans quels délais, pour les risques C, B, R et N\u202f; les personnels de permanence sont formés et les listes de rappel sont à jour."),
-		4: tx("en", "en", "Activation times were measured in an exercise or real event in the last three years and met the set times, the lessons were acted on, and the duty arrangements have sustained funding with a plan for continuing them.", "fr", "Les délais d'activation ont été mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années et respectaient les objectifs fixés, les enseignements en ont été tirés, et les dispositifs de permanence bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Call-outs are tested unannounced at least once a year, the regional and local levels use the same criteria, and the country shares its activation practice regionally.", "fr", "Les mobilisations sont testées de manière inopinée au moins une fois par an, les niveaux régional et local appliquent les mêmes critères, et le pays partage sa pratique de déclenchement au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No criteria or procedure exists for deciding that an event may involve CBRN material and for activating the response.", "fr", "Il n'existe ni critères ni procédure pour décider qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse."),
+		2: s.tx("en", "en", "Some agencies have activation procedures, or criteria exist for some hazards only, or the decision-maker and the times are not set.", "fr", "Certains organismes disposent de procédures de déclenchement, ou des critères n'existent que pour certains risques, ou le décideur et les délais ne sont pas fixés."),
+		3: s.tx("en", "en", "Adopted criteria and procedures say who decides at any hour, which plans, teams and agencies are mobilised and within what time, for C, B, R and N; duty officers are trained and call-out lists are current.", "fr", "Des critères et des procédures adoptés précisent qui décide à toute heure, quels plans, équipes et organismes sont mobilisés et dans quels délais, pour les risques C, B, R et N\u202f; les personnels de permanence sont formés et les listes de rappel sont à jour."),
+		4: s.tx("en", "en", "Activation times were measured in an exercise or real event in the last three years and met the set times, the lessons were acted on, and the duty arrangements have sustained funding with a plan for continuing them.", "fr", "Les délais d'activation ont été mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années et respectaient les objectifs fixés, les enseignements en ont été tirés, et les dispositifs de permanence bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Call-outs are tested unannounced at least once a year, the regional and local levels use the same criteria, and the country shares its activation practice regionally.", "fr", "Les mobilisations sont testées de manière inopinée au moins une fois par an, les niveaux régional et local appliquent les mêmes critères, et le pays partage sa pratique de déclenchement au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q96() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-CMD-02", Type: questionnaire.QuestionType("scale"), Index: 96, Text: tx("en", "en", "To what extent does a unified command bring together fire and rescue, police, health, civil protection and technical experts, at the scene and at strategic level, with one agreed commander, common terminology, shared situation reports and communication systems that work between agencies?", "fr", "Dans quelle mesure un commandement unifié réunit-il les services d'incendie et de secours, la police, la santé, la protection civile et les experts techniques, sur le terrain comme au niveau stratégique, avec un commandant désigné d'un commun accord, une terminologie commune, des points de situation partagés et des systèmes de communication interopérables entre organismes\u202f?"), Help: tx("en", "en", "Evidence: the legal text or plan that defines the command levels and who leads in each type of CBRN event (including when the scene is also a crime scene), joint procedures, situation report templates, shared radio channels or gateways between the agencies' networks, exercise reports showing the command structure and the communication links at work.", "fr", "Justificatifs\u00a0: le texte juridique ou le plan qui définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC (y compris lorsque la scène est aussi une scène de crime), les procédures communes, les modèles de point de situation, les canaux radio communs ou les passerelles entre les réseaux des organismes, les rapports d'exercice montrant la chaîne de commandement et les liaisons en action."), Hazards: []string{
+func build_cbrn_core_1_1_0Q96(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-02", Type: questionnaire.QuestionType("scale"), Index: 96, Text: s.tx("en", "en", "To what extent does a unified command bring together fire and rescue, police, health, civil protection and technical experts, at the scene and at strategic level, with one agreed commander, common terminology, shared situation reports and communication systems that work between agencies?", "fr", "Dans quelle mesure un commandement unifié réunit-il les services d'incendie et de secours, la police, la santé, la protection civile et les experts techniques, sur le terrain comme au niveau stratégique, avec un commandant désigné d'un commun accord, une terminologie commune, des points de situation partagés et des systèmes de communication interopérables entre organismes\u202f?"), Help: s.tx("en", "en", "Evidence: the legal text or plan that defines the command levels and who leads in each type of CBRN event (including when the scene is also a crime scene), joint procedures, situation report templates, shared radio channels or gateways between the agencies' networks, exercise reports showing the command structure and the communication links at work.", "fr", "Justificatifs\u00a0: le texte juridique ou le plan qui définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC (y compris lorsque la scène est aussi une scène de crime), les procédures communes, les modèles de point de situation, les canaux radio communs ou les passerelles entre les réseaux des organismes, les rapports d'exercice montrant la chaîne de commandement et les liaisons en action."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 3, Critical: true, Agencies: []string{
+	), Weight: 3, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
 		"justice",
 		"government-office",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"IAEA GSR Part 7 Req. 6",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No text defines who commands at a CBRN scene or at strategic level; each agency commands its own staff.", "fr", "Aucun texte ne définit qui commande sur une scène NRBC ou au niveau stratégique\u202f; chaque organisme commande son propre personnel."),
-		2: tx("en", "en", "Command arrangements exist for some agencies or some types of event, or who leads when the scene is also a crime scene is disputed, or the agencies' communication systems do not connect.", "fr", "Des règles de commandement existent pour certains organismes ou certains types d'événement, ou l'autorité qui dirige lorsque la scène est aussi une scène de crime est contestée, ou les systèmes de communication des organismes ne communiquent pas entre eux."),
-		3: tx("en", "en", "A legal text or plan defines the command levels and who leads for each type of CBRN event, including crime scenes, with joint procedures, common terminology, situation-report templates and communication links between the agencies (shared radio channels or gateways); commanders are trained.", "fr", "Un texte juridique ou un plan définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC, scènes de crime comprises, avec des procédures communes, une terminologie commune, des modèles de point de situation et des liaisons entre organismes (canaux radio communs ou passerelles)\u202f; les commandants sont formés."),
-		4: tx("en", "en", "An exercise or real event in the last three years showed the unified command working as written, with one commander accepted by all agencies and radio and data links working between them; the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Un exercice ou un événement réel au cours des trois dernières années a montré le commandement unifié fonctionnant comme prévu, avec un commandant accepté par tous les organismes et des liaisons radio et de données opérationnelles entre eux\u202f; les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Command arrangements are reviewed periodically, regional and local commanders train together regularly, and the country exercises unified command with its neighbours.", "fr", "Les règles de commandement sont réexaminées périodiquement, les commandants régionaux et locaux s'entraînent régulièrement ensemble, et le pays exerce le commandement unifié avec ses voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No text defines who commands at a CBRN scene or at strategic level; each agency commands its own staff.", "fr", "Aucun texte ne définit qui commande sur une scène NRBC ou au niveau stratégique\u202f; chaque organisme commande son propre personnel."),
+		2: s.tx("en", "en", "Command arrangements exist for some agencies or some types of event, or who leads when the scene is also a crime scene is disputed, or the agencies' communication systems do not connect.", "fr", "Des règles de commandement existent pour certains organismes ou certains types d'événement, ou l'autorité qui dirige lorsque la scène est aussi une scène de crime est contestée, ou les systèmes de communication des organismes ne communiquent pas entre eux."),
+		3: s.tx("en", "en", "A legal text or plan defines the command levels and who leads for each type of CBRN event, including crime scenes, with joint procedures, common terminology, situation-report templates and communication links between the agencies (shared radio channels or gateways); commanders are trained.", "fr", "Un texte juridique ou un plan définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC, scènes de crime comprises, avec des procédures communes, une terminologie commune, des modèles de point de situation et des liaisons entre organismes (canaux radio communs ou passerelles)\u202f; les commandants sont formés."),
+		4: s.tx("en", "en", "An exercise or real event in the last three years showed the unified command working as written, with one commander accepted by all agencies and radio and data links working between them; the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Un exercice ou un événement réel au cours des trois dernières années a montré le commandement unifié fonctionnant comme prévu, avec un commandant accepté par tous les organismes et des liaisons radio et de données opérationnelles entre eux\u202f; les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Command arrangements are reviewed periodically, regional and local commanders train together regularly, and the country exercises unified command with its neighbours.", "fr", "Les règles de commandement sont réexaminées périodiquement, les commandants régionaux et locaux s'entraînent régulièrement ensemble, et le pays exerce le commandement unifié avec ses voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q97() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-CMD-03", Type: questionnaire.QuestionType("scale"), Index: 97, Text: tx("en", "en", "To what extent do all first responders apply common procedures at a CBRN scene: safe approach, cordons and zoning (hot, warm and cold zones), control of entry and exit, and protection and exposure monitoring of responders?", "fr", "Dans quelle mesure tous les primo-intervenants appliquent-ils des procédures communes sur une scène NRBC\u00a0: approche sécurisée, périmètres de sécurité et zonage (zones d'exclusion, contrôlée et de soutien), contrôle des entrées et des sorties, protection des intervenants et suivi de leur exposition\u202f?"), Help: tx("en", "en", "Evidence: joint standard operating procedures signed by the agencies concerned, arrangements for recording responders' doses and exposures, training and exercise records. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: les procédures opérationnelles normalisées communes signées par les organismes concernés, les dispositions d'enregistrement des doses et expositions des intervenants, les registres de formation et d'exercices. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q97(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-03", Type: questionnaire.QuestionType("scale"), Index: 97, Text: s.tx("en", "en", "To what extent do all first responders apply common procedures at a CBRN scene: safe approach, cordons and zoning (hot, warm and cold zones), control of entry and exit, and protection and exposure monitoring of responders?", "fr", "Dans quelle mesure tous les primo-intervenants appliquent-ils des procédures communes sur une scène NRBC\u00a0: approche sécurisée, périmètres de sécurité et zonage (zones d'exclusion, contrôlée et de soutien), contrôle des entrées et des sorties, protection des intervenants et suivi de leur exposition\u202f?"), Help: s.tx("en", "en", "Evidence: joint standard operating procedures signed by the agencies concerned, arrangements for recording responders' doses and exposures, training and exercise records. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: les procédures opérationnelles normalisées communes signées par les organismes concernés, les dispositions d'enregistrement des doses et expositions des intervenants, les registres de formation et d'exercices. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"iaea",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 11",
 		"IAEA EPR-First Responders 2006",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No common procedure exists for working at a CBRN scene; each service applies its own.", "fr", "Il n'existe pas de procédure commune d'intervention sur une scène NRBC\u202f; chaque service applique la sienne."),
-		2: tx("en", "en", "Some services have procedures, or procedures cover only some hazards, or cordons and zoning differ between agencies, and responders' exposure is not recorded.", "fr", "Certains services disposent de procédures, ou les procédures ne couvrent que certains risques, ou les périmètres et le zonage diffèrent d'un organisme à l'autre, et l'exposition des intervenants n'est pas enregistrée."),
-		3: tx("en", "en", "Joint procedures signed by all the agencies concerned set safe approach, cordons and zoning, entry and exit control, and responder protection and exposure monitoring, including dose records, for chemical, biological and radiological hazards; responders are trained on them.", "fr", "Des procédures communes signées par tous les organismes concernés fixent l'approche sécurisée, les périmètres et le zonage, le contrôle des entrées et des sorties, la protection des intervenants et le suivi de leur exposition, enregistrement des doses compris, pour les risques chimiques, biologiques et radiologiques\u202f; les intervenants y sont formés."),
-		4: tx("en", "en", "Responders applied the joint procedures in a field exercise or real event in the last three years with exposure records kept, the lessons were acted on, and training and monitoring equipment have sustained funding with a plan for continuing them.", "fr", "Les intervenants ont appliqué les procédures communes lors d'un exercice grandeur nature ou d'un événement réel au cours des trois dernières années, l'exposition étant enregistrée, les enseignements en ont été tirés, et la formation et les équipements de suivi bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The procedures are reviewed periodically, responders throughout the country apply them, and they are aligned with those of neighbouring countries for cross-border incidents.", "fr", "Les procédures sont réexaminées périodiquement, les intervenants de tout le territoire les appliquent, et elles sont harmonisées avec celles des pays voisins pour les incidents transfrontaliers."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No common procedure exists for working at a CBRN scene; each service applies its own.", "fr", "Il n'existe pas de procédure commune d'intervention sur une scène NRBC\u202f; chaque service applique la sienne."),
+		2: s.tx("en", "en", "Some services have procedures, or procedures cover only some hazards, or cordons and zoning differ between agencies, and responders' exposure is not recorded.", "fr", "Certains services disposent de procédures, ou les procédures ne couvrent que certains risques, ou les périmètres et le zonage diffèrent d'un organisme à l'autre, et l'exposition des intervenants n'est pas enregistrée."),
+		3: s.tx("en", "en", "Joint procedures signed by all the agencies concerned set safe approach, cordons and zoning, entry and exit control, and responder protection and exposure monitoring, including dose records, for chemical, biological and radiological hazards; responders are trained on them.", "fr", "Des procédures communes signées par tous les organismes concernés fixent l'approche sécurisée, les périmètres et le zonage, le contrôle des entrées et des sorties, la protection des intervenants et le suivi de leur exposition, enregistrement des doses compris, pour les risques chimiques, biologiques et radiologiques\u202f; les intervenants y sont formés."),
+		4: s.tx("en", "en", "Responders applied the joint procedures in a field exercise or real event in the last three years with exposure records kept, the lessons were acted on, and training and monitoring equipment have sustained funding with a plan for continuing them.", "fr", "Les intervenants ont appliqué les procédures communes lors d'un exercice grandeur nature ou d'un événement réel au cours des trois dernières années, l'exposition étant enregistrée, les enseignements en ont été tirés, et la formation et les équipements de suivi bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The procedures are reviewed periodically, responders throughout the country apply them, and they are aligned with those of neighbouring countries for cross-border incidents.", "fr", "Les procédures sont réexaminées périodiquement, les intervenants de tout le territoire les appliquent, et elles sont harmonisées avec celles des pays voisins pour les incidents transfrontaliers."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"capacity-building",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q98() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-CMD-04", Type: questionnaire.QuestionType("scale"), Index: 98, Text: tx("en", "en", "To what extent are arrangements in place for the armed forces to support the civil authorities in a CBRN emergency (specialised units, decontamination, laboratories, transport, medical support), with a clear request procedure and under civilian lead?", "fr", "Dans quelle mesure des dispositions permettent-elles aux forces armées d'appuyer les autorités civiles lors d'une situation d'urgence NRBC (unités spécialisées, décontamination, laboratoires, transport, soutien médical), selon une procédure claire de demande de concours et sous direction civile\u202f?"), Help: tx("en", "en", "Evidence: the legal basis and procedure for requesting military support, the list of military CBRN capabilities available to civil authorities, reports of joint civil-military exercises. Answer N/A only if the country has no armed forces.", "fr", "Justificatifs\u00a0: la base juridique et la procédure de demande de concours des armées, la liste des capacités militaires NRBC mobilisables au profit des autorités civiles, les rapports d'exercices civilo-militaires. Ne répondez «\u202fsans objet\u202f» que si le pays n'a pas de forces armées."), Hazards: []string{
+func build_cbrn_core_1_1_0Q98(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-04", Type: questionnaire.QuestionType("scale"), Index: 98, Text: s.tx("en", "en", "To what extent are arrangements in place for the armed forces to support the civil authorities in a CBRN emergency (specialised units, decontamination, laboratories, transport, medical support), with a clear request procedure and under civilian lead?", "fr", "Dans quelle mesure des dispositions permettent-elles aux forces armées d'appuyer les autorités civiles lors d'une situation d'urgence NRBC (unités spécialisées, décontamination, laboratoires, transport, soutien médical), selon une procédure claire de demande de concours et sous direction civile\u202f?"), Help: s.tx("en", "en", "Evidence: the legal basis and procedure for requesting military support, the list of military CBRN capabilities available to civil authorities, reports of joint civil-military exercises. Answer N/A only if the country has no armed forces.", "fr", "Justificatifs\u00a0: la base juridique et la procédure de demande de concours des armées, la liste des capacités militaires NRBC mobilisables au profit des autorités civiles, les rapports d'exercices civilo-militaires. Ne répondez «\u202fsans objet\u202f» que si le pays n'a pas de forces armées."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"defence",
 		"interior",
 		"civil-protection",
 		"government-office",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"eu-cbrn-coe",
-	}, NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No arrangement exists for the armed forces to support civil authorities in a CBRN emergency.", "fr", "Aucune disposition ne prévoit l'appui des forces armées aux autorités civiles lors d'une situation d'urgence NRBC."),
-		2: tx("en", "en", "Military support is possible in principle, but the legal basis or the request procedure is unclear, or the capabilities available to civil authorities are not listed.", "fr", "Le concours des armées est possible en principe, mais la base juridique ou la procédure de demande est imprécise, ou les capacités mobilisables au profit des autorités civiles ne sont pas recensées."),
-		3: tx("en", "en", "A legal basis and a request procedure under civilian lead are adopted, the military CBRN capabilities available (units, decontamination, laboratories, transport, medical support) are listed with their readiness times, and liaison officers are named.", "fr", "Une base juridique et une procédure de demande sous direction civile sont adoptées, les capacités militaires NRBC mobilisables (unités, décontamination, laboratoires, transport, soutien médical) sont recensées avec leurs délais de mise en alerte, et des officiers de liaison sont désignés."),
-		4: tx("en", "en", "Military support was requested and delivered under the procedure in a joint civil-military exercise or real event in the last three years, and the lessons were acted on.", "fr", "Le concours des armées a été demandé et fourni selon la procédure lors d'un exercice civilo-militaire ou d'un événement réel au cours des trois dernières années, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, regional military commands exercise with local authorities, and the armed forces take part in regional or international CBRN exercises with civil partners.", "fr", "Le dispositif est réexaminé périodiquement, les commandements militaires régionaux s'exercent avec les autorités locales, et les forces armées participent à des exercices NRBC régionaux ou internationaux avec des partenaires civils."),
-	}, Activities: []string{
+	), NAAllowed: true, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No arrangement exists for the armed forces to support civil authorities in a CBRN emergency.", "fr", "Aucune disposition ne prévoit l'appui des forces armées aux autorités civiles lors d'une situation d'urgence NRBC."),
+		2: s.tx("en", "en", "Military support is possible in principle, but the legal basis or the request procedure is unclear, or the capabilities available to civil authorities are not listed.", "fr", "Le concours des armées est possible en principe, mais la base juridique ou la procédure de demande est imprécise, ou les capacités mobilisables au profit des autorités civiles ne sont pas recensées."),
+		3: s.tx("en", "en", "A legal basis and a request procedure under civilian lead are adopted, the military CBRN capabilities available (units, decontamination, laboratories, transport, medical support) are listed with their readiness times, and liaison officers are named.", "fr", "Une base juridique et une procédure de demande sous direction civile sont adoptées, les capacités militaires NRBC mobilisables (unités, décontamination, laboratoires, transport, soutien médical) sont recensées avec leurs délais de mise en alerte, et des officiers de liaison sont désignés."),
+		4: s.tx("en", "en", "Military support was requested and delivered under the procedure in a joint civil-military exercise or real event in the last three years, and the lessons were acted on.", "fr", "Le concours des armées a été demandé et fourni selon la procédure lors d'un exercice civilo-militaire ou d'un événement réel au cours des trois dernières années, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, regional military commands exercise with local authorities, and the armed forces take part in regional or international CBRN exercises with civil partners.", "fr", "Le dispositif est réexaminé périodiquement, les commandements militaires régionaux s'exercent avec les autorités locales, et les forces armées participent à des exercices NRBC régionaux ou internationaux avec des partenaires civils."),
+	}, Activities: s.strs(
 		"action-plan",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q99() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-CMD-05", Type: questionnaire.QuestionType("scale"), Index: 99, Text: tx("en", "en", "To what extent can the authorities warn the population of an affected area within minutes and carry out protective actions (sheltering, evacuation, distribution of stable iodine, restrictions on food and water), including for hospitals, schools, prisons and people with disabilities?", "fr", "Dans quelle mesure les autorités peuvent-elles alerter en quelques minutes la population d'une zone touchée et mettre en œuvre les actions protectrices (mise à l'abri, évacuation, distribution d'iode stable, restrictions sur les denrées alimentaires et l'eau), y compris pour les hôpitaux, les écoles, les prisons et les personnes handicapées\u202f?"), Help: tx("en", "en", "Evidence: the public warning systems (sirens, cell broadcast or SMS alerts, agreements with radio and television) and their coverage, evacuation and sheltering plans, pre-distribution of stable iodine where relevant, results of warning tests and evacuation exercises.", "fr", "Justificatifs\u00a0: les systèmes d'alerte des populations (sirènes, diffusion cellulaire ou alertes par SMS, conventions avec la radio et la télévision) et leur couverture, les plans d'évacuation et de mise à l'abri, la prédistribution d'iode stable le cas échéant, les résultats des tests d'alerte et des exercices d'évacuation."), Hazards: []string{
+func build_cbrn_core_1_1_0Q99(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-05", Type: questionnaire.QuestionType("scale"), Index: 99, Text: s.tx("en", "en", "To what extent can the authorities warn the population of an affected area within minutes and carry out protective actions (sheltering, evacuation, distribution of stable iodine, restrictions on food and water), including for hospitals, schools, prisons and people with disabilities?", "fr", "Dans quelle mesure les autorités peuvent-elles alerter en quelques minutes la population d'une zone touchée et mettre en œuvre les actions protectrices (mise à l'abri, évacuation, distribution d'iode stable, restrictions sur les denrées alimentaires et l'eau), y compris pour les hôpitaux, les écoles, les prisons et les personnes handicapées\u202f?"), Help: s.tx("en", "en", "Evidence: the public warning systems (sirens, cell broadcast or SMS alerts, agreements with radio and television) and their coverage, evacuation and sheltering plans, pre-distribution of stable iodine where relevant, results of warning tests and evacuation exercises.", "fr", "Justificatifs\u00a0: les systèmes d'alerte des populations (sirènes, diffusion cellulaire ou alertes par SMS, conventions avec la radio et la télévision) et leur couverture, les plans d'évacuation et de mise à l'abri, la prédistribution d'iode stable le cas échéant, les résultats des tests d'alerte et des exercices d'évacuation."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"communication",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 9",
 		"IAEA GSR Part 7 Req. 10",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No system exists to warn the population of an affected area quickly.", "fr", "Aucun système ne permet d'alerter rapidement la population d'une zone touchée."),
-		2: tx("en", "en", "Warning covers only some areas or relies on one channel (for example sirens in the capital only), or protective-action plans exist for some hazards or sites only, and nothing is planned for institutions and people with disabilities.", "fr", "L'alerte ne couvre que certaines zones ou repose sur un seul canal (par exemple des sirènes dans la seule capitale), ou des plans d'actions protectrices n'existent que pour certains risques ou certains sites, et rien n'est prévu pour les établissements et les personnes handicapées."),
-		3: tx("en", "en", "Warning systems (sirens, cell broadcast or SMS under agreements with operators, radio and television) cover the areas at risk, evacuation and sheltering plans cover chemical, radiological and nuclear releases, and hospitals, schools, prisons and people with disabilities have their own arrangements.", "fr", "Des systèmes d'alerte (sirènes, diffusion cellulaire ou SMS en vertu d'accords avec les opérateurs, radio et télévision) couvrent les zones à risque, des plans d'évacuation et de mise à l'abri couvrent les rejets chimiques, radiologiques et nucléaires, et les hôpitaux, les écoles, les prisons et les personnes handicapées font l'objet de dispositions propres."),
-		4: tx("en", "en", "Warning tests in the last three years reached the target population within minutes, an evacuation or sheltering exercise was held, the lessons were acted on, and the systems are maintained with sustained funding.", "fr", "Des tests d'alerte au cours des trois dernières années ont atteint la population visée en quelques minutes, un exercice d'évacuation ou de mise à l'abri a eu lieu, les enseignements en ont été tirés, et les systèmes sont entretenus grâce à un financement durable."),
-		5: tx("en", "en", "Warning and protective actions are reviewed periodically, every exposed locality has tested them, and warning is coordinated with neighbouring countries for cross-border releases.", "fr", "L'alerte et les actions protectrices sont réexaminées périodiquement, chaque localité exposée les a éprouvées, et l'alerte est coordonnée avec les pays voisins pour les rejets transfrontières."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No system exists to warn the population of an affected area quickly.", "fr", "Aucun système ne permet d'alerter rapidement la population d'une zone touchée."),
+		2: s.tx("en", "en", "Warning covers only some areas or relies on one channel (for example sirens in the capital only), or protective-action plans exist for some hazards or sites only, and nothing is planned for institutions and people with disabilities.", "fr", "L'alerte ne couvre que certaines zones ou repose sur un seul canal (par exemple des sirènes dans la seule capitale), ou des plans d'actions protectrices n'existent que pour certains risques ou certains sites, et rien n'est prévu pour les établissements et les personnes handicapées."),
+		3: s.tx("en", "en", "Warning systems (sirens, cell broadcast or SMS under agreements with operators, radio and television) cover the areas at risk, evacuation and sheltering plans cover chemical, radiological and nuclear releases, and hospitals, schools, prisons and people with disabilities have their own arrangements.", "fr", "Des systèmes d'alerte (sirènes, diffusion cellulaire ou SMS en vertu d'accords avec les opérateurs, radio et télévision) couvrent les zones à risque, des plans d'évacuation et de mise à l'abri couvrent les rejets chimiques, radiologiques et nucléaires, et les hôpitaux, les écoles, les prisons et les personnes handicapées font l'objet de dispositions propres."),
+		4: s.tx("en", "en", "Warning tests in the last three years reached the target population within minutes, an evacuation or sheltering exercise was held, the lessons were acted on, and the systems are maintained with sustained funding.", "fr", "Des tests d'alerte au cours des trois dernières années ont atteint la population visée en quelques minutes, un exercice d'évacuation ou de mise à l'abri a eu lieu, les enseignements en ont été tirés, et les systèmes sont entretenus grâce à un financement durable."),
+		5: s.tx("en", "en", "Warning and protective actions are reviewed periodically, every exposed locality has tested them, and warning is coordinated with neighbouring countries for cross-border releases.", "fr", "L'alerte et les actions protectrices sont réexaminées périodiquement, chaque localité exposée les a éprouvées, et l'alerte est coordonnée avec les pays voisins pour les rejets transfrontières."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"equipment",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"equipment",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q100() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-SMP-01", Type: questionnaire.QuestionType("scale"), Index: 100, Text: tx("en", "en", "To what extent can specialised teams detect and provisionally identify chemical and biological hazards at a scene, at any hour and anywhere in the country, within a defined time?", "fr", "Dans quelle mesure des équipes spécialisées peuvent-elles détecter et identifier de manière provisoire les dangers chimiques et biologiques sur une scène, à toute heure et en tout point du territoire, dans un délai défini\u202f?"), Help: tx("en", "en", "Evidence: the list of teams with their coverage and response times, their detection equipment and training records, results of proficiency tests or field exercises. Rate by the weaker of the two hazards. Radiation detection at a scene is rated in RSP-SMP-05.", "fr", "Justificatifs\u00a0: la liste des équipes avec leur couverture territoriale et leurs délais d'intervention, leurs équipements de détection et leurs registres de formation, les résultats d'essais d'aptitude ou d'exercices grandeur nature. Notez d'après le plus faible des deux risques. La détection des rayonnements sur une scène est évaluée à la question RSP-SMP-05."), Hazards: []string{
+func build_cbrn_core_1_1_0Q100(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-01", Type: questionnaire.QuestionType("scale"), Index: 100, Text: s.tx("en", "en", "To what extent can specialised teams detect and provisionally identify chemical and biological hazards at a scene, at any hour and anywhere in the country, within a defined time?", "fr", "Dans quelle mesure des équipes spécialisées peuvent-elles détecter et identifier de manière provisoire les dangers chimiques et biologiques sur une scène, à toute heure et en tout point du territoire, dans un délai défini\u202f?"), Help: s.tx("en", "en", "Evidence: the list of teams with their coverage and response times, their detection equipment and training records, results of proficiency tests or field exercises. Rate by the weaker of the two hazards. Radiation detection at a scene is rated in RSP-SMP-05.", "fr", "Justificatifs\u00a0: la liste des équipes avec leur couverture territoriale et leurs délais d'intervention, leurs équipements de détection et leurs registres de formation, les résultats d'essais d'aptitude ou d'exercices grandeur nature. Notez d'après le plus faible des deux risques. La détection des rayonnements sur une scène est évaluée à la question RSP-SMP-05."), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"defence",
 		"interior",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE CE (3rd ed.)",
 		"CWC Art. X",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No team can detect chemical or biological hazards at a scene.", "fr", "Aucune équipe n'est en mesure de détecter des dangers chimiques ou biologiques sur une scène."),
-		2: tx("en", "en", "Teams exist for one hazard or one region only (for example chemical detection by the capital's fire service), or have no set response time, or nothing can provisionally identify a biological agent in the field.", "fr", "Des équipes n'existent que pour un risque ou une région (par exemple la détection chimique par les sapeurs-pompiers de la capitale), ou n'ont pas de délai d'intervention fixé, ou rien ne permet d'identifier provisoirement un agent biologique sur le terrain."),
-		3: tx("en", "en", "Designated teams cover chemical and biological hazards throughout the country with set response times, trained staff, detection equipment and procedures that pass samples on for confirmation.", "fr", "Des équipes désignées couvrent les risques chimiques et biologiques sur tout le territoire, avec des délais d'intervention fixés, un personnel formé, des équipements de détection et des procédures de transmission des échantillons pour confirmation."),
-		4: tx("en", "en", "The teams met their response times and identification objectives in field exercises or proficiency tests in the last three years, the lessons were acted on, and their equipment and training have sustained funding with a plan for continuing them.", "fr", "Les équipes ont respecté leurs délais d'intervention et leurs objectifs d'identification lors d'exercices grandeur nature ou d'essais d'aptitude au cours des trois dernières années, les enseignements en ont été tirés, et leurs équipements et formations bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Team capability is reviewed periodically, regional teams have the same capacity, and teams take part in regional or international exercises (for example OPCW assistance exercises).", "fr", "Les capacités des équipes sont réexaminées périodiquement, les équipes régionales disposent des mêmes capacités, et les équipes participent à des exercices régionaux ou internationaux (par exemple les exercices d'assistance de l'OIAC)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No team can detect chemical or biological hazards at a scene.", "fr", "Aucune équipe n'est en mesure de détecter des dangers chimiques ou biologiques sur une scène."),
+		2: s.tx("en", "en", "Teams exist for one hazard or one region only (for example chemical detection by the capital's fire service), or have no set response time, or nothing can provisionally identify a biological agent in the field.", "fr", "Des équipes n'existent que pour un risque ou une région (par exemple la détection chimique par les sapeurs-pompiers de la capitale), ou n'ont pas de délai d'intervention fixé, ou rien ne permet d'identifier provisoirement un agent biologique sur le terrain."),
+		3: s.tx("en", "en", "Designated teams cover chemical and biological hazards throughout the country with set response times, trained staff, detection equipment and procedures that pass samples on for confirmation.", "fr", "Des équipes désignées couvrent les risques chimiques et biologiques sur tout le territoire, avec des délais d'intervention fixés, un personnel formé, des équipements de détection et des procédures de transmission des échantillons pour confirmation."),
+		4: s.tx("en", "en", "The teams met their response times and identification objectives in field exercises or proficiency tests in the last three years, the lessons were acted on, and their equipment and training have sustained funding with a plan for continuing them.", "fr", "Les équipes ont respecté leurs délais d'intervention et leurs objectifs d'identification lors d'exercices grandeur nature ou d'essais d'aptitude au cours des trois dernières années, les enseignements en ont été tirés, et leurs équipements et formations bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Team capability is reviewed periodically, regional teams have the same capacity, and teams take part in regional or international exercises (for example OPCW assistance exercises).", "fr", "Les capacités des équipes sont réexaminées périodiquement, les équipes régionales disposent des mêmes capacités, et les équipes participent à des exercices régionaux ou internationaux (par exemple les exercices d'assistance de l'OIAC)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q101() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-SMP-05", Type: questionnaire.QuestionType("scale"), Index: 101, Text: tx("en", "en", "To what extent can radiation monitoring teams detect and characterise radioactive contamination and sources at a scene, at any hour and anywhere in the country, within a defined time, and search for a lost or stolen source?", "fr", "Dans quelle mesure des équipes de mesure radiologique peuvent-elles détecter et caractériser une contamination radioactive et des sources sur une scène, à toute heure et en tout point du territoire, dans un délai défini, et rechercher une source perdue ou volée\u202f?"), Help: tx("en", "en", "Evidence: the list of radiation monitoring teams (regulator, civil protection, operators, armed forces) with their coverage and response times, their instruments (including spectrometers that identify radionuclides) and training records, results of exercises or real searches. Environmental monitoring after a release is rated in RSP-SMP-04.", "fr", "Justificatifs\u00a0: la liste des équipes de mesure radiologique (autorité de sûreté, protection civile, exploitants, forces armées) avec leur couverture territoriale et leurs délais d'intervention, leurs instruments (y compris des spectromètres permettant d'identifier les radionucléides) et leurs registres de formation, les résultats d'exercices ou de recherches réelles. La surveillance de l'environnement après un rejet est évaluée à la question RSP-SMP-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q101(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-05", Type: questionnaire.QuestionType("scale"), Index: 101, Text: s.tx("en", "en", "To what extent can radiation monitoring teams detect and characterise radioactive contamination and sources at a scene, at any hour and anywhere in the country, within a defined time, and search for a lost or stolen source?", "fr", "Dans quelle mesure des équipes de mesure radiologique peuvent-elles détecter et caractériser une contamination radioactive et des sources sur une scène, à toute heure et en tout point du territoire, dans un délai défini, et rechercher une source perdue ou volée\u202f?"), Help: s.tx("en", "en", "Evidence: the list of radiation monitoring teams (regulator, civil protection, operators, armed forces) with their coverage and response times, their instruments (including spectrometers that identify radionuclides) and training records, results of exercises or real searches. Environmental monitoring after a release is rated in RSP-SMP-04.", "fr", "Justificatifs\u00a0: la liste des équipes de mesure radiologique (autorité de sûreté, protection civile, exploitants, forces armées) avec leur couverture territoriale et leurs délais d'intervention, leurs instruments (y compris des spectromètres permettant d'identifier les radionucléides) et leurs registres de formation, les résultats d'exercices ou de recherches réelles. La surveillance de l'environnement après un rejet est évaluée à la question RSP-SMP-04."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"nuclear-regulator",
 		"civil-protection",
 		"defence",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 11",
 		"IAEA EPR-First Responders 2006",
 		"IHR (2005) JEE RE (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No team can measure radiation or contamination at a scene.", "fr", "Aucune équipe n'est en mesure de mesurer les rayonnements ou la contamination sur une scène."),
-		2: tx("en", "en", "Monitoring teams exist but cover only part of the country or are not on call, or cannot identify radionuclides or search for a source.", "fr", "Des équipes de mesure existent mais ne couvrent qu'une partie du territoire ou ne sont pas d'astreinte, ou ne peuvent ni identifier les radionucléides ni rechercher une source."),
-		3: tx("en", "en", "Designated teams with instruments for dose rate, contamination and radionuclide identification cover the country at any hour with set response times, and are trained to search for sources.", "fr", "Des équipes désignées, dotées d'instruments de mesure du débit de dose et de la contamination et d'identification des radionucléides, couvrent le territoire à toute heure avec des délais d'intervention fixés, et sont formées à la recherche de sources."),
-		4: tx("en", "en", "The teams met their response times in a field exercise or real search in the last three years, the lessons were acted on, and their instruments and on-call arrangements have sustained funding with a plan for continuing them.", "fr", "Les équipes ont respecté leurs délais d'intervention lors d'un exercice grandeur nature ou d'une recherche réelle au cours des trois dernières années, les enseignements en ont été tirés, et leurs instruments et leur astreinte bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Capability is reviewed periodically, and the teams take part in international intercomparisons or exercises.", "fr", "Les capacités sont réexaminées périodiquement, et les équipes participent à des intercomparaisons ou à des exercices internationaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No team can measure radiation or contamination at a scene.", "fr", "Aucune équipe n'est en mesure de mesurer les rayonnements ou la contamination sur une scène."),
+		2: s.tx("en", "en", "Monitoring teams exist but cover only part of the country or are not on call, or cannot identify radionuclides or search for a source.", "fr", "Des équipes de mesure existent mais ne couvrent qu'une partie du territoire ou ne sont pas d'astreinte, ou ne peuvent ni identifier les radionucléides ni rechercher une source."),
+		3: s.tx("en", "en", "Designated teams with instruments for dose rate, contamination and radionuclide identification cover the country at any hour with set response times, and are trained to search for sources.", "fr", "Des équipes désignées, dotées d'instruments de mesure du débit de dose et de la contamination et d'identification des radionucléides, couvrent le territoire à toute heure avec des délais d'intervention fixés, et sont formées à la recherche de sources."),
+		4: s.tx("en", "en", "The teams met their response times in a field exercise or real search in the last three years, the lessons were acted on, and their instruments and on-call arrangements have sustained funding with a plan for continuing them.", "fr", "Les équipes ont respecté leurs délais d'intervention lors d'un exercice grandeur nature ou d'une recherche réelle au cours des trois dernières années, les enseignements en ont été tirés, et leurs instruments et leur astreinte bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Capability is reviewed periodically, and the teams take part in international intercomparisons or exercises.", "fr", "Les capacités sont réexaminées périodiquement, et les équipes participent à des intercomparaisons ou à des exercices internationaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q102() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-SMP-02", Type: questionnaire.QuestionType("scale"), Index: 102, Text: tx("en", "en", "To what extent are there agreed procedures for sampling at a CBRN scene (who takes samples, how they are packaged, labelled and documented, the chain of custody and safe transport to the designated laboratory), accepted by both health and law-enforcement authorities?", "fr", "Dans quelle mesure existe-t-il des procédures convenues de prélèvement sur une scène NRBC (qui prélève, conditionnement, étiquetage et documentation des échantillons, chaîne de possession et transport sécurisé vers le laboratoire désigné), reconnues à la fois par les autorités sanitaires et par les services répressifs\u202f?"), Help: tx("en", "en", "Evidence: the joint sampling procedure, chain-of-custody forms, transport arrangements that comply with dangerous-goods rules, training records of sampling teams, exercise reports in which samples reached the laboratory with their documentation intact. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: la procédure commune de prélèvement, les formulaires de chaîne de possession, les modalités de transport conformes aux règles sur les marchandises dangereuses, les registres de formation des équipes de prélèvement, les rapports d'exercice où les échantillons sont parvenus au laboratoire avec une documentation complète. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q102(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-02", Type: questionnaire.QuestionType("scale"), Index: 102, Text: s.tx("en", "en", "To what extent are there agreed procedures for sampling at a CBRN scene (who takes samples, how they are packaged, labelled and documented, the chain of custody and safe transport to the designated laboratory), accepted by both health and law-enforcement authorities?", "fr", "Dans quelle mesure existe-t-il des procédures convenues de prélèvement sur une scène NRBC (qui prélève, conditionnement, étiquetage et documentation des échantillons, chaîne de possession et transport sécurisé vers le laboratoire désigné), reconnues à la fois par les autorités sanitaires et par les services répressifs\u202f?"), Help: s.tx("en", "en", "Evidence: the joint sampling procedure, chain-of-custody forms, transport arrangements that comply with dangerous-goods rules, training records of sampling teams, exercise reports in which samples reached the laboratory with their documentation intact. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: la procédure commune de prélèvement, les formulaires de chaîne de possession, les modalités de transport conformes aux règles sur les marchandises dangereuses, les registres de formation des équipes de prélèvement, les rapports d'exercice où les échantillons sont parvenus au laboratoire avec une documentation complète. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"health",
 		"justice",
 		"civil-protection",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"opcw",
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 22-G",
 		"IHR (2005) JEE R2 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No agreed procedure exists for sampling at a CBRN scene.", "fr", "Il n'existe pas de procédure convenue de prélèvement sur une scène NRBC."),
-		2: tx("en", "en", "Health and law enforcement each have their own sampling procedures, or the procedures cover only some hazards, and there is no common chain-of-custody form.", "fr", "La santé et les services répressifs ont chacun leurs propres procédures de prélèvement, ou les procédures ne couvrent que certains risques, et il n'existe pas de formulaire commun de chaîne de possession."),
-		3: tx("en", "en", "A joint procedure accepted by health and law enforcement sets who samples, packaging, labelling, documentation, chain of custody and transport to the designated laboratories under dangerous-goods rules; sampling teams are trained.", "fr", "Une procédure commune reconnue par la santé et les services répressifs fixe qui prélève, le conditionnement, l'étiquetage, la documentation, la chaîne de possession et le transport vers les laboratoires désignés selon les règles sur les marchandises dangereuses\u202f; les équipes de prélèvement sont formées."),
-		4: tx("en", "en", "In an exercise or real event in the last three years samples reached the laboratory with their documentation and chain of custody intact, the lessons were acted on, and sampling kits and training have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice ou d'un événement réel au cours des trois dernières années, les échantillons sont parvenus au laboratoire avec une documentation et une chaîne de possession intactes, les enseignements en ont été tirés, et les kits de prélèvement et la formation bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The procedure is reviewed periodically, regional teams apply it, and joint exercises have shown it meets international requirements (for example those of the OPCW or of the Secretary-General's Mechanism).", "fr", "La procédure est réexaminée périodiquement, les équipes régionales l'appliquent, et des exercices communs ont montré qu'elle satisfait aux exigences internationales (par exemple celles de l'OIAC ou du Mécanisme du Secrétaire général)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No agreed procedure exists for sampling at a CBRN scene.", "fr", "Il n'existe pas de procédure convenue de prélèvement sur une scène NRBC."),
+		2: s.tx("en", "en", "Health and law enforcement each have their own sampling procedures, or the procedures cover only some hazards, and there is no common chain-of-custody form.", "fr", "La santé et les services répressifs ont chacun leurs propres procédures de prélèvement, ou les procédures ne couvrent que certains risques, et il n'existe pas de formulaire commun de chaîne de possession."),
+		3: s.tx("en", "en", "A joint procedure accepted by health and law enforcement sets who samples, packaging, labelling, documentation, chain of custody and transport to the designated laboratories under dangerous-goods rules; sampling teams are trained.", "fr", "Une procédure commune reconnue par la santé et les services répressifs fixe qui prélève, le conditionnement, l'étiquetage, la documentation, la chaîne de possession et le transport vers les laboratoires désignés selon les règles sur les marchandises dangereuses\u202f; les équipes de prélèvement sont formées."),
+		4: s.tx("en", "en", "In an exercise or real event in the last three years samples reached the laboratory with their documentation and chain of custody intact, the lessons were acted on, and sampling kits and training have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice ou d'un événement réel au cours des trois dernières années, les échantillons sont parvenus au laboratoire avec une documentation et une chaîne de possession intactes, les enseignements en ont été tirés, et les kits de prélèvement et la formation bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The procedure is reviewed periodically, regional teams apply it, and joint exercises have shown it meets international requirements (for example those of the OPCW or of the Secretary-General's Mechanism).", "fr", "La procédure est réexaminée périodiquement, les équipes régionales l'appliquent, et des exercices communs ont montré qu'elle satisfait aux exigences internationales (par exemple celles de l'OIAC ou du Mécanisme du Secrétaire général)."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q103() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-SMP-03", Type: questionnaire.QuestionType("scale"), Index: 103, Text: tx("en", "en", "To what extent does an agreed confirmation path link field detection to designated national laboratories for chemical, biological and radiological analysis, available at any hour with agreed turnaround times, and with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un circuit de confirmation convenu relie-t-il la détection sur le terrain à des laboratoires nationaux désignés pour les analyses chimiques, biologiques et radiologiques, accessibles à toute heure avec des délais de rendu convenus, et avec un accès aux laboratoires de référence internationaux si nécessaire\u202f?"), Help: tx("en", "en", "Evidence: the list of designated laboratories and their scope, on-call arrangements, agreed turnaround times, agreements with international reference laboratories (for example OPCW designated laboratories, WHO reference laboratories or collaborating centres, the IAEA ALMERA network), an exercise in which samples were analysed and results reported to the command.", "fr", "Justificatifs\u00a0: la liste des laboratoires désignés et leur domaine de compétence, les dispositifs d'astreinte, les délais de rendu convenus, les accords avec des laboratoires de référence internationaux (par exemple les laboratoires désignés de l'OIAC, les laboratoires de référence ou centres collaborateurs de l'OMS, le réseau ALMERA de l'AIEA), un exercice au cours duquel des échantillons ont été analysés et les résultats transmis au commandement."), Hazards: []string{
+func build_cbrn_core_1_1_0Q103(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-03", Type: questionnaire.QuestionType("scale"), Index: 103, Text: s.tx("en", "en", "To what extent does an agreed confirmation path link field detection to designated national laboratories for chemical, biological and radiological analysis, available at any hour with agreed turnaround times, and with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un circuit de confirmation convenu relie-t-il la détection sur le terrain à des laboratoires nationaux désignés pour les analyses chimiques, biologiques et radiologiques, accessibles à toute heure avec des délais de rendu convenus, et avec un accès aux laboratoires de référence internationaux si nécessaire\u202f?"), Help: s.tx("en", "en", "Evidence: the list of designated laboratories and their scope, on-call arrangements, agreed turnaround times, agreements with international reference laboratories (for example OPCW designated laboratories, WHO reference laboratories or collaborating centres, the IAEA ALMERA network), an exercise in which samples were analysed and results reported to the command.", "fr", "Justificatifs\u00a0: la liste des laboratoires désignés et leur domaine de compétence, les dispositifs d'astreinte, les délais de rendu convenus, les accords avec des laboratoires de référence internationaux (par exemple les laboratoires désignés de l'OIAC, les laboratoires de référence ou centres collaborateurs de l'OMS, le réseau ALMERA de l'AIEA), un exercice au cours duquel des échantillons ont été analysés et les résultats transmis au commandement."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
 		"environment",
 		"defence",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE D1 (3rd ed.)",
 		"IHR (2005) JEE CE (3rd ed.)",
 		"IHR (2005) JEE RE (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No laboratory is designated to confirm field detection; samples go wherever someone has a contact.", "fr", "Aucun laboratoire n'est désigné pour confirmer la détection sur le terrain\u202f; les échantillons vont là où quelqu'un a un contact."),
-		2: tx("en", "en", "Laboratories are designated for some hazards only, or are not available at any hour, or no turnaround times are agreed.", "fr", "Des laboratoires ne sont désignés que pour certains risques, ou ne sont pas accessibles à toute heure, ou aucun délai de rendu n'est convenu."),
-		3: tx("en", "en", "Designated laboratories for chemical, biological and radiological analysis are on call at any hour with agreed turnaround times and a reporting line to the command, and agreements give access to international reference laboratories.", "fr", "Des laboratoires désignés pour les analyses chimiques, biologiques et radiologiques sont d'astreinte à toute heure, avec des délais de rendu convenus et un circuit de transmission au commandement, et des accords donnent accès à des laboratoires de référence internationaux."),
-		4: tx("en", "en", "In an exercise or real event in the last three years samples were analysed and results reported to the command within the agreed times, the lessons were acted on, and the on-call arrangements have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice ou d'un événement réel au cours des trois dernières années, les échantillons ont été analysés et les résultats transmis au commandement dans les délais convenus, les enseignements en ont été tirés, et l'astreinte bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The path is reviewed periodically, regional laboratories are part of it, and national laboratories confirm samples for other countries or take part in international confirmation exercises.", "fr", "Le circuit est réexaminé périodiquement, des laboratoires régionaux y sont intégrés, et des laboratoires nationaux confirment des échantillons pour d'autres pays ou participent à des exercices internationaux de confirmation."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No laboratory is designated to confirm field detection; samples go wherever someone has a contact.", "fr", "Aucun laboratoire n'est désigné pour confirmer la détection sur le terrain\u202f; les échantillons vont là où quelqu'un a un contact."),
+		2: s.tx("en", "en", "Laboratories are designated for some hazards only, or are not available at any hour, or no turnaround times are agreed.", "fr", "Des laboratoires ne sont désignés que pour certains risques, ou ne sont pas accessibles à toute heure, ou aucun délai de rendu n'est convenu."),
+		3: s.tx("en", "en", "Designated laboratories for chemical, biological and radiological analysis are on call at any hour with agreed turnaround times and a reporting line to the command, and agreements give access to international reference laboratories.", "fr", "Des laboratoires désignés pour les analyses chimiques, biologiques et radiologiques sont d'astreinte à toute heure, avec des délais de rendu convenus et un circuit de transmission au commandement, et des accords donnent accès à des laboratoires de référence internationaux."),
+		4: s.tx("en", "en", "In an exercise or real event in the last three years samples were analysed and results reported to the command within the agreed times, the lessons were acted on, and the on-call arrangements have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice ou d'un événement réel au cours des trois dernières années, les échantillons ont été analysés et les résultats transmis au commandement dans les délais convenus, les enseignements en ont été tirés, et l'astreinte bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The path is reviewed periodically, regional laboratories are part of it, and national laboratories confirm samples for other countries or take part in international confirmation exercises.", "fr", "Le circuit est réexaminé périodiquement, des laboratoires régionaux y sont intégrés, et des laboratoires nationaux confirment des échantillons pour d'autres pays ou participent à des exercices internationaux de confirmation."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q104() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-SMP-04", Type: questionnaire.QuestionType("scale"), Index: 104, Text: tx("en", "en", "To what extent can the authorities model the spread of a chemical or radioactive release and monitor contamination of air, water, soil and food during and after the event, to guide protective actions?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de modéliser la dispersion d'un rejet chimique ou radioactif et de surveiller la contamination de l'air, de l'eau, des sols et des denrées alimentaires pendant et après l'événement, afin d'orienter les actions protectrices\u202f?"), Help: tx("en", "en", "Evidence: the body responsible for dispersion modelling and its 24-hour availability, agreements with the meteorological service, mobile monitoring teams and laboratory capacity for environmental and food samples, exercise reports in which model results reached decision-makers.", "fr", "Justificatifs\u00a0: l'organisme chargé de la modélisation de la dispersion et sa disponibilité 24 heures sur 24, les accords avec le service météorologique, les équipes mobiles de mesure et les capacités de laboratoire pour les échantillons environnementaux et alimentaires, les rapports d'exercice où les résultats des modélisations sont parvenus aux décideurs."), Hazards: []string{
+func build_cbrn_core_1_1_0Q104(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-04", Type: questionnaire.QuestionType("scale"), Index: 104, Text: s.tx("en", "en", "To what extent can the authorities model the spread of a chemical or radioactive release and monitor contamination of air, water, soil and food during and after the event, to guide protective actions?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de modéliser la dispersion d'un rejet chimique ou radioactif et de surveiller la contamination de l'air, de l'eau, des sols et des denrées alimentaires pendant et après l'événement, afin d'orienter les actions protectrices\u202f?"), Help: s.tx("en", "en", "Evidence: the body responsible for dispersion modelling and its 24-hour availability, agreements with the meteorological service, mobile monitoring teams and laboratory capacity for environmental and food samples, exercise reports in which model results reached decision-makers.", "fr", "Justificatifs\u00a0: l'organisme chargé de la modélisation de la dispersion et sa disponibilité 24 heures sur 24, les accords avec le service météorologique, les équipes mobiles de mesure et les capacités de laboratoire pour les échantillons environnementaux et alimentaires, les rapports d'exercice où les résultats des modélisations sont parvenus aux décideurs."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"environment",
 		"nuclear-regulator",
 		"civil-protection",
 		"agriculture",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"WHO SPAR C14 (2nd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No body models dispersion or monitors environmental contamination during an event.", "fr", "Aucun organisme ne modélise la dispersion ni ne surveille la contamination de l'environnement pendant un événement."),
-		2: tx("en", "en", "Modelling or monitoring exists for one hazard only (often radiological), or is not available at any hour, or its results do not reach decision-makers.", "fr", "La modélisation ou la surveillance n'existe que pour un risque (souvent radiologique), ou n'est pas disponible à toute heure, ou ses résultats ne parviennent pas aux décideurs."),
-		3: tx("en", "en", "A designated body, available at any hour and working with the meteorological service, models chemical and radioactive releases, mobile teams and laboratories can monitor air, water, soil and food, and results reach decision-makers through a set channel.", "fr", "Un organisme désigné, disponible à toute heure et travaillant avec le service météorologique, modélise les rejets chimiques et radioactifs, des équipes mobiles et des laboratoires peuvent surveiller l'air, l'eau, les sols et les denrées, et les résultats parviennent aux décideurs par un canal défini."),
-		4: tx("en", "en", "Model results and monitoring data reached decision-makers within the set time in an exercise or real event in the last three years, the lessons were acted on, and the capacity has sustained funding with a plan for continuing it.", "fr", "Les résultats des modélisations et les données de surveillance sont parvenus aux décideurs dans le délai fixé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et cette capacité bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "Models and monitoring strategies are reviewed periodically, regional monitoring is integrated, and data are exchanged with neighbours and international systems (for example IAEA IRMIS).", "fr", "Les modèles et les stratégies de surveillance sont réexaminés périodiquement, la surveillance régionale y est intégrée, et les données sont échangées avec les pays voisins et les systèmes internationaux (par exemple IRMIS de l'AIEA)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No body models dispersion or monitors environmental contamination during an event.", "fr", "Aucun organisme ne modélise la dispersion ni ne surveille la contamination de l'environnement pendant un événement."),
+		2: s.tx("en", "en", "Modelling or monitoring exists for one hazard only (often radiological), or is not available at any hour, or its results do not reach decision-makers.", "fr", "La modélisation ou la surveillance n'existe que pour un risque (souvent radiologique), ou n'est pas disponible à toute heure, ou ses résultats ne parviennent pas aux décideurs."),
+		3: s.tx("en", "en", "A designated body, available at any hour and working with the meteorological service, models chemical and radioactive releases, mobile teams and laboratories can monitor air, water, soil and food, and results reach decision-makers through a set channel.", "fr", "Un organisme désigné, disponible à toute heure et travaillant avec le service météorologique, modélise les rejets chimiques et radioactifs, des équipes mobiles et des laboratoires peuvent surveiller l'air, l'eau, les sols et les denrées, et les résultats parviennent aux décideurs par un canal défini."),
+		4: s.tx("en", "en", "Model results and monitoring data reached decision-makers within the set time in an exercise or real event in the last three years, the lessons were acted on, and the capacity has sustained funding with a plan for continuing it.", "fr", "Les résultats des modélisations et les données de surveillance sont parvenus aux décideurs dans le délai fixé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et cette capacité bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "Models and monitoring strategies are reviewed periodically, regional monitoring is integrated, and data are exchanged with neighbours and international systems (for example IAEA IRMIS).", "fr", "Les modèles et les stratégies de surveillance sont réexaminés périodiquement, la surveillance régionale y est intégrée, et les données sont échangées avec les pays voisins et les systèmes internationaux (par exemple IRMIS de l'AIEA)."),
+	}, Activities: s.strs(
 		"equipment",
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q105() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-01", Type: questionnaire.QuestionType("scale"), Index: 105, Text: tx("en", "en", "To what extent can responders set up mass decontamination of ambulatory and non-ambulatory people at or near the scene within a defined time, with enough trained staff, equipment and water, respect for privacy, protection against cold and control of contaminated run-off?", "fr", "Dans quelle mesure les intervenants peuvent-ils mettre en place, sur la scène ou à proximité et dans un délai défini, la décontamination de masse des personnes valides et non valides, avec suffisamment de personnel formé, d'équipements et d'eau, dans le respect de l'intimité, avec une protection contre le froid et la maîtrise des eaux de ruissellement contaminées\u202f?"), Help: tx("en", "en", "Evidence: the mass decontamination procedure, the number and location of decontamination units and their set-up times, training records, exercise reports with the number of people decontaminated per hour.", "fr", "Justificatifs\u00a0: la procédure de décontamination de masse, le nombre et l'implantation des unités de décontamination et leurs délais de mise en œuvre, les registres de formation, les rapports d'exercice indiquant le nombre de personnes décontaminées par heure."), Hazards: []string{
+func build_cbrn_core_1_1_0Q105(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-01", Type: questionnaire.QuestionType("scale"), Index: 105, Text: s.tx("en", "en", "To what extent can responders set up mass decontamination of ambulatory and non-ambulatory people at or near the scene within a defined time, with enough trained staff, equipment and water, respect for privacy, protection against cold and control of contaminated run-off?", "fr", "Dans quelle mesure les intervenants peuvent-ils mettre en place, sur la scène ou à proximité et dans un délai défini, la décontamination de masse des personnes valides et non valides, avec suffisamment de personnel formé, d'équipements et d'eau, dans le respect de l'intimité, avec une protection contre le froid et la maîtrise des eaux de ruissellement contaminées\u202f?"), Help: s.tx("en", "en", "Evidence: the mass decontamination procedure, the number and location of decontamination units and their set-up times, training records, exercise reports with the number of people decontaminated per hour.", "fr", "Justificatifs\u00a0: la procédure de décontamination de masse, le nombre et l'implantation des unités de décontamination et leurs délais de mise en œuvre, les registres de formation, les rapports d'exercice indiquant le nombre de personnes décontaminées par heure."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"environment",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"iaea",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA EPR-First Responders 2006",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No capacity exists for mass decontamination of people.", "fr", "Il n'existe aucune capacité de décontamination de masse des personnes."),
-		2: tx("en", "en", "Some units exist but cover only part of the country or only ambulatory people, or their set-up times are not defined.", "fr", "Quelques unités existent mais ne couvrent qu'une partie du territoire ou les seules personnes valides, ou leurs délais de mise en œuvre ne sont pas définis."),
-		3: tx("en", "en", "Decontamination units with trained staff, equipment and water supply cover the areas at risk with defined set-up times, and procedures address non-ambulatory people, privacy, cold weather and contaminated run-off.", "fr", "Des unités de décontamination dotées de personnel formé, d'équipements et d'une alimentation en eau couvrent les zones à risque avec des délais de mise en œuvre définis, et des procédures traitent des personnes non valides, de l'intimité, du froid et des eaux de ruissellement contaminées."),
-		4: tx("en", "en", "Exercises or real events in the last three years measured set-up times and throughput (people per hour) against the plan, the lessons were acted on, and the units are maintained with sustained funding.", "fr", "Des exercices ou des événements réels au cours des trois dernières années ont mesuré les délais de mise en œuvre et le débit (personnes par heure) au regard du plan, les enseignements en ont été tirés, et les unités sont entretenues grâce à un financement durable."),
-		5: tx("en", "en", "The capability is reviewed periodically, every region has it, and the units take part in regional or international exercises.", "fr", "Cette capacité est réexaminée périodiquement, chaque région en dispose, et les unités participent à des exercices régionaux ou internationaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No capacity exists for mass decontamination of people.", "fr", "Il n'existe aucune capacité de décontamination de masse des personnes."),
+		2: s.tx("en", "en", "Some units exist but cover only part of the country or only ambulatory people, or their set-up times are not defined.", "fr", "Quelques unités existent mais ne couvrent qu'une partie du territoire ou les seules personnes valides, ou leurs délais de mise en œuvre ne sont pas définis."),
+		3: s.tx("en", "en", "Decontamination units with trained staff, equipment and water supply cover the areas at risk with defined set-up times, and procedures address non-ambulatory people, privacy, cold weather and contaminated run-off.", "fr", "Des unités de décontamination dotées de personnel formé, d'équipements et d'une alimentation en eau couvrent les zones à risque avec des délais de mise en œuvre définis, et des procédures traitent des personnes non valides, de l'intimité, du froid et des eaux de ruissellement contaminées."),
+		4: s.tx("en", "en", "Exercises or real events in the last three years measured set-up times and throughput (people per hour) against the plan, the lessons were acted on, and the units are maintained with sustained funding.", "fr", "Des exercices ou des événements réels au cours des trois dernières années ont mesuré les délais de mise en œuvre et le débit (personnes par heure) au regard du plan, les enseignements en ont été tirés, et les unités sont entretenues grâce à un financement durable."),
+		5: s.tx("en", "en", "The capability is reviewed periodically, every region has it, and the units take part in regional or international exercises.", "fr", "Cette capacité est réexaminée périodiquement, chaque région en dispose, et les unités participent à des exercices régionaux ou internationaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"equipment",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q106() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-02", Type: questionnaire.QuestionType("scale"), Index: 106, Text: tx("en", "en", "To what extent do emergency medical services apply CBRN triage and pre-hospital care, and direct casualties in a coordinated way to designated hospitals without contaminating ambulances and emergency departments?", "fr", "Dans quelle mesure les services médicaux d'urgence appliquent-ils un triage et des soins préhospitaliers adaptés aux situations NRBC, et orientent-ils les victimes de façon coordonnée vers les hôpitaux désignés sans contaminer les ambulances ni les services d'urgence\u202f?"), Help: tx("en", "en", "Evidence: national CBRN triage and pre-hospital protocols, patient regulation procedures, training records of ambulance staff, exercise reports. The safe transport of patients with a high-consequence infectious disease is rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: les protocoles nationaux de triage et de soins préhospitaliers NRBC, les procédures de régulation des patients, les registres de formation du personnel ambulancier, les rapports d'exercice. Le transport sécurisé des patients atteints d'une maladie infectieuse à haut risque est évalué à la question RSP-MED-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q106(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-02", Type: questionnaire.QuestionType("scale"), Index: 106, Text: s.tx("en", "en", "To what extent do emergency medical services apply CBRN triage and pre-hospital care, and direct casualties in a coordinated way to designated hospitals without contaminating ambulances and emergency departments?", "fr", "Dans quelle mesure les services médicaux d'urgence appliquent-ils un triage et des soins préhospitaliers adaptés aux situations NRBC, et orientent-ils les victimes de façon coordonnée vers les hôpitaux désignés sans contaminer les ambulances ni les services d'urgence\u202f?"), Help: s.tx("en", "en", "Evidence: national CBRN triage and pre-hospital protocols, patient regulation procedures, training records of ambulance staff, exercise reports. The safe transport of patients with a high-consequence infectious disease is rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: les protocoles nationaux de triage et de soins préhospitaliers NRBC, les procédures de régulation des patients, les registres de formation du personnel ambulancier, les rapports d'exercice. Le transport sécurisé des patients atteints d'une maladie infectieuse à haut risque est évalué à la question RSP-MED-04."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C8 (2nd ed.)",
 		"IAEA EPR-Medical 2005",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Emergency medical services have no CBRN triage or pre-hospital protocol.", "fr", "Les services médicaux d'urgence n'ont pas de protocole de triage ni de soins préhospitaliers NRBC."),
-		2: tx("en", "en", "Protocols exist in some services or for some hazards, or patient regulation does not direct casualties to the designated hospitals.", "fr", "Des protocoles existent dans certains services ou pour certains risques, ou la régulation n'oriente pas les victimes vers les hôpitaux désignés."),
-		3: tx("en", "en", "National CBRN triage and pre-hospital protocols are adopted, ambulance staff are trained, and patient regulation directs casualties to designated hospitals with procedures that keep ambulances and emergency departments free of contamination.", "fr", "Des protocoles nationaux de triage et de soins préhospitaliers NRBC sont adoptés, le personnel ambulancier est formé, et la régulation oriente les victimes vers les hôpitaux désignés selon des procédures qui préservent les ambulances et les services d'urgence de toute contamination."),
-		4: tx("en", "en", "The protocols were applied in an exercise or real event in the last three years with casualties distributed as planned, the lessons were acted on, and training has sustained funding with a plan for continuing it.", "fr", "Les protocoles ont été appliqués lors d'un exercice ou d'un événement réel au cours des trois dernières années, les victimes étant réparties comme prévu, les enseignements en ont été tirés, et la formation bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The protocols are reviewed periodically, the services of every region apply them, and they exchange practice regionally.", "fr", "Les protocoles sont réexaminés périodiquement, les services de chaque région les appliquent, et ils échangent leurs pratiques au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Emergency medical services have no CBRN triage or pre-hospital protocol.", "fr", "Les services médicaux d'urgence n'ont pas de protocole de triage ni de soins préhospitaliers NRBC."),
+		2: s.tx("en", "en", "Protocols exist in some services or for some hazards, or patient regulation does not direct casualties to the designated hospitals.", "fr", "Des protocoles existent dans certains services ou pour certains risques, ou la régulation n'oriente pas les victimes vers les hôpitaux désignés."),
+		3: s.tx("en", "en", "National CBRN triage and pre-hospital protocols are adopted, ambulance staff are trained, and patient regulation directs casualties to designated hospitals with procedures that keep ambulances and emergency departments free of contamination.", "fr", "Des protocoles nationaux de triage et de soins préhospitaliers NRBC sont adoptés, le personnel ambulancier est formé, et la régulation oriente les victimes vers les hôpitaux désignés selon des procédures qui préservent les ambulances et les services d'urgence de toute contamination."),
+		4: s.tx("en", "en", "The protocols were applied in an exercise or real event in the last three years with casualties distributed as planned, the lessons were acted on, and training has sustained funding with a plan for continuing it.", "fr", "Les protocoles ont été appliqués lors d'un exercice ou d'un événement réel au cours des trois dernières années, les victimes étant réparties comme prévu, les enseignements en ont été tirés, et la formation bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The protocols are reviewed periodically, the services of every region apply them, and they exchange practice regionally.", "fr", "Les protocoles sont réexaminés périodiquement, les services de chaque région les appliquent, et ils échangent leurs pratiques au niveau régional."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q107() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-03", Type: questionnaire.QuestionType("multi"), Index: 107, Text: tx("en", "en", "Which specialist advice services can responders and clinicians reach at any hour during a CBRN incident?", "fr", "À quels services d'expertise spécialisée les intervenants et les cliniciens peuvent-ils faire appel à toute heure lors d'un incident NRBC\u202f?"), Help: tx("en", "en", "Tick a service only if it is staffed around the clock and its contact details appear in the procedures of responders and hospitals. Each service counts for a quarter of the score.", "fr", "Ne cochez un service que s'il fonctionne 24 heures sur 24 et que ses coordonnées figurent dans les procédures des intervenants et des hôpitaux. Chaque service compte pour un quart du score."), Hazards: []string{
+func build_cbrn_core_1_1_0Q107(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-03", Type: questionnaire.QuestionType("multi"), Index: 107, Text: s.tx("en", "en", "Which specialist advice services can responders and clinicians reach at any hour during a CBRN incident?", "fr", "À quels services d'expertise spécialisée les intervenants et les cliniciens peuvent-ils faire appel à toute heure lors d'un incident NRBC\u202f?"), Help: s.tx("en", "en", "Tick a service only if it is staffed around the clock and its contact details appear in the procedures of responders and hospitals. Each service counts for a quarter of the score.", "fr", "Ne cochez un service que s'il fonctionne 24 heures sur 24 et que ses coordonnées figurent dans les procédures des intervenants et des hôpitaux. Chaque service compte pour un quart du score."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE CE (3rd ed.)",
 		"WHO REMPAN",
-	}, Choices: []questionnaire.Choice{
-		{ID: "poison-centre", Label: tx("en", "en", "Poison centre or clinical toxicology service", "fr", "Centre antipoison ou service de toxicologie clinique"), Score: 0.25},
-		{ID: "radiation-medicine", Label: tx("en", "en", "Radiation medicine and radiation protection experts", "fr", "Experts en médecine des rayonnements et en radioprotection"), Score: 0.25},
-		{ID: "infectious-disease", Label: tx("en", "en", "Infectious disease and public-health laboratory experts", "fr", "Experts en maladies infectieuses et en laboratoires de santé publique"), Score: 0.25},
-		{ID: "hazmat-reachback", Label: tx("en", "en", "Remote technical support for responders on hazardous materials", "fr", "Appui technique à distance aux intervenants sur les matières dangereuses"), Score: 0.25},
-		{ID: "none", Label: tx("en", "en", "None available at any hour", "fr", "Aucun service disponible à toute heure")},
-	}, Activities: []string{
+	), Choices: []questionnaire.Choice{
+		{ID: "poison-centre", Label: s.tx("en", "en", "Poison centre or clinical toxicology service", "fr", "Centre antipoison ou service de toxicologie clinique"), Score: 0.25},
+		{ID: "radiation-medicine", Label: s.tx("en", "en", "Radiation medicine and radiation protection experts", "fr", "Experts en médecine des rayonnements et en radioprotection"), Score: 0.25},
+		{ID: "infectious-disease", Label: s.tx("en", "en", "Infectious disease and public-health laboratory experts", "fr", "Experts en maladies infectieuses et en laboratoires de santé publique"), Score: 0.25},
+		{ID: "hazmat-reachback", Label: s.tx("en", "en", "Remote technical support for responders on hazardous materials", "fr", "Appui technique à distance aux intervenants sur les matières dangereuses"), Score: 0.25},
+		{ID: "none", Label: s.tx("en", "en", "None available at any hour", "fr", "Aucun service disponible à toute heure")},
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q108() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-04", Type: questionnaire.QuestionType("scale"), Index: 108, Text: tx("en", "en", "To what extent can the health system isolate and treat patients with a high-consequence infectious disease, transport them safely, and trace and follow up their contacts, whether the outbreak is natural, accidental or deliberate?", "fr", "Dans quelle mesure le système de santé peut-il isoler et traiter les patients atteints d'une maladie infectieuse à haut risque, les transporter en sécurité, et rechercher et suivre leurs contacts, que la flambée soit d'origine naturelle, accidentelle ou délibérée\u202f?"), Help: tx("en", "en", "Evidence: designated isolation units and their capacity, case-management and contact-tracing procedures, safe patient transport arrangements, reports of recent outbreaks or exercises. Infection prevention and control in health facilities is rated in RSP-MED-08.", "fr", "Justificatifs\u00a0: les unités d'isolement désignées et leur capacité, les procédures de prise en charge des cas et de recherche des contacts, les modalités de transport sécurisé des patients, les rapports sur des flambées récentes ou des exercices. La prévention et le contrôle des infections dans les établissements de santé sont évalués à la question RSP-MED-08."), Hazards: []string{
+func build_cbrn_core_1_1_0Q108(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-04", Type: questionnaire.QuestionType("scale"), Index: 108, Text: s.tx("en", "en", "To what extent can the health system isolate and treat patients with a high-consequence infectious disease, transport them safely, and trace and follow up their contacts, whether the outbreak is natural, accidental or deliberate?", "fr", "Dans quelle mesure le système de santé peut-il isoler et traiter les patients atteints d'une maladie infectieuse à haut risque, les transporter en sécurité, et rechercher et suivre leurs contacts, que la flambée soit d'origine naturelle, accidentelle ou délibérée\u202f?"), Help: s.tx("en", "en", "Evidence: designated isolation units and their capacity, case-management and contact-tracing procedures, safe patient transport arrangements, reports of recent outbreaks or exercises. Infection prevention and control in health facilities is rated in RSP-MED-08.", "fr", "Justificatifs\u00a0: les unités d'isolement désignées et leur capacité, les procédures de prise en charge des cas et de recherche des contacts, les modalités de transport sécurisé des patients, les rapports sur des flambées récentes ou des exercices. La prévention et le contrôle des infections dans les établissements de santé sont évalués à la question RSP-MED-08."), Hazards: s.strs(
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"woah",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R3.1 (3rd ed.)",
 		"WHO SPAR C8 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No isolation unit or contact-tracing procedure exists for high-consequence infectious diseases.", "fr", "Il n'existe ni unité d'isolement ni procédure de recherche des contacts pour les maladies infectieuses à haut risque."),
-		2: tx("en", "en", "Isolation exists in one hospital without trained staff round the clock, or contact tracing relies on improvised teams, or safe transport is not arranged.", "fr", "Un isolement est possible dans un hôpital, sans personnel formé 24 heures sur 24, ou la recherche des contacts repose sur des équipes improvisées, ou le transport sécurisé n'est pas organisé."),
-		3: tx("en", "en", "Designated isolation units with trained staff, case-management and contact-tracing procedures and safe patient transport serve the whole country under a designated lead.", "fr", "Des unités d'isolement désignées, dotées de personnel formé, de procédures de prise en charge et de recherche des contacts et d'un transport sécurisé des patients, desservent tout le territoire sous l'autorité d'un responsable désigné."),
-		4: tx("en", "en", "The units and the tracing teams managed a real case, or a simulated one in an exercise, as planned in the last three years, an after-action review was acted on, and they have sustained funding with a plan for continuing them.", "fr", "Les unités et les équipes de recherche des contacts ont pris en charge comme prévu un cas réel, ou un cas simulé lors d'un exercice, au cours des trois dernières années, une revue après action a été suivie d'effet, et elles bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The capacity is reviewed periodically, regional hospitals can hold patients safely until transfer, and the country shares its capacity or practice with its neighbours.", "fr", "Cette capacité est réexaminée périodiquement, les hôpitaux régionaux peuvent garder les patients en sécurité jusqu'à leur transfert, et le pays partage ses capacités ou sa pratique avec ses voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No isolation unit or contact-tracing procedure exists for high-consequence infectious diseases.", "fr", "Il n'existe ni unité d'isolement ni procédure de recherche des contacts pour les maladies infectieuses à haut risque."),
+		2: s.tx("en", "en", "Isolation exists in one hospital without trained staff round the clock, or contact tracing relies on improvised teams, or safe transport is not arranged.", "fr", "Un isolement est possible dans un hôpital, sans personnel formé 24 heures sur 24, ou la recherche des contacts repose sur des équipes improvisées, ou le transport sécurisé n'est pas organisé."),
+		3: s.tx("en", "en", "Designated isolation units with trained staff, case-management and contact-tracing procedures and safe patient transport serve the whole country under a designated lead.", "fr", "Des unités d'isolement désignées, dotées de personnel formé, de procédures de prise en charge et de recherche des contacts et d'un transport sécurisé des patients, desservent tout le territoire sous l'autorité d'un responsable désigné."),
+		4: s.tx("en", "en", "The units and the tracing teams managed a real case, or a simulated one in an exercise, as planned in the last three years, an after-action review was acted on, and they have sustained funding with a plan for continuing them.", "fr", "Les unités et les équipes de recherche des contacts ont pris en charge comme prévu un cas réel, ou un cas simulé lors d'un exercice, au cours des trois dernières années, une revue après action a été suivie d'effet, et elles bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The capacity is reviewed periodically, regional hospitals can hold patients safely until transfer, and the country shares its capacity or practice with its neighbours.", "fr", "Cette capacité est réexaminée périodiquement, les hôpitaux régionaux peuvent garder les patients en sécurité jusqu'à leur transfert, et le pays partage ses capacités ou sa pratique avec ses voisins."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q109() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-08", Type: questionnaire.QuestionType("scale"), Index: 109, Text: tx("en", "en", "To what extent does a national infection prevention and control programme protect patients and health workers in emergencies involving infectious agents: a lead and focal points in every hospital, national guidelines, trained staff, a supply of protective equipment, and monitoring of compliance and of infections among health workers?", "fr", "Dans quelle mesure un programme national de prévention et de contrôle des infections protège-t-il les patients et les personnels de santé lors des situations d'urgence impliquant des agents infectieux\u00a0: un responsable et des référents dans chaque hôpital, des lignes directrices nationales, un personnel formé, un approvisionnement en équipements de protection, et le suivi du respect des règles et des infections chez les personnels de santé\u202f?"), Help: tx("en", "en", "Evidence: the act establishing the national programme and its lead, the national guidelines, the list of hospital focal points, training records, stock and supply arrangements for protective equipment, audits of compliance, surveillance of infections among health workers. Isolation and treatment of patients are rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: l'acte créant le programme national et désignant son responsable, les lignes directrices nationales, la liste des référents hospitaliers, les registres de formation, les dispositions de stockage et d'approvisionnement en équipements de protection, les audits de conformité, la surveillance des infections chez les personnels de santé. L'isolement et le traitement des patients sont évalués à la question RSP-MED-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q109(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-08", Type: questionnaire.QuestionType("scale"), Index: 109, Text: s.tx("en", "en", "To what extent does a national infection prevention and control programme protect patients and health workers in emergencies involving infectious agents: a lead and focal points in every hospital, national guidelines, trained staff, a supply of protective equipment, and monitoring of compliance and of infections among health workers?", "fr", "Dans quelle mesure un programme national de prévention et de contrôle des infections protège-t-il les patients et les personnels de santé lors des situations d'urgence impliquant des agents infectieux\u00a0: un responsable et des référents dans chaque hôpital, des lignes directrices nationales, un personnel formé, un approvisionnement en équipements de protection, et le suivi du respect des règles et des infections chez les personnels de santé\u202f?"), Help: s.tx("en", "en", "Evidence: the act establishing the national programme and its lead, the national guidelines, the list of hospital focal points, training records, stock and supply arrangements for protective equipment, audits of compliance, surveillance of infections among health workers. Isolation and treatment of patients are rated in RSP-MED-04.", "fr", "Justificatifs\u00a0: l'acte créant le programme national et désignant son responsable, les lignes directrices nationales, la liste des référents hospitaliers, les registres de formation, les dispositions de stockage et d'approvisionnement en équipements de protection, les audits de conformité, la surveillance des infections chez les personnels de santé. L'isolement et le traitement des patients sont évalués à la question RSP-MED-04."), Hazards: s.strs(
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R4.1 (3rd ed.)",
 		"WHO SPAR C9 (2nd ed.)",
 		"WHO Core Components for IPC Programmes (2016)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national infection prevention and control programme exists.", "fr", "Il n'existe pas de programme national de prévention et de contrôle des infections."),
-		2: tx("en", "en", "A programme is in draft, or guidelines and focal points exist in some hospitals only, or there is no plan for the supply of protective equipment.", "fr", "Un programme est à l'état de projet, ou des lignes directrices et des référents n'existent que dans certains hôpitaux, ou il n'existe pas de plan d'approvisionnement en équipements de protection."),
-		3: tx("en", "en", "An adopted national programme has a lead, national guidelines, trained focal points in every hospital, a plan for the supply of protective equipment, and compliance audits.", "fr", "Un programme national adopté dispose d'un responsable, de lignes directrices nationales, de référents formés dans chaque hôpital, d'un plan d'approvisionnement en équipements de protection et d'audits de conformité."),
-		4: tx("en", "en", "Audits and surveillance of health-worker infections in the last three years, or a real outbreak, show that most hospitals comply, the gaps found were corrected, and the programme has sustained funding with a plan for continuing it.", "fr", "Les audits et la surveillance des infections chez les personnels de santé au cours des trois dernières années, ou une flambée réelle, montrent que la plupart des hôpitaux respectent les règles, les lacunes relevées ont été corrigées, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The programme is reviewed periodically, covers primary care and long-term care facilities, and takes part in regional infection prevention and control networks.", "fr", "Le programme est réexaminé périodiquement, couvre les soins primaires et les établissements de long séjour, et participe à des réseaux régionaux de prévention et de contrôle des infections."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national infection prevention and control programme exists.", "fr", "Il n'existe pas de programme national de prévention et de contrôle des infections."),
+		2: s.tx("en", "en", "A programme is in draft, or guidelines and focal points exist in some hospitals only, or there is no plan for the supply of protective equipment.", "fr", "Un programme est à l'état de projet, ou des lignes directrices et des référents n'existent que dans certains hôpitaux, ou il n'existe pas de plan d'approvisionnement en équipements de protection."),
+		3: s.tx("en", "en", "An adopted national programme has a lead, national guidelines, trained focal points in every hospital, a plan for the supply of protective equipment, and compliance audits.", "fr", "Un programme national adopté dispose d'un responsable, de lignes directrices nationales, de référents formés dans chaque hôpital, d'un plan d'approvisionnement en équipements de protection et d'audits de conformité."),
+		4: s.tx("en", "en", "Audits and surveillance of health-worker infections in the last three years, or a real outbreak, show that most hospitals comply, the gaps found were corrected, and the programme has sustained funding with a plan for continuing it.", "fr", "Les audits et la surveillance des infections chez les personnels de santé au cours des trois dernières années, ou une flambée réelle, montrent que la plupart des hôpitaux respectent les règles, les lacunes relevées ont été corrigées, et le programme bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The programme is reviewed periodically, covers primary care and long-term care facilities, and takes part in regional infection prevention and control networks.", "fr", "Le programme est réexaminé périodiquement, couvre les soins primaires et les établissements de long séjour, et participe à des réseaux régionaux de prévention et de contrôle des infections."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q110() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-05", Type: questionnaire.QuestionType("scale"), Index: 110, Text: tx("en", "en", "To what extent can the health and radiation-protection services screen large numbers of people for radioactive contamination, assess their doses, refer those who need treatment and register them for follow-up?", "fr", "Dans quelle mesure les services de santé et de radioprotection peuvent-ils contrôler un grand nombre de personnes pour rechercher une contamination radioactive, évaluer leurs doses, orienter celles qui nécessitent un traitement et les enregistrer en vue de leur suivi\u202f?"), Help: tx("en", "en", "Evidence: population monitoring procedures and designated monitoring centres, available instruments and trained staff, arrangements with specialised medical centres or the WHO REMPAN network, exercise reports.", "fr", "Justificatifs\u00a0: les procédures de contrôle des populations et les centres de contrôle désignés, les instruments disponibles et le personnel formé, les accords avec des centres médicaux spécialisés ou le réseau REMPAN de l'OMS, les rapports d'exercice."), Hazards: []string{
+func build_cbrn_core_1_1_0Q110(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-05", Type: questionnaire.QuestionType("scale"), Index: 110, Text: s.tx("en", "en", "To what extent can the health and radiation-protection services screen large numbers of people for radioactive contamination, assess their doses, refer those who need treatment and register them for follow-up?", "fr", "Dans quelle mesure les services de santé et de radioprotection peuvent-ils contrôler un grand nombre de personnes pour rechercher une contamination radioactive, évaluer leurs doses, orienter celles qui nécessitent un traitement et les enregistrer en vue de leur suivi\u202f?"), Help: s.tx("en", "en", "Evidence: population monitoring procedures and designated monitoring centres, available instruments and trained staff, arrangements with specialised medical centres or the WHO REMPAN network, exercise reports.", "fr", "Justificatifs\u00a0: les procédures de contrôle des populations et les centres de contrôle désignés, les instruments disponibles et le personnel formé, les accords avec des centres médicaux spécialisés ou le réseau REMPAN de l'OMS, les rapports d'exercice."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 12",
 		"IAEA EPR-Medical 2005",
 		"WHO REMPAN",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No arrangement exists for screening people for radioactive contamination.", "fr", "Aucun dispositif ne permet de contrôler la contamination radioactive des personnes."),
-		2: tx("en", "en", "Screening can be done at one site or by one agency only, or dose assessment and referral are not organised.", "fr", "Le contrôle n'est possible que sur un site ou par un seul organisme, ou l'évaluation des doses et l'orientation ne sont pas organisées."),
-		3: tx("en", "en", "Procedures and designated monitoring centres with instruments and trained staff can screen large numbers of people, assess their doses, refer those who need treatment to specialised centres and register them.", "fr", "Des procédures et des centres de contrôle désignés, dotés d'instruments et de personnel formé, permettent de contrôler un grand nombre de personnes, d'évaluer leurs doses, d'orienter celles qui ont besoin d'un traitement vers des centres spécialisés et de les enregistrer."),
-		4: tx("en", "en", "Population monitoring was exercised in the last three years at the planned throughput and registration worked, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le contrôle des populations a été exercé au cours des trois dernières années au débit prévu et l'enregistrement a fonctionné, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, every region can set up a centre, and the country takes part in WHO REMPAN or IAEA exercises.", "fr", "Le dispositif est réexaminé périodiquement, chaque région peut ouvrir un centre, et le pays participe aux exercices du réseau REMPAN de l'OMS ou de l'AIEA."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No arrangement exists for screening people for radioactive contamination.", "fr", "Aucun dispositif ne permet de contrôler la contamination radioactive des personnes."),
+		2: s.tx("en", "en", "Screening can be done at one site or by one agency only, or dose assessment and referral are not organised.", "fr", "Le contrôle n'est possible que sur un site ou par un seul organisme, ou l'évaluation des doses et l'orientation ne sont pas organisées."),
+		3: s.tx("en", "en", "Procedures and designated monitoring centres with instruments and trained staff can screen large numbers of people, assess their doses, refer those who need treatment to specialised centres and register them.", "fr", "Des procédures et des centres de contrôle désignés, dotés d'instruments et de personnel formé, permettent de contrôler un grand nombre de personnes, d'évaluer leurs doses, d'orienter celles qui ont besoin d'un traitement vers des centres spécialisés et de les enregistrer."),
+		4: s.tx("en", "en", "Population monitoring was exercised in the last three years at the planned throughput and registration worked, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Le contrôle des populations a été exercé au cours des trois dernières années au débit prévu et l'enregistrement a fonctionné, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, every region can set up a centre, and the country takes part in WHO REMPAN or IAEA exercises.", "fr", "Le dispositif est réexaminé périodiquement, chaque région peut ouvrir un centre, et le pays participe aux exercices du réseau REMPAN de l'OMS ou de l'AIEA."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"equipment",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q111() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-06", Type: questionnaire.QuestionType("scale"), Index: 111, Text: tx("en", "en", "To what extent is psychosocial support organised for affected people, their families and responders, including the management of large numbers of worried people seeking care?", "fr", "Dans quelle mesure un soutien psychosocial est-il organisé pour les personnes touchées, leurs familles et les intervenants, y compris l'accueil d'un grand nombre de personnes inquiètes venant consulter\u202f?"), Help: tx("en", "en", "Evidence: psychosocial support plans and teams, procedures for receiving worried people without overwhelming hospitals, public information lines, training records.", "fr", "Justificatifs\u00a0: les plans et équipes de soutien psychosocial, les procédures d'accueil des personnes inquiètes sans saturer les hôpitaux, les lignes d'information du public, les registres de formation."), Hazards: []string{
+func build_cbrn_core_1_1_0Q111(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-06", Type: questionnaire.QuestionType("scale"), Index: 111, Text: s.tx("en", "en", "To what extent is psychosocial support organised for affected people, their families and responders, including the management of large numbers of worried people seeking care?", "fr", "Dans quelle mesure un soutien psychosocial est-il organisé pour les personnes touchées, leurs familles et les intervenants, y compris l'accueil d'un grand nombre de personnes inquiètes venant consulter\u202f?"), Help: s.tx("en", "en", "Evidence: psychosocial support plans and teams, procedures for receiving worried people without overwhelming hospitals, public information lines, training records.", "fr", "Justificatifs\u00a0: les plans et équipes de soutien psychosocial, les procédures d'accueil des personnes inquiètes sans saturer les hôpitaux, les lignes d'information du public, les registres de formation."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IASC MHPSS Guidelines (2007)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No psychosocial support is organised for CBRN events.", "fr", "Aucun soutien psychosocial n'est organisé pour les événements NRBC."),
-		2: tx("en", "en", "Support comes from individual hospitals or volunteers, without a plan or a procedure for receiving large numbers of worried people.", "fr", "Un soutien est assuré par quelques hôpitaux ou bénévoles, sans plan ni procédure d'accueil d'un grand nombre de personnes inquiètes."),
-		3: tx("en", "en", "A plan sets psychosocial teams for affected people, families and responders, procedures for receiving worried people away from hospitals, and a public information line; the staff concerned are trained.", "fr", "Un plan prévoit des équipes de soutien psychosocial pour les personnes touchées, les familles et les intervenants, des procédures d'accueil des personnes inquiètes hors des hôpitaux et une ligne d'information du public\u202f; les personnels concernés sont formés."),
-		4: tx("en", "en", "The arrangements were used in an exercise or real event in the last three years without hospitals being overwhelmed by worried people, the lessons were acted on, and the teams have sustained funding with a plan for continuing them.", "fr", "Le dispositif a été mis en œuvre lors d'un exercice ou d'un événement réel au cours des trois dernières années sans que les hôpitaux soient débordés par des personnes inquiètes, les enseignements en ont été tirés, et les équipes bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, local teams exist throughout the country, and the country exchanges practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, des équipes locales existent sur tout le territoire, et le pays échange des pratiques au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No psychosocial support is organised for CBRN events.", "fr", "Aucun soutien psychosocial n'est organisé pour les événements NRBC."),
+		2: s.tx("en", "en", "Support comes from individual hospitals or volunteers, without a plan or a procedure for receiving large numbers of worried people.", "fr", "Un soutien est assuré par quelques hôpitaux ou bénévoles, sans plan ni procédure d'accueil d'un grand nombre de personnes inquiètes."),
+		3: s.tx("en", "en", "A plan sets psychosocial teams for affected people, families and responders, procedures for receiving worried people away from hospitals, and a public information line; the staff concerned are trained.", "fr", "Un plan prévoit des équipes de soutien psychosocial pour les personnes touchées, les familles et les intervenants, des procédures d'accueil des personnes inquiètes hors des hôpitaux et une ligne d'information du public\u202f; les personnels concernés sont formés."),
+		4: s.tx("en", "en", "The arrangements were used in an exercise or real event in the last three years without hospitals being overwhelmed by worried people, the lessons were acted on, and the teams have sustained funding with a plan for continuing them.", "fr", "Le dispositif a été mis en œuvre lors d'un exercice ou d'un événement réel au cours des trois dernières années sans que les hôpitaux soient débordés par des personnes inquiètes, les enseignements en ont été tirés, et les équipes bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, local teams exist throughout the country, and the country exchanges practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, des équipes locales existent sur tout le territoire, et le pays échange des pratiques au niveau régional."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q112() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-MED-07", Type: questionnaire.QuestionType("scale"), Index: 112, Text: tx("en", "en", "To what extent do designated points of entry (airports, ports and ground crossings) have public-health emergency contingency plans, integrated with the national plan, to manage ill or contaminated travellers and contaminated goods and conveyances?", "fr", "Dans quelle mesure les points d'entrée désignés (aéroports, ports et postes-frontières terrestres) disposent-ils de plans d'urgence de santé publique, intégrés au plan national, pour prendre en charge les voyageurs malades ou contaminés ainsi que les marchandises et moyens de transport contaminés\u202f?"), Help: tx("en", "en", "Evidence: the contingency plan of each designated point of entry, agreements with the nearest referral hospital, the roles of customs, border police and veterinary services, reports of exercises held at points of entry.", "fr", "Justificatifs\u00a0: le plan d'urgence de chaque point d'entrée désigné, les accords avec l'hôpital de référence le plus proche, les rôles des douanes, de la police aux frontières et des services vétérinaires, les rapports d'exercices menés aux points d'entrée."), Hazards: []string{
+func build_cbrn_core_1_1_0Q112(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-07", Type: questionnaire.QuestionType("scale"), Index: 112, Text: s.tx("en", "en", "To what extent do designated points of entry (airports, ports and ground crossings) have public-health emergency contingency plans, integrated with the national plan, to manage ill or contaminated travellers and contaminated goods and conveyances?", "fr", "Dans quelle mesure les points d'entrée désignés (aéroports, ports et postes-frontières terrestres) disposent-ils de plans d'urgence de santé publique, intégrés au plan national, pour prendre en charge les voyageurs malades ou contaminés ainsi que les marchandises et moyens de transport contaminés\u202f?"), Help: s.tx("en", "en", "Evidence: the contingency plan of each designated point of entry, agreements with the nearest referral hospital, the roles of customs, border police and veterinary services, reports of exercises held at points of entry.", "fr", "Justificatifs\u00a0: le plan d'urgence de chaque point d'entrée désigné, les accords avec l'hôpital de référence le plus proche, les rôles des douanes, de la police aux frontières et des services vétérinaires, les rapports d'exercices menés aux points d'entrée."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"customs",
 		"interior",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE PoE (3rd ed.)",
 		"WHO SPAR C11 (2nd ed.)",
 		"IHR (2005) Annex 1B",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No designated point of entry has a public-health emergency contingency plan.", "fr", "Aucun point d'entrée désigné ne dispose d'un plan d'urgence de santé publique."),
-		2: tx("en", "en", "Some designated points of entry have plans, or the plans are not integrated with the national plan, or they cover ill travellers but not contaminated goods and conveyances.", "fr", "Certains points d'entrée désignés disposent de plans, ou les plans ne sont pas intégrés au plan national, ou ils couvrent les voyageurs malades mais pas les marchandises et moyens de transport contaminés."),
-		3: tx("en", "en", "Every designated point of entry has an adopted contingency plan integrated with the national plan, with an agreement with a referral hospital and defined roles for customs, border police and veterinary services; the staff concerned are trained.", "fr", "Chaque point d'entrée désigné dispose d'un plan d'urgence adopté et intégré au plan national, d'un accord avec un hôpital de référence et de rôles définis pour les douanes, la police aux frontières et les services vétérinaires\u202f; les personnels concernés sont formés."),
-		4: tx("en", "en", "Each designated point of entry exercised its plan, or applied it in a real event, in the last three years, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Chaque point d'entrée désigné a exercé son plan, ou l'a appliqué lors d'un événement réel, au cours des trois dernières années, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The plans are reviewed periodically, other points of entry follow them, and joint exercises are held with the points of entry of neighbouring countries.", "fr", "Les plans sont réexaminés périodiquement, d'autres points d'entrée s'en inspirent, et des exercices communs sont organisés avec les points d'entrée des pays voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No designated point of entry has a public-health emergency contingency plan.", "fr", "Aucun point d'entrée désigné ne dispose d'un plan d'urgence de santé publique."),
+		2: s.tx("en", "en", "Some designated points of entry have plans, or the plans are not integrated with the national plan, or they cover ill travellers but not contaminated goods and conveyances.", "fr", "Certains points d'entrée désignés disposent de plans, ou les plans ne sont pas intégrés au plan national, ou ils couvrent les voyageurs malades mais pas les marchandises et moyens de transport contaminés."),
+		3: s.tx("en", "en", "Every designated point of entry has an adopted contingency plan integrated with the national plan, with an agreement with a referral hospital and defined roles for customs, border police and veterinary services; the staff concerned are trained.", "fr", "Chaque point d'entrée désigné dispose d'un plan d'urgence adopté et intégré au plan national, d'un accord avec un hôpital de référence et de rôles définis pour les douanes, la police aux frontières et les services vétérinaires\u202f; les personnels concernés sont formés."),
+		4: s.tx("en", "en", "Each designated point of entry exercised its plan, or applied it in a real event, in the last three years, the lessons were acted on, and the arrangements have sustained funding with a plan for continuing them.", "fr", "Chaque point d'entrée désigné a exercé son plan, ou l'a appliqué lors d'un événement réel, au cours des trois dernières années, les enseignements en ont été tirés, et le dispositif bénéficie d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The plans are reviewed periodically, other points of entry follow them, and joint exercises are held with the points of entry of neighbouring countries.", "fr", "Les plans sont réexaminés périodiquement, d'autres points d'entrée s'en inspirent, et des exercices communs sont organisés avec les points d'entrée des pays voisins."),
+	}, Activities: s.strs(
 		"action-plan",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q113() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-INV-01", Type: questionnaire.QuestionType("scale"), Index: 113, Text: tx("en", "en", "To what extent do public-health and law-enforcement authorities investigate suspicious outbreaks or CBRN incidents jointly, with agreed triggers, information sharing that respects medical confidentiality, joint training and a formal agreement?", "fr", "Dans quelle mesure les autorités de santé publique et les services répressifs mènent-ils conjointement les enquêtes sur les flambées suspectes ou les incidents NRBC, avec des critères de déclenchement convenus, un partage d'informations respectueux du secret médical, des formations communes et un accord formel\u202f?"), Help: tx("en", "en", "Evidence: the memorandum of understanding or joint protocol between health and law enforcement (and veterinary services for animal outbreaks), joint training records, reports of joint tabletop exercises or of real joint investigations.", "fr", "Justificatifs\u00a0: le protocole d'accord ou le protocole conjoint entre la santé et les services répressifs (et les services vétérinaires pour les flambées animales), les registres de formations communes, les rapports d'exercices sur table conjoints ou d'enquêtes conjointes réelles."), Hazards: []string{
+func build_cbrn_core_1_1_0Q113(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-01", Type: questionnaire.QuestionType("scale"), Index: 113, Text: s.tx("en", "en", "To what extent do public-health and law-enforcement authorities investigate suspicious outbreaks or CBRN incidents jointly, with agreed triggers, information sharing that respects medical confidentiality, joint training and a formal agreement?", "fr", "Dans quelle mesure les autorités de santé publique et les services répressifs mènent-ils conjointement les enquêtes sur les flambées suspectes ou les incidents NRBC, avec des critères de déclenchement convenus, un partage d'informations respectueux du secret médical, des formations communes et un accord formel\u202f?"), Help: s.tx("en", "en", "Evidence: the memorandum of understanding or joint protocol between health and law enforcement (and veterinary services for animal outbreaks), joint training records, reports of joint tabletop exercises or of real joint investigations.", "fr", "Justificatifs\u00a0: le protocole d'accord ou le protocole conjoint entre la santé et les services répressifs (et les services vétérinaires pour les flambées animales), les registres de formations communes, les rapports d'exercices sur table conjoints ou d'enquêtes conjointes réelles."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
 		"interior",
 		"justice",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"who",
 		"unicri",
 		"bwc-isu",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R2 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Health and law enforcement have no arrangement for investigating suspicious events together.", "fr", "La santé et les services répressifs n'ont aucun dispositif d'enquête commune sur les événements suspects."),
-		2: tx("en", "en", "Points of contact are known, or an agreement is in draft, but the triggers and information-sharing rules are not agreed.", "fr", "Des points de contact sont connus, ou un accord est à l'état de projet, mais les critères de déclenchement et les règles de partage d'informations ne sont pas convenus."),
-		3: tx("en", "en", "A formal agreement sets the triggers for a joint investigation, information sharing that respects medical confidentiality and the roles of each side (including veterinary services for animal outbreaks), and staff of both sides have trained together.", "fr", "Un accord formel fixe les critères de déclenchement d'une enquête conjointe, un partage d'informations respectueux du secret médical et les rôles de chacun (y compris les services vétérinaires pour les flambées animales), et les personnels des deux parties ont été formés ensemble."),
-		4: tx("en", "en", "Health and law enforcement ran a joint investigation, real or exercised, under the agreement in the last three years (the JEE asks for one in the previous year), and the lessons were acted on.", "fr", "La santé et les services répressifs ont mené une enquête conjointe, réelle ou simulée, au titre de l'accord au cours des trois dernières années (la JEE en demande une au cours de l'année précédente), et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The agreement is reviewed periodically, regional teams apply it, and joint exercises are held with neighbouring countries or international partners (for example INTERPOL).", "fr", "L'accord est réexaminé périodiquement, les équipes régionales l'appliquent, et des exercices communs sont organisés avec des pays voisins ou des partenaires internationaux (par exemple INTERPOL)."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Health and law enforcement have no arrangement for investigating suspicious events together.", "fr", "La santé et les services répressifs n'ont aucun dispositif d'enquête commune sur les événements suspects."),
+		2: s.tx("en", "en", "Points of contact are known, or an agreement is in draft, but the triggers and information-sharing rules are not agreed.", "fr", "Des points de contact sont connus, ou un accord est à l'état de projet, mais les critères de déclenchement et les règles de partage d'informations ne sont pas convenus."),
+		3: s.tx("en", "en", "A formal agreement sets the triggers for a joint investigation, information sharing that respects medical confidentiality and the roles of each side (including veterinary services for animal outbreaks), and staff of both sides have trained together.", "fr", "Un accord formel fixe les critères de déclenchement d'une enquête conjointe, un partage d'informations respectueux du secret médical et les rôles de chacun (y compris les services vétérinaires pour les flambées animales), et les personnels des deux parties ont été formés ensemble."),
+		4: s.tx("en", "en", "Health and law enforcement ran a joint investigation, real or exercised, under the agreement in the last three years (the JEE asks for one in the previous year), and the lessons were acted on.", "fr", "La santé et les services répressifs ont mené une enquête conjointe, réelle ou simulée, au titre de l'accord au cours des trois dernières années (la JEE en demande une au cours de l'année précédente), et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The agreement is reviewed periodically, regional teams apply it, and joint exercises are held with neighbouring countries or international partners (for example INTERPOL).", "fr", "L'accord est réexaminé périodiquement, les équipes régionales l'appliquent, et des exercices communs sont organisés avec des pays voisins ou des partenaires internationaux (par exemple INTERPOL)."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q114() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-INV-02", Type: questionnaire.QuestionType("scale"), Index: 114, Text: tx("en", "en", "To what extent is CBRN crime-scene management integrated with health and civil-protection operations, so that rescue and decontamination come first while evidence is preserved, and investigators can work safely in contaminated areas?", "fr", "Dans quelle mesure la gestion de la scène de crime NRBC est-elle intégrée aux opérations sanitaires et de protection civile, de sorte que le sauvetage et la décontamination priment tout en préservant les preuves, et que les enquêteurs puissent travailler en sécurité dans les zones contaminées\u202f?"), Help: tx("en", "en", "Evidence: joint procedures for CBRN crime scenes, trained and equipped investigators and forensic teams, the role of the prosecutor on duty, exercise reports in which evidence was collected in a contaminated zone. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: les procédures communes applicables aux scènes de crime NRBC, les enquêteurs et équipes de police scientifique formés et équipés, le rôle du magistrat de permanence, les rapports d'exercice au cours desquels des preuves ont été recueillies en zone contaminée. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q114(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-02", Type: questionnaire.QuestionType("scale"), Index: 114, Text: s.tx("en", "en", "To what extent is CBRN crime-scene management integrated with health and civil-protection operations, so that rescue and decontamination come first while evidence is preserved, and investigators can work safely in contaminated areas?", "fr", "Dans quelle mesure la gestion de la scène de crime NRBC est-elle intégrée aux opérations sanitaires et de protection civile, de sorte que le sauvetage et la décontamination priment tout en préservant les preuves, et que les enquêteurs puissent travailler en sécurité dans les zones contaminées\u202f?"), Help: s.tx("en", "en", "Evidence: joint procedures for CBRN crime scenes, trained and equipped investigators and forensic teams, the role of the prosecutor on duty, exercise reports in which evidence was collected in a contaminated zone. A scene with nuclear material outside regulatory control is worked with the radiological procedures (rated under R); what is specific to nuclear facilities and nuclear security is rated in PRP-PLN-07, RSP-SMP-05 and RSP-INV-04.", "fr", "Justificatifs\u00a0: les procédures communes applicables aux scènes de crime NRBC, les enquêteurs et équipes de police scientifique formés et équipés, le rôle du magistrat de permanence, les rapports d'exercice au cours desquels des preuves ont été recueillies en zone contaminée. Une scène impliquant des matières nucléaires hors contrôle réglementaire se traite selon les procédures radiologiques (évaluées au titre du risque R)\u202f; ce qui est propre aux installations nucléaires et à la sécurité nucléaire est évalué aux questions PRP-PLN-07, RSP-SMP-05 et RSP-INV-04."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"interior",
 		"justice",
 		"civil-protection",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"unicri",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 22-G",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No procedure exists for managing a CBRN crime scene.", "fr", "Il n'existe pas de procédure de gestion d'une scène de crime NRBC."),
-		2: tx("en", "en", "The police have crime-scene procedures, but they are not integrated with rescue and decontamination, or investigators cannot work in contaminated areas.", "fr", "La police dispose de procédures de gestion de scène de crime, mais elles ne sont pas intégrées au sauvetage et à la décontamination, ou les enquêteurs ne peuvent pas travailler en zone contaminée."),
-		3: tx("en", "en", "Joint procedures put rescue and decontamination first while preserving evidence, trained and equipped investigators and forensic teams can work in contaminated zones, and the role of the duty prosecutor is defined.", "fr", "Des procédures communes font primer le sauvetage et la décontamination tout en préservant les preuves, des enquêteurs et des équipes de police scientifique formés et équipés peuvent travailler en zone contaminée, et le rôle du magistrat de permanence est défini."),
-		4: tx("en", "en", "In a field exercise or real event in the last three years evidence was collected in a contaminated zone under the joint procedures, the lessons were acted on, and the teams have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice grandeur nature ou d'un événement réel au cours des trois dernières années, des preuves ont été recueillies en zone contaminée selon les procédures communes, les enseignements en ont été tirés, et les équipes bénéficient d'un financement durable assorti d'un plan de continuité."),
-		5: tx("en", "en", "The procedures are reviewed periodically, regional teams apply them, and the teams take part in international exercises (for example those of INTERPOL).", "fr", "Les procédures sont réexaminées périodiquement, les équipes régionales les appliquent, et les équipes participent à des exercices internationaux (par exemple ceux d'INTERPOL)."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No procedure exists for managing a CBRN crime scene.", "fr", "Il n'existe pas de procédure de gestion d'une scène de crime NRBC."),
+		2: s.tx("en", "en", "The police have crime-scene procedures, but they are not integrated with rescue and decontamination, or investigators cannot work in contaminated areas.", "fr", "La police dispose de procédures de gestion de scène de crime, mais elles ne sont pas intégrées au sauvetage et à la décontamination, ou les enquêteurs ne peuvent pas travailler en zone contaminée."),
+		3: s.tx("en", "en", "Joint procedures put rescue and decontamination first while preserving evidence, trained and equipped investigators and forensic teams can work in contaminated zones, and the role of the duty prosecutor is defined.", "fr", "Des procédures communes font primer le sauvetage et la décontamination tout en préservant les preuves, des enquêteurs et des équipes de police scientifique formés et équipés peuvent travailler en zone contaminée, et le rôle du magistrat de permanence est défini."),
+		4: s.tx("en", "en", "In a field exercise or real event in the last three years evidence was collected in a contaminated zone under the joint procedures, the lessons were acted on, and the teams have sustained funding with a plan for continuing them.", "fr", "Lors d'un exercice grandeur nature ou d'un événement réel au cours des trois dernières années, des preuves ont été recueillies en zone contaminée selon les procédures communes, les enseignements en ont été tirés, et les équipes bénéficient d'un financement durable assorti d'un plan de continuité."),
+		5: s.tx("en", "en", "The procedures are reviewed periodically, regional teams apply them, and the teams take part in international exercises (for example those of INTERPOL).", "fr", "Les procédures sont réexaminées périodiquement, les équipes régionales les appliquent, et les équipes participent à des exercices internationaux (par exemple ceux d'INTERPOL)."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q115() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-INV-03", Type: questionnaire.QuestionType("scale"), Index: 115, Text: tx("en", "en", "To what extent are procedures in place to request and support an international investigation of an alleged use of chemical or biological weapons (through the OPCW or the UN Secretary-General's Mechanism), including legal arrangements for the access and work of the international experts and for the samples they take?", "fr", "Dans quelle mesure des procédures permettent-elles de demander et d'appuyer une enquête internationale sur une allégation d'emploi d'armes chimiques ou biologiques (par l'intermédiaire de l'OIAC ou du Mécanisme du Secrétaire général de l'ONU), y compris les dispositions juridiques relatives à l'accès et au travail des experts internationaux et aux échantillons qu'ils prélèvent\u202f?"), Help: tx("en", "en", "Evidence: the designated national channel for such requests, procedures agreed between foreign affairs, justice and interior, legal provisions on the status of international investigators and on the samples they take, participation in OPCW or Secretary-General's Mechanism training and exercises. International support for radiological and nuclear investigations is rated in RSP-INV-04.", "fr", "Justificatifs\u00a0: le canal national désigné pour ces demandes, les procédures convenues entre les affaires étrangères, la justice et l'intérieur, les dispositions juridiques sur le statut des enquêteurs internationaux et sur les échantillons qu'ils prélèvent, la participation aux formations et exercices de l'OIAC ou du Mécanisme du Secrétaire général. L'appui international aux enquêtes radiologiques et nucléaires est évalué à la question RSP-INV-04."), Hazards: []string{
+func build_cbrn_core_1_1_0Q115(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-03", Type: questionnaire.QuestionType("scale"), Index: 115, Text: s.tx("en", "en", "To what extent are procedures in place to request and support an international investigation of an alleged use of chemical or biological weapons (through the OPCW or the UN Secretary-General's Mechanism), including legal arrangements for the access and work of the international experts and for the samples they take?", "fr", "Dans quelle mesure des procédures permettent-elles de demander et d'appuyer une enquête internationale sur une allégation d'emploi d'armes chimiques ou biologiques (par l'intermédiaire de l'OIAC ou du Mécanisme du Secrétaire général de l'ONU), y compris les dispositions juridiques relatives à l'accès et au travail des experts internationaux et aux échantillons qu'ils prélèvent\u202f?"), Help: s.tx("en", "en", "Evidence: the designated national channel for such requests, procedures agreed between foreign affairs, justice and interior, legal provisions on the status of international investigators and on the samples they take, participation in OPCW or Secretary-General's Mechanism training and exercises. International support for radiological and nuclear investigations is rated in RSP-INV-04.", "fr", "Justificatifs\u00a0: le canal national désigné pour ces demandes, les procédures convenues entre les affaires étrangères, la justice et l'intérieur, les dispositions juridiques sur le statut des enquêteurs internationaux et sur les échantillons qu'ils prélèvent, la participation aux formations et exercices de l'OIAC ou du Mécanisme du Secrétaire général. L'appui international aux enquêtes radiologiques et nucléaires est évalué à la question RSP-INV-04."), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"justice",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"opcw",
 		"unoda-1540",
 		"bwc-isu",
-	}, References: []string{
+	), References: s.strs(
 		"CWC Verification Annex Part XI",
 		"UNGA resolution 42/37 C (1987)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No procedure exists for requesting or receiving an international investigation of alleged use.", "fr", "Il n'existe pas de procédure pour demander ou accueillir une enquête internationale sur une allégation d'emploi."),
-		2: tx("en", "en", "The channel for a request is known (for example the CWC National Authority), but no procedure is agreed between ministries and the legal status of foreign investigators is not settled.", "fr", "Le canal d'une demande est connu (par exemple l'autorité nationale CIAC), mais aucune procédure n'est convenue entre ministères et le statut juridique des enquêteurs étrangers n'est pas réglé."),
-		3: tx("en", "en", "Procedures agreed by foreign affairs, justice and interior set the national channel, the support given to investigators and the handling of their samples, legal provisions settle their access and status, and the officials concerned are trained.", "fr", "Des procédures convenues entre les affaires étrangères, la justice et l'intérieur fixent le canal national, l'appui apporté aux enquêteurs et le traitement de leurs échantillons, des dispositions juridiques règlent leur accès et leur statut, et les responsables concernés sont formés."),
-		4: tx("en", "en", "The procedure was practised in an exercise, national or with the OPCW or the Secretary-General's Mechanism, in the last three years, and the gaps found were corrected.", "fr", "La procédure a été exercée, au niveau national ou avec l'OIAC ou le Mécanisme du Secrétaire général, au cours des trois dernières années, et les lacunes relevées ont été corrigées."),
-		5: tx("en", "en", "The procedure is reviewed periodically, and national experts or laboratories take part in the training, exercises or rosters of the international mechanisms.", "fr", "La procédure est réexaminée périodiquement, et des experts ou des laboratoires nationaux participent aux formations, aux exercices ou aux listes d'experts des mécanismes internationaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No procedure exists for requesting or receiving an international investigation of alleged use.", "fr", "Il n'existe pas de procédure pour demander ou accueillir une enquête internationale sur une allégation d'emploi."),
+		2: s.tx("en", "en", "The channel for a request is known (for example the CWC National Authority), but no procedure is agreed between ministries and the legal status of foreign investigators is not settled.", "fr", "Le canal d'une demande est connu (par exemple l'autorité nationale CIAC), mais aucune procédure n'est convenue entre ministères et le statut juridique des enquêteurs étrangers n'est pas réglé."),
+		3: s.tx("en", "en", "Procedures agreed by foreign affairs, justice and interior set the national channel, the support given to investigators and the handling of their samples, legal provisions settle their access and status, and the officials concerned are trained.", "fr", "Des procédures convenues entre les affaires étrangères, la justice et l'intérieur fixent le canal national, l'appui apporté aux enquêteurs et le traitement de leurs échantillons, des dispositions juridiques règlent leur accès et leur statut, et les responsables concernés sont formés."),
+		4: s.tx("en", "en", "The procedure was practised in an exercise, national or with the OPCW or the Secretary-General's Mechanism, in the last three years, and the gaps found were corrected.", "fr", "La procédure a été exercée, au niveau national ou avec l'OIAC ou le Mécanisme du Secrétaire général, au cours des trois dernières années, et les lacunes relevées ont été corrigées."),
+		5: s.tx("en", "en", "The procedure is reviewed periodically, and national experts or laboratories take part in the training, exercises or rosters of the international mechanisms.", "fr", "La procédure est réexaminée périodiquement, et des experts ou des laboratoires nationaux participent aux formations, aux exercices ou aux listes d'experts des mécanismes internationaux."),
+	}, Activities: s.strs(
 		"legal-review",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q116() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-INV-04", Type: questionnaire.QuestionType("scale"), Index: 116, Text: tx("en", "en", "To what extent can the country call on international support for investigating a nuclear security event (nuclear forensics, support at a radiological crime scene, tracing of seized material through the IAEA, INTERPOL or partner laboratories), with legal arrangements for sharing samples and evidence?", "fr", "Dans quelle mesure le pays peut-il faire appel à un appui international pour enquêter sur un événement de sécurité nucléaire (criminalistique nucléaire, appui sur une scène de crime radiologique, traçage des matières saisies par l'intermédiaire de l'AIEA, d'INTERPOL ou de laboratoires partenaires), avec des dispositions juridiques permettant de partager échantillons et preuves\u202f?"), Help: tx("en", "en", "Evidence: the designated channel for requests, agreements with partner nuclear forensics laboratories or with the IAEA, procedures for sending samples and evidence abroad that keep the chain of custody and their admissibility in court, participation in the Nuclear Forensics International Technical Working Group (ITWG) or in IAEA exercises. National nuclear forensics capability is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: le canal désigné pour les demandes, les accords avec des laboratoires partenaires de criminalistique nucléaire ou avec l'AIEA, les procédures d'envoi à l'étranger des échantillons et des preuves qui préservent la chaîne de possession et leur recevabilité en justice, la participation au Groupe de travail technique international sur la criminalistique nucléaire (ITWG) ou à des exercices de l'AIEA. La capacité nationale de criminalistique nucléaire est évaluée dans la partie du questionnaire consacrée à la détection."), Hazards: []string{
+func build_cbrn_core_1_1_0Q116(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-04", Type: questionnaire.QuestionType("scale"), Index: 116, Text: s.tx("en", "en", "To what extent can the country call on international support for investigating a nuclear security event (nuclear forensics, support at a radiological crime scene, tracing of seized material through the IAEA, INTERPOL or partner laboratories), with legal arrangements for sharing samples and evidence?", "fr", "Dans quelle mesure le pays peut-il faire appel à un appui international pour enquêter sur un événement de sécurité nucléaire (criminalistique nucléaire, appui sur une scène de crime radiologique, traçage des matières saisies par l'intermédiaire de l'AIEA, d'INTERPOL ou de laboratoires partenaires), avec des dispositions juridiques permettant de partager échantillons et preuves\u202f?"), Help: s.tx("en", "en", "Evidence: the designated channel for requests, agreements with partner nuclear forensics laboratories or with the IAEA, procedures for sending samples and evidence abroad that keep the chain of custody and their admissibility in court, participation in the Nuclear Forensics International Technical Working Group (ITWG) or in IAEA exercises. National nuclear forensics capability is rated in the detection part of the questionnaire.", "fr", "Justificatifs\u00a0: le canal désigné pour les demandes, les accords avec des laboratoires partenaires de criminalistique nucléaire ou avec l'AIEA, les procédures d'envoi à l'étranger des échantillons et des preuves qui préservent la chaîne de possession et leur recevabilité en justice, la participation au Groupe de travail technique international sur la criminalistique nucléaire (ITWG) ou à des exercices de l'AIEA. La capacité nationale de criminalistique nucléaire est évaluée dans la partie du questionnaire consacrée à la détection."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"nuclear-regulator",
 		"justice",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 2-G (Rev. 1)",
 		"IAEA NSS 22-G",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No channel or arrangement exists for seeking international support in a nuclear security investigation.", "fr", "Il n'existe ni canal ni dispositif pour solliciter un appui international lors d'une enquête de sécurité nucléaire."),
-		2: tx("en", "en", "The IAEA contact point is known, but no procedure links it to the police and prosecution, or nothing allows samples or evidence to be sent abroad.", "fr", "Le point de contact de l'AIEA est connu, mais aucune procédure ne le relie à la police et au parquet, ou rien ne permet d'envoyer des échantillons ou des preuves à l'étranger."),
-		3: tx("en", "en", "Procedures agreed by the regulator, police, prosecution and foreign affairs set the channel for requests, and an agreement with a partner laboratory or the IAEA, with chain-of-custody rules, allows samples and evidence to be analysed abroad and used in court.", "fr", "Des procédures convenues entre l'autorité de sûreté, la police, le parquet et les affaires étrangères fixent le canal des demandes, et un accord avec un laboratoire partenaire ou avec l'AIEA, assorti de règles de chaîne de possession, permet d'analyser à l'étranger des échantillons et des preuves utilisables en justice."),
-		4: tx("en", "en", "The procedure was practised in an exercise or real case in the last three years, from the request to results the prosecution could use, and the gaps found were corrected.", "fr", "La procédure a été mise en pratique lors d'un exercice ou d'une affaire réelle au cours des trois dernières années, de la demande jusqu'à des résultats exploitables par le parquet, et les lacunes relevées ont été corrigées."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, and national experts take part in the ITWG or IAEA exercises and share practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, et des experts nationaux participent à l'ITWG ou aux exercices de l'AIEA et partagent leur pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No channel or arrangement exists for seeking international support in a nuclear security investigation.", "fr", "Il n'existe ni canal ni dispositif pour solliciter un appui international lors d'une enquête de sécurité nucléaire."),
+		2: s.tx("en", "en", "The IAEA contact point is known, but no procedure links it to the police and prosecution, or nothing allows samples or evidence to be sent abroad.", "fr", "Le point de contact de l'AIEA est connu, mais aucune procédure ne le relie à la police et au parquet, ou rien ne permet d'envoyer des échantillons ou des preuves à l'étranger."),
+		3: s.tx("en", "en", "Procedures agreed by the regulator, police, prosecution and foreign affairs set the channel for requests, and an agreement with a partner laboratory or the IAEA, with chain-of-custody rules, allows samples and evidence to be analysed abroad and used in court.", "fr", "Des procédures convenues entre l'autorité de sûreté, la police, le parquet et les affaires étrangères fixent le canal des demandes, et un accord avec un laboratoire partenaire ou avec l'AIEA, assorti de règles de chaîne de possession, permet d'analyser à l'étranger des échantillons et des preuves utilisables en justice."),
+		4: s.tx("en", "en", "The procedure was practised in an exercise or real case in the last three years, from the request to results the prosecution could use, and the gaps found were corrected.", "fr", "La procédure a été mise en pratique lors d'un exercice ou d'une affaire réelle au cours des trois dernières années, de la demande jusqu'à des résultats exploitables par le parquet, et les lacunes relevées ont été corrigées."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, and national experts take part in the ITWG or IAEA exercises and share practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, et des experts nationaux participent à l'ITWG ou aux exercices de l'AIEA et partagent leur pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"legal-review",
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q117() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-AST-01", Type: questionnaire.QuestionType("scale"), Index: 117, Text: tx("en", "en", "To what extent are procedures set for deciding to request international assistance in a CBRN emergency: who decides, through which channels (IAEA, OPCW, WHO, the EU Civil Protection Mechanism or other regional mechanisms, bilateral partners) and on the basis of what needs assessment?", "fr", "Dans quelle mesure des procédures sont-elles fixées pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC\u00a0: qui décide, par quels canaux (AIEA, OIAC, OMS, mécanisme de protection civile de l'Union européenne ou autres mécanismes régionaux, partenaires bilatéraux) et sur la base de quelle évaluation des besoins\u202f?"), Help: tx("en", "en", "Evidence: the provisions of the national plan on international assistance, the designated authority and its request templates, knowledge of each mechanism's procedure (for example requests under CWC Article X, the Assistance Convention or BWC Article VII), tabletop exercises in which a request was practised.", "fr", "Justificatifs\u00a0: les dispositions du plan national relatives à l'assistance internationale, l'autorité désignée et ses modèles de demande, la connaissance de la procédure de chaque mécanisme (par exemple les demandes au titre de l'article X de la CIAC, de la Convention sur l'assistance ou de l'article VII de la CABT), les exercices sur table au cours desquels une demande a été simulée."), Hazards: []string{
+func build_cbrn_core_1_1_0Q117(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-01", Type: questionnaire.QuestionType("scale"), Index: 117, Text: s.tx("en", "en", "To what extent are procedures set for deciding to request international assistance in a CBRN emergency: who decides, through which channels (IAEA, OPCW, WHO, the EU Civil Protection Mechanism or other regional mechanisms, bilateral partners) and on the basis of what needs assessment?", "fr", "Dans quelle mesure des procédures sont-elles fixées pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC\u00a0: qui décide, par quels canaux (AIEA, OIAC, OMS, mécanisme de protection civile de l'Union européenne ou autres mécanismes régionaux, partenaires bilatéraux) et sur la base de quelle évaluation des besoins\u202f?"), Help: s.tx("en", "en", "Evidence: the provisions of the national plan on international assistance, the designated authority and its request templates, knowledge of each mechanism's procedure (for example requests under CWC Article X, the Assistance Convention or BWC Article VII), tabletop exercises in which a request was practised.", "fr", "Justificatifs\u00a0: les dispositions du plan national relatives à l'assistance internationale, l'autorité désignée et ses modèles de demande, la connaissance de la procédure de chaque mécanisme (par exemple les demandes au titre de l'article X de la CIAC, de la Convention sur l'assistance ou de l'article VII de la CABT), les exercices sur table au cours desquels une demande a été simulée."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"foreign-affairs",
 		"government-office",
 		"health",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
 		"who",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 17",
 		"CWC Art. X",
 		"BWC Art. VII",
 		"IHR (2005) Art. 44",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No procedure exists for deciding to request international assistance in a CBRN emergency.", "fr", "Il n'existe pas de procédure pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC."),
-		2: tx("en", "en", "Some agencies know their own channel (for example the regulator knows the IAEA's), but who decides, the needs assessment and the other channels are not set.", "fr", "Certains organismes connaissent leur propre canal (par exemple l'autorité de sûreté celui de l'AIEA), mais ni le décideur, ni l'évaluation des besoins, ni les autres canaux ne sont fixés."),
-		3: tx("en", "en", "The national plan sets who decides to request assistance, through which channel for each hazard and on the basis of which needs assessment, with request templates, and the officials concerned are trained.", "fr", "Le plan national précise qui décide de demander une assistance, par quel canal pour chaque risque et sur la base de quelle évaluation des besoins, avec des modèles de demande, et les responsables concernés sont formés."),
-		4: tx("en", "en", "A request was made in a real event or practised in an exercise in the last three years through the procedure and within its set time, and the lessons were acted on.", "fr", "Une demande a été présentée lors d'un événement réel ou simulée lors d'un exercice au cours des trois dernières années selon la procédure et dans le délai fixé, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The procedure is reviewed periodically and practised with the mechanisms themselves (for example in IAEA ConvEx or OPCW assistance exercises), and the country shares its practice regionally.", "fr", "La procédure est réexaminée périodiquement et exercée avec les mécanismes eux-mêmes (par exemple lors des exercices ConvEx de l'AIEA ou des exercices d'assistance de l'OIAC), et le pays partage sa pratique au niveau régional."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No procedure exists for deciding to request international assistance in a CBRN emergency.", "fr", "Il n'existe pas de procédure pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC."),
+		2: s.tx("en", "en", "Some agencies know their own channel (for example the regulator knows the IAEA's), but who decides, the needs assessment and the other channels are not set.", "fr", "Certains organismes connaissent leur propre canal (par exemple l'autorité de sûreté celui de l'AIEA), mais ni le décideur, ni l'évaluation des besoins, ni les autres canaux ne sont fixés."),
+		3: s.tx("en", "en", "The national plan sets who decides to request assistance, through which channel for each hazard and on the basis of which needs assessment, with request templates, and the officials concerned are trained.", "fr", "Le plan national précise qui décide de demander une assistance, par quel canal pour chaque risque et sur la base de quelle évaluation des besoins, avec des modèles de demande, et les responsables concernés sont formés."),
+		4: s.tx("en", "en", "A request was made in a real event or practised in an exercise in the last three years through the procedure and within its set time, and the lessons were acted on.", "fr", "Une demande a été présentée lors d'un événement réel ou simulée lors d'un exercice au cours des trois dernières années selon la procédure et dans le délai fixé, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The procedure is reviewed periodically and practised with the mechanisms themselves (for example in IAEA ConvEx or OPCW assistance exercises), and the country shares its practice regionally.", "fr", "La procédure est réexaminée périodiquement et exercée avec les mécanismes eux-mêmes (par exemple lors des exercices ConvEx de l'AIEA ou des exercices d'assistance de l'OIAC), et le pays partage sa pratique au niveau régional."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q118() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-AST-02", Type: questionnaire.QuestionType("scale"), Index: 118, Text: tx("en", "en", "To what extent can the country receive international teams and relief quickly: customs clearance and visas, recognition of foreign qualifications, import of equipment and medicines, legal status and liability of foreign personnel, and arrangements for their reception and departure?", "fr", "Dans quelle mesure le pays peut-il recevoir rapidement des équipes et des secours internationaux\u00a0: dédouanement et visas, reconnaissance des qualifications étrangères, importation d'équipements et de médicaments, statut juridique et responsabilité du personnel étranger, et dispositif d'accueil et de départ\u202f?"), Help: tx("en", "en", "Evidence: host-nation support procedures, legal provisions or pre-agreed facilitation measures (customs, immigration, health professions, radioactive or hazardous equipment), the designated reception point, exercises in which international teams were received.", "fr", "Justificatifs\u00a0: les procédures de soutien de la nation hôte, les dispositions juridiques ou mesures de facilitation convenues à l'avance (douanes, immigration, professions de santé, équipements radioactifs ou dangereux), le point d'accueil désigné, les exercices au cours desquels des équipes internationales ont été accueillies."), Hazards: []string{
+func build_cbrn_core_1_1_0Q118(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-02", Type: questionnaire.QuestionType("scale"), Index: 118, Text: s.tx("en", "en", "To what extent can the country receive international teams and relief quickly: customs clearance and visas, recognition of foreign qualifications, import of equipment and medicines, legal status and liability of foreign personnel, and arrangements for their reception and departure?", "fr", "Dans quelle mesure le pays peut-il recevoir rapidement des équipes et des secours internationaux\u00a0: dédouanement et visas, reconnaissance des qualifications étrangères, importation d'équipements et de médicaments, statut juridique et responsabilité du personnel étranger, et dispositif d'accueil et de départ\u202f?"), Help: s.tx("en", "en", "Evidence: host-nation support procedures, legal provisions or pre-agreed facilitation measures (customs, immigration, health professions, radioactive or hazardous equipment), the designated reception point, exercises in which international teams were received.", "fr", "Justificatifs\u00a0: les procédures de soutien de la nation hôte, les dispositions juridiques ou mesures de facilitation convenues à l'avance (douanes, immigration, professions de santé, équipements radioactifs ou dangereux), le point d'accueil désigné, les exercices au cours desquels des équipes internationales ont été accueillies."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"foreign-affairs",
 		"customs",
 		"interior",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unep-ocha",
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IFRC IDRL Guidelines (2007)",
 		"EU Host Nation Support Guidelines (2012)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nothing is arranged for receiving international teams or relief.", "fr", "Rien n'est prévu pour accueillir des équipes ou des secours internationaux."),
-		2: tx("en", "en", "Some facilitation is granted case by case (for example customs waivers decided on the day), but there are no procedures for visas, qualifications, import of equipment or the status of foreign personnel.", "fr", "Des facilités sont accordées au cas par cas (par exemple des exonérations douanières décidées sur le moment), mais il n'existe pas de procédures pour les visas, les qualifications, l'importation d'équipements ou le statut du personnel étranger."),
-		3: tx("en", "en", "Host-nation support procedures and legal provisions settle customs clearance, visas, recognition of qualifications, import of equipment, medicines and radioactive or hazardous items, and the status and liability of foreign personnel, with a designated reception point.", "fr", "Des procédures de soutien de la nation hôte et des dispositions juridiques règlent le dédouanement, les visas, la reconnaissance des qualifications, l'importation d'équipements, de médicaments et d'articles radioactifs ou dangereux, ainsi que le statut et la responsabilité du personnel étranger, avec un point d'accueil désigné."),
-		4: tx("en", "en", "International teams were received under these procedures in an exercise or real event in the last three years within the planned times, and the lessons were acted on.", "fr", "Des équipes internationales ont été accueillies selon ces procédures lors d'un exercice ou d'un événement réel au cours des trois dernières années dans les délais prévus, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, aligned with regional host-nation support guidelines and exercised with neighbouring countries.", "fr", "Le dispositif est réexaminé périodiquement, harmonisé avec les lignes directrices régionales de soutien de la nation hôte et exercé avec les pays voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nothing is arranged for receiving international teams or relief.", "fr", "Rien n'est prévu pour accueillir des équipes ou des secours internationaux."),
+		2: s.tx("en", "en", "Some facilitation is granted case by case (for example customs waivers decided on the day), but there are no procedures for visas, qualifications, import of equipment or the status of foreign personnel.", "fr", "Des facilités sont accordées au cas par cas (par exemple des exonérations douanières décidées sur le moment), mais il n'existe pas de procédures pour les visas, les qualifications, l'importation d'équipements ou le statut du personnel étranger."),
+		3: s.tx("en", "en", "Host-nation support procedures and legal provisions settle customs clearance, visas, recognition of qualifications, import of equipment, medicines and radioactive or hazardous items, and the status and liability of foreign personnel, with a designated reception point.", "fr", "Des procédures de soutien de la nation hôte et des dispositions juridiques règlent le dédouanement, les visas, la reconnaissance des qualifications, l'importation d'équipements, de médicaments et d'articles radioactifs ou dangereux, ainsi que le statut et la responsabilité du personnel étranger, avec un point d'accueil désigné."),
+		4: s.tx("en", "en", "International teams were received under these procedures in an exercise or real event in the last three years within the planned times, and the lessons were acted on.", "fr", "Des équipes internationales ont été accueillies selon ces procédures lors d'un exercice ou d'un événement réel au cours des trois dernières années dans les délais prévus, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, aligned with regional host-nation support guidelines and exercised with neighbouring countries.", "fr", "Le dispositif est réexaminé périodiquement, harmonisé avec les lignes directrices régionales de soutien de la nation hôte et exercé avec les pays voisins."),
+	}, Activities: s.strs(
 		"legal-review",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q119() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-AST-03", Type: questionnaire.QuestionType("scale"), Index: 119, Text: tx("en", "en", "To what extent can the country provide CBRN assistance to other countries, with capabilities registered with international mechanisms (for example IAEA RANET, offers under CWC Article X, or national or non-governmental emergency medical teams classified by WHO) and procedures for rapid deployment?", "fr", "Dans quelle mesure le pays peut-il fournir une assistance NRBC à d'autres pays, avec des capacités enregistrées auprès des mécanismes internationaux (par exemple le réseau RANET de l'AIEA, des offres au titre de l'article X de la CIAC, ou des équipes médicales d'urgence nationales ou non gouvernementales classifiées par l'OMS) et des procédures de déploiement rapide\u202f?"), Help: tx("en", "en", "Evidence: registrations of national capabilities, deployment procedures and their legal basis, past deployments or participation in international exercises. Emergency medical teams belong to governments or non-governmental organisations; WHO classifies them against common standards. Assistance abroad is not expected of every country: the target of this question is level 3 (a capability registered and deployable).", "fr", "Justificatifs\u00a0: l'enregistrement des capacités nationales, les procédures de déploiement et leur base juridique, les déploiements antérieurs ou la participation à des exercices internationaux. Les équipes médicales d'urgence relèvent des gouvernements ou d'organisations non gouvernementales\u202f; l'OMS les classifie selon des normes communes. L'assistance à l'étranger n'est pas attendue de tous les pays\u00a0: la cible de cette question est le niveau 3 (une capacité enregistrée et déployable)."), Hazards: []string{
+func build_cbrn_core_1_1_0Q119(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-03", Type: questionnaire.QuestionType("scale"), Index: 119, Text: s.tx("en", "en", "To what extent can the country provide CBRN assistance to other countries, with capabilities registered with international mechanisms (for example IAEA RANET, offers under CWC Article X, or national or non-governmental emergency medical teams classified by WHO) and procedures for rapid deployment?", "fr", "Dans quelle mesure le pays peut-il fournir une assistance NRBC à d'autres pays, avec des capacités enregistrées auprès des mécanismes internationaux (par exemple le réseau RANET de l'AIEA, des offres au titre de l'article X de la CIAC, ou des équipes médicales d'urgence nationales ou non gouvernementales classifiées par l'OMS) et des procédures de déploiement rapide\u202f?"), Help: s.tx("en", "en", "Evidence: registrations of national capabilities, deployment procedures and their legal basis, past deployments or participation in international exercises. Emergency medical teams belong to governments or non-governmental organisations; WHO classifies them against common standards. Assistance abroad is not expected of every country: the target of this question is level 3 (a capability registered and deployable).", "fr", "Justificatifs\u00a0: l'enregistrement des capacités nationales, les procédures de déploiement et leur base juridique, les déploiements antérieurs ou la participation à des exercices internationaux. Les équipes médicales d'urgence relèvent des gouvernements ou d'organisations non gouvernementales\u202f; l'OMS les classifie selon des normes communes. L'assistance à l'étranger n'est pas attendue de tous les pays\u00a0: la cible de cette question est le niveau 3 (une capacité enregistrée et déployable)."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"civil-protection",
 		"health",
 		"nuclear-regulator",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA RANET",
 		"CWC Art. X",
 		"WHO EMT Initiative",
-	}, Target: 3, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "The country has identified no capability it could offer abroad.", "fr", "Le pays n'a recensé aucune capacité qu'il pourrait offrir à l'étranger."),
-		2: tx("en", "en", "Capabilities exist that could help others, but none is registered with an international mechanism or has a deployment procedure.", "fr", "Des capacités susceptibles d'aider d'autres pays existent, mais aucune n'est enregistrée auprès d'un mécanisme international ni dotée d'une procédure de déploiement."),
-		3: tx("en", "en", "At least one capability is registered with an international mechanism (for example RANET, a CWC Article X offer, or an emergency medical team classified by WHO) and has a deployment procedure with its legal basis.", "fr", "Au moins une capacité est enregistrée auprès d'un mécanisme international (par exemple RANET, une offre au titre de l'article X de la CIAC ou une équipe médicale d'urgence classifiée par l'OMS) et dispose d'une procédure de déploiement et de sa base juridique."),
-		4: tx("en", "en", "A registered capability was deployed abroad or in an international exercise in the last three years, and the lessons were acted on.", "fr", "Une capacité enregistrée a été déployée à l'étranger ou lors d'un exercice international au cours des trois dernières années, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "Several capabilities are registered and deployed regularly, and the country hosts or leads international assistance exercises.", "fr", "Plusieurs capacités sont enregistrées et régulièrement déployées, et le pays accueille ou dirige des exercices internationaux d'assistance."),
-	}, Activities: []string{
+	), Target: 3, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "The country has identified no capability it could offer abroad.", "fr", "Le pays n'a recensé aucune capacité qu'il pourrait offrir à l'étranger."),
+		2: s.tx("en", "en", "Capabilities exist that could help others, but none is registered with an international mechanism or has a deployment procedure.", "fr", "Des capacités susceptibles d'aider d'autres pays existent, mais aucune n'est enregistrée auprès d'un mécanisme international ni dotée d'une procédure de déploiement."),
+		3: s.tx("en", "en", "At least one capability is registered with an international mechanism (for example RANET, a CWC Article X offer, or an emergency medical team classified by WHO) and has a deployment procedure with its legal basis.", "fr", "Au moins une capacité est enregistrée auprès d'un mécanisme international (par exemple RANET, une offre au titre de l'article X de la CIAC ou une équipe médicale d'urgence classifiée par l'OMS) et dispose d'une procédure de déploiement et de sa base juridique."),
+		4: s.tx("en", "en", "A registered capability was deployed abroad or in an international exercise in the last three years, and the lessons were acted on.", "fr", "Une capacité enregistrée a été déployée à l'étranger ou lors d'un exercice international au cours des trois dernières années, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "Several capabilities are registered and deployed regularly, and the country hosts or leads international assistance exercises.", "fr", "Plusieurs capacités sont enregistrées et régulièrement déployées, et le pays accueille ou dirige des exercices internationaux d'assistance."),
+	}, Activities: s.strs(
 		"best-practice-exchange",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q120() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-01", Type: questionnaire.QuestionType("scale"), Index: 120, Text: tx("en", "en", "To what extent are criteria and procedures defined for ending the emergency phase and moving to recovery, with a designated recovery lead and plans for the return of residents and the resumption of essential services?", "fr", "Dans quelle mesure des critères et des procédures sont-ils définis pour mettre fin à la phase d'urgence et passer au rétablissement, avec un responsable désigné du rétablissement et des plans pour le retour des habitants et la reprise des services essentiels\u202f?"), Help: tx("en", "en", "Evidence: the recovery chapter of the national plan, the criteria for ending the emergency, the designation of the recovery lead, recovery exercises or records of a past recovery.", "fr", "Justificatifs\u00a0: le chapitre du plan national consacré au rétablissement, les critères de fin de la situation d'urgence, la désignation du responsable du rétablissement, les exercices de rétablissement ou les archives d'un rétablissement passé."), Hazards: []string{
+func build_cbrn_core_1_1_0Q120(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-01", Type: questionnaire.QuestionType("scale"), Index: 120, Text: s.tx("en", "en", "To what extent are criteria and procedures defined for ending the emergency phase and moving to recovery, with a designated recovery lead and plans for the return of residents and the resumption of essential services?", "fr", "Dans quelle mesure des critères et des procédures sont-ils définis pour mettre fin à la phase d'urgence et passer au rétablissement, avec un responsable désigné du rétablissement et des plans pour le retour des habitants et la reprise des services essentiels\u202f?"), Help: s.tx("en", "en", "Evidence: the recovery chapter of the national plan, the criteria for ending the emergency, the designation of the recovery lead, recovery exercises or records of a past recovery.", "fr", "Justificatifs\u00a0: le chapitre du plan national consacré au rétablissement, les critères de fin de la situation d'urgence, la désignation du responsable du rétablissement, les exercices de rétablissement ou les archives d'un rétablissement passé."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"nuclear-regulator",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 18",
 		"IAEA GSG-11",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nothing defines how the emergency phase ends or who leads recovery.", "fr", "Rien ne définit comment prend fin la phase d'urgence ni qui dirige le rétablissement."),
-		2: tx("en", "en", "Recovery is mentioned in the plan, but the criteria for ending the emergency or a recovery lead are missing, or only some hazards are covered.", "fr", "Le rétablissement est mentionné dans le plan, mais les critères de fin de l'urgence ou le responsable du rétablissement font défaut, ou seuls certains risques sont couverts."),
-		3: tx("en", "en", "The plan sets criteria and procedures for ending the emergency, designates the recovery lead and plans the return of residents and the resumption of essential services after chemical, radiological and nuclear events.", "fr", "Le plan fixe les critères et les procédures de fin de l'urgence, désigne le responsable du rétablissement et organise le retour des habitants et la reprise des services essentiels après des événements chimiques, radiologiques et nucléaires."),
-		4: tx("en", "en", "The transition to recovery was exercised or carried out in a real event in the last three years, and the lessons were acted on.", "fr", "Le passage au rétablissement a été exercé ou mis en œuvre lors d'un événement réel au cours des trois dernières années, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "Recovery arrangements are reviewed periodically with local authorities and affected communities, and the country shares its recovery experience regionally.", "fr", "Le dispositif de rétablissement est réexaminé périodiquement avec les autorités locales et les populations concernées, et le pays partage son expérience du rétablissement au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nothing defines how the emergency phase ends or who leads recovery.", "fr", "Rien ne définit comment prend fin la phase d'urgence ni qui dirige le rétablissement."),
+		2: s.tx("en", "en", "Recovery is mentioned in the plan, but the criteria for ending the emergency or a recovery lead are missing, or only some hazards are covered.", "fr", "Le rétablissement est mentionné dans le plan, mais les critères de fin de l'urgence ou le responsable du rétablissement font défaut, ou seuls certains risques sont couverts."),
+		3: s.tx("en", "en", "The plan sets criteria and procedures for ending the emergency, designates the recovery lead and plans the return of residents and the resumption of essential services after chemical, radiological and nuclear events.", "fr", "Le plan fixe les critères et les procédures de fin de l'urgence, désigne le responsable du rétablissement et organise le retour des habitants et la reprise des services essentiels après des événements chimiques, radiologiques et nucléaires."),
+		4: s.tx("en", "en", "The transition to recovery was exercised or carried out in a real event in the last three years, and the lessons were acted on.", "fr", "Le passage au rétablissement a été exercé ou mis en œuvre lors d'un événement réel au cours des trois dernières années, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "Recovery arrangements are reviewed periodically with local authorities and affected communities, and the country shares its recovery experience regionally.", "fr", "Le dispositif de rétablissement est réexaminé périodiquement avec les autorités locales et les populations concernées, et le pays partage son expérience du rétablissement au niveau régional."),
+	}, Activities: s.strs(
 		"action-plan",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q121() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-02", Type: questionnaire.QuestionType("scale"), Index: 121, Text: tx("en", "en", "To what extent are responsibilities, technical capacity and funding (including the liability of the operator or polluter) defined for remediating contaminated buildings, land and water after a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure les responsabilités, les capacités techniques et le financement (y compris la responsabilité de l'exploitant ou du pollueur) sont-ils définis pour l'assainissement des bâtiments, des sols et des eaux contaminés après un rejet chimique, radiologique ou nucléaire\u202f?"), Help: tx("en", "en", "Evidence: laws on environmental liability or nuclear third-party liability, the designated remediation authority, contractors or specialised units, clean-up criteria, remediation projects carried out.", "fr", "Justificatifs\u00a0: les lois sur la responsabilité environnementale ou la responsabilité civile nucléaire, l'autorité désignée pour l'assainissement, les prestataires ou unités spécialisées, les critères d'assainissement, les projets d'assainissement réalisés."), Hazards: []string{
+func build_cbrn_core_1_1_0Q121(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-02", Type: questionnaire.QuestionType("scale"), Index: 121, Text: s.tx("en", "en", "To what extent are responsibilities, technical capacity and funding (including the liability of the operator or polluter) defined for remediating contaminated buildings, land and water after a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure les responsabilités, les capacités techniques et le financement (y compris la responsabilité de l'exploitant ou du pollueur) sont-ils définis pour l'assainissement des bâtiments, des sols et des eaux contaminés après un rejet chimique, radiologique ou nucléaire\u202f?"), Help: s.tx("en", "en", "Evidence: laws on environmental liability or nuclear third-party liability, the designated remediation authority, contractors or specialised units, clean-up criteria, remediation projects carried out.", "fr", "Justificatifs\u00a0: les lois sur la responsabilité environnementale ou la responsabilité civile nucléaire, l'autorité désignée pour l'assainissement, les prestataires ou unités spécialisées, les critères d'assainissement, les projets d'assainissement réalisés."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"environment",
 		"nuclear-regulator",
 		"civil-protection",
 		"agriculture",
 		"justice",
 		"finance",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSG-11",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No one is responsible for remediating contaminated buildings, land or water, and no liability rule applies.", "fr", "Personne n'est chargé de l'assainissement des bâtiments, des sols ou des eaux contaminés, et aucune règle de responsabilité ne s'applique."),
-		2: tx("en", "en", "Liability or responsibility is set for some cases (for example nuclear third-party liability) but not for others, or no body has the technical capacity or clean-up criteria.", "fr", "La responsabilité est fixée pour certains cas (par exemple la responsabilité civile nucléaire) mais pas pour d'autres, ou aucun organisme ne dispose des capacités techniques ni des critères d'assainissement."),
-		3: tx("en", "en", "Laws set responsibilities and the liability of the operator or polluter for chemical, radiological and nuclear contamination, a remediation authority is designated, clean-up criteria are adopted, and contractors or specialised units are identified.", "fr", "Des lois répartissent les compétences et fixent la responsabilité de l'exploitant ou du pollueur pour les contaminations chimiques, radiologiques et nucléaires, une autorité d'assainissement est désignée, des critères d'assainissement sont adoptés, et des prestataires ou des unités spécialisées sont identifiés."),
-		4: tx("en", "en", "A remediation project or exercise in the last three years applied these arrangements, including funding through liability or public funds, and the lessons were acted on.", "fr", "Un projet ou un exercice d'assainissement au cours des trois dernières années a mis en œuvre ce dispositif, y compris son financement par la responsabilité de l'exploitant ou par des fonds publics, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, and the country shares its remediation experience in regional or international networks.", "fr", "Le dispositif est réexaminé périodiquement, et le pays partage son expérience de l'assainissement au sein de réseaux régionaux ou internationaux."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No one is responsible for remediating contaminated buildings, land or water, and no liability rule applies.", "fr", "Personne n'est chargé de l'assainissement des bâtiments, des sols ou des eaux contaminés, et aucune règle de responsabilité ne s'applique."),
+		2: s.tx("en", "en", "Liability or responsibility is set for some cases (for example nuclear third-party liability) but not for others, or no body has the technical capacity or clean-up criteria.", "fr", "La responsabilité est fixée pour certains cas (par exemple la responsabilité civile nucléaire) mais pas pour d'autres, ou aucun organisme ne dispose des capacités techniques ni des critères d'assainissement."),
+		3: s.tx("en", "en", "Laws set responsibilities and the liability of the operator or polluter for chemical, radiological and nuclear contamination, a remediation authority is designated, clean-up criteria are adopted, and contractors or specialised units are identified.", "fr", "Des lois répartissent les compétences et fixent la responsabilité de l'exploitant ou du pollueur pour les contaminations chimiques, radiologiques et nucléaires, une autorité d'assainissement est désignée, des critères d'assainissement sont adoptés, et des prestataires ou des unités spécialisées sont identifiés."),
+		4: s.tx("en", "en", "A remediation project or exercise in the last three years applied these arrangements, including funding through liability or public funds, and the lessons were acted on.", "fr", "Un projet ou un exercice d'assainissement au cours des trois dernières années a mis en œuvre ce dispositif, y compris son financement par la responsabilité de l'exploitant ou par des fonds publics, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, and the country shares its remediation experience in regional or international networks.", "fr", "Le dispositif est réexaminé périodiquement, et le pays partage son expérience de l'assainissement au sein de réseaux régionaux ou internationaux."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q122() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-03", Type: questionnaire.QuestionType("scale"), Index: 122, Text: tx("en", "en", "To what extent can the large volumes of contaminated waste from a CBRN event (decontamination water, used protective equipment, debris, animal carcasses) be collected, stored, treated and disposed of safely, with designated sites and operators?", "fr", "Dans quelle mesure les grands volumes de déchets contaminés issus d'un événement NRBC (eaux de décontamination, équipements de protection usagés, débris, carcasses d'animaux) peuvent-ils être collectés, entreposés, traités et éliminés en toute sécurité, avec des sites et des opérateurs désignés\u202f?"), Help: tx("en", "en", "Evidence: the waste chapter of the emergency plan, designated storage and treatment facilities and their capacity, contracts with operators, the legal basis for emergency disposal.", "fr", "Justificatifs\u00a0: le chapitre du plan d'urgence consacré aux déchets, les installations d'entreposage et de traitement désignées et leur capacité, les contrats avec les opérateurs, la base juridique de l'élimination en situation d'urgence."), Hazards: []string{
+func build_cbrn_core_1_1_0Q122(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-03", Type: questionnaire.QuestionType("scale"), Index: 122, Text: s.tx("en", "en", "To what extent can the large volumes of contaminated waste from a CBRN event (decontamination water, used protective equipment, debris, animal carcasses) be collected, stored, treated and disposed of safely, with designated sites and operators?", "fr", "Dans quelle mesure les grands volumes de déchets contaminés issus d'un événement NRBC (eaux de décontamination, équipements de protection usagés, débris, carcasses d'animaux) peuvent-ils être collectés, entreposés, traités et éliminés en toute sécurité, avec des sites et des opérateurs désignés\u202f?"), Help: s.tx("en", "en", "Evidence: the waste chapter of the emergency plan, designated storage and treatment facilities and their capacity, contracts with operators, the legal basis for emergency disposal.", "fr", "Justificatifs\u00a0: le chapitre du plan d'urgence consacré aux déchets, les installations d'entreposage et de traitement désignées et leur capacité, les contrats avec les opérateurs, la base juridique de l'élimination en situation d'urgence."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"environment",
 		"nuclear-regulator",
 		"agriculture",
 		"civil-protection",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
 		"fao",
 		"woah",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 15",
 		"Basel Convention (1989)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Nothing is planned for the waste of a CBRN event.", "fr", "Rien n'est prévu pour les déchets d'un événement NRBC."),
-		2: tx("en", "en", "Handling is planned for some waste streams or hazards only (for example radioactive waste), or no site or operator is designated.", "fr", "Le traitement n'est prévu que pour certains flux de déchets ou certains risques (par exemple les déchets radioactifs), ou aucun site ni opérateur n'est désigné."),
-		3: tx("en", "en", "The waste chapter of the emergency plan covers decontamination water, protective equipment, debris and carcasses for all hazards, with designated storage and treatment sites, contracted operators and a legal basis for emergency disposal.", "fr", "Le chapitre du plan d'urgence consacré aux déchets couvre les eaux de décontamination, les équipements de protection, les débris et les carcasses pour tous les risques, avec des sites d'entreposage et de traitement désignés, des opérateurs sous contrat et une base juridique pour l'élimination en urgence."),
-		4: tx("en", "en", "The waste arrangements were exercised or applied in a real event in the last three years at the planned scale, and the lessons were acted on.", "fr", "Le dispositif de gestion des déchets a été exercé ou appliqué lors d'un événement réel au cours des trois dernières années à l'échelle prévue, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The arrangements are reviewed periodically, include regional sites, and the country shares its practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, intègre des sites régionaux, et le pays partage sa pratique au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Nothing is planned for the waste of a CBRN event.", "fr", "Rien n'est prévu pour les déchets d'un événement NRBC."),
+		2: s.tx("en", "en", "Handling is planned for some waste streams or hazards only (for example radioactive waste), or no site or operator is designated.", "fr", "Le traitement n'est prévu que pour certains flux de déchets ou certains risques (par exemple les déchets radioactifs), ou aucun site ni opérateur n'est désigné."),
+		3: s.tx("en", "en", "The waste chapter of the emergency plan covers decontamination water, protective equipment, debris and carcasses for all hazards, with designated storage and treatment sites, contracted operators and a legal basis for emergency disposal.", "fr", "Le chapitre du plan d'urgence consacré aux déchets couvre les eaux de décontamination, les équipements de protection, les débris et les carcasses pour tous les risques, avec des sites d'entreposage et de traitement désignés, des opérateurs sous contrat et une base juridique pour l'élimination en urgence."),
+		4: s.tx("en", "en", "The waste arrangements were exercised or applied in a real event in the last three years at the planned scale, and the lessons were acted on.", "fr", "Le dispositif de gestion des déchets a été exercé ou appliqué lors d'un événement réel au cours des trois dernières années à l'échelle prévue, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The arrangements are reviewed periodically, include regional sites, and the country shares its practice regionally.", "fr", "Le dispositif est réexaminé périodiquement, intègre des sites régionaux, et le pays partage sa pratique au niveau régional."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q123() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-04", Type: questionnaire.QuestionType("scale"), Index: 123, Text: tx("en", "en", "To what extent are arrangements in place to manage a large number of deaths in a CBRN event: recovery of contaminated remains, safe storage, disaster victim identification, forensic examination, and dignified burial or cremation that respects families and beliefs?", "fr", "Dans quelle mesure des dispositions permettent-elles de gérer un grand nombre de décès lors d'un événement NRBC\u00a0: levée des corps contaminés, conservation sécurisée, identification des victimes de catastrophe, examens médico-légaux et inhumation ou crémation dignes, respectueuses des familles et des convictions\u202f?"), Help: tx("en", "en", "Evidence: the mass-fatality plan, the national disaster victim identification team and its procedures, agreements on temporary mortuaries and on the handling of contaminated remains, training and exercise records.", "fr", "Justificatifs\u00a0: le plan de gestion des décès massifs, l'équipe nationale d'identification des victimes de catastrophe et ses procédures, les accords sur les morgues temporaires et le traitement des corps contaminés, les registres de formation et d'exercices."), Hazards: []string{
+func build_cbrn_core_1_1_0Q123(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-04", Type: questionnaire.QuestionType("scale"), Index: 123, Text: s.tx("en", "en", "To what extent are arrangements in place to manage a large number of deaths in a CBRN event: recovery of contaminated remains, safe storage, disaster victim identification, forensic examination, and dignified burial or cremation that respects families and beliefs?", "fr", "Dans quelle mesure des dispositions permettent-elles de gérer un grand nombre de décès lors d'un événement NRBC\u00a0: levée des corps contaminés, conservation sécurisée, identification des victimes de catastrophe, examens médico-légaux et inhumation ou crémation dignes, respectueuses des familles et des convictions\u202f?"), Help: s.tx("en", "en", "Evidence: the mass-fatality plan, the national disaster victim identification team and its procedures, agreements on temporary mortuaries and on the handling of contaminated remains, training and exercise records.", "fr", "Justificatifs\u00a0: le plan de gestion des décès massifs, l'équipe nationale d'identification des victimes de catastrophe et ses procédures, les accords sur les morgues temporaires et le traitement des corps contaminés, les registres de formation et d'exercices."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"justice",
 		"health",
 		"civil-protection",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
-	}, References: []string{
+	), References: s.strs(
 		"INTERPOL DVI Guide",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No mass-fatality arrangements exist for CBRN events.", "fr", "Il n'existe aucun dispositif de gestion des décès massifs pour les événements NRBC."),
-		2: tx("en", "en", "A mass-fatality or victim identification plan exists but does not cover contaminated or infectious remains, or no temporary mortuary is arranged.", "fr", "Un plan de gestion des décès massifs ou d'identification des victimes existe, mais il ne couvre pas les corps contaminés ou contagieux, ou aucune morgue temporaire n'est prévue."),
-		3: tx("en", "en", "A mass-fatality plan covers the recovery of contaminated remains, safe storage, disaster victim identification, forensic examination and dignified burial or cremation, with a trained identification team and agreed temporary mortuaries.", "fr", "Un plan de gestion des décès massifs couvre la levée des corps contaminés, leur conservation sécurisée, l'identification des victimes de catastrophe, les examens médico-légaux et une inhumation ou une crémation dignes, avec une équipe d'identification formée et des morgues temporaires convenues."),
-		4: tx("en", "en", "The plan was exercised with contaminated remains, or applied in a real event, in the last three years, and the lessons were acted on.", "fr", "Le plan a été exercé avec des corps contaminés, ou appliqué lors d'un événement réel, au cours des trois dernières années, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The plan is reviewed periodically, regional capacity exists, and the identification team takes part in INTERPOL or regional exercises.", "fr", "Le plan est réexaminé périodiquement, des capacités régionales existent, et l'équipe d'identification participe à des exercices d'INTERPOL ou régionaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No mass-fatality arrangements exist for CBRN events.", "fr", "Il n'existe aucun dispositif de gestion des décès massifs pour les événements NRBC."),
+		2: s.tx("en", "en", "A mass-fatality or victim identification plan exists but does not cover contaminated or infectious remains, or no temporary mortuary is arranged.", "fr", "Un plan de gestion des décès massifs ou d'identification des victimes existe, mais il ne couvre pas les corps contaminés ou contagieux, ou aucune morgue temporaire n'est prévue."),
+		3: s.tx("en", "en", "A mass-fatality plan covers the recovery of contaminated remains, safe storage, disaster victim identification, forensic examination and dignified burial or cremation, with a trained identification team and agreed temporary mortuaries.", "fr", "Un plan de gestion des décès massifs couvre la levée des corps contaminés, leur conservation sécurisée, l'identification des victimes de catastrophe, les examens médico-légaux et une inhumation ou une crémation dignes, avec une équipe d'identification formée et des morgues temporaires convenues."),
+		4: s.tx("en", "en", "The plan was exercised with contaminated remains, or applied in a real event, in the last three years, and the lessons were acted on.", "fr", "Le plan a été exercé avec des corps contaminés, ou appliqué lors d'un événement réel, au cours des trois dernières années, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The plan is reviewed periodically, regional capacity exists, and the identification team takes part in INTERPOL or regional exercises.", "fr", "Le plan est réexaminé périodiquement, des capacités régionales existent, et l'équipe d'identification participe à des exercices d'INTERPOL ou régionaux."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q124() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-05", Type: questionnaire.QuestionType("scale"), Index: 124, Text: tx("en", "en", "To what extent are exposed people and responders registered and followed up for long-term health effects, through a registry, a medical follow-up programme and a responsible institution?", "fr", "Dans quelle mesure les personnes exposées et les intervenants sont-ils enregistrés et suivis pour les effets à long terme sur la santé, au moyen d'un registre, d'un programme de suivi médical et d'une institution responsable\u202f?"), Help: tx("en", "en", "Evidence: the legal basis and protocol for registries of exposed persons, the institution in charge, follow-up studies from past events, personal data protection arrangements.", "fr", "Justificatifs\u00a0: la base juridique et le protocole des registres de personnes exposées, l'institution responsable, les études de suivi d'événements passés, les dispositions de protection des données personnelles."), Hazards: []string{
+func build_cbrn_core_1_1_0Q124(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-05", Type: questionnaire.QuestionType("scale"), Index: 124, Text: s.tx("en", "en", "To what extent are exposed people and responders registered and followed up for long-term health effects, through a registry, a medical follow-up programme and a responsible institution?", "fr", "Dans quelle mesure les personnes exposées et les intervenants sont-ils enregistrés et suivis pour les effets à long terme sur la santé, au moyen d'un registre, d'un programme de suivi médical et d'une institution responsable\u202f?"), Help: s.tx("en", "en", "Evidence: the legal basis and protocol for registries of exposed persons, the institution in charge, follow-up studies from past events, personal data protection arrangements.", "fr", "Justificatifs\u00a0: la base juridique et le protocole des registres de personnes exposées, l'institution responsable, les études de suivi d'événements passés, les dispositions de protection des données personnelles."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 12",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Exposed people and responders are neither registered nor followed up.", "fr", "Les personnes exposées et les intervenants ne sont ni enregistrés ni suivis."),
-		2: tx("en", "en", "Registration is done case by case after an event, or covers responders but not the public, with no follow-up protocol or responsible institution.", "fr", "L'enregistrement se fait au cas par cas après un événement, ou couvre les intervenants mais pas la population, sans protocole de suivi ni institution responsable."),
-		3: tx("en", "en", "A legal basis and a protocol for registering exposed people and responders exist, with a responsible institution, a medical follow-up programme and data protection arrangements.", "fr", "Une base juridique et un protocole d'enregistrement des personnes exposées et des intervenants existent, avec une institution responsable, un programme de suivi médical et des dispositions de protection des données."),
-		4: tx("en", "en", "Registration and follow-up were applied in a real event or exercised in the last three years, and the lessons were acted on.", "fr", "L'enregistrement et le suivi ont été appliqués lors d'un événement réel ou exercés au cours des trois dernières années, et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The registry and protocol are reviewed periodically, results are published, and the country shares follow-up studies internationally.", "fr", "Le registre et le protocole sont réexaminés périodiquement, les résultats sont publiés, et le pays partage ses études de suivi au niveau international."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Exposed people and responders are neither registered nor followed up.", "fr", "Les personnes exposées et les intervenants ne sont ni enregistrés ni suivis."),
+		2: s.tx("en", "en", "Registration is done case by case after an event, or covers responders but not the public, with no follow-up protocol or responsible institution.", "fr", "L'enregistrement se fait au cas par cas après un événement, ou couvre les intervenants mais pas la population, sans protocole de suivi ni institution responsable."),
+		3: s.tx("en", "en", "A legal basis and a protocol for registering exposed people and responders exist, with a responsible institution, a medical follow-up programme and data protection arrangements.", "fr", "Une base juridique et un protocole d'enregistrement des personnes exposées et des intervenants existent, avec une institution responsable, un programme de suivi médical et des dispositions de protection des données."),
+		4: s.tx("en", "en", "Registration and follow-up were applied in a real event or exercised in the last three years, and the lessons were acted on.", "fr", "L'enregistrement et le suivi ont été appliqués lors d'un événement réel ou exercés au cours des trois dernières années, et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The registry and protocol are reviewed periodically, results are published, and the country shares follow-up studies internationally.", "fr", "Le registre et le protocole sont réexaminés périodiquement, les résultats sont publiés, et le pays partage ses études de suivi au niveau international."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_core_1_1_0Q125() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-REC-06", Type: questionnaire.QuestionType("scale"), Index: 125, Text: tx("en", "en", "To what extent are after-action reviews carried out after every real CBRN event, significant incident and exercise, with each finding turned into a corrective action with a lead agency and a deadline, tracked until closed, and the lessons shared with other agencies and countries?", "fr", "Dans quelle mesure des revues après action sont-elles menées après chaque événement NRBC réel, incident significatif et exercice, chaque constat donnant lieu à une action corrective assortie d'un organisme responsable et d'une échéance, suivie jusqu'à sa clôture, et les enseignements étant partagés avec les autres organismes et pays\u202f?"), Help: tx("en", "en", "Evidence: after-action review and exercise evaluation reports, the corrective-action register with the share of actions closed, revised plans that cite them, presentations of lessons at regional or international meetings.", "fr", "Justificatifs\u00a0: les rapports de revue après action et d'évaluation d'exercice, le registre des actions correctives et la part d'actions clôturées, les plans révisés qui s'y réfèrent, les présentations des enseignements lors de réunions régionales ou internationales."), Hazards: []string{
+func build_cbrn_core_1_1_0Q125(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-06", Type: questionnaire.QuestionType("scale"), Index: 125, Text: s.tx("en", "en", "To what extent are after-action reviews carried out after every real CBRN event, significant incident and exercise, with each finding turned into a corrective action with a lead agency and a deadline, tracked until closed, and the lessons shared with other agencies and countries?", "fr", "Dans quelle mesure des revues après action sont-elles menées après chaque événement NRBC réel, incident significatif et exercice, chaque constat donnant lieu à une action corrective assortie d'un organisme responsable et d'une échéance, suivie jusqu'à sa clôture, et les enseignements étant partagés avec les autres organismes et pays\u202f?"), Help: s.tx("en", "en", "Evidence: after-action review and exercise evaluation reports, the corrective-action register with the share of actions closed, revised plans that cite them, presentations of lessons at regional or international meetings.", "fr", "Justificatifs\u00a0: les rapports de revue après action et d'évaluation d'exercice, le registre des actions correctives et la part d'actions clôturées, les plans révisés qui s'y réfèrent, les présentations des enseignements lors de réunions régionales ou internationales."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"interior",
 		"nuclear-regulator",
 		"government-office",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"eu-cbrn-coe",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 19",
 		"WHO After Action Review guidance (2019)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No after-action review is carried out after events or exercises.", "fr", "Aucune revue après action n'est menée après les événements ou les exercices."),
-		2: tx("en", "en", "Reviews are written after some events or exercises, but their findings do not become assigned corrective actions, or no register tracks them.", "fr", "Des revues sont rédigées après certains événements ou exercices, mais leurs constats ne donnent pas lieu à des actions correctives attribuées, ou aucun registre n'en assure le suivi."),
-		3: tx("en", "en", "A procedure requires a review after every real event, significant incident and exercise, and its findings become corrective actions, each with a lead and a deadline, in a register kept by a named body.", "fr", "Une procédure impose une revue après chaque événement réel, incident significatif et exercice, et ses constats deviennent des actions correctives, chacune assortie d'un responsable et d'une échéance, inscrites dans un registre tenu par un organisme désigné."),
-		4: tx("en", "en", "The register shows most actions of the last three years closed, their closure was checked in a later exercise or event, and the follow-up work has sustained funding.", "fr", "Le registre montre que la plupart des actions des trois dernières années sont clôturées, leur clôture a été vérifiée lors d'un exercice ou d'un événement ultérieur, et le travail de suivi bénéficie d'un financement durable."),
-		5: tx("en", "en", "The national coordination body reviews the register at set intervals, and the lessons are shared at regional or international meetings.", "fr", "L'organe national de coordination examine le registre à intervalles fixes, et les enseignements sont partagés lors de réunions régionales ou internationales."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No after-action review is carried out after events or exercises.", "fr", "Aucune revue après action n'est menée après les événements ou les exercices."),
+		2: s.tx("en", "en", "Reviews are written after some events or exercises, but their findings do not become assigned corrective actions, or no register tracks them.", "fr", "Des revues sont rédigées après certains événements ou exercices, mais leurs constats ne donnent pas lieu à des actions correctives attribuées, ou aucun registre n'en assure le suivi."),
+		3: s.tx("en", "en", "A procedure requires a review after every real event, significant incident and exercise, and its findings become corrective actions, each with a lead and a deadline, in a register kept by a named body.", "fr", "Une procédure impose une revue après chaque événement réel, incident significatif et exercice, et ses constats deviennent des actions correctives, chacune assortie d'un responsable et d'une échéance, inscrites dans un registre tenu par un organisme désigné."),
+		4: s.tx("en", "en", "The register shows most actions of the last three years closed, their closure was checked in a later exercise or event, and the follow-up work has sustained funding.", "fr", "Le registre montre que la plupart des actions des trois dernières années sont clôturées, leur clôture a été vérifiée lors d'un exercice ou d'un événement ultérieur, et le travail de suivi bénéficie d'un financement durable."),
+		5: s.tx("en", "en", "The national coordination body reviews the register at set intervals, and the lessons are shared at regional or international meetings.", "fr", "L'organe national de coordination examine le registre à intervalles fixes, et les enseignements sont partagés lors de réunions régionales ou internationales."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"action-plan",
 			"best-practice-exchange",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }

@@ -6,158 +6,161 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_cbrn_quick_1_1_0 builds cbrn-quick 1.1.0, as loaded from the file of digest sha256:7209c7d3dc9eeb8dcbf9df34b108c11658d46852e5eb17b5154df134b80c6b27.
 func build_cbrn_quick_1_1_0() (*questionnaire.Questionnaire, error) {
-	q := &questionnaire.Questionnaire{ID: "cbrn-quick", Version: "1.1.0", Languages: []string{
+	s := newSlab(386, 358)
+	qs := make([]questionnaire.Question, 20)
+	q := &questionnaire.Questionnaire{ID: "cbrn-quick", Version: "1.1.0", Languages: s.strs(
 		"en",
 		"fr",
-	}, Title: tx("en", "en", "CBRN readiness quick check (one-hour workshop)", "fr", "Contrôle rapide de la préparation NRBC (atelier d'une heure)"), Description: tx("en", "en", "A short national CBRN readiness self-assessment for a one-hour workshop: twenty headline capacity questions, five for each pillar (prevention, detection, preparedness, response). Use it to open the discussion between agencies and to agree first priorities; for a full needs assessment and a national action plan, use the complete instrument cbrn-core. A question that names several hazards is rated by the weakest of them. Scores are not SPAR percentages: cbrn scores level L as (L − 1) × 25, SPAR as L × 20.", "fr", "Auto-évaluation nationale abrégée de la préparation NRBC pour un atelier d'une heure\u00a0: vingt questions sur les capacités essentielles, cinq par pilier (prévention, détection, préparation, réponse). Elle sert à ouvrir la discussion entre les organismes et à convenir des premières priorités\u202f; pour une évaluation des besoins et des risques complète et un plan d'action national, utilisez l'instrument complet cbrn-core. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux. Les scores ne sont pas des pourcentages SPAR\u00a0: cbrn note le niveau N (N − 1) × 25, le SPAR N × 20."), Target: 4, Scales: []*questionnaire.ScaleDef{
+	), Title: s.tx("en", "en", "CBRN readiness quick check (one-hour workshop)", "fr", "Contrôle rapide de la préparation NRBC (atelier d'une heure)"), Description: s.tx("en", "en", "A short national CBRN readiness self-assessment for a one-hour workshop: twenty headline capacity questions, five for each pillar (prevention, detection, preparedness, response). Use it to open the discussion between agencies and to agree first priorities; for a full needs assessment and a national action plan, use the complete instrument cbrn-core. A question that names several hazards is rated by the weakest of them. Scores are not SPAR percentages: cbrn scores level L as (L − 1) × 25, SPAR as L × 20.", "fr", "Auto-évaluation nationale abrégée de la préparation NRBC pour un atelier d'une heure\u00a0: vingt questions sur les capacités essentielles, cinq par pilier (prévention, détection, préparation, réponse). Elle sert à ouvrir la discussion entre les organismes et à convenir des premières priorités\u202f; pour une évaluation des besoins et des risques complète et un plan d'action national, utilisez l'instrument complet cbrn-core. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux. Les scores ne sont pas des pourcentages SPAR\u00a0: cbrn note le niveau N (N − 1) × 25, le SPAR N × 20."), Target: 4, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: tx("en", "en", "Absent", "fr", "Absente"), Description: tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe\u202f; ce qui se fait repose sur quelques individus.")},
-			{Level: 2, Label: tx("en", "en", "Initiated", "fr", "Amorcée"), Description: tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the hazards the question names, are covered. A question that names several hazards is rated by the weakest of them.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques visés par la question, sont couverts. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux."), Score: 0.25},
-			{Level: 3, Label: tx("en", "en", "Established", "fr", "Établie"), Description: tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested, or its running costs are not secured beyond the current project or year.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé, ou son fonctionnement n'est pas financé au-delà du projet ou de l'exercice budgétaire en cours."), Score: 0.5},
-			{Level: 4, Label: tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and its running costs are covered by sustained funding of any source (national budget, or partners' support) with a plan for continuing it.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et son fonctionnement repose sur un financement durable, quelle qu'en soit la source (budget national ou appui de partenaires), assorti d'un plan de continuité."), Score: 0.75},
-			{Level: 5, Label: tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: tx("en", "en", "In addition, it is reviewed periodically, reaches the intermediate and local levels where they have a role, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, s'étend aux niveaux intermédiaire et local lorsqu'ils ont un rôle, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
+			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe\u202f; ce qui se fait repose sur quelques individus.")},
+			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Description: s.tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the hazards the question names, are covered. A question that names several hazards is rated by the weakest of them.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques visés par la question, sont couverts. Une question qui vise plusieurs risques se note d'après le plus faible d'entre eux."), Score: 0.25},
+			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Description: s.tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested, or its running costs are not secured beyond the current project or year.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé, ou son fonctionnement n'est pas financé au-delà du projet ou de l'exercice budgétaire en cours."), Score: 0.5},
+			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and its running costs are covered by sustained funding of any source (national budget, or partners' support) with a plan for continuing it.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés, et son fonctionnement repose sur un financement durable, quelle qu'en soit la source (budget national ou appui de partenaires), assorti d'un plan de continuité."), Score: 0.75},
+			{Level: 5, Label: s.tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: s.tx("en", "en", "In addition, it is reviewed periodically, reaches the intermediate and local levels where they have a role, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, s'étend aux niveaux intermédiaire et local lorsqu'ils ont un rôle, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
+		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
+		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
+		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
+		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
+		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
+		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
+		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+		{ID: "equipment", Title: s.tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "foreign-affairs", Title: tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
-		{ID: "health", Title: tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "interior", Title: tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
-		{ID: "justice", Title: tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
-		{ID: "customs", Title: tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
-		{ID: "civil-protection", Title: tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
-		{ID: "nuclear-regulator", Title: tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
-		{ID: "defence", Title: tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
-		{ID: "environment", Title: tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
-		{ID: "industry", Title: tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
-		{ID: "agriculture", Title: tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
-		{ID: "communication", Title: tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
-		{ID: "finance", Title: tx("en", "en", "Ministry of finance", "fr", "Ministère des finances")},
-		{ID: "government-office", Title: tx("en", "en", "Office of the head of government and national security council", "fr", "Services du chef du gouvernement et conseil national de sécurité")},
-		{ID: "intelligence", Title: tx("en", "en", "Intelligence services", "fr", "Services de renseignement")},
-		{ID: "cyber", Title: tx("en", "en", "National cyber-security agency", "fr", "Agence nationale de la cybersécurité")},
+		{ID: "foreign-affairs", Title: s.tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
+		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
+		{ID: "interior", Title: s.tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
+		{ID: "justice", Title: s.tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
+		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
+		{ID: "civil-protection", Title: s.tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
+		{ID: "nuclear-regulator", Title: s.tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
+		{ID: "defence", Title: s.tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
+		{ID: "environment", Title: s.tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
+		{ID: "industry", Title: s.tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
+		{ID: "agriculture", Title: s.tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
+		{ID: "communication", Title: s.tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
+		{ID: "finance", Title: s.tx("en", "en", "Ministry of finance", "fr", "Ministère des finances")},
+		{ID: "government-office", Title: s.tx("en", "en", "Office of the head of government and national security council", "fr", "Services du chef du gouvernement et conseil national de sécurité")},
+		{ID: "intelligence", Title: s.tx("en", "en", "Intelligence services", "fr", "Services de renseignement")},
+		{ID: "cyber", Title: s.tx("en", "en", "National cyber-security agency", "fr", "Agence nationale de la cybersécurité")},
 	}, Partners: []questionnaire.Partner{
-		{ID: "iaea", Title: tx("en", "en", "IAEA (INSSP, EPREV, INSServ, IPPAS)", "fr", "AIEA (INSSP, EPREV, INSServ, IPPAS)")},
-		{ID: "opcw", Title: tx("en", "en", "OPCW (programmes under Articles VII, X and XI)", "fr", "OIAC (programmes au titre des articles VII, X et XI)")},
-		{ID: "who", Title: tx("en", "en", "WHO (IHR, JEE, emergency medical teams initiative)", "fr", "OMS (RSI, JEE, initiative des équipes médicales d'urgence)")},
-		{ID: "woah", Title: tx("en", "en", "World Organisation for Animal Health (WOAH)", "fr", "Organisation mondiale de la santé animale (OMSA)")},
-		{ID: "fao", Title: tx("en", "en", "Food and Agriculture Organization of the United Nations (FAO)", "fr", "Organisation des Nations Unies pour l'alimentation et l'agriculture (FAO)")},
-		{ID: "interpol", Title: tx("en", "en", "INTERPOL CBRNE programme", "fr", "Programme NRBCE d'INTERPOL")},
-		{ID: "unoda-1540", Title: tx("en", "en", "UN Office for Disarmament Affairs (UNODA) and the 1540 Committee", "fr", "Bureau des affaires de désarmement de l'ONU (UNODA) et Comité 1540")},
-		{ID: "bwc-isu", Title: tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT")},
-		{ID: "eu-cbrn-coe", Title: tx("en", "en", "EU CBRN Risk Mitigation Centres of Excellence", "fr", "Centres d'excellence de l'UE pour l'atténuation des risques NRBC")},
-		{ID: "unicri", Title: tx("en", "en", "UN Interregional Crime and Justice Research Institute (UNICRI)", "fr", "Institut interrégional de recherche des Nations Unies sur la criminalité et la justice (UNICRI)")},
-		{ID: "wco", Title: tx("en", "en", "World Customs Organization (WCO)", "fr", "Organisation mondiale des douanes (OMD)")},
-		{ID: "unep-ocha", Title: tx("en", "en", "UNEP/OCHA Joint Environment Unit", "fr", "Groupe mixte de l'environnement PNUE/OCHA")},
-		{ID: "unodc", Title: tx("en", "en", "UNODC Terrorism Prevention Branch", "fr", "Service de la prévention du terrorisme de l'ONUDC")},
+		{ID: "iaea", Title: s.tx("en", "en", "IAEA (INSSP, EPREV, INSServ, IPPAS)", "fr", "AIEA (INSSP, EPREV, INSServ, IPPAS)")},
+		{ID: "opcw", Title: s.tx("en", "en", "OPCW (programmes under Articles VII, X and XI)", "fr", "OIAC (programmes au titre des articles VII, X et XI)")},
+		{ID: "who", Title: s.tx("en", "en", "WHO (IHR, JEE, emergency medical teams initiative)", "fr", "OMS (RSI, JEE, initiative des équipes médicales d'urgence)")},
+		{ID: "woah", Title: s.tx("en", "en", "World Organisation for Animal Health (WOAH)", "fr", "Organisation mondiale de la santé animale (OMSA)")},
+		{ID: "fao", Title: s.tx("en", "en", "Food and Agriculture Organization of the United Nations (FAO)", "fr", "Organisation des Nations Unies pour l'alimentation et l'agriculture (FAO)")},
+		{ID: "interpol", Title: s.tx("en", "en", "INTERPOL CBRNE programme", "fr", "Programme NRBCE d'INTERPOL")},
+		{ID: "unoda-1540", Title: s.tx("en", "en", "UN Office for Disarmament Affairs (UNODA) and the 1540 Committee", "fr", "Bureau des affaires de désarmement de l'ONU (UNODA) et Comité 1540")},
+		{ID: "bwc-isu", Title: s.tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT")},
+		{ID: "eu-cbrn-coe", Title: s.tx("en", "en", "EU CBRN Risk Mitigation Centres of Excellence", "fr", "Centres d'excellence de l'UE pour l'atténuation des risques NRBC")},
+		{ID: "unicri", Title: s.tx("en", "en", "UN Interregional Crime and Justice Research Institute (UNICRI)", "fr", "Institut interrégional de recherche des Nations Unies sur la criminalité et la justice (UNICRI)")},
+		{ID: "wco", Title: s.tx("en", "en", "World Customs Organization (WCO)", "fr", "Organisation mondiale des douanes (OMD)")},
+		{ID: "unep-ocha", Title: s.tx("en", "en", "UNEP/OCHA Joint Environment Unit", "fr", "Groupe mixte de l'environnement PNUE/OCHA")},
+		{ID: "unodc", Title: s.tx("en", "en", "UNODC Terrorism Prevention Branch", "fr", "Service de la prévention du terrorisme de l'ONUDC")},
 	}, Migrations: []questionnaire.Migration{
 		{From: "1.0.0"},
 	}, Ladder: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention", Pillar: "prevention", Title: tx("en", "en", "Prevention", "fr", "Prévention")},
-		{ID: "detection", Pillar: "detection", Title: tx("en", "en", "Detection", "fr", "Détection")},
-		{ID: "preparedness", Pillar: "preparedness", Title: tx("en", "en", "Preparedness", "fr", "Préparation")},
-		{ID: "response", Pillar: "response", Title: tx("en", "en", "Response", "fr", "Réponse")},
+		{ID: "prevention", Pillar: "prevention", Title: s.tx("en", "en", "Prevention", "fr", "Prévention")},
+		{ID: "detection", Pillar: "detection", Title: s.tx("en", "en", "Detection", "fr", "Détection")},
+		{ID: "preparedness", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness", "fr", "Préparation")},
+		{ID: "response", Pillar: "response", Title: s.tx("en", "en", "Response", "fr", "Réponse")},
 	}, Digest: "sha256:7209c7d3dc9eeb8dcbf9df34b108c11658d46852e5eb17b5154df134b80c6b27"}
 	q.Questions = []*questionnaire.Question{
-		build_cbrn_quick_1_1_0Q0(),
-		build_cbrn_quick_1_1_0Q1(),
-		build_cbrn_quick_1_1_0Q2(),
-		build_cbrn_quick_1_1_0Q3(),
-		build_cbrn_quick_1_1_0Q4(),
-		build_cbrn_quick_1_1_0Q5(),
-		build_cbrn_quick_1_1_0Q6(),
-		build_cbrn_quick_1_1_0Q7(),
-		build_cbrn_quick_1_1_0Q8(),
-		build_cbrn_quick_1_1_0Q9(),
-		build_cbrn_quick_1_1_0Q10(),
-		build_cbrn_quick_1_1_0Q11(),
-		build_cbrn_quick_1_1_0Q12(),
-		build_cbrn_quick_1_1_0Q13(),
-		build_cbrn_quick_1_1_0Q14(),
-		build_cbrn_quick_1_1_0Q15(),
-		build_cbrn_quick_1_1_0Q16(),
-		build_cbrn_quick_1_1_0Q17(),
-		build_cbrn_quick_1_1_0Q18(),
-		build_cbrn_quick_1_1_0Q19(),
+		build_cbrn_quick_1_1_0Q0(s, &qs[0]),
+		build_cbrn_quick_1_1_0Q1(s, &qs[1]),
+		build_cbrn_quick_1_1_0Q2(s, &qs[2]),
+		build_cbrn_quick_1_1_0Q3(s, &qs[3]),
+		build_cbrn_quick_1_1_0Q4(s, &qs[4]),
+		build_cbrn_quick_1_1_0Q5(s, &qs[5]),
+		build_cbrn_quick_1_1_0Q6(s, &qs[6]),
+		build_cbrn_quick_1_1_0Q7(s, &qs[7]),
+		build_cbrn_quick_1_1_0Q8(s, &qs[8]),
+		build_cbrn_quick_1_1_0Q9(s, &qs[9]),
+		build_cbrn_quick_1_1_0Q10(s, &qs[10]),
+		build_cbrn_quick_1_1_0Q11(s, &qs[11]),
+		build_cbrn_quick_1_1_0Q12(s, &qs[12]),
+		build_cbrn_quick_1_1_0Q13(s, &qs[13]),
+		build_cbrn_quick_1_1_0Q14(s, &qs[14]),
+		build_cbrn_quick_1_1_0Q15(s, &qs[15]),
+		build_cbrn_quick_1_1_0Q16(s, &qs[16]),
+		build_cbrn_quick_1_1_0Q17(s, &qs[17]),
+		build_cbrn_quick_1_1_0Q18(s, &qs[18]),
+		build_cbrn_quick_1_1_0Q19(s, &qs[19]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
 }
 
-func build_cbrn_quick_1_1_0Q0() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRV-01", Type: questionnaire.QuestionType("scale"), Text: tx("en", "en", "To what extent does a national CBRN coordination body, with a formal mandate, all relevant agencies and a national focal point, steer CBRN risk mitigation?", "fr", "Dans quelle mesure un organe national de coordination NRBC, doté d'un mandat formel, réunissant tous les organismes concernés et disposant d'un point focal national, pilote-t-il l'atténuation des risques NRBC\u202f?"), Help: tx("en", "en", "Evidence: the decree or order creating the body and naming the national focal point, its membership list, minutes of recent meetings, a work programme and budget line, and records of its role in recent exercises or regional meetings.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté créant l'organe et désignant le point focal national, la liste de ses membres, les procès-verbaux des dernières réunions, un programme de travail et une ligne budgétaire, et la trace de son rôle dans des exercices ou des réunions régionales récents."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q0(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-01", Type: questionnaire.QuestionType("scale"), Text: s.tx("en", "en", "To what extent does a national CBRN coordination body, with a formal mandate, all relevant agencies and a national focal point, steer CBRN risk mitigation?", "fr", "Dans quelle mesure un organe national de coordination NRBC, doté d'un mandat formel, réunissant tous les organismes concernés et disposant d'un point focal national, pilote-t-il l'atténuation des risques NRBC\u202f?"), Help: s.tx("en", "en", "Evidence: the decree or order creating the body and naming the national focal point, its membership list, minutes of recent meetings, a work programme and budget line, and records of its role in recent exercises or regional meetings.", "fr", "Justificatifs\u00a0: le décret ou l'arrêté créant l'organe et désignant le point focal national, la liste de ses membres, les procès-verbaux des dernières réunions, un programme de travail et une ligne budgétaire, et la trace de son rôle dans des exercices ou des réunions régionales récents."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"government-office",
 		"foreign-affairs",
 		"interior",
 		"health",
 		"civil-protection",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
 		"unoda-1540",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE P3 (3rd ed.)",
 		"WHO SPAR C2 (2nd ed.)",
 		"Sendai Framework Priority 2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national CBRN coordination body exists.", "fr", "Aucun organe national de coordination NRBC n'existe."),
-		2: tx("en", "en", "A body meets informally or under a draft mandate, or leaves out agencies or hazards.", "fr", "Un organe se réunit de façon informelle ou sur un projet de mandat, ou laisse de côté des organismes ou des risques."),
-		3: tx("en", "en", "A decree gives the body a mandate for C, B, R and N, names the focal point and all member agencies, and it meets regularly.", "fr", "Un décret donne à l'organe un mandat couvrant les risques C, B, R et N, désigne le point focal et tous les organismes membres, et l'organe se réunit régulièrement."),
-		4: tx("en", "en", "It steered a real event or national exercise in the last three years and has secured funding for its secretariat.", "fr", "Il a piloté un événement réel ou un exercice national au cours des trois dernières années et le financement de son secrétariat est assuré."),
-		5: tx("en", "en", "Its mandate is reviewed on a cycle and it takes part in regional coordination.", "fr", "Son mandat est réexaminé selon un cycle et il participe à la coordination régionale."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national CBRN coordination body exists.", "fr", "Aucun organe national de coordination NRBC n'existe."),
+		2: s.tx("en", "en", "A body meets informally or under a draft mandate, or leaves out agencies or hazards.", "fr", "Un organe se réunit de façon informelle ou sur un projet de mandat, ou laisse de côté des organismes ou des risques."),
+		3: s.tx("en", "en", "A decree gives the body a mandate for C, B, R and N, names the focal point and all member agencies, and it meets regularly.", "fr", "Un décret donne à l'organe un mandat couvrant les risques C, B, R et N, désigne le point focal et tous les organismes membres, et l'organe se réunit régulièrement."),
+		4: s.tx("en", "en", "It steered a real event or national exercise in the last three years and has secured funding for its secretariat.", "fr", "Il a piloté un événement réel ou un exercice national au cours des trois dernières années et le financement de son secrétariat est assuré."),
+		5: s.tx("en", "en", "Its mandate is reviewed on a cycle and it takes part in regional coordination.", "fr", "Son mandat est réexaminé selon un cycle et il participe à la coordination régionale."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q1() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: tx("en", "en", "To what extent is there a periodic national CBRN risk assessment and an adopted, costed and monitored national CBRN action plan based on it?", "fr", "Dans quelle mesure existe-t-il une évaluation nationale périodique des risques NRBC et un plan d'action national NRBC adopté, chiffré et suivi qui s'appuie sur elle\u202f?"), Help: tx("en", "en", "Evidence: the latest risk assessment report and its date, the action plan as adopted (decision or decree), its costing and funding sources, lead agencies per task, and progress or monitoring reports.", "fr", "Justificatifs\u00a0: le dernier rapport d'évaluation des risques et sa date, le plan d'action tel qu'adopté (décision ou décret), son chiffrage et ses sources de financement, les organismes chefs de file par tâche, et les rapports d'avancement ou de suivi."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q1(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "To what extent is there a periodic national CBRN risk assessment and an adopted, costed and monitored national CBRN action plan based on it?", "fr", "Dans quelle mesure existe-t-il une évaluation nationale périodique des risques NRBC et un plan d'action national NRBC adopté, chiffré et suivi qui s'appuie sur elle\u202f?"), Help: s.tx("en", "en", "Evidence: the latest risk assessment report and its date, the action plan as adopted (decision or decree), its costing and funding sources, lead agencies per task, and progress or monitoring reports.", "fr", "Justificatifs\u00a0: le dernier rapport d'évaluation des risques et sa date, le plan d'action tel qu'adopté (décision ou décret), son chiffrage et ses sources de financement, les organismes chefs de file par tâche, et les rapports d'avancement ou de suivi."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"government-office",
 		"civil-protection",
 		"foreign-affairs",
@@ -166,639 +169,658 @@ func build_cbrn_quick_1_1_0Q1() *questionnaire.Question {
 		"finance",
 		"defence",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1977 (2011)",
 		"Sendai Framework Priority 1",
 		"Sendai Framework Priority 2",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "There is neither a national CBRN risk assessment nor an action plan.", "fr", "Il n'existe ni évaluation nationale des risques NRBC ni plan d'action."),
-		2: tx("en", "en", "A risk assessment or a plan exists but is a draft, out of date, or covers only some hazards.", "fr", "Une évaluation des risques ou un plan existe mais à l'état de projet, périmé, ou ne couvrant que certains risques."),
-		3: tx("en", "en", "An assessment of less than five years and an adopted plan in force cover all four hazards; tasks have leads and costs.", "fr", "Une évaluation de moins de cinq ans et un plan adopté et en vigueur couvrent les quatre risques\u202f; les tâches ont un chef de file et un coût."),
-		4: tx("en", "en", "The plan is monitored with indicators, most tasks due were funded as planned, and the assessment changed priorities.", "fr", "Le plan est suivi au moyen d'indicateurs, la plupart des tâches échues ont été financées comme prévu, et l'évaluation a modifié les priorités."),
-		5: tx("en", "en", "Both are revised on a cycle and results are shared with regional partners.", "fr", "Les deux sont révisés selon un cycle et les résultats sont partagés avec les partenaires régionaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "There is neither a national CBRN risk assessment nor an action plan.", "fr", "Il n'existe ni évaluation nationale des risques NRBC ni plan d'action."),
+		2: s.tx("en", "en", "A risk assessment or a plan exists but is a draft, out of date, or covers only some hazards.", "fr", "Une évaluation des risques ou un plan existe mais à l'état de projet, périmé, ou ne couvrant que certains risques."),
+		3: s.tx("en", "en", "An assessment of less than five years and an adopted plan in force cover all four hazards; tasks have leads and costs.", "fr", "Une évaluation de moins de cinq ans et un plan adopté et en vigueur couvrent les quatre risques\u202f; les tâches ont un chef de file et un coût."),
+		4: s.tx("en", "en", "The plan is monitored with indicators, most tasks due were funded as planned, and the assessment changed priorities.", "fr", "Le plan est suivi au moyen d'indicateurs, la plupart des tâches échues ont été financées comme prévu, et l'évaluation a modifié les priorités."),
+		5: s.tx("en", "en", "Both are revised on a cycle and results are shared with regional partners.", "fr", "Les deux sont révisés selon un cycle et les résultats sont partagés avec les partenaires régionaux."),
+	}, Activities: s.strs(
 		"needs-assessment",
 		"action-plan",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q2() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRV-03", Type: questionnaire.QuestionType("scale"), Index: 2, Text: tx("en", "en", "To what extent do national laws implement the chemical and biological weapons conventions and the nuclear security instruments, with a national authority, CBRN offences and penalties, and prosecutors and judges aware of them?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la CIAC, la CABT et les instruments de sécurité nucléaire, avec une autorité nationale, des infractions et des sanctions NRBC, et des magistrats du parquet et des juges qui les connaissent\u202f?"), Help: tx("en", "en", "Evidence: the numbers and dates of the implementing laws and decrees, the act designating the national authority, the penal code articles on CBRN offences, the latest 1540 matrix or legal review, and training records for prosecutors and judges.", "fr", "Justificatifs\u00a0: les numéros et dates des lois et décrets d'application, l'acte désignant l'autorité nationale, les articles du code pénal relatifs aux infractions NRBC, la dernière matrice 1540 ou revue juridique, et les registres de formation des magistrats du parquet et des juges."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q2(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-03", Type: questionnaire.QuestionType("scale"), Index: 2, Text: s.tx("en", "en", "To what extent do national laws implement the chemical and biological weapons conventions and the nuclear security instruments, with a national authority, CBRN offences and penalties, and prosecutors and judges aware of them?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la CIAC, la CABT et les instruments de sécurité nucléaire, avec une autorité nationale, des infractions et des sanctions NRBC, et des magistrats du parquet et des juges qui les connaissent\u202f?"), Help: s.tx("en", "en", "Evidence: the numbers and dates of the implementing laws and decrees, the act designating the national authority, the penal code articles on CBRN offences, the latest 1540 matrix or legal review, and training records for prosecutors and judges.", "fr", "Justificatifs\u00a0: les numéros et dates des lois et décrets d'application, l'acte désignant l'autorité nationale, les articles du code pénal relatifs aux infractions NRBC, la dernière matrice 1540 ou revue juridique, et les registres de formation des magistrats du parquet et des juges."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"foreign-affairs",
 		"justice",
 		"nuclear-regulator",
 		"industry",
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"opcw",
 		"bwc-isu",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP2",
 		"CWC Art. VII",
 		"BWC Art. IV",
 		"CPPNM/A",
 		"ICSANT",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No implementing law exists for the CWC, the BWC or the nuclear security instruments.", "fr", "Aucune loi d'application n'existe pour la CIAC, la CABT ou les instruments de sécurité nucléaire."),
-		2: tx("en", "en", "Laws cover some of these instruments or some hazards only (for example no biological weapons offences).", "fr", "Des lois couvrent certains de ces instruments ou certains risques seulement (par exemple aucune infraction relative aux armes biologiques)."),
-		3: tx("en", "en", "Laws in force cover C, B, R and N with national authorities, offences and penalties, and prosecutors have guidance.", "fr", "Des lois en vigueur couvrent les risques C, B, R et N avec des autorités nationales, des infractions et des peines, et les magistrats du parquet disposent d'orientations."),
-		4: tx("en", "en", "The laws were applied or tested (a case, an inspection, a mock trial) in the last three years and gaps were corrected.", "fr", "Les lois ont été appliquées ou éprouvées (affaire, inspection, procès fictif) au cours des trois dernières années et les lacunes ont été corrigées."),
-		5: tx("en", "en", "The legal framework is reviewed on a cycle and the country shares its practice regionally.", "fr", "Le cadre juridique est réexaminé selon un cycle et le pays partage sa pratique au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No implementing law exists for the CWC, the BWC or the nuclear security instruments.", "fr", "Aucune loi d'application n'existe pour la CIAC, la CABT ou les instruments de sécurité nucléaire."),
+		2: s.tx("en", "en", "Laws cover some of these instruments or some hazards only (for example no biological weapons offences).", "fr", "Des lois couvrent certains de ces instruments ou certains risques seulement (par exemple aucune infraction relative aux armes biologiques)."),
+		3: s.tx("en", "en", "Laws in force cover C, B, R and N with national authorities, offences and penalties, and prosecutors have guidance.", "fr", "Des lois en vigueur couvrent les risques C, B, R et N avec des autorités nationales, des infractions et des peines, et les magistrats du parquet disposent d'orientations."),
+		4: s.tx("en", "en", "The laws were applied or tested (a case, an inspection, a mock trial) in the last three years and gaps were corrected.", "fr", "Les lois ont été appliquées ou éprouvées (affaire, inspection, procès fictif) au cours des trois dernières années et les lacunes ont été corrigées."),
+		5: s.tx("en", "en", "The legal framework is reviewed on a cycle and the country shares its practice regionally.", "fr", "Le cadre juridique est réexaminé selon un cycle et le pays partage sa pratique au niveau régional."),
+	}, Activities: s.strs(
 		"legal-review",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q3() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: tx("en", "en", "To what extent do independent regulators license and inspect the facilities that hold hazardous chemicals, dangerous pathogens, radioactive sources or nuclear material, and keep up-to-date national registers of them?", "fr", "Dans quelle mesure des organismes de réglementation indépendants délivrent-ils des autorisations aux installations détenant des produits chimiques dangereux, des agents pathogènes dangereux, des sources radioactives ou des matières nucléaires, les inspectent-ils et tiennent-ils à jour des registres nationaux\u202f?"), Help: tx("en", "en", "Evidence: the legal basis of each regulator and its independence, licensing and inspection procedures, inspection reports and enforcement actions from the last years, the national register of radioactive sources (including disused ones), and lists of licensed chemical facilities and laboratories.", "fr", "Justificatifs\u00a0: la base juridique de chaque organisme de réglementation et son indépendance, les procédures d'autorisation et d'inspection, les rapports d'inspection et les mesures coercitives des dernières années, le registre national des sources radioactives (y compris les sources retirées du service), et les listes des installations chimiques et des laboratoires autorisés."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q3(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: s.tx("en", "en", "To what extent do independent regulators license and inspect the facilities that hold hazardous chemicals, dangerous pathogens, radioactive sources or nuclear material, and keep up-to-date national registers of them?", "fr", "Dans quelle mesure des organismes de réglementation indépendants délivrent-ils des autorisations aux installations détenant des produits chimiques dangereux, des agents pathogènes dangereux, des sources radioactives ou des matières nucléaires, les inspectent-ils et tiennent-ils à jour des registres nationaux\u202f?"), Help: s.tx("en", "en", "Evidence: the legal basis of each regulator and its independence, licensing and inspection procedures, inspection reports and enforcement actions from the last years, the national register of radioactive sources (including disused ones), and lists of licensed chemical facilities and laboratories.", "fr", "Justificatifs\u00a0: la base juridique de chaque organisme de réglementation et son indépendance, les procédures d'autorisation et d'inspection, les rapports d'inspection et les mesures coercitives des dernières années, le registre national des sources radioactives (y compris les sources retirées du service), et les listes des installations chimiques et des laboratoires autorisés."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"nuclear-regulator",
 		"industry",
 		"health",
 		"environment",
 		"agriculture",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 1 (Rev. 1)",
 		"Code of Conduct on the Safety and Security of Radioactive Sources",
 		"IHR (2005) JEE P7 (3rd ed.)",
 		"CWC Art. VI",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No regulator licenses or inspects facilities holding CBRN materials.", "fr", "Aucune autorité n'autorise ni n'inspecte les installations détenant des matières NRBC."),
-		2: tx("en", "en", "Regulation and registers exist for some hazards only (often radioactive sources), or without inspection.", "fr", "Réglementation et registres n'existent que pour certains risques (souvent les sources radioactives), ou sans inspection."),
-		3: tx("en", "en", "Regulators with legal powers license and inspect chemical, biological, radiological and nuclear holders, and keep current registers.", "fr", "Des autorités dotées de pouvoirs légaux autorisent et inspectent les détenteurs de matières chimiques, biologiques, radiologiques et nucléaires, et tiennent des registres à jour."),
-		4: tx("en", "en", "Registers were verified by inspection and oversight was externally reviewed or exercised in the last three years, for every hazard.", "fr", "Les registres ont été vérifiés par inspection et le contrôle a fait l'objet d'un examen externe ou d'un exercice au cours des trois dernières années, pour chaque risque."),
-		5: tx("en", "en", "Oversight is reviewed on a cycle and the regulators train peers in the region.", "fr", "Le contrôle est réexaminé selon un cycle et les autorités forment leurs homologues de la région."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No regulator licenses or inspects facilities holding CBRN materials.", "fr", "Aucune autorité n'autorise ni n'inspecte les installations détenant des matières NRBC."),
+		2: s.tx("en", "en", "Regulation and registers exist for some hazards only (often radioactive sources), or without inspection.", "fr", "Réglementation et registres n'existent que pour certains risques (souvent les sources radioactives), ou sans inspection."),
+		3: s.tx("en", "en", "Regulators with legal powers license and inspect chemical, biological, radiological and nuclear holders, and keep current registers.", "fr", "Des autorités dotées de pouvoirs légaux autorisent et inspectent les détenteurs de matières chimiques, biologiques, radiologiques et nucléaires, et tiennent des registres à jour."),
+		4: s.tx("en", "en", "Registers were verified by inspection and oversight was externally reviewed or exercised in the last three years, for every hazard.", "fr", "Les registres ont été vérifiés par inspection et le contrôle a fait l'objet d'un examen externe ou d'un exercice au cours des trois dernières années, pour chaque risque."),
+		5: s.tx("en", "en", "Oversight is reviewed on a cycle and the regulators train peers in the region.", "fr", "Le contrôle est réexaminé selon un cycle et les autorités forment leurs homologues de la région."),
+	}, Activities: s.strs(
 		"legal-review",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q4() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: tx("en", "en", "To what extent are exports and transfers of dual-use goods controlled, with a national control list, enforcement, and outreach to industry and academia on security culture and dual-use research?", "fr", "Dans quelle mesure les exportations et les transferts de biens à double usage sont-ils contrôlés, avec une liste nationale de contrôle, des mesures d'application, et une sensibilisation de l'industrie et du monde universitaire à la culture de sécurité et à la recherche à double usage\u202f?"), Help: tx("en", "en", "Evidence: the export control law and the dual-use list in force, licensing statistics, customs enforcement cases, outreach events held with industry and universities, and codes of conduct adopted by research institutions.", "fr", "Justificatifs\u00a0: la loi sur le contrôle des exportations et la liste des biens à double usage en vigueur, les statistiques d'autorisations, les affaires traitées par les douanes, les actions de sensibilisation menées auprès de l'industrie et des universités, et les codes de conduite adoptés par les établissements de recherche."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q4(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: s.tx("en", "en", "To what extent are exports and transfers of dual-use goods controlled, with a national control list, enforcement, and outreach to industry and academia on security culture and dual-use research?", "fr", "Dans quelle mesure les exportations et les transferts de biens à double usage sont-ils contrôlés, avec une liste nationale de contrôle, des mesures d'application, et une sensibilisation de l'industrie et du monde universitaire à la culture de sécurité et à la recherche à double usage\u202f?"), Help: s.tx("en", "en", "Evidence: the export control law and the dual-use list in force, licensing statistics, customs enforcement cases, outreach events held with industry and universities, and codes of conduct adopted by research institutions.", "fr", "Justificatifs\u00a0: la loi sur le contrôle des exportations et la liste des biens à double usage en vigueur, les statistiques d'autorisations, les affaires traitées par les douanes, les actions de sensibilisation menées auprès de l'industrie et des universités, et les codes de conduite adoptés par les établissements de recherche."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"industry",
 		"customs",
 		"foreign-affairs",
 		"justice",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"unoda-1540",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"UNSCR 1540 (2004) OP3(d)",
 		"UNSCR 1540 (2004) OP8(d)",
 		"BWC Art. III",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Dual-use exports are not controlled.", "fr", "Les exportations de biens à double usage ne sont pas contrôlées."),
-		2: tx("en", "en", "A law exists but with gaps (brokering, transit, technology) or no current control list, and no outreach.", "fr", "Une loi existe mais avec des lacunes (courtage, transit, technologie) ou sans liste de contrôle à jour, et sans sensibilisation."),
-		3: tx("en", "en", "A complete law with a current list is enforced by a licensing authority and customs, and industry and academia receive outreach.", "fr", "Une loi complète assortie d'une liste à jour est appliquée par une autorité de délivrance et les douanes, et l'industrie et le monde universitaire sont sensibilisés."),
-		4: tx("en", "en", "Enforcement cases or exercises in the last three years, and outreach targeted by risk.", "fr", "Des affaires ou des exercices au cours des trois dernières années, et une sensibilisation ciblée selon les risques."),
-		5: tx("en", "en", "The list is updated every year and the country shares its practice regionally.", "fr", "La liste est mise à jour chaque année et le pays partage sa pratique au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Dual-use exports are not controlled.", "fr", "Les exportations de biens à double usage ne sont pas contrôlées."),
+		2: s.tx("en", "en", "A law exists but with gaps (brokering, transit, technology) or no current control list, and no outreach.", "fr", "Une loi existe mais avec des lacunes (courtage, transit, technologie) ou sans liste de contrôle à jour, et sans sensibilisation."),
+		3: s.tx("en", "en", "A complete law with a current list is enforced by a licensing authority and customs, and industry and academia receive outreach.", "fr", "Une loi complète assortie d'une liste à jour est appliquée par une autorité de délivrance et les douanes, et l'industrie et le monde universitaire sont sensibilisés."),
+		4: s.tx("en", "en", "Enforcement cases or exercises in the last three years, and outreach targeted by risk.", "fr", "Des affaires ou des exercices au cours des trois dernières années, et une sensibilisation ciblée selon les risques."),
+		5: s.tx("en", "en", "The list is updated every year and the country shares its practice regionally.", "fr", "La liste est mise à jour chaque année et le pays partage sa pratique au niveau régional."),
+	}, Activities: s.strs(
 		"legal-review",
 		"capacity-building",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q5() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-DET-01", Type: questionnaire.QuestionType("scale"), Index: 5, Text: tx("en", "en", "To what extent do national surveillance and monitoring systems detect unusual health, chemical and radiological events early, combining indicator- and event-based surveillance, poison centres, animal health and environmental radiation monitoring?", "fr", "Dans quelle mesure les systèmes nationaux de surveillance et de contrôle détectent-ils tôt les événements sanitaires, chimiques et radiologiques inhabituels, en combinant surveillance fondée sur des indicateurs et sur les événements, centres antipoison, santé animale et surveillance de la radioactivité dans l'environnement\u202f?"), Help: tx("en", "en", "Evidence: surveillance guidelines and case definitions, weekly reporting rates, the list of events detected and verified in the last year, the poison centre's link to surveillance, One Health agreements, and the environmental radiation monitoring network and its data sharing with neighbours.", "fr", "Justificatifs\u00a0: les guides de surveillance et les définitions de cas, les taux de notification hebdomadaires, la liste des événements détectés et vérifiés au cours de la dernière année, le lien entre le centre antipoison et la surveillance, les accords «\u202fUne seule santé\u202f», et le réseau de surveillance de la radioactivité dans l'environnement avec ses échanges de données avec les pays voisins."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q5(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-01", Type: questionnaire.QuestionType("scale"), Index: 5, Text: s.tx("en", "en", "To what extent do national surveillance and monitoring systems detect unusual health, chemical and radiological events early, combining indicator- and event-based surveillance, poison centres, animal health and environmental radiation monitoring?", "fr", "Dans quelle mesure les systèmes nationaux de surveillance et de contrôle détectent-ils tôt les événements sanitaires, chimiques et radiologiques inhabituels, en combinant surveillance fondée sur des indicateurs et sur les événements, centres antipoison, santé animale et surveillance de la radioactivité dans l'environnement\u202f?"), Help: s.tx("en", "en", "Evidence: surveillance guidelines and case definitions, weekly reporting rates, the list of events detected and verified in the last year, the poison centre's link to surveillance, One Health agreements, and the environmental radiation monitoring network and its data sharing with neighbours.", "fr", "Justificatifs\u00a0: les guides de surveillance et les définitions de cas, les taux de notification hebdomadaires, la liste des événements détectés et vérifiés au cours de la dernière année, le lien entre le centre antipoison et la surveillance, les accords «\u202fUne seule santé\u202f», et le réseau de surveillance de la radioactivité dans l'environnement avec ses échanges de données avec les pays voisins."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"health",
 		"agriculture",
 		"environment",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"woah",
 		"fao",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE D2 (3rd ed.)",
 		"WHO SPAR C5 (2nd ed.)",
 		"WHO SPAR C14 (2nd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Surveillance relies on occasional reports; no event-based surveillance or radiation monitoring.", "fr", "La surveillance repose sur des signalements occasionnels\u202f; ni surveillance fondée sur les événements ni surveillance radiologique."),
-		2: tx("en", "en", "Some systems work (often disease surveillance or radiation monitoring) but chemical, animal or event-based parts are missing.", "fr", "Certains dispositifs fonctionnent (souvent la surveillance des maladies ou la surveillance radiologique), mais les volets chimique, animal ou fondé sur les événements manquent."),
-		3: tx("en", "en", "Indicator- and event-based surveillance, poison centres, animal health and radiation monitoring all run under written procedures.", "fr", "La surveillance fondée sur les indicateurs et sur les événements, les centres antipoison, la santé animale et la surveillance radiologique fonctionnent tous selon des procédures écrites."),
-		4: tx("en", "en", "Detection and escalation were tested for each hazard in real events or exercises in the last three years.", "fr", "La détection et le signalement ont été éprouvés pour chaque risque lors d'événements réels ou d'exercices au cours des trois dernières années."),
-		5: tx("en", "en", "Timeliness is reviewed every year and data are shared with neighbouring countries.", "fr", "Les délais sont examinés chaque année et les données sont partagées avec les pays voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Surveillance relies on occasional reports; no event-based surveillance or radiation monitoring.", "fr", "La surveillance repose sur des signalements occasionnels\u202f; ni surveillance fondée sur les événements ni surveillance radiologique."),
+		2: s.tx("en", "en", "Some systems work (often disease surveillance or radiation monitoring) but chemical, animal or event-based parts are missing.", "fr", "Certains dispositifs fonctionnent (souvent la surveillance des maladies ou la surveillance radiologique), mais les volets chimique, animal ou fondé sur les événements manquent."),
+		3: s.tx("en", "en", "Indicator- and event-based surveillance, poison centres, animal health and radiation monitoring all run under written procedures.", "fr", "La surveillance fondée sur les indicateurs et sur les événements, les centres antipoison, la santé animale et la surveillance radiologique fonctionnent tous selon des procédures écrites."),
+		4: s.tx("en", "en", "Detection and escalation were tested for each hazard in real events or exercises in the last three years.", "fr", "La détection et le signalement ont été éprouvés pour chaque risque lors d'événements réels ou d'exercices au cours des trois dernières années."),
+		5: s.tx("en", "en", "Timeliness is reviewed every year and data are shared with neighbouring countries.", "fr", "Les délais sont examinés chaque année et les données sont partagées avec les pays voisins."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q6() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-DET-02", Type: questionnaire.QuestionType("scale"), Index: 6, Text: tx("en", "en", "To what extent does a network of reference laboratories, under quality management and with specimen referral and transport, confirm chemical, biological and radiological findings?", "fr", "Dans quelle mesure un réseau de laboratoires de référence, soumis à un système de management de la qualité et doté de procédures d'acheminement et de transport des échantillons, confirme-t-il les résultats chimiques, biologiques et radiologiques\u202f?"), Help: tx("en", "en", "Evidence: the list of designated reference laboratories and their scope, ISO/IEC 17025 or ISO 15189 accreditation certificates, proficiency-test results, specimen referral procedures and contracts, and agreements with foreign reference laboratories.", "fr", "Justificatifs\u00a0: la liste des laboratoires de référence désignés et leur champ, les certificats d'accréditation ISO/IEC 17025 ou ISO 15189, les résultats des essais d'aptitude, les procédures et contrats d'acheminement des échantillons, et les accords avec des laboratoires de référence étrangers."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q6(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-02", Type: questionnaire.QuestionType("scale"), Index: 6, Text: s.tx("en", "en", "To what extent does a network of reference laboratories, under quality management and with specimen referral and transport, confirm chemical, biological and radiological findings?", "fr", "Dans quelle mesure un réseau de laboratoires de référence, soumis à un système de management de la qualité et doté de procédures d'acheminement et de transport des échantillons, confirme-t-il les résultats chimiques, biologiques et radiologiques\u202f?"), Help: s.tx("en", "en", "Evidence: the list of designated reference laboratories and their scope, ISO/IEC 17025 or ISO 15189 accreditation certificates, proficiency-test results, specimen referral procedures and contracts, and agreements with foreign reference laboratories.", "fr", "Justificatifs\u00a0: la liste des laboratoires de référence désignés et leur champ, les certificats d'accréditation ISO/IEC 17025 ou ISO 15189, les résultats des essais d'aptitude, les procédures et contrats d'acheminement des échantillons, et les accords avec des laboratoires de référence étrangers."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"agriculture",
 		"environment",
 		"nuclear-regulator",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE D1 (3rd ed.)",
 		"WHO SPAR C4 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No laboratory is designated to confirm CBRN findings.", "fr", "Aucun laboratoire n'est désigné pour confirmer les constatations NRBC."),
-		2: tx("en", "en", "Reference capacity exists for some hazards only, or without referral or quality management.", "fr", "Une capacité de référence n'existe que pour certains risques, ou sans acheminement des échantillons ni gestion de la qualité."),
-		3: tx("en", "en", "Designated laboratories cover C, B and R with referral, transport and quality management, and access to laboratories abroad.", "fr", "Des laboratoires désignés couvrent les risques C, B et R avec acheminement, transport et gestion de la qualité, et un accès à des laboratoires étrangers."),
-		4: tx("en", "en", "Each capacity was proven in a proficiency test, exercise or real event in the last three years.", "fr", "Chaque capacité a été démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."),
-		5: tx("en", "en", "The laboratories take part in proficiency tests every year and serve the region.", "fr", "Les laboratoires participent chaque année à des essais d'aptitude et servent la région."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No laboratory is designated to confirm CBRN findings.", "fr", "Aucun laboratoire n'est désigné pour confirmer les constatations NRBC."),
+		2: s.tx("en", "en", "Reference capacity exists for some hazards only, or without referral or quality management.", "fr", "Une capacité de référence n'existe que pour certains risques, ou sans acheminement des échantillons ni gestion de la qualité."),
+		3: s.tx("en", "en", "Designated laboratories cover C, B and R with referral, transport and quality management, and access to laboratories abroad.", "fr", "Des laboratoires désignés couvrent les risques C, B et R avec acheminement, transport et gestion de la qualité, et un accès à des laboratoires étrangers."),
+		4: s.tx("en", "en", "Each capacity was proven in a proficiency test, exercise or real event in the last three years.", "fr", "Chaque capacité a été démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."),
+		5: s.tx("en", "en", "The laboratories take part in proficiency tests every year and serve the region.", "fr", "Les laboratoires participent chaque année à des essais d'aptitude et servent la région."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q7() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-DET-03", Type: questionnaire.QuestionType("scale"), Index: 7, Text: tx("en", "en", "To what extent are nuclear and other radioactive material detected at borders and points of entry, with detection equipment, trained officers and a clear alarm response and expert support?", "fr", "Dans quelle mesure les matières nucléaires et autres matières radioactives sont-elles détectées aux frontières et aux points d'entrée, avec des équipements de détection, des agents formés et une procédure claire de réponse aux alarmes avec appui d'experts\u202f?"), Help: tx("en", "en", "Evidence: the map of equipped crossing points, the alarm response procedure agreed between customs, police and the regulator, training records, alarm statistics and their resolution, maintenance contracts, and exercise reports.", "fr", "Justificatifs\u00a0: la carte des points de passage équipés, la procédure de réponse aux alarmes convenue entre douanes, police et autorité de sûreté, les registres de formation, les statistiques d'alarmes et leur traitement, les contrats de maintenance, et les rapports d'exercices."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q7(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-03", Type: questionnaire.QuestionType("scale"), Index: 7, Text: s.tx("en", "en", "To what extent are nuclear and other radioactive material detected at borders and points of entry, with detection equipment, trained officers and a clear alarm response and expert support?", "fr", "Dans quelle mesure les matières nucléaires et autres matières radioactives sont-elles détectées aux frontières et aux points d'entrée, avec des équipements de détection, des agents formés et une procédure claire de réponse aux alarmes avec appui d'experts\u202f?"), Help: s.tx("en", "en", "Evidence: the map of equipped crossing points, the alarm response procedure agreed between customs, police and the regulator, training records, alarm statistics and their resolution, maintenance contracts, and exercise reports.", "fr", "Justificatifs\u00a0: la carte des points de passage équipés, la procédure de réponse aux alarmes convenue entre douanes, police et autorité de sûreté, les registres de formation, les statistiques d'alarmes et leur traitement, les contrats de maintenance, et les rapports d'exercices."), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"customs",
 		"nuclear-regulator",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"wco",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 21",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No radiation detection at borders.", "fr", "Aucune détection radiologique aux frontières."),
-		2: tx("en", "en", "Equipment at some points of entry, without an alarm-response procedure or trained officers.", "fr", "Des équipements à certains points d'entrée, sans procédure de réponse aux alarmes ni agents formés."),
-		3: tx("en", "en", "Equipment at the main points of entry, trained officers, a written alarm procedure and round-the-clock expert reachback.", "fr", "Des équipements aux principaux points d'entrée, des agents formés, une procédure d'alarme écrite et un appui technique à distance permanent."),
-		4: tx("en", "en", "A field exercise from alarm to hand-over in the last three years, and maintenance funded under a plan.", "fr", "Un exercice sur le terrain, de l'alarme à la remise, au cours des trois dernières années, et un entretien financé selon un plan."),
-		5: tx("en", "en", "Coverage is reviewed against the threat and exercised with neighbours.", "fr", "La couverture est réexaminée au regard de la menace et exercée avec les voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No radiation detection at borders.", "fr", "Aucune détection radiologique aux frontières."),
+		2: s.tx("en", "en", "Equipment at some points of entry, without an alarm-response procedure or trained officers.", "fr", "Des équipements à certains points d'entrée, sans procédure de réponse aux alarmes ni agents formés."),
+		3: s.tx("en", "en", "Equipment at the main points of entry, trained officers, a written alarm procedure and round-the-clock expert reachback.", "fr", "Des équipements aux principaux points d'entrée, des agents formés, une procédure d'alarme écrite et un appui technique à distance permanent."),
+		4: s.tx("en", "en", "A field exercise from alarm to hand-over in the last three years, and maintenance funded under a plan.", "fr", "Un exercice sur le terrain, de l'alarme à la remise, au cours des trois dernières années, et un entretien financé selon un plan."),
+		5: s.tx("en", "en", "Coverage is reviewed against the threat and exercised with neighbours.", "fr", "La couverture est réexaminée au regard de la menace et exercée avec les voisins."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q8() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-DET-04", Type: questionnaire.QuestionType("scale"), Index: 8, Text: tx("en", "en", "To what extent do health, law-enforcement, customs and security services share information and intelligence on CBRN threats and illicit trafficking, and run intelligence-led operations?", "fr", "Dans quelle mesure les services de santé, les services répressifs, les douanes et les services de sécurité échangent-ils des informations et du renseignement sur les menaces NRBC et les trafics illicites, et mènent-ils des opérations fondées sur le renseignement\u202f?"), Help: tx("en", "en", "Evidence: memoranda of understanding or protocols on information sharing, a joint analysis cell or contact list, customs risk profiles for controlled goods, records of joint operations, and reports to international databases on illicit trafficking.", "fr", "Justificatifs\u00a0: les protocoles d'accord ou d'échange d'informations, une cellule d'analyse commune ou une liste de contacts, les profils de risque douaniers pour les biens contrôlés, la trace d'opérations conjointes, et les signalements aux bases de données internationales sur les trafics illicites."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q8(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-04", Type: questionnaire.QuestionType("scale"), Index: 8, Text: s.tx("en", "en", "To what extent do health, law-enforcement, customs and security services share information and intelligence on CBRN threats and illicit trafficking, and run intelligence-led operations?", "fr", "Dans quelle mesure les services de santé, les services répressifs, les douanes et les services de sécurité échangent-ils des informations et du renseignement sur les menaces NRBC et les trafics illicites, et mènent-ils des opérations fondées sur le renseignement\u202f?"), Help: s.tx("en", "en", "Evidence: memoranda of understanding or protocols on information sharing, a joint analysis cell or contact list, customs risk profiles for controlled goods, records of joint operations, and reports to international databases on illicit trafficking.", "fr", "Justificatifs\u00a0: les protocoles d'accord ou d'échange d'informations, une cellule d'analyse commune ou une liste de contacts, les profils de risque douaniers pour les biens contrôlés, la trace d'opérations conjointes, et les signalements aux bases de données internationales sur les trafics illicites."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"intelligence",
 		"customs",
 		"health",
 		"justice",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"unodc",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) JEE R2 (3rd ed.)",
 		"UNSCR 1540 (2004) OP3(c)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "These services do not share information on CBRN threats.", "fr", "Ces services ne partagent pas d'informations sur les menaces NRBC."),
-		2: tx("en", "en", "Information is shared through personal contacts or between some services only.", "fr", "L'information circule par des contacts personnels ou entre certains services seulement."),
-		3: tx("en", "en", "Agreements, liaison officers and a joint analysis unit link health, police, customs and security services.", "fr", "Des accords, des officiers de liaison et une unité d'analyse conjointe relient les services de santé, de police, des douanes et de sécurité."),
-		4: tx("en", "en", "A joint or intelligence-led operation or exercise in the last three years, with lessons acted on.", "fr", "Une opération ou un exercice conjoint ou fondé sur le renseignement au cours des trois dernières années, dont les enseignements ont été tirés."),
-		5: tx("en", "en", "Joint operations with foreign partners and INTERPOL.", "fr", "Des opérations conjointes avec des partenaires étrangers et INTERPOL."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "These services do not share information on CBRN threats.", "fr", "Ces services ne partagent pas d'informations sur les menaces NRBC."),
+		2: s.tx("en", "en", "Information is shared through personal contacts or between some services only.", "fr", "L'information circule par des contacts personnels ou entre certains services seulement."),
+		3: s.tx("en", "en", "Agreements, liaison officers and a joint analysis unit link health, police, customs and security services.", "fr", "Des accords, des officiers de liaison et une unité d'analyse conjointe relient les services de santé, de police, des douanes et de sécurité."),
+		4: s.tx("en", "en", "A joint or intelligence-led operation or exercise in the last three years, with lessons acted on.", "fr", "Une opération ou un exercice conjoint ou fondé sur le renseignement au cours des trois dernières années, dont les enseignements ont été tirés."),
+		5: s.tx("en", "en", "Joint operations with foreign partners and INTERPOL.", "fr", "Des opérations conjointes avec des partenaires étrangers et INTERPOL."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q9() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-DET-05", Type: questionnaire.QuestionType("scale"), Index: 9, Text: tx("en", "en", "To what extent are national alert and international notification channels (to WHO, IAEA and OPCW) designated, available at all times and tested?", "fr", "Dans quelle mesure les circuits nationaux d'alerte et de notification internationale (vers l'OMS, l'AIEA et l'OIAC) sont-ils désignés, disponibles en permanence et testés\u202f?"), Help: tx("en", "en", "Evidence: the designation of the IHR national focal point and of the IAEA and OPCW contact points, 24-hour contact arrangements, communication test results, and notifications or verification requests handled in the last years.", "fr", "Justificatifs\u00a0: la désignation du point focal national RSI et des points de contact auprès de l'AIEA et de l'OIAC, les dispositifs de contact 24 heures sur 24, les résultats des tests de communication, et les notifications ou demandes de vérification traitées au cours des dernières années."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q9(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-05", Type: questionnaire.QuestionType("scale"), Index: 9, Text: s.tx("en", "en", "To what extent are national alert and international notification channels (to WHO, IAEA and OPCW) designated, available at all times and tested?", "fr", "Dans quelle mesure les circuits nationaux d'alerte et de notification internationale (vers l'OMS, l'AIEA et l'OIAC) sont-ils désignés, disponibles en permanence et testés\u202f?"), Help: s.tx("en", "en", "Evidence: the designation of the IHR national focal point and of the IAEA and OPCW contact points, 24-hour contact arrangements, communication test results, and notifications or verification requests handled in the last years.", "fr", "Justificatifs\u00a0: la désignation du point focal national RSI et des points de contact auprès de l'AIEA et de l'OIAC, les dispositifs de contact 24 heures sur 24, les résultats des tests de communication, et les notifications ou demandes de vérification traitées au cours des dernières années."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"health",
 		"nuclear-regulator",
 		"foreign-affairs",
 		"civil-protection",
 		"industry",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
 		"opcw",
-	}, References: []string{
+	), References: s.strs(
 		"IHR (2005) Art. 4",
 		"WHO SPAR C2 (2nd ed.)",
 		"Convention on Early Notification of a Nuclear Accident (1986)",
 		"CWC Art. VII",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national alert point or international contact points are designated.", "fr", "Aucun point d'alerte national ni point de contact international n'est désigné."),
-		2: tx("en", "en", "Some channels are designated (often the IHR National Focal Point) but not all, or not available at all times.", "fr", "Certains canaux sont désignés (souvent le point focal national RSI) mais pas tous, ou pas en permanence."),
-		3: tx("en", "en", "A 24/7 national alert point and contact points for WHO, the IAEA and the OPCW are designated under written procedures.", "fr", "Un point d'alerte national permanent et des points de contact pour l'OMS, l'AIEA et l'OIAC sont désignés selon des procédures écrites."),
-		4: tx("en", "en", "Each channel was tested or used in the last two years and failures were corrected.", "fr", "Chaque canal a été éprouvé ou utilisé au cours des deux dernières années et les défaillances ont été corrigées."),
-		5: tx("en", "en", "Unannounced tests every year, including with neighbours' alert points.", "fr", "Des tests inopinés chaque année, y compris avec les points d'alerte des voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national alert point or international contact points are designated.", "fr", "Aucun point d'alerte national ni point de contact international n'est désigné."),
+		2: s.tx("en", "en", "Some channels are designated (often the IHR National Focal Point) but not all, or not available at all times.", "fr", "Certains canaux sont désignés (souvent le point focal national RSI) mais pas tous, ou pas en permanence."),
+		3: s.tx("en", "en", "A 24/7 national alert point and contact points for WHO, the IAEA and the OPCW are designated under written procedures.", "fr", "Un point d'alerte national permanent et des points de contact pour l'OMS, l'AIEA et l'OIAC sont désignés selon des procédures écrites."),
+		4: s.tx("en", "en", "Each channel was tested or used in the last two years and failures were corrected.", "fr", "Chaque canal a été éprouvé ou utilisé au cours des deux dernières années et les défaillances ont été corrigées."),
+		5: s.tx("en", "en", "Unannounced tests every year, including with neighbours' alert points.", "fr", "Des tests inopinés chaque année, y compris avec les points d'alerte des voisins."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q10() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRP-01", Type: questionnaire.QuestionType("scale"), Index: 10, Text: tx("en", "en", "To what extent does a national multi-hazard emergency plan, with CBRN annexes, define roles, resources and protective actions, including for major chemical accidents and radiological or nuclear emergencies?", "fr", "Dans quelle mesure un plan national d'urgence multirisque, comportant des annexes NRBC, définit-il les rôles, les moyens et les actions protectrices, y compris pour les accidents chimiques majeurs et les situations d'urgence radiologique ou nucléaire\u202f?"), Help: tx("en", "en", "Evidence: the plan and its adopting act, the CBRN annexes and their date, the division of roles between agencies, protective-action criteria (sheltering, evacuation), local and site plans that follow it, and the record of its last review.", "fr", "Justificatifs\u00a0: le plan et l'acte qui l'adopte, les annexes NRBC et leur date, la répartition des rôles entre les organismes, les critères d'actions protectrices (mise à l'abri, évacuation), les plans locaux et de site qui en découlent, et la trace de sa dernière révision."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q10(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-01", Type: questionnaire.QuestionType("scale"), Index: 10, Text: s.tx("en", "en", "To what extent does a national multi-hazard emergency plan, with CBRN annexes, define roles, resources and protective actions, including for major chemical accidents and radiological or nuclear emergencies?", "fr", "Dans quelle mesure un plan national d'urgence multirisque, comportant des annexes NRBC, définit-il les rôles, les moyens et les actions protectrices, y compris pour les accidents chimiques majeurs et les situations d'urgence radiologique ou nucléaire\u202f?"), Help: s.tx("en", "en", "Evidence: the plan and its adopting act, the CBRN annexes and their date, the division of roles between agencies, protective-action criteria (sheltering, evacuation), local and site plans that follow it, and the record of its last review.", "fr", "Justificatifs\u00a0: le plan et l'acte qui l'adopte, les annexes NRBC et leur date, la répartition des rôles entre les organismes, les critères d'actions protectrices (mise à l'abri, évacuation), les plans locaux et de site qui en découlent, et la trace de sa dernière révision."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"nuclear-regulator",
 		"defence",
 		"environment",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"iaea",
 		"who",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"WHO SPAR C7 (2nd ed.)",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No national emergency plan covers CBRN events.", "fr", "Aucun plan national d'urgence ne couvre les événements NRBC."),
-		2: tx("en", "en", "A plan exists in draft, or covers some hazards only, or without protective-action criteria.", "fr", "Un plan existe à l'état de projet, ou ne couvre que certains risques, ou sans critères d'actions protectrices."),
-		3: tx("en", "en", "An adopted plan with CBRN annexes sets roles, resources and protective actions for C, B, R and N, including chemical accidents and nuclear emergencies.", "fr", "Un plan adopté avec des annexes NRBC fixe les rôles, les moyens et les actions protectrices pour les risques C, B, R et N, y compris les accidents chimiques et les urgences nucléaires."),
-		4: tx("en", "en", "The plan was exercised in the last three years and revised after it.", "fr", "Le plan a été exercé au cours des trois dernières années et révisé en conséquence."),
-		5: tx("en", "en", "It is reviewed on a cycle and linked to local and neighbours' plans.", "fr", "Il est réexaminé selon un cycle et articulé avec les plans locaux et ceux des voisins."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No national emergency plan covers CBRN events.", "fr", "Aucun plan national d'urgence ne couvre les événements NRBC."),
+		2: s.tx("en", "en", "A plan exists in draft, or covers some hazards only, or without protective-action criteria.", "fr", "Un plan existe à l'état de projet, ou ne couvre que certains risques, ou sans critères d'actions protectrices."),
+		3: s.tx("en", "en", "An adopted plan with CBRN annexes sets roles, resources and protective actions for C, B, R and N, including chemical accidents and nuclear emergencies.", "fr", "Un plan adopté avec des annexes NRBC fixe les rôles, les moyens et les actions protectrices pour les risques C, B, R et N, y compris les accidents chimiques et les urgences nucléaires."),
+		4: s.tx("en", "en", "The plan was exercised in the last three years and revised after it.", "fr", "Le plan a été exercé au cours des trois dernières années et révisé en conséquence."),
+		5: s.tx("en", "en", "It is reviewed on a cycle and linked to local and neighbours' plans.", "fr", "Il est réexaminé selon un cycle et articulé avec les plans locaux et ceux des voisins."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q11() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRP-02", Type: questionnaire.QuestionType("scale"), Index: 11, Text: tx("en", "en", "To what extent are first responders and specialist CBRN teams trained to national curricula, equipped with protective and detection equipment, and supported by a national pool of trainers?", "fr", "Dans quelle mesure les primo-intervenants et les équipes spécialisées NRBC sont-ils formés selon des programmes nationaux, dotés d'équipements de protection et de détection, et appuyés par un vivier national de formateurs\u202f?"), Help: tx("en", "en", "Evidence: the national CBRN curricula and certification rules, the number of trained and certified staff per agency, the equipment inventory with its maintenance and replacement budget, and the list of national trainers.", "fr", "Justificatifs\u00a0: les programmes nationaux de formation NRBC et les règles de certification, le nombre d'agents formés et certifiés par organisme, l'inventaire des équipements avec leur budget d'entretien et de renouvellement, et la liste des formateurs nationaux."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q11(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-02", Type: questionnaire.QuestionType("scale"), Index: 11, Text: s.tx("en", "en", "To what extent are first responders and specialist CBRN teams trained to national curricula, equipped with protective and detection equipment, and supported by a national pool of trainers?", "fr", "Dans quelle mesure les primo-intervenants et les équipes spécialisées NRBC sont-ils formés selon des programmes nationaux, dotés d'équipements de protection et de détection, et appuyés par un vivier national de formateurs\u202f?"), Help: s.tx("en", "en", "Evidence: the national CBRN curricula and certification rules, the number of trained and certified staff per agency, the equipment inventory with its maintenance and replacement budget, and the list of national trainers.", "fr", "Justificatifs\u00a0: les programmes nationaux de formation NRBC et les règles de certification, le nombre d'agents formés et certifiés par organisme, l'inventaire des équipements avec leur budget d'entretien et de renouvellement, et la liste des formateurs nationaux."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 25",
 		"IAEA EPR-First Responders 2006",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "First responders have no CBRN training or equipment.", "fr", "Les primo-intervenants n'ont ni formation ni équipement NRBC."),
-		2: tx("en", "en", "Some teams are trained or equipped, usually by projects, without national curricula.", "fr", "Certaines équipes sont formées ou équipées, en général par des projets, sans cursus national."),
-		3: tx("en", "en", "National curricula train responders and specialist teams for all hazards, with equipment inventoried and a pool of trainers.", "fr", "Des cursus nationaux forment les intervenants et les équipes spécialisées pour tous les risques, avec un inventaire des équipements et un vivier de formateurs."),
-		4: tx("en", "en", "Teams proved their capacity in a field exercise in the last three years; training and equipment replacement are funded under a plan.", "fr", "Les équipes ont démontré leur capacité lors d'un exercice sur le terrain au cours des trois dernières années\u202f; la formation et le renouvellement des équipements sont financés selon un plan."),
-		5: tx("en", "en", "National trainers teach in the region and curricula are reviewed on a cycle.", "fr", "Des formateurs nationaux enseignent dans la région et les cursus sont réexaminés selon un cycle."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "First responders have no CBRN training or equipment.", "fr", "Les primo-intervenants n'ont ni formation ni équipement NRBC."),
+		2: s.tx("en", "en", "Some teams are trained or equipped, usually by projects, without national curricula.", "fr", "Certaines équipes sont formées ou équipées, en général par des projets, sans cursus national."),
+		3: s.tx("en", "en", "National curricula train responders and specialist teams for all hazards, with equipment inventoried and a pool of trainers.", "fr", "Des cursus nationaux forment les intervenants et les équipes spécialisées pour tous les risques, avec un inventaire des équipements et un vivier de formateurs."),
+		4: s.tx("en", "en", "Teams proved their capacity in a field exercise in the last three years; training and equipment replacement are funded under a plan.", "fr", "Les équipes ont démontré leur capacité lors d'un exercice sur le terrain au cours des trois dernières années\u202f; la formation et le renouvellement des équipements sont financés selon un plan."),
+		5: s.tx("en", "en", "National trainers teach in the region and curricula are reviewed on a cycle.", "fr", "Des formateurs nationaux enseignent dans la région et les cursus sont réexaminés selon un cycle."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"capacity-building",
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q12() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRP-03", Type: questionnaire.QuestionType("scale"), Index: 12, Text: tx("en", "en", "To what extent is the health sector prepared for CBRN events, with designated hospitals, decontamination at hospitals, surge plans and stockpiles of medical countermeasures that can be distributed?", "fr", "Dans quelle mesure le secteur de la santé est-il préparé aux événements NRBC, avec des hôpitaux désignés, une décontamination à l'hôpital, des plans de montée en puissance et des stocks de contre-mesures médicales pouvant être distribués\u202f?"), Help: tx("en", "en", "Evidence: the list of designated hospitals and their CBRN capacity, hospital emergency and surge plans, the stockpile inventory with expiry dates and the distribution plan, and reports of hospital exercises.", "fr", "Justificatifs\u00a0: la liste des hôpitaux désignés et leur capacité NRBC, les plans d'urgence et de montée en puissance des hôpitaux, l'inventaire des stocks avec les dates de péremption et le plan de distribution, et les rapports d'exercices hospitaliers."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q12(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-03", Type: questionnaire.QuestionType("scale"), Index: 12, Text: s.tx("en", "en", "To what extent is the health sector prepared for CBRN events, with designated hospitals, decontamination at hospitals, surge plans and stockpiles of medical countermeasures that can be distributed?", "fr", "Dans quelle mesure le secteur de la santé est-il préparé aux événements NRBC, avec des hôpitaux désignés, une décontamination à l'hôpital, des plans de montée en puissance et des stocks de contre-mesures médicales pouvant être distribués\u202f?"), Help: s.tx("en", "en", "Evidence: the list of designated hospitals and their CBRN capacity, hospital emergency and surge plans, the stockpile inventory with expiry dates and the distribution plan, and reports of hospital exercises.", "fr", "Justificatifs\u00a0: la liste des hôpitaux désignés et leur capacité NRBC, les plans d'urgence et de montée en puissance des hôpitaux, l'inventaire des stocks avec les dates de péremption et le plan de distribution, et les rapports d'exercices hospitaliers."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"health",
 		"civil-protection",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C8 (2nd ed.)",
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"IHR (2005) JEE R3 (3rd ed.)",
 		"IAEA GSR Part 7",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No hospital is designated for CBRN casualties.", "fr", "Aucun hôpital n'est désigné pour les victimes NRBC."),
-		2: tx("en", "en", "Some hospitals have plans or decontamination for some hazards; no countermeasure stockpile or distribution plan.", "fr", "Certains hôpitaux ont des plans ou des moyens de décontamination pour certains risques\u202f; ni stock de contre-mesures ni plan de distribution."),
-		3: tx("en", "en", "Designated hospitals have decontamination, surge plans and trained staff, and stockpiles of countermeasures have a distribution plan.", "fr", "Des hôpitaux désignés disposent de moyens de décontamination, de plans de montée en charge et de personnel formé, et les stocks de contre-mesures ont un plan de distribution."),
-		4: tx("en", "en", "Hospitals and distribution were exercised in the last three years and stockpiles are renewed under a funded plan.", "fr", "Les hôpitaux et la distribution ont été exercés au cours des trois dernières années et les stocks sont renouvelés selon un plan financé."),
-		5: tx("en", "en", "Plans reach regional hospitals and stockpiles are shared with neighbours by agreement.", "fr", "Les plans s'étendent aux hôpitaux régionaux et les stocks sont partagés avec les voisins par accord."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No hospital is designated for CBRN casualties.", "fr", "Aucun hôpital n'est désigné pour les victimes NRBC."),
+		2: s.tx("en", "en", "Some hospitals have plans or decontamination for some hazards; no countermeasure stockpile or distribution plan.", "fr", "Certains hôpitaux ont des plans ou des moyens de décontamination pour certains risques\u202f; ni stock de contre-mesures ni plan de distribution."),
+		3: s.tx("en", "en", "Designated hospitals have decontamination, surge plans and trained staff, and stockpiles of countermeasures have a distribution plan.", "fr", "Des hôpitaux désignés disposent de moyens de décontamination, de plans de montée en charge et de personnel formé, et les stocks de contre-mesures ont un plan de distribution."),
+		4: s.tx("en", "en", "Hospitals and distribution were exercised in the last three years and stockpiles are renewed under a funded plan.", "fr", "Les hôpitaux et la distribution ont été exercés au cours des trois dernières années et les stocks sont renouvelés selon un plan financé."),
+		5: s.tx("en", "en", "Plans reach regional hospitals and stockpiles are shared with neighbours by agreement.", "fr", "Les plans s'étendent aux hôpitaux régionaux et les stocks sont partagés avec les voisins par accord."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q13() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRP-04", Type: questionnaire.QuestionType("scale"), Index: 13, Text: tx("en", "en", "To what extent does a multi-year national exercise programme test CBRN plans across agencies, including cross-border exercises, and track corrective actions to completion?", "fr", "Dans quelle mesure un programme national pluriannuel d'exercices met-il à l'épreuve les plans NRBC entre les organismes, y compris par des exercices transfrontaliers, et suit-il les actions correctives jusqu'à leur achèvement\u202f?"), Help: tx("en", "en", "Evidence: the exercise programme and its calendar, reports of tabletop and field exercises held in the last three years, the list of corrective actions with owners and status, and participation in regional or cross-border exercises.", "fr", "Justificatifs\u00a0: le programme d'exercices et son calendrier, les rapports des exercices sur table et des exercices grandeur nature des trois dernières années, la liste des actions correctives avec leurs responsables et leur état d'avancement, et la participation à des exercices régionaux ou transfrontaliers."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q13(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-04", Type: questionnaire.QuestionType("scale"), Index: 13, Text: s.tx("en", "en", "To what extent does a multi-year national exercise programme test CBRN plans across agencies, including cross-border exercises, and track corrective actions to completion?", "fr", "Dans quelle mesure un programme national pluriannuel d'exercices met-il à l'épreuve les plans NRBC entre les organismes, y compris par des exercices transfrontaliers, et suit-il les actions correctives jusqu'à leur achèvement\u202f?"), Help: s.tx("en", "en", "Evidence: the exercise programme and its calendar, reports of tabletop and field exercises held in the last three years, the list of corrective actions with owners and status, and participation in regional or cross-border exercises.", "fr", "Justificatifs\u00a0: le programme d'exercices et son calendrier, les rapports des exercices sur table et des exercices grandeur nature des trois dernières années, la liste des actions correctives avec leurs responsables et leur état d'avancement, et la participation à des exercices régionaux ou transfrontaliers."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
 		"foreign-affairs",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7 Req. 25",
 		"IHR (2005) JEE R1 (3rd ed.)",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No exercise programme; exercises happen when a donor offers one.", "fr", "Aucun programme d'exercices\u202f; les exercices ont lieu quand un bailleur en propose."),
-		2: tx("en", "en", "A programme exists or exercises are held, but corrective actions are not tracked.", "fr", "Un programme existe ou des exercices ont lieu, mais les actions correctives ne sont pas suivies."),
-		3: tx("en", "en", "An adopted multi-year programme progresses from tabletop to field exercises across agencies and a register tracks corrective actions.", "fr", "Un programme pluriannuel adopté progresse des exercices sur table aux exercices sur le terrain entre organismes, et un registre suit les actions correctives."),
-		4: tx("en", "en", "Most corrective actions of the last three years are closed, and a cross-border exercise took place.", "fr", "La plupart des actions correctives des trois dernières années sont closes, et un exercice transfrontalier a eu lieu."),
-		5: tx("en", "en", "The country hosts regional exercises and shares its lessons.", "fr", "Le pays accueille des exercices régionaux et partage ses enseignements."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No exercise programme; exercises happen when a donor offers one.", "fr", "Aucun programme d'exercices\u202f; les exercices ont lieu quand un bailleur en propose."),
+		2: s.tx("en", "en", "A programme exists or exercises are held, but corrective actions are not tracked.", "fr", "Un programme existe ou des exercices ont lieu, mais les actions correctives ne sont pas suivies."),
+		3: s.tx("en", "en", "An adopted multi-year programme progresses from tabletop to field exercises across agencies and a register tracks corrective actions.", "fr", "Un programme pluriannuel adopté progresse des exercices sur table aux exercices sur le terrain entre organismes, et un registre suit les actions correctives."),
+		4: s.tx("en", "en", "Most corrective actions of the last three years are closed, and a cross-border exercise took place.", "fr", "La plupart des actions correctives des trois dernières années sont closes, et un exercice transfrontalier a eu lieu."),
+		5: s.tx("en", "en", "The country hosts regional exercises and shares its lessons.", "fr", "Le pays accueille des exercices régionaux et partage ses enseignements."),
+	}, Activities: s.strs(
 		"tabletop-exercise",
 		"field-exercise",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q14() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-PRP-05", Type: questionnaire.QuestionType("scale"), Index: 14, Text: tx("en", "en", "To what extent is there a CBRN risk-communication plan, with trained spokespersons, pre-agreed public messages and a way to detect and counter disinformation?", "fr", "Dans quelle mesure existe-t-il un plan de communication sur les risques NRBC, avec des porte-parole formés, des messages au public convenus à l'avance et un dispositif pour détecter et contrer la désinformation\u202f?"), Help: tx("en", "en", "Evidence: the communication plan and its CBRN chapter, the list of trained spokespersons, message templates for sheltering and evacuation, social media monitoring arrangements, and communication lessons from exercises or real events.", "fr", "Justificatifs\u00a0: le plan de communication et son chapitre NRBC, la liste des porte-parole formés, les modèles de messages pour la mise à l'abri et l'évacuation, le dispositif de veille des médias sociaux, et les enseignements tirés en matière de communication lors d'exercices ou d'événements réels."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q14(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-05", Type: questionnaire.QuestionType("scale"), Index: 14, Text: s.tx("en", "en", "To what extent is there a CBRN risk-communication plan, with trained spokespersons, pre-agreed public messages and a way to detect and counter disinformation?", "fr", "Dans quelle mesure existe-t-il un plan de communication sur les risques NRBC, avec des porte-parole formés, des messages au public convenus à l'avance et un dispositif pour détecter et contrer la désinformation\u202f?"), Help: s.tx("en", "en", "Evidence: the communication plan and its CBRN chapter, the list of trained spokespersons, message templates for sheltering and evacuation, social media monitoring arrangements, and communication lessons from exercises or real events.", "fr", "Justificatifs\u00a0: le plan de communication et son chapitre NRBC, la liste des porte-parole formés, les modèles de messages pour la mise à l'abri et l'évacuation, le dispositif de veille des médias sociaux, et les enseignements tirés en matière de communication lors d'exercices ou d'événements réels."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"communication",
 		"health",
 		"civil-protection",
 		"interior",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"unicri",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C10 (2nd ed.)",
 		"IHR (2005) JEE R5 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No CBRN risk-communication plan or spokesperson.", "fr", "Ni plan de communication sur les risques NRBC ni porte-parole."),
-		2: tx("en", "en", "General crisis communication exists, without CBRN messages, trained spokespersons or disinformation monitoring.", "fr", "Une communication de crise générale existe, sans messages NRBC, porte-parole formés ni veille sur la désinformation."),
-		3: tx("en", "en", "An adopted plan with trained spokespersons, pre-agreed messages for each hazard and a procedure to detect and counter disinformation.", "fr", "Un plan adopté avec des porte-parole formés, des messages préétablis pour chaque risque et une procédure pour détecter et contrer la désinformation."),
-		4: tx("en", "en", "The plan was used in a real event or exercise in the last three years and revised.", "fr", "Le plan a servi lors d'un événement réel ou d'un exercice au cours des trois dernières années et a été révisé."),
-		5: tx("en", "en", "Messages are tested with communities and practice is shared regionally.", "fr", "Les messages sont testés auprès des populations et la pratique est partagée au niveau régional."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No CBRN risk-communication plan or spokesperson.", "fr", "Ni plan de communication sur les risques NRBC ni porte-parole."),
+		2: s.tx("en", "en", "General crisis communication exists, without CBRN messages, trained spokespersons or disinformation monitoring.", "fr", "Une communication de crise générale existe, sans messages NRBC, porte-parole formés ni veille sur la désinformation."),
+		3: s.tx("en", "en", "An adopted plan with trained spokespersons, pre-agreed messages for each hazard and a procedure to detect and counter disinformation.", "fr", "Un plan adopté avec des porte-parole formés, des messages préétablis pour chaque risque et une procédure pour détecter et contrer la désinformation."),
+		4: s.tx("en", "en", "The plan was used in a real event or exercise in the last three years and revised.", "fr", "Le plan a servi lors d'un événement réel ou d'un exercice au cours des trois dernières années et a été révisé."),
+		5: s.tx("en", "en", "Messages are tested with communities and practice is shared regionally.", "fr", "Les messages sont testés auprès des populations et la pratique est partagée au niveau régional."),
+	}, Activities: s.strs(
 		"action-plan",
 		"capacity-building",
 		"tabletop-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q15() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-RSP-01", Type: questionnaire.QuestionType("scale"), Index: 15, Text: tx("en", "en", "To what extent can the country activate a unified command for a CBRN event, with an emergency operations centre and clear inter-agency coordination between civil protection, health, police and defence?", "fr", "Dans quelle mesure le pays peut-il activer un commandement unifié lors d'un événement NRBC, avec un centre d'opérations d'urgence et une coordination claire entre la protection civile, la santé, la police et la défense\u202f?"), Help: tx("en", "en", "Evidence: the activation procedure and thresholds, the incident management system in use, the emergency operations centre and its staffing rota, agreements on the role of the armed forces, and exercise or event reports showing activation times.", "fr", "Justificatifs\u00a0: la procédure et les seuils d'activation, le système de gestion des incidents en usage, le centre d'opérations d'urgence et son tableau de permanence, les accords sur le rôle des forces armées, et les rapports d'exercices ou d'événements indiquant les délais d'activation."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q15(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-01", Type: questionnaire.QuestionType("scale"), Index: 15, Text: s.tx("en", "en", "To what extent can the country activate a unified command for a CBRN event, with an emergency operations centre and clear inter-agency coordination between civil protection, health, police and defence?", "fr", "Dans quelle mesure le pays peut-il activer un commandement unifié lors d'un événement NRBC, avec un centre d'opérations d'urgence et une coordination claire entre la protection civile, la santé, la police et la défense\u202f?"), Help: s.tx("en", "en", "Evidence: the activation procedure and thresholds, the incident management system in use, the emergency operations centre and its staffing rota, agreements on the role of the armed forces, and exercise or event reports showing activation times.", "fr", "Justificatifs\u00a0: la procédure et les seuils d'activation, le système de gestion des incidents en usage, le centre d'opérations d'urgence et son tableau de permanence, les accords sur le rôle des forces armées, et les rapports d'exercices ou d'événements indiquant les délais d'activation."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"interior",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"eu-cbrn-coe",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"WHO SPAR C7 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No arrangement for unified command of a CBRN event.", "fr", "Aucune disposition de commandement unifié pour un événement NRBC."),
-		2: tx("en", "en", "Command arrangements exist but are disputed between agencies or lack an emergency operations centre.", "fr", "Des dispositions de commandement existent mais sont contestées entre organismes ou n'ont pas de centre d'opérations d'urgence."),
-		3: tx("en", "en", "Adopted procedures set activation criteria and command roles, and an emergency operations centre is staffed.", "fr", "Des procédures adoptées fixent les critères d'activation et les rôles de commandement, et un centre d'opérations d'urgence est doté en personnel."),
-		4: tx("en", "en", "Unified command worked in a real event or field exercise in the last three years.", "fr", "Le commandement unifié a fonctionné lors d'un événement réel ou d'un exercice sur le terrain au cours des trois dernières années."),
-		5: tx("en", "en", "Command arrangements are exercised with neighbours and reviewed on a cycle.", "fr", "Les dispositions de commandement sont exercées avec les voisins et réexaminées selon un cycle."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No arrangement for unified command of a CBRN event.", "fr", "Aucune disposition de commandement unifié pour un événement NRBC."),
+		2: s.tx("en", "en", "Command arrangements exist but are disputed between agencies or lack an emergency operations centre.", "fr", "Des dispositions de commandement existent mais sont contestées entre organismes ou n'ont pas de centre d'opérations d'urgence."),
+		3: s.tx("en", "en", "Adopted procedures set activation criteria and command roles, and an emergency operations centre is staffed.", "fr", "Des procédures adoptées fixent les critères d'activation et les rôles de commandement, et un centre d'opérations d'urgence est doté en personnel."),
+		4: s.tx("en", "en", "Unified command worked in a real event or field exercise in the last three years.", "fr", "Le commandement unifié a fonctionné lors d'un événement réel ou d'un exercice sur le terrain au cours des trois dernières années."),
+		5: s.tx("en", "en", "Command arrangements are exercised with neighbours and reviewed on a cycle.", "fr", "Les dispositions de commandement sont exercées avec les voisins et réexaminées selon un cycle."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"field-exercise",
-		},
+		),
 	}}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q16() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-RSP-02", Type: questionnaire.QuestionType("scale"), Index: 16, Text: tx("en", "en", "To what extent can responders detect and sample on site, with a confirmed path to the laboratory, and manage the scene jointly with law enforcement, keeping the chain of custody for forensics?", "fr", "Dans quelle mesure les intervenants peuvent-ils détecter et prélever des échantillons sur place, avec un circuit établi vers le laboratoire, et gérer les lieux conjointement avec les services répressifs en préservant la chaîne de possession des preuves pour la criminalistique\u202f?"), Help: tx("en", "en", "Evidence: sampling and chain-of-custody procedures, the agreement between responders, laboratories and investigators, a joint public-health and law-enforcement investigation protocol, and reports of exercises that included evidence handling.", "fr", "Justificatifs\u00a0: les procédures de prélèvement et de chaîne de possession des preuves, l'accord entre intervenants, laboratoires et enquêteurs, un protocole d'enquête conjointe santé publique et services répressifs, et les rapports d'exercices ayant porté sur le traitement des preuves."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q16(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-02", Type: questionnaire.QuestionType("scale"), Index: 16, Text: s.tx("en", "en", "To what extent can responders detect and sample on site, with a confirmed path to the laboratory, and manage the scene jointly with law enforcement, keeping the chain of custody for forensics?", "fr", "Dans quelle mesure les intervenants peuvent-ils détecter et prélever des échantillons sur place, avec un circuit établi vers le laboratoire, et gérer les lieux conjointement avec les services répressifs en préservant la chaîne de possession des preuves pour la criminalistique\u202f?"), Help: s.tx("en", "en", "Evidence: sampling and chain-of-custody procedures, the agreement between responders, laboratories and investigators, a joint public-health and law-enforcement investigation protocol, and reports of exercises that included evidence handling.", "fr", "Justificatifs\u00a0: les procédures de prélèvement et de chaîne de possession des preuves, l'accord entre intervenants, laboratoires et enquêteurs, un protocole d'enquête conjointe santé publique et services répressifs, et les rapports d'exercices ayant porté sur le traitement des preuves."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"interior",
 		"justice",
 		"health",
 		"civil-protection",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"interpol",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA NSS 2-G (Rev. 1)",
 		"IHR (2005) JEE R2 (3rd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Responders cannot detect or sample CBRN agents on site.", "fr", "Les intervenants ne peuvent ni détecter ni prélever d'agents NRBC sur place."),
-		2: tx("en", "en", "Some teams detect or sample for some hazards, without a laboratory path or chain of custody.", "fr", "Certaines équipes détectent ou prélèvent pour certains risques, sans filière vers le laboratoire ni chaîne de possession."),
-		3: tx("en", "en", "Teams sample for all hazards under procedures shared with law enforcement, with a confirmed laboratory path and chain of custody.", "fr", "Des équipes prélèvent pour tous les risques selon des procédures partagées avec les services répressifs, avec une filière de laboratoire confirmée et une chaîne de possession."),
-		4: tx("en", "en", "A joint field exercise in the last three years ran from sampling to a laboratory result fit for court.", "fr", "Un exercice conjoint sur le terrain au cours des trois dernières années a couvert toute la chaîne, du prélèvement à un résultat de laboratoire recevable en justice."),
-		5: tx("en", "en", "Procedures are reviewed on a cycle and exercised with neighbours.", "fr", "Les procédures sont réexaminées selon un cycle et exercées avec les voisins."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Responders cannot detect or sample CBRN agents on site.", "fr", "Les intervenants ne peuvent ni détecter ni prélever d'agents NRBC sur place."),
+		2: s.tx("en", "en", "Some teams detect or sample for some hazards, without a laboratory path or chain of custody.", "fr", "Certaines équipes détectent ou prélèvent pour certains risques, sans filière vers le laboratoire ni chaîne de possession."),
+		3: s.tx("en", "en", "Teams sample for all hazards under procedures shared with law enforcement, with a confirmed laboratory path and chain of custody.", "fr", "Des équipes prélèvent pour tous les risques selon des procédures partagées avec les services répressifs, avec une filière de laboratoire confirmée et une chaîne de possession."),
+		4: s.tx("en", "en", "A joint field exercise in the last three years ran from sampling to a laboratory result fit for court.", "fr", "Un exercice conjoint sur le terrain au cours des trois dernières années a couvert toute la chaîne, du prélèvement à un résultat de laboratoire recevable en justice."),
+		5: s.tx("en", "en", "Procedures are reviewed on a cycle and exercised with neighbours.", "fr", "Les procédures sont réexaminées selon un cycle et exercées avec les voisins."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q17() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-RSP-03", Type: questionnaire.QuestionType("scale"), Index: 17, Text: tx("en", "en", "To what extent can the country decontaminate people at scale and manage CBRN casualties, with triage, treatment guidance and specialist advice available to clinicians?", "fr", "Dans quelle mesure le pays peut-il décontaminer un grand nombre de personnes et prendre en charge les victimes NRBC, avec un tri, des recommandations de traitement et un conseil spécialisé accessible aux cliniciens\u202f?"), Help: tx("en", "en", "Evidence: mass decontamination procedures and capacity per hour, casualty management guidelines, the specialist advice lines (poison centre, radiation medicine), transport and hospital arrangements, and exercise reports.", "fr", "Justificatifs\u00a0: les procédures de décontamination de masse et la capacité horaire, les recommandations de prise en charge des victimes, les lignes de conseil spécialisé (centre antipoison, médecine des rayonnements), les dispositions de transport et d'accueil hospitalier, et les rapports d'exercices."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q17(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-03", Type: questionnaire.QuestionType("scale"), Index: 17, Text: s.tx("en", "en", "To what extent can the country decontaminate people at scale and manage CBRN casualties, with triage, treatment guidance and specialist advice available to clinicians?", "fr", "Dans quelle mesure le pays peut-il décontaminer un grand nombre de personnes et prendre en charge les victimes NRBC, avec un tri, des recommandations de traitement et un conseil spécialisé accessible aux cliniciens\u202f?"), Help: s.tx("en", "en", "Evidence: mass decontamination procedures and capacity per hour, casualty management guidelines, the specialist advice lines (poison centre, radiation medicine), transport and hospital arrangements, and exercise reports.", "fr", "Justificatifs\u00a0: les procédures de décontamination de masse et la capacité horaire, les recommandations de prise en charge des victimes, les lignes de conseil spécialisé (centre antipoison, médecine des rayonnements), les dispositions de transport et d'accueil hospitalier, et les rapports d'exercices."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 2, Critical: true, Agencies: []string{
+	), Weight: 2, Critical: true, Agencies: s.strs(
 		"civil-protection",
 		"health",
 		"defence",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"who",
 		"opcw",
 		"iaea",
-	}, References: []string{
+	), References: s.strs(
 		"WHO SPAR C8 (2nd ed.)",
 		"WHO SPAR C14 (2nd ed.)",
 		"WHO SPAR C15 (2nd ed.)",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No capacity for mass decontamination or CBRN casualty care.", "fr", "Aucune capacité de décontamination de masse ni de prise en charge des victimes NRBC."),
-		2: tx("en", "en", "Some teams or hospitals can decontaminate or treat for some hazards only.", "fr", "Certaines équipes ou certains hôpitaux peuvent décontaminer ou soigner pour certains risques seulement."),
-		3: tx("en", "en", "Mass decontamination procedures, triage and treatment guidance for each hazard, and 24/7 specialist advice are in place.", "fr", "Des procédures de décontamination de masse, des consignes de tri et de traitement pour chaque risque et un conseil spécialisé permanent sont en place."),
-		4: tx("en", "en", "Decontamination and casualty care were exercised at scale in the last three years and lessons acted on.", "fr", "La décontamination et la prise en charge des victimes ont été exercées à grande échelle au cours des trois dernières années et les enseignements en ont été tirés."),
-		5: tx("en", "en", "The country trains others in the region or deploys specialist support abroad.", "fr", "Le pays forme d'autres pays de la région ou déploie un appui spécialisé à l'étranger."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No capacity for mass decontamination or CBRN casualty care.", "fr", "Aucune capacité de décontamination de masse ni de prise en charge des victimes NRBC."),
+		2: s.tx("en", "en", "Some teams or hospitals can decontaminate or treat for some hazards only.", "fr", "Certaines équipes ou certains hôpitaux peuvent décontaminer ou soigner pour certains risques seulement."),
+		3: s.tx("en", "en", "Mass decontamination procedures, triage and treatment guidance for each hazard, and 24/7 specialist advice are in place.", "fr", "Des procédures de décontamination de masse, des consignes de tri et de traitement pour chaque risque et un conseil spécialisé permanent sont en place."),
+		4: s.tx("en", "en", "Decontamination and casualty care were exercised at scale in the last three years and lessons acted on.", "fr", "La décontamination et la prise en charge des victimes ont été exercées à grande échelle au cours des trois dernières années et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "The country trains others in the region or deploys specialist support abroad.", "fr", "Le pays forme d'autres pays de la région ou déploie un appui spécialisé à l'étranger."),
+	}, Activities: s.strs(
 		"capacity-building",
 		"field-exercise",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q18() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-RSP-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: tx("en", "en", "To what extent can the country request, receive and coordinate international assistance in a CBRN event, under agreements with neighbours and international organisations?", "fr", "Dans quelle mesure le pays peut-il demander, recevoir et coordonner une assistance internationale lors d'un événement NRBC, dans le cadre d'accords avec les pays voisins et les organisations internationales\u202f?"), Help: tx("en", "en", "Evidence: ratified assistance conventions and bilateral mutual-assistance agreements, the national procedure for requesting and receiving help (including customs and visa facilitation), registration with assistance networks, and exercises that practised it.", "fr", "Justificatifs\u00a0: les conventions d'assistance ratifiées et les accords bilatéraux d'assistance mutuelle, la procédure nationale de demande et d'accueil de l'aide (y compris les facilités douanières et de visas), l'inscription auprès des réseaux d'assistance, et les exercices qui l'ont mise en pratique."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q18(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: s.tx("en", "en", "To what extent can the country request, receive and coordinate international assistance in a CBRN event, under agreements with neighbours and international organisations?", "fr", "Dans quelle mesure le pays peut-il demander, recevoir et coordonner une assistance internationale lors d'un événement NRBC, dans le cadre d'accords avec les pays voisins et les organisations internationales\u202f?"), Help: s.tx("en", "en", "Evidence: ratified assistance conventions and bilateral mutual-assistance agreements, the national procedure for requesting and receiving help (including customs and visa facilitation), registration with assistance networks, and exercises that practised it.", "fr", "Justificatifs\u00a0: les conventions d'assistance ratifiées et les accords bilatéraux d'assistance mutuelle, la procédure nationale de demande et d'accueil de l'aide (y compris les facilités douanières et de visas), l'inscription auprès des réseaux d'assistance, et les exercices qui l'ont mise en pratique."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"foreign-affairs",
 		"civil-protection",
 		"customs",
 		"health",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
 		"who",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"CWC Art. X",
 		"BWC Art. VII",
 		"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
 		"IHR (2005) Art. 44",
 		"IAEA GSR Part 7 Req. 17",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No procedure for requesting or receiving international assistance.", "fr", "Aucune procédure pour demander ou recevoir une assistance internationale."),
-		2: tx("en", "en", "Agreements exist with some partners, without a national procedure for requests and reception.", "fr", "Des accords existent avec certains partenaires, sans procédure nationale de demande et d'accueil."),
-		3: tx("en", "en", "A national procedure covers requests, reception and coordination, under agreements with neighbours and the IAEA, OPCW and WHO mechanisms.", "fr", "Une procédure nationale couvre les demandes, l'accueil et la coordination, en vertu d'accords avec les voisins et des mécanismes de l'AIEA, de l'OIAC et de l'OMS."),
-		4: tx("en", "en", "Requests and reception were exercised or used in the last three years.", "fr", "Les demandes et l'accueil ont été exercés ou mis en œuvre au cours des trois dernières années."),
-		5: tx("en", "en", "The country also offers assistance and its teams are registered with international mechanisms.", "fr", "Le pays offre aussi une assistance et ses équipes sont inscrites auprès de mécanismes internationaux."),
-	}, Activities: []string{
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No procedure for requesting or receiving international assistance.", "fr", "Aucune procédure pour demander ou recevoir une assistance internationale."),
+		2: s.tx("en", "en", "Agreements exist with some partners, without a national procedure for requests and reception.", "fr", "Des accords existent avec certains partenaires, sans procédure nationale de demande et d'accueil."),
+		3: s.tx("en", "en", "A national procedure covers requests, reception and coordination, under agreements with neighbours and the IAEA, OPCW and WHO mechanisms.", "fr", "Une procédure nationale couvre les demandes, l'accueil et la coordination, en vertu d'accords avec les voisins et des mécanismes de l'AIEA, de l'OIAC et de l'OMS."),
+		4: s.tx("en", "en", "Requests and reception were exercised or used in the last three years.", "fr", "Les demandes et l'accueil ont été exercés ou mis en œuvre au cours des trois dernières années."),
+		5: s.tx("en", "en", "The country also offers assistance and its teams are registered with international mechanisms.", "fr", "Le pays offre aussi une assistance et ses équipes sont inscrites auprès de mécanismes internationaux."),
+	}, Activities: s.strs(
 		"legal-review",
 		"tabletop-exercise",
 		"best-practice-exchange",
-	}}
+	)}
+	return q
 }
 
-func build_cbrn_quick_1_1_0Q19() *questionnaire.Question {
-	return &questionnaire.Question{ID: "QCK-RSP-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: tx("en", "en", "To what extent are recovery, remediation, contaminated waste and long-term health follow-up planned, and are lessons from exercises and events reviewed and shared?", "fr", "Dans quelle mesure le rétablissement, l'assainissement, les déchets contaminés et le suivi sanitaire à long terme sont-ils planifiés, et les enseignements des exercices et des événements sont-ils analysés et partagés\u202f?"), Help: tx("en", "en", "Evidence: recovery and remediation plans, arrangements for contaminated waste and mass fatalities, health registries or follow-up protocols for exposed people, and after-action reports with the changes they led to.", "fr", "Justificatifs\u00a0: les plans de rétablissement et d'assainissement, les dispositions relatives aux déchets contaminés et aux décès massifs, les registres sanitaires ou protocoles de suivi des personnes exposées, et les rapports de revue après action avec les changements qui en ont résulté."), Hazards: []string{
+func build_cbrn_quick_1_1_0Q19(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: s.tx("en", "en", "To what extent are recovery, remediation, contaminated waste and long-term health follow-up planned, and are lessons from exercises and events reviewed and shared?", "fr", "Dans quelle mesure le rétablissement, l'assainissement, les déchets contaminés et le suivi sanitaire à long terme sont-ils planifiés, et les enseignements des exercices et des événements sont-ils analysés et partagés\u202f?"), Help: s.tx("en", "en", "Evidence: recovery and remediation plans, arrangements for contaminated waste and mass fatalities, health registries or follow-up protocols for exposed people, and after-action reports with the changes they led to.", "fr", "Justificatifs\u00a0: les plans de rétablissement et d'assainissement, les dispositions relatives aux déchets contaminés et aux décès massifs, les registres sanitaires ou protocoles de suivi des personnes exposées, et les rapports de revue après action avec les changements qui en ont résulté."), Hazards: s.strs(
 		"C",
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"environment",
 		"health",
 		"civil-protection",
 		"nuclear-regulator",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"unep-ocha",
-	}, References: []string{
+	), References: s.strs(
 		"IAEA GSR Part 7",
 		"Sendai Framework Priority 4",
-	}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "Recovery, waste and long-term follow-up are not planned.", "fr", "Le relèvement, les déchets et le suivi à long terme ne sont pas planifiés."),
-		2: tx("en", "en", "Some parts are planned (often waste or health follow-up), or lessons are not reviewed systematically.", "fr", "Certains volets sont planifiés (souvent les déchets ou le suivi sanitaire), ou les enseignements ne sont pas examinés de façon systématique."),
-		3: tx("en", "en", "Adopted arrangements cover remediation, contaminated waste and health follow-up, and after-action reviews follow every exercise and event.", "fr", "Des dispositions adoptées couvrent la remise en état, les déchets contaminés et le suivi sanitaire, et une revue après action suit chaque exercice et événement."),
-		4: tx("en", "en", "Recovery was exercised in the last three years and lessons were acted on.", "fr", "Le relèvement a été exercé au cours des trois dernières années et les enseignements en ont été tirés."),
-		5: tx("en", "en", "Lessons are shared regionally and the arrangements reviewed on a cycle.", "fr", "Les enseignements sont partagés au niveau régional et les dispositions réexaminées selon un cycle."),
+	), Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "Recovery, waste and long-term follow-up are not planned.", "fr", "Le relèvement, les déchets et le suivi à long terme ne sont pas planifiés."),
+		2: s.tx("en", "en", "Some parts are planned (often waste or health follow-up), or lessons are not reviewed systematically.", "fr", "Certains volets sont planifiés (souvent les déchets ou le suivi sanitaire), ou les enseignements ne sont pas examinés de façon systématique."),
+		3: s.tx("en", "en", "Adopted arrangements cover remediation, contaminated waste and health follow-up, and after-action reviews follow every exercise and event.", "fr", "Des dispositions adoptées couvrent la remise en état, les déchets contaminés et le suivi sanitaire, et une revue après action suit chaque exercice et événement."),
+		4: s.tx("en", "en", "Recovery was exercised in the last three years and lessons were acted on.", "fr", "Le relèvement a été exercé au cours des trois dernières années et les enseignements en ont été tirés."),
+		5: s.tx("en", "en", "Lessons are shared regionally and the arrangements reviewed on a cycle.", "fr", "Les enseignements sont partagés au niveau régional et les dispositions réexaminées selon un cycle."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
-		},
-		4: []string{
+		),
+		4: s.strs(
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }

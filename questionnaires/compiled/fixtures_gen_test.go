@@ -6,310 +6,329 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_fixture_defaults builds defaults-2 2026.1, as loaded from the file of digest sha256:be0998ee18372621171a73209d69266dab2f5bb824f37d0b1a418584694ccff6.
 func build_fixture_defaults() (*questionnaire.Questionnaire, error) {
-	q := &questionnaire.Questionnaire{ID: "defaults-2", Version: "2026.1", Languages: []string{
+	s := newSlab(34, 30)
+	qs := make([]questionnaire.Question, 6)
+	q := &questionnaire.Questionnaire{ID: "defaults-2", Version: "2026.1", Languages: s.strs(
 		"fr",
-	}, Title: tx("fr", "fr", "Questionnaire d'essai"), Scales: []*questionnaire.ScaleDef{
+	), Title: s.tx("fr", "fr", "Questionnaire d'essai"), Scales: []*questionnaire.ScaleDef{
 		{ID: "maturity", Levels: []questionnaire.Level{
-			{Label: tx("fr", "fr", "Aucune")},
-			{Level: 1, Label: tx("fr", "fr", "Partielle"), Score: 0.2},
-			{Level: 2, Label: tx("fr", "fr", "Complète"), Description: tx("fr", "fr", "Tout est en place."), Score: 1},
+			{Label: s.tx("fr", "fr", "Aucune")},
+			{Level: 1, Label: s.tx("fr", "fr", "Partielle"), Score: 0.2},
+			{Level: 2, Label: s.tx("fr", "fr", "Complète"), Description: s.tx("fr", "fr", "Tout est en place."), Score: 1},
 		}},
 		{ID: "presence", Levels: []questionnaire.Level{
-			{Level: 1, Label: tx("fr", "fr", "Présente"), Score: 1},
+			{Level: 1, Label: s.tx("fr", "fr", "Présente"), Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: tx("fr", "fr", "Équipement")},
-		{ID: "x-2", Title: tx("fr", "fr", "Autre activité")},
+		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
+		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
+		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
+		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
+		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
+		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
+		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+		{ID: "equipment", Title: s.tx("fr", "fr", "Équipement")},
+		{ID: "x-2", Title: s.tx("fr", "fr", "Autre activité")},
 	}, Ladder: map[int][]string{
-		0: []string{
+		0: s.strs(
 			"needs-assessment",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"best-practice-exchange",
 			"x-2",
-		},
+		),
 	}, Sections: []*questionnaire.Section{
-		{ID: "detection.labs", Pillar: "detection", Title: tx("fr", "fr", "Laboratoires")},
-		{ID: "detection.more", Pillar: "detection", Title: tx("fr", "fr", "Suite")},
+		{ID: "detection.labs", Pillar: "detection", Title: s.tx("fr", "fr", "Laboratoires")},
+		{ID: "detection.more", Pillar: "detection", Title: s.tx("fr", "fr", "Suite")},
 	}, Digest: "sha256:be0998ee18372621171a73209d69266dab2f5bb824f37d0b1a418584694ccff6"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_defaultsQ0(),
-		build_fixture_defaultsQ1(),
-		build_fixture_defaultsQ2(),
-		build_fixture_defaultsQ3(),
-		build_fixture_defaultsQ4(),
-		build_fixture_defaultsQ5(),
+		build_fixture_defaultsQ0(s, &qs[0]),
+		build_fixture_defaultsQ1(s, &qs[1]),
+		build_fixture_defaultsQ2(s, &qs[2]),
+		build_fixture_defaultsQ3(s, &qs[3]),
+		build_fixture_defaultsQ4(s, &qs[4]),
+		build_fixture_defaultsQ5(s, &qs[5]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 1, 1}, []int{0, 1, -1, -1, -1, -1})
 }
 
-func build_fixture_defaultsQ0() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.1", Type: questionnaire.QuestionType("scale"), Text: tx("fr", "fr", "Les laboratoires sont-ils accrédités ?"), Hazards: []string{
+func build_fixture_defaultsQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.1", Type: questionnaire.QuestionType("scale"), Text: s.tx("fr", "fr", "Les laboratoires sont-ils accrédités ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"N",
-	}, Weight: 0.5, Target: 2}
+	), Weight: 0.5, Target: 2}
+	return q
 }
 
-func build_fixture_defaultsQ1() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.2", Type: questionnaire.QuestionType("scale"), Index: 1, Text: tx("fr", "fr", "Un laboratoire de référence existe-t-il ?"), Hazards: []string{
+func build_fixture_defaultsQ1(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.2", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("fr", "fr", "Un laboratoire de référence existe-t-il ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Target: 1}
+	), Weight: 1, Target: 1}
+	return q
 }
 
-func build_fixture_defaultsQ2() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.3", Type: questionnaire.QuestionType("number"), Index: 2, Text: tx("fr", "fr", "Combien de laboratoires ?"), Hazards: []string{
+func build_fixture_defaultsQ2(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.3", Type: questionnaire.QuestionType("number"), Index: 2, Text: s.tx("fr", "fr", "Combien de laboratoires ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1}
+	), Weight: 1}
+	return q
 }
 
-func build_fixture_defaultsQ3() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.4", Type: questionnaire.QuestionType("multi"), Index: 3, Text: tx("fr", "fr", "Lesquels sont accrédités ?"), Hazards: []string{
+func build_fixture_defaultsQ3(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.4", Type: questionnaire.QuestionType("multi"), Index: 3, Text: s.tx("fr", "fr", "Lesquels sont accrédités ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "det_lab.3", Bound: 1.5, Line: 49, Column: 15}, Choices: []questionnaire.Choice{
-		{ID: "1", Label: tx("fr", "fr", "Premier"), Score: 0.6},
-		{ID: "2", Label: tx("fr", "fr", "Second"), Score: 0.6},
+	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "det_lab.3", Bound: 1.5, Line: 49, Column: 15}, Choices: []questionnaire.Choice{
+		{ID: "1", Label: s.tx("fr", "fr", "Premier"), Score: 0.6},
+		{ID: "2", Label: s.tx("fr", "fr", "Second"), Score: 0.6},
 	}}
+	return q
 }
 
-func build_fixture_defaultsQ4() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.5", Type: questionnaire.QuestionType("choice"), Index: 4, Text: tx("fr", "fr", "Le second est-il national ?"), Hazards: []string{
+func build_fixture_defaultsQ4(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.5", Type: questionnaire.QuestionType("choice"), Index: 4, Text: s.tx("fr", "fr", "Le second est-il national ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "det_lab.4", Values: []string{
+	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "det_lab.4", Values: s.strs(
 		"2",
-	}, Line: 60, Column: 15}, Choices: []questionnaire.Choice{
-		{ID: "oui", Label: tx("fr", "fr", "Oui"), Score: 1},
-		{ID: "non", Label: tx("fr", "fr", "Non")},
+	), Line: 60, Column: 15}, Choices: []questionnaire.Choice{
+		{ID: "oui", Label: s.tx("fr", "fr", "Oui"), Score: 1},
+		{ID: "non", Label: s.tx("fr", "fr", "Non")},
 	}}
+	return q
 }
 
-func build_fixture_defaultsQ5() *questionnaire.Question {
-	return &questionnaire.Question{ID: "det_lab.6", Type: questionnaire.QuestionType("yesno"), Index: 5, Text: tx("fr", "fr", "Faut-il revoir ce point ?"), Hazards: []string{
+func build_fixture_defaultsQ5(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.6", Type: questionnaire.QuestionType("yesno"), Index: 5, Text: s.tx("fr", "fr", "Faut-il revoir ce point ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
+	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
 		{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
-			{Op: questionnaire.ConditionOp(2), Question: "det_lab.1", Values: []string{
+			{Op: questionnaire.ConditionOp(2), Question: "det_lab.1", Values: s.strs(
 				"0",
 				"1",
-			}, Line: 64, Column: 28},
+			), Line: 64, Column: 28},
 			{Op: questionnaire.ConditionOp(4), Question: "det_lab.3", Line: 64, Column: 63},
 		}, Line: 64, Column: 21},
 	}, Line: 64, Column: 15}}
+	return q
 }
 
 // build_fixture_example builds example-readiness 1.0.0, as loaded from the file of digest sha256:e8de59685a861d7911f7d0165faa26413bb06f4b22d340aadf66f3a28c016adc.
 func build_fixture_example() (*questionnaire.Questionnaire, error) {
-	q := &questionnaire.Questionnaire{ID: "example-readiness", Version: "1.0.0", Languages: []string{
+	s := newSlab(80, 44)
+	qs := make([]questionnaire.Question, 6)
+	q := &questionnaire.Questionnaire{ID: "example-readiness", Version: "1.0.0", Languages: s.strs(
 		"en",
 		"fr",
-	}, Title: tx("en", "en", "Example CBRN readiness check", "fr", "Contrôle de préparation NRBC (exemple)"), Description: tx("en", "en", "Six questions that show every key of the questionnaire format.", "fr", "Six questions qui montrent chaque clé du format de questionnaire."), Target: 3, Scales: []*questionnaire.ScaleDef{
+	), Title: s.tx("en", "en", "Example CBRN readiness check", "fr", "Contrôle de préparation NRBC (exemple)"), Description: s.tx("en", "en", "Six questions that show every key of the questionnaire format.", "fr", "Six questions qui montrent chaque clé du format de questionnaire."), Target: 3, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: tx("en", "en", "Absent", "fr", "Absente"), Description: tx("en", "en", "Nothing is in place.", "fr", "Rien n'est en place.")},
-			{Level: 2, Label: tx("en", "en", "Initiated", "fr", "Amorcée"), Score: 0.3333333333333333},
-			{Level: 3, Label: tx("en", "en", "Established", "fr", "Établie"), Score: 0.6666666666666666},
-			{Level: 4, Label: tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: tx("en", "en", "Tested in an exercise in the last three years.", "fr", "Éprouvée lors d'un exercice au cours des trois dernières années."), Score: 1},
+			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "Nothing is in place.", "fr", "Rien n'est en place.")},
+			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Score: 0.3333333333333333},
+			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Score: 0.6666666666666666},
+			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "Tested in an exercise in the last three years.", "fr", "Éprouvée lors d'un exercice au cours des trois dernières années."), Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
+		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
+		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
+		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
+		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
+		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
+		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
+		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+		{ID: "equipment", Title: s.tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "health", Title: tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "customs", Title: tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
+		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
+		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
 	}, Partners: []questionnaire.Partner{
-		{ID: "iaea", Title: tx("en", "en", "IAEA (INSSP, EPREV)", "fr", "AIEA (INSSP, EPREV)")},
-		{ID: "opcw", Title: tx("en", "en", "OPCW (Article X assistance)", "fr", "OIAC (assistance au titre de l'article X)")},
+		{ID: "iaea", Title: s.tx("en", "en", "IAEA (INSSP, EPREV)", "fr", "AIEA (INSSP, EPREV)")},
+		{ID: "opcw", Title: s.tx("en", "en", "OPCW (Article X assistance)", "fr", "OIAC (assistance au titre de l'article X)")},
 	}, Migrations: []questionnaire.Migration{
 		{From: "0.9.0", Renamed: map[string]string{
 			"PRV-LAW-02": "PRV-LEG-02",
-		}, Removed: []string{
+		}, Removed: s.strs(
 			"DET-BRD-00",
-		}, Reworded: []string{
+		), Reworded: s.strs(
 			"DET-BRD-01",
-		}},
+		)},
 	}, Ladder: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"needs-assessment",
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
 			"capacity-building",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
 			"field-exercise",
-		},
+		),
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention-legal", Pillar: "prevention", Title: tx("en", "en", "Legal framework", "fr", "Cadre juridique")},
-		{ID: "detection-borders", Pillar: "detection", Title: tx("en", "en", "Borders", "fr", "Frontières")},
-		{ID: "preparedness-staff", Pillar: "preparedness", Title: tx("en", "en", "Staff", "fr", "Personnel")},
-		{ID: "response-lessons", Pillar: "response", Title: tx("en", "en", "Lessons learnt", "fr", "Enseignements tirés")},
+		{ID: "prevention-legal", Pillar: "prevention", Title: s.tx("en", "en", "Legal framework", "fr", "Cadre juridique")},
+		{ID: "detection-borders", Pillar: "detection", Title: s.tx("en", "en", "Borders", "fr", "Frontières")},
+		{ID: "preparedness-staff", Pillar: "preparedness", Title: s.tx("en", "en", "Staff", "fr", "Personnel")},
+		{ID: "response-lessons", Pillar: "response", Title: s.tx("en", "en", "Lessons learnt", "fr", "Enseignements tirés")},
 	}, Digest: "sha256:e8de59685a861d7911f7d0165faa26413bb06f4b22d340aadf66f3a28c016adc"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_exampleQ0(),
-		build_fixture_exampleQ1(),
-		build_fixture_exampleQ2(),
-		build_fixture_exampleQ3(),
-		build_fixture_exampleQ4(),
-		build_fixture_exampleQ5(),
+		build_fixture_exampleQ0(s, &qs[0]),
+		build_fixture_exampleQ1(s, &qs[1]),
+		build_fixture_exampleQ2(s, &qs[2]),
+		build_fixture_exampleQ3(s, &qs[3]),
+		build_fixture_exampleQ4(s, &qs[4]),
+		build_fixture_exampleQ5(s, &qs[5]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 1, 1, 2, 3}, []int{-1, 0, -1, -1, -1, -1})
 }
 
-func build_fixture_exampleQ0() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("yesno"), Text: tx("en", "en", "Is there a national CBRN authority with a legal mandate?", "fr", "Existe-t-il une autorité nationale NRBC dotée d'un mandat légal ?"), Help: tx("en", "en", "Name the law or decree that creates it.", "fr", "Indiquez la loi ou le décret qui la crée."), Hazards: []string{
+func build_fixture_exampleQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("yesno"), Text: s.tx("en", "en", "Is there a national CBRN authority with a legal mandate?", "fr", "Existe-t-il une autorité nationale NRBC dotée d'un mandat légal ?"), Help: s.tx("en", "en", "Name the law or decree that creates it.", "fr", "Indiquez la loi ou le décret qui la crée."), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Critical: true, References: []string{
+	), Weight: 1, Critical: true, References: s.strs(
 		"UNSCR 1540 (2004) OP2",
-	}, Activities: []string{
+	), Activities: s.strs(
 		"legal-review",
-	}}
+	)}
+	return q
 }
 
-func build_fixture_exampleQ1() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: tx("en", "en", "How far does national law control CBRN materials?", "fr", "Dans quelle mesure la loi nationale encadre-t-elle les matières NRBC ?"), Hazards: []string{
+func build_fixture_exampleQ1(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "How far does national law control CBRN materials?", "fr", "Dans quelle mesure la loi nationale encadre-t-elle les matières NRBC ?"), Hazards: s.strs(
 		"C",
 		"B",
-	}, Weight: 2, Agencies: []string{
+	), Weight: 2, Agencies: s.strs(
 		"health",
-	}, Partners: []string{
+	), Partners: s.strs(
 		"iaea",
 		"opcw",
-	}, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-LEG-01", Values: []string{
+	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-LEG-01", Values: s.strs(
 		"true",
-	}, Line: 105, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: tx("en", "en", "No law covers CBRN materials.", "fr", "Aucune loi ne couvre les matières NRBC."),
-		2: tx("en", "en", "A law exists but lacks implementing rules.", "fr", "Une loi existe sans textes d'application."),
-		3: tx("en", "en", "Law and implementing rules are in force.", "fr", "La loi et ses textes d'application sont en vigueur."),
-		4: tx("en", "en", "The law is enforced and reviewed.", "fr", "La loi est appliquée et révisée."),
+	), Line: 105, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: s.tx("en", "en", "No law covers CBRN materials.", "fr", "Aucune loi ne couvre les matières NRBC."),
+		2: s.tx("en", "en", "A law exists but lacks implementing rules.", "fr", "Une loi existe sans textes d'application."),
+		3: s.tx("en", "en", "Law and implementing rules are in force.", "fr", "La loi et ses textes d'application sont en vigueur."),
+		4: s.tx("en", "en", "The law is enforced and reviewed.", "fr", "La loi est appliquée et révisée."),
 	}, ActivitiesByLevel: map[int][]string{
-		1: []string{
+		1: s.strs(
 			"legal-review",
-		},
-		2: []string{
+		),
+		2: s.strs(
 			"action-plan",
-		},
-		3: []string{
+		),
+		3: s.strs(
 			"tabletop-exercise",
 			"best-practice-exchange",
-		},
+		),
 	}}
+	return q
 }
 
-func build_fixture_exampleQ2() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-BRD-01", Type: questionnaire.QuestionType("choice"), Index: 2, Text: tx("en", "en", "How many points of entry can detect radioactive material?", "fr", "Combien de points d'entrée peuvent détecter des matières radioactives ?"), Hazards: []string{
+func build_fixture_exampleQ2(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-BRD-01", Type: questionnaire.QuestionType("choice"), Index: 2, Text: s.tx("en", "en", "How many points of entry can detect radioactive material?", "fr", "Combien de points d'entrée peuvent détecter des matières radioactives ?"), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, Agencies: []string{
+	), Weight: 1, Agencies: s.strs(
 		"customs",
-	}, NAAllowed: true, Choices: []questionnaire.Choice{
-		{ID: "none", Label: tx("en", "en", "None", "fr", "Aucun")},
-		{ID: "some", Label: tx("en", "en", "Some", "fr", "Certains"), Score: 0.5},
-		{ID: "all", Label: tx("en", "en", "All", "fr", "Tous"), Score: 1},
+	), NAAllowed: true, Choices: []questionnaire.Choice{
+		{ID: "none", Label: s.tx("en", "en", "None", "fr", "Aucun")},
+		{ID: "some", Label: s.tx("en", "en", "Some", "fr", "Certains"), Score: 0.5},
+		{ID: "all", Label: s.tx("en", "en", "All", "fr", "Tous"), Score: 1},
 	}}
+	return q
 }
 
-func build_fixture_exampleQ3() *questionnaire.Question {
-	return &questionnaire.Question{ID: "DET-BRD-02", Type: questionnaire.QuestionType("multi"), Index: 3, Text: tx("en", "en", "Which detection means do customs officers use?", "fr", "Quels moyens de détection les agents des douanes utilisent-ils ?"), Hazards: []string{
+func build_fixture_exampleQ3(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-BRD-02", Type: questionnaire.QuestionType("multi"), Index: 3, Text: s.tx("en", "en", "Which detection means do customs officers use?", "fr", "Quels moyens de détection les agents des douanes utilisent-ils ?"), Hazards: s.strs(
 		"R",
 		"N",
-	}, Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
-		{Op: questionnaire.ConditionOp(2), Question: "DET-BRD-01", Values: []string{
+	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
+		{Op: questionnaire.ConditionOp(2), Question: "DET-BRD-01", Values: s.strs(
 			"some",
 			"all",
-		}, Line: 142, Column: 15},
+		), Line: 142, Column: 15},
 		{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
 			{Op: questionnaire.ConditionOp(4), Question: "PRV-LEG-02", Bound: 1, Line: 143, Column: 20},
 		}, Line: 143, Column: 15},
 	}, Line: 141, Column: 11}, Choices: []questionnaire.Choice{
-		{ID: "portal", Label: tx("en", "en", "Radiation portal monitors", "fr", "Portiques de détection"), Score: 0.5},
-		{ID: "handheld", Label: tx("en", "en", "Handheld detectors", "fr", "Détecteurs portatifs"), Score: 0.5},
-	}, Activities: []string{
+		{ID: "portal", Label: s.tx("en", "en", "Radiation portal monitors", "fr", "Portiques de détection"), Score: 0.5},
+		{ID: "handheld", Label: s.tx("en", "en", "Handheld detectors", "fr", "Détecteurs portatifs"), Score: 0.5},
+	}, Activities: s.strs(
 		"equipment",
 		"capacity-building",
-	}}
+	)}
+	return q
 }
 
-func build_fixture_exampleQ4() *questionnaire.Question {
-	return &questionnaire.Question{ID: "PRP-STF-01", Type: questionnaire.QuestionType("number"), Index: 4, Text: tx("en", "en", "How many staff are trained for CBRN response?", "fr", "Combien d'agents sont formés à la réponse NRBC ?"), Hazards: []string{
+func build_fixture_exampleQ4(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-STF-01", Type: questionnaire.QuestionType("number"), Index: 4, Text: s.tx("en", "en", "How many staff are trained for CBRN response?", "fr", "Combien d'agents sont formés à la réponse NRBC ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, Min: f64(0), Max: f64(100000)}
+	), Weight: 1, Min: f64(0), Max: f64(100000)}
+	return q
 }
 
-func build_fixture_exampleQ5() *questionnaire.Question {
-	return &questionnaire.Question{ID: "RSP-LSN-01", Type: questionnaire.QuestionType("text"), Index: 5, Text: tx("en", "en", "Which exercise or real event taught you most, and what changed after it?", "fr", "Quel exercice ou événement réel vous a le plus appris, et qu'est-ce qui a changé ensuite ?"), Hazards: []string{
+func build_fixture_exampleQ5(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-LSN-01", Type: questionnaire.QuestionType("text"), Index: 5, Text: s.tx("en", "en", "Which exercise or real event taught you most, and what changed after it?", "fr", "Quel exercice ou événement réel vous a le plus appris, et qu'est-ce qui a changé ensuite ?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
+	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-STF-01", Bound: 1, Line: 170, Column: 15},
-		{Op: questionnaire.ConditionOp(1), Question: "DET-BRD-02", Values: []string{
+		{Op: questionnaire.ConditionOp(1), Question: "DET-BRD-02", Values: s.strs(
 			"portal",
-		}, Line: 171, Column: 15},
+		), Line: 171, Column: 15},
 	}, Line: 169, Column: 11}}
+	return q
 }
 
 // build_fixture_minimal builds minimal 1, as loaded from the file of digest sha256:83242d53bc34c390fa39724a976cac7668315d1de9370ef00fbb8ee67ee83992.
 func build_fixture_minimal() (*questionnaire.Questionnaire, error) {
-	q := &questionnaire.Questionnaire{ID: "minimal", Version: "1", Languages: []string{
+	s := newSlab(17, 5)
+	qs := make([]questionnaire.Question, 1)
+	q := &questionnaire.Questionnaire{ID: "minimal", Version: "1", Languages: s.strs(
 		"en",
-	}, Title: tx("en", "en", "Minimal questionnaire"), Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+	), Title: s.tx("en", "en", "Minimal questionnaire"), Activities: []questionnaire.Activity{
+		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
+		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
+		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
+		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
+		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
+		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
+		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
 	}, Sections: []*questionnaire.Section{
-		{ID: "s1", Pillar: "response", Title: tx("en", "en", "Response")},
+		{ID: "s1", Pillar: "response", Title: s.tx("en", "en", "Response")},
 	}, Digest: "sha256:83242d53bc34c390fa39724a976cac7668315d1de9370ef00fbb8ee67ee83992"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_minimalQ0(),
+		build_fixture_minimalQ0(s, &qs[0]),
 	}
 	return questionnaire.Assemble(q, []int{0}, []int{-1})
 }
 
-func build_fixture_minimalQ0() *questionnaire.Question {
-	return &questionnaire.Question{ID: "Q1", Type: questionnaire.QuestionType("yesno"), Text: tx("en", "en", "Is there a national CBRN response plan?"), Hazards: []string{
+func build_fixture_minimalQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "Q1", Type: questionnaire.QuestionType("yesno"), Text: s.tx("en", "en", "Is there a national CBRN response plan?"), Hazards: s.strs(
 		"C",
 		"B",
 		"R",
 		"N",
-	}, Weight: 1}
+	), Weight: 1}
+	return q
 }

@@ -64,13 +64,42 @@ func Index(pkg string, entries []Entry, data [][]byte) ([]byte, error) {
 // Helpers returns the source of the helpers the generated code calls, in package pkg.
 func Helpers(pkg string) ([]byte, error) {
 	b := begin(pkg)
-	b.WriteString(`// tx is a text: its default language, then language and text pairs.
-func tx(def string, pairs ...string) questionnaire.Text {
-	v := make([]questionnaire.Translation, len(pairs)/2)
+	b.WriteString(`// slab hands out the translations and string lists of one questionnaire from two arrays
+// made for it, each of the size the generator counted: two allocations instead of one per text
+// and per list (a thousand and a half for cbrn-core). What a slab hands out is the loaded
+// questionnaire's own, as a parse's would be: a slab serves one build.
+type slab struct {
+	tr  []questionnaire.Translation
+	str []string
+}
+
+func newSlab(translations, strs int) *slab {
+	return &slab{tr: make([]questionnaire.Translation, translations), str: make([]string, strs)}
+}
+
+// tx is a text: its default language, then language and text pairs.
+func (s *slab) tx(def string, pairs ...string) questionnaire.Text {
+	n := len(pairs) / 2
+	if len(s.tr) < n { // never with the generator's counts; a miscount still builds
+		s.tr = make([]questionnaire.Translation, n)
+	}
+	v := s.tr[:n:n]
+	s.tr = s.tr[n:]
 	for i := range v {
 		v[i] = questionnaire.Translation{Lang: pairs[2*i], Text: pairs[2*i+1]}
 	}
 	return questionnaire.Text{Default: def, Values: v}
+}
+
+// strs is a list of strings.
+func (s *slab) strs(v ...string) []string {
+	if len(s.str) < len(v) {
+		s.str = make([]string, len(v))
+	}
+	out := s.str[:len(v):len(v)]
+	s.str = s.str[len(v):]
+	copy(out, v)
+	return out
 }
 
 // f64 is a pointer to a number, for a bound.
@@ -114,26 +143,41 @@ func writeQuestionnaire(b *bytes.Buffer, e Entry) error {
 		sections[i] = &c
 	}
 	top.Sections = sections
-	fmt.Fprintf(b, "// %s builds %s %s, as loaded from the file of digest %s.\n", e.Func, q.ID, q.Version, q.Digest)
-	fmt.Fprintf(b, "func %s() (*questionnaire.Questionnaire, error) {\n\tq := ", e.Func)
-	if err := value(b, reflect.ValueOf(&top), true); err != nil {
+	// The questions first, into their own buffer, so that the slab's sizes are counted.
+	w := &writer{b: new(bytes.Buffer)}
+	top.Questions = nil
+	if err := w.value(reflect.ValueOf(&top), true); err != nil {
 		return err
 	}
-	b.WriteString("\n\tq.Questions = []*questionnaire.Question{\n")
-	for i := range q.Questions {
-		fmt.Fprintf(b, "%sQ%d(),\n", e.Func, i)
-	}
-	fmt.Fprintf(b, "}\n\treturn questionnaire.Assemble(q, %s, %s)\n}\n\n", ints(section), ints(scale))
+	head := w.b
+	w.b = new(bytes.Buffer)
 	for i, x := range q.Questions {
 		c := *x
 		c.Section, c.Scale = nil, nil
-		fmt.Fprintf(b, "func %sQ%d() *questionnaire.Question {\n\treturn ", e.Func, i)
-		if err := value(b, reflect.ValueOf(&c), true); err != nil {
+		fmt.Fprintf(w.b, "func %sQ%d(s *slab, q *questionnaire.Question) *questionnaire.Question {\n\t*q = ", e.Func, i)
+		if err := w.value(reflect.ValueOf(c), true); err != nil {
 			return fmt.Errorf("question %s: %w", x.ID, err)
 		}
-		b.WriteString("\n}\n\n")
+		w.b.WriteString("\n\treturn q\n}\n\n")
 	}
+	fmt.Fprintf(b, "// %s builds %s %s, as loaded from the file of digest %s.\n", e.Func, q.ID, q.Version, q.Digest)
+	fmt.Fprintf(b, "func %s() (*questionnaire.Questionnaire, error) {\n", e.Func)
+	fmt.Fprintf(b, "\ts := newSlab(%d, %d)\n\tqs := make([]questionnaire.Question, %d)\n\tq := ", w.translations, w.strs, len(q.Questions))
+	b.Write(head.Bytes())
+	b.WriteString("\n\tq.Questions = []*questionnaire.Question{\n")
+	for i := range q.Questions {
+		fmt.Fprintf(b, "%sQ%d(s, &qs[%d]),\n", e.Func, i, i)
+	}
+	fmt.Fprintf(b, "}\n\treturn questionnaire.Assemble(q, %s, %s)\n}\n\n", ints(section), ints(scale))
+	b.Write(w.b.Bytes())
 	return nil
+}
+
+// writer writes values as Go expressions, and counts the translations and the strings of
+// string lists it has written, which the slab of the questionnaire holds.
+type writer struct {
+	b                  *bytes.Buffer
+	translations, strs int
 }
 
 func ints(v []int) string {
@@ -149,22 +193,42 @@ func ints(v []int) string {
 	return b.String()
 }
 
-var textType = reflect.TypeFor[questionnaire.Text]()
+var (
+	textType    = reflect.TypeFor[questionnaire.Text]()
+	stringsType = reflect.TypeFor[[]string]()
+)
 
 // value writes v as a Go expression; typed says whether its type must be written (false in a
 // composite literal's element, where Go elides it).
-func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
+func (w *writer) value(v reflect.Value, typed bool) error {
+	b := w.b
 	t := v.Type()
 	if t == textType {
 		txt := v.Interface().(questionnaire.Text)
 		if txt.Values != nil {
-			fmt.Fprintf(b, "tx(%s", strconv.Quote(txt.Default))
+			fmt.Fprintf(b, "s.tx(%s", strconv.Quote(txt.Default))
 			for _, x := range txt.Values {
 				fmt.Fprintf(b, ", %s, %s", strconv.Quote(x.Lang), strconv.Quote(x.Text))
 			}
 			b.WriteString(")")
+			w.translations += len(txt.Values)
 			return nil
 		}
+	}
+	if t == stringsType && !v.IsNil() {
+		b.WriteString("s.strs(")
+		for i := range v.Len() {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(b, "\n%s", strconv.Quote(v.Index(i).String()))
+		}
+		if v.Len() > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString(")")
+		w.strs += v.Len()
+		return nil
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -198,7 +262,7 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 		if typed {
 			b.WriteString("&")
 		}
-		return value(b, v.Elem(), typed)
+		return w.value(v.Elem(), typed)
 	case reflect.Struct:
 		if typed {
 			b.WriteString(t.String())
@@ -215,7 +279,7 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 			}
 			n++
 			b.WriteString(f.Name + ": ")
-			if err := value(b, v.Field(i), true); err != nil {
+			if err := w.value(v.Field(i), true); err != nil {
 				return fmt.Errorf("%s: %w", f.Name, err)
 			}
 		}
@@ -231,7 +295,7 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 				b.WriteString(",")
 			}
 			b.WriteString("\n")
-			if err := value(b, v.Index(i), false); err != nil {
+			if err := w.value(v.Index(i), false); err != nil {
 				return err
 			}
 		}
@@ -254,11 +318,11 @@ func value(b *bytes.Buffer, v reflect.Value, typed bool) error {
 		fmt.Fprintf(b, "%s{", t)
 		for _, k := range keys {
 			b.WriteString("\n")
-			if err := value(b, k, false); err != nil {
+			if err := w.value(k, false); err != nil {
 				return err
 			}
 			b.WriteString(": ")
-			if err := value(b, v.MapIndex(k), false); err != nil {
+			if err := w.value(v.MapIndex(k), false); err != nil {
 				return err
 			}
 			b.WriteString(",")
