@@ -16,6 +16,7 @@ func renderTable(in Input) []byte {
 	v := newView(in)
 	st := style{on: in.Color}
 	var b bytes.Buffer
+	b.Grow(16 << 10) // the full sample's report is 11 KB: no buffer grown and copied four times
 	para := func(s, indent string) { textfmt.WriteWrapped(&b, textfmt.Terminal(s), indent, indent, textfmt.Width) }
 
 	b.WriteString(st.bold(textfmt.Terminal(v.title)) + "\n")

@@ -33,7 +33,7 @@ func Wrap(text string, width int) []string {
 	// a space in valid UTF-8; where the text is not, a line is measured as joined.
 	lineWidth := 0
 	valid := utf8.ValidString(text)
-	for _, word := range strings.FieldsFunc(text, isBreakingSpace) {
+	for word := range strings.FieldsFuncSeq(text, isBreakingSpace) {
 		w := DisplayWidth(word)
 		for w > width {
 			if line.Len() > 0 {
