@@ -6,3214 +6,3251 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_cbrn_core_1_0_0 builds cbrn-core 1.0.0, as loaded from the file of digest sha256:46d93fc9a20cd7f6e8788cc757f75861022553480b34c70ab7b9823a64ace6f0.
 func build_cbrn_core_1_0_0() (*questionnaire.Questionnaire, error) {
-	s := newSlab(652, 1494)
 	qs := make([]questionnaire.Question, 114)
-	q := &questionnaire.Questionnaire{ID: "cbrn-core", Version: "1.0.0", Languages: s.strs(
-		"en",
-		"fr",
-	), Title: s.tx("en", "en", "National CBRN readiness self-assessment", "fr", "Auto-évaluation nationale de la préparation NRBC"), Description: s.tx("en", "en", "This questionnaire assesses a country's capacity to prevent and detect chemical, biological, radiological and nuclear (CBRN) events, whether accidental, natural or deliberate, and to prepare for and respond to them. Most questions are rated on a five-level capacity scale, comparable with the levels of the WHO Joint External Evaluation (JEE) and of the States Parties Self-Assessment Annual Report (SPAR), in which each level requires the ones below it. Answer from evidence, such as a law, a decree, a register or an exercise report, and cite it in the note. \"Don't know\" is a useful answer and better than a guess: it shows where information is missing.", "fr", "Ce questionnaire évalue la capacité du pays à prévenir et à détecter les événements chimiques, biologiques, radiologiques et nucléaires (NRBC), qu'ils soient accidentels, naturels ou délibérés, à s'y préparer et à y répondre. La plupart des questions se notent sur une échelle de capacité à cinq niveaux, comparable à celles de l'évaluation externe conjointe (JEE) et du rapport annuel d'autoévaluation des États Parties (SPAR) de l'OMS, où chaque niveau suppose que les niveaux inférieurs sont atteints. Répondez sur pièces (une loi, un décret, un registre, un rapport d'exercice) et citez-les dans la note. « Je ne sais pas » est une réponse utile et préférable à une estimation : elle montre où l'information manque."), Target: 4, Scales: []*questionnaire.ScaleDef{
+	q := &questionnaire.Questionnaire{ID: "cbrn-core", Version: "1.0.0", Languages: cbrn_core_1_0_0_strings[0:2:2], Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[0:2:2]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[2:4:4]}, Target: 4, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe ; ce qui se fait repose sur quelques individus.")},
-			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Description: s.tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the C, B, R and N hazards, are covered.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques C, B, R et N, sont couverts."), Score: 0.25},
-			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Description: s.tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested or is funded only by projects.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé ou n'est financé que par des projets."), Score: 0.5},
-			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and it is funded from the regular budget.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés et il est financé par le budget ordinaire."), Score: 0.75},
-			{Level: 5, Label: s.tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: s.tx("en", "en", "In addition, it is reviewed periodically, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
+			{Level: 1, Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[4:6:6]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[6:8:8]}},
+			{Level: 2, Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[8:10:10]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[10:12:12]}, Score: 0.25},
+			{Level: 3, Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[12:14:14]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[14:16:16]}, Score: 0.5},
+			{Level: 4, Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[16:18:18]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[18:20:20]}, Score: 0.75},
+			{Level: 5, Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[20:22:22]}, Description: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[22:24:24]}, Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: s.tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
+		{ID: "needs-assessment", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[24:26:26]}, BuiltIn: true},
+		{ID: "action-plan", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[26:28:28]}, BuiltIn: true},
+		{ID: "capacity-building", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[28:30:30]}, BuiltIn: true},
+		{ID: "legal-review", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[30:32:32]}, BuiltIn: true},
+		{ID: "tabletop-exercise", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[32:34:34]}, BuiltIn: true},
+		{ID: "field-exercise", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[34:36:36]}, BuiltIn: true},
+		{ID: "best-practice-exchange", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[36:38:38]}, BuiltIn: true},
+		{ID: "equipment", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[38:40:40]}},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "foreign-affairs", Title: s.tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
-		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "interior", Title: s.tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
-		{ID: "justice", Title: s.tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
-		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
-		{ID: "civil-protection", Title: s.tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
-		{ID: "nuclear-regulator", Title: s.tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
-		{ID: "defence", Title: s.tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
-		{ID: "environment", Title: s.tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
-		{ID: "industry", Title: s.tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
-		{ID: "agriculture", Title: s.tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
-		{ID: "communication", Title: s.tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
+		{ID: "foreign-affairs", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[40:42:42]}},
+		{ID: "health", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[42:44:44]}},
+		{ID: "interior", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[44:46:46]}},
+		{ID: "justice", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[46:48:48]}},
+		{ID: "customs", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[48:50:50]}},
+		{ID: "civil-protection", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[50:52:52]}},
+		{ID: "nuclear-regulator", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[52:54:54]}},
+		{ID: "defence", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[54:56:56]}},
+		{ID: "environment", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[56:58:58]}},
+		{ID: "industry", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[58:60:60]}},
+		{ID: "agriculture", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[60:62:62]}},
+		{ID: "communication", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[62:64:64]}},
 	}, Ladder: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+		1: cbrn_core_1_0_0_strings[2:4:4],
+		2: cbrn_core_1_0_0_strings[4:6:6],
+		3: cbrn_core_1_0_0_strings[6:8:8],
+		4: cbrn_core_1_0_0_strings[8:10:10],
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention-governance", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: governance, coordination and national planning", "fr", "Prévention : gouvernance, coordination et planification nationale")},
-		{ID: "prevention-legal", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: legal framework and international instruments", "fr", "Prévention : cadre juridique et instruments internationaux")},
-		{ID: "prevention-regulation", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: regulation and oversight of facilities and materials", "fr", "Prévention : réglementation et contrôle des installations et des matières")},
-		{ID: "prevention-trade", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: export and border control", "fr", "Prévention : contrôle des exportations et des frontières")},
-		{ID: "prevention-security", Pillar: "prevention", Title: s.tx("en", "en", "Prevention: security culture, intelligence and new technologies", "fr", "Prévention : culture de sécurité, renseignement et technologies nouvelles")},
-		{ID: "detection-surveillance", Pillar: "detection", Title: s.tx("en", "en", "Detection: surveillance and early warning", "fr", "Détection : surveillance et alerte précoce")},
-		{ID: "detection-laboratories", Pillar: "detection", Title: s.tx("en", "en", "Detection: laboratories and forensics", "fr", "Détection : laboratoires et criminalistique")},
-		{ID: "detection-borders", Pillar: "detection", Title: s.tx("en", "en", "Detection: points of entry and border detection", "fr", "Détection : points d'entrée et détection aux frontières")},
-		{ID: "detection-information", Pillar: "detection", Title: s.tx("en", "en", "Detection: information sharing and notification", "fr", "Détection : partage d'information et notification")},
-		{ID: "preparedness-planning", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: emergency planning and coordination", "fr", "Préparation : planification d'urgence et coordination")},
-		{ID: "preparedness-health", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: health sector", "fr", "Préparation : secteur de la santé")},
-		{ID: "preparedness-training", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: training, exercises and expert community", "fr", "Préparation : formation, exercices et communauté d'experts")},
-		{ID: "preparedness-equipment", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: equipment and logistics", "fr", "Préparation : équipement et logistique")},
-		{ID: "preparedness-communication", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: risk communication", "fr", "Préparation : communication sur les risques")},
-		{ID: "preparedness-international", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness: international cooperation", "fr", "Préparation : coopération internationale")},
-		{ID: "response-command", Pillar: "response", Title: s.tx("en", "en", "Response: command and coordination", "fr", "Réponse : commandement et coordination")},
-		{ID: "response-sampling", Pillar: "response", Title: s.tx("en", "en", "Response: field detection, sampling and laboratory confirmation", "fr", "Réponse : détection sur site, prélèvements et confirmation en laboratoire")},
-		{ID: "response-casualties", Pillar: "response", Title: s.tx("en", "en", "Response: decontamination and casualty management", "fr", "Réponse : décontamination et prise en charge des victimes")},
-		{ID: "response-investigation", Pillar: "response", Title: s.tx("en", "en", "Response: investigation and crime-scene management", "fr", "Réponse : enquête et gestion de la scène de crime")},
-		{ID: "response-assistance", Pillar: "response", Title: s.tx("en", "en", "Response: international assistance", "fr", "Réponse : assistance internationale")},
-		{ID: "response-recovery", Pillar: "response", Title: s.tx("en", "en", "Response: recovery, waste, fatalities and lessons learnt", "fr", "Réponse : rétablissement, déchets, décès et retour d'expérience")},
+		{ID: "prevention-governance", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[64:66:66]}},
+		{ID: "prevention-legal", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[66:68:68]}},
+		{ID: "prevention-regulation", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[68:70:70]}},
+		{ID: "prevention-trade", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[70:72:72]}},
+		{ID: "prevention-security", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[72:74:74]}},
+		{ID: "detection-surveillance", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[74:76:76]}},
+		{ID: "detection-laboratories", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[76:78:78]}},
+		{ID: "detection-borders", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[78:80:80]}},
+		{ID: "detection-information", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[80:82:82]}},
+		{ID: "preparedness-planning", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[82:84:84]}},
+		{ID: "preparedness-health", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[84:86:86]}},
+		{ID: "preparedness-training", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[86:88:88]}},
+		{ID: "preparedness-equipment", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[88:90:90]}},
+		{ID: "preparedness-communication", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[90:92:92]}},
+		{ID: "preparedness-international", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[92:94:94]}},
+		{ID: "response-command", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[94:96:96]}},
+		{ID: "response-sampling", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[96:98:98]}},
+		{ID: "response-casualties", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[98:100:100]}},
+		{ID: "response-investigation", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[100:102:102]}},
+		{ID: "response-assistance", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[102:104:104]}},
+		{ID: "response-recovery", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[104:106:106]}},
 	}, Digest: "sha256:46d93fc9a20cd7f6e8788cc757f75861022553480b34c70ab7b9823a64ace6f0"}
 	q.Questions = []*questionnaire.Question{
-		build_cbrn_core_1_0_0Q0(s, &qs[0]),
-		build_cbrn_core_1_0_0Q1(s, &qs[1]),
-		build_cbrn_core_1_0_0Q2(s, &qs[2]),
-		build_cbrn_core_1_0_0Q3(s, &qs[3]),
-		build_cbrn_core_1_0_0Q4(s, &qs[4]),
-		build_cbrn_core_1_0_0Q5(s, &qs[5]),
-		build_cbrn_core_1_0_0Q6(s, &qs[6]),
-		build_cbrn_core_1_0_0Q7(s, &qs[7]),
-		build_cbrn_core_1_0_0Q8(s, &qs[8]),
-		build_cbrn_core_1_0_0Q9(s, &qs[9]),
-		build_cbrn_core_1_0_0Q10(s, &qs[10]),
-		build_cbrn_core_1_0_0Q11(s, &qs[11]),
-		build_cbrn_core_1_0_0Q12(s, &qs[12]),
-		build_cbrn_core_1_0_0Q13(s, &qs[13]),
-		build_cbrn_core_1_0_0Q14(s, &qs[14]),
-		build_cbrn_core_1_0_0Q15(s, &qs[15]),
-		build_cbrn_core_1_0_0Q16(s, &qs[16]),
-		build_cbrn_core_1_0_0Q17(s, &qs[17]),
-		build_cbrn_core_1_0_0Q18(s, &qs[18]),
-		build_cbrn_core_1_0_0Q19(s, &qs[19]),
-		build_cbrn_core_1_0_0Q20(s, &qs[20]),
-		build_cbrn_core_1_0_0Q21(s, &qs[21]),
-		build_cbrn_core_1_0_0Q22(s, &qs[22]),
-		build_cbrn_core_1_0_0Q23(s, &qs[23]),
-		build_cbrn_core_1_0_0Q24(s, &qs[24]),
-		build_cbrn_core_1_0_0Q25(s, &qs[25]),
-		build_cbrn_core_1_0_0Q26(s, &qs[26]),
-		build_cbrn_core_1_0_0Q27(s, &qs[27]),
-		build_cbrn_core_1_0_0Q28(s, &qs[28]),
-		build_cbrn_core_1_0_0Q29(s, &qs[29]),
-		build_cbrn_core_1_0_0Q30(s, &qs[30]),
-		build_cbrn_core_1_0_0Q31(s, &qs[31]),
-		build_cbrn_core_1_0_0Q32(s, &qs[32]),
-		build_cbrn_core_1_0_0Q33(s, &qs[33]),
-		build_cbrn_core_1_0_0Q34(s, &qs[34]),
-		build_cbrn_core_1_0_0Q35(s, &qs[35]),
-		build_cbrn_core_1_0_0Q36(s, &qs[36]),
-		build_cbrn_core_1_0_0Q37(s, &qs[37]),
-		build_cbrn_core_1_0_0Q38(s, &qs[38]),
-		build_cbrn_core_1_0_0Q39(s, &qs[39]),
-		build_cbrn_core_1_0_0Q40(s, &qs[40]),
-		build_cbrn_core_1_0_0Q41(s, &qs[41]),
-		build_cbrn_core_1_0_0Q42(s, &qs[42]),
-		build_cbrn_core_1_0_0Q43(s, &qs[43]),
-		build_cbrn_core_1_0_0Q44(s, &qs[44]),
-		build_cbrn_core_1_0_0Q45(s, &qs[45]),
-		build_cbrn_core_1_0_0Q46(s, &qs[46]),
-		build_cbrn_core_1_0_0Q47(s, &qs[47]),
-		build_cbrn_core_1_0_0Q48(s, &qs[48]),
-		build_cbrn_core_1_0_0Q49(s, &qs[49]),
-		build_cbrn_core_1_0_0Q50(s, &qs[50]),
-		build_cbrn_core_1_0_0Q51(s, &qs[51]),
-		build_cbrn_core_1_0_0Q52(s, &qs[52]),
-		build_cbrn_core_1_0_0Q53(s, &qs[53]),
-		build_cbrn_core_1_0_0Q54(s, &qs[54]),
-		build_cbrn_core_1_0_0Q55(s, &qs[55]),
-		build_cbrn_core_1_0_0Q56(s, &qs[56]),
-		build_cbrn_core_1_0_0Q57(s, &qs[57]),
-		build_cbrn_core_1_0_0Q58(s, &qs[58]),
-		build_cbrn_core_1_0_0Q59(s, &qs[59]),
-		build_cbrn_core_1_0_0Q60(s, &qs[60]),
-		build_cbrn_core_1_0_0Q61(s, &qs[61]),
-		build_cbrn_core_1_0_0Q62(s, &qs[62]),
-		build_cbrn_core_1_0_0Q63(s, &qs[63]),
-		build_cbrn_core_1_0_0Q64(s, &qs[64]),
-		build_cbrn_core_1_0_0Q65(s, &qs[65]),
-		build_cbrn_core_1_0_0Q66(s, &qs[66]),
-		build_cbrn_core_1_0_0Q67(s, &qs[67]),
-		build_cbrn_core_1_0_0Q68(s, &qs[68]),
-		build_cbrn_core_1_0_0Q69(s, &qs[69]),
-		build_cbrn_core_1_0_0Q70(s, &qs[70]),
-		build_cbrn_core_1_0_0Q71(s, &qs[71]),
-		build_cbrn_core_1_0_0Q72(s, &qs[72]),
-		build_cbrn_core_1_0_0Q73(s, &qs[73]),
-		build_cbrn_core_1_0_0Q74(s, &qs[74]),
-		build_cbrn_core_1_0_0Q75(s, &qs[75]),
-		build_cbrn_core_1_0_0Q76(s, &qs[76]),
-		build_cbrn_core_1_0_0Q77(s, &qs[77]),
-		build_cbrn_core_1_0_0Q78(s, &qs[78]),
-		build_cbrn_core_1_0_0Q79(s, &qs[79]),
-		build_cbrn_core_1_0_0Q80(s, &qs[80]),
-		build_cbrn_core_1_0_0Q81(s, &qs[81]),
-		build_cbrn_core_1_0_0Q82(s, &qs[82]),
-		build_cbrn_core_1_0_0Q83(s, &qs[83]),
-		build_cbrn_core_1_0_0Q84(s, &qs[84]),
-		build_cbrn_core_1_0_0Q85(s, &qs[85]),
-		build_cbrn_core_1_0_0Q86(s, &qs[86]),
-		build_cbrn_core_1_0_0Q87(s, &qs[87]),
-		build_cbrn_core_1_0_0Q88(s, &qs[88]),
-		build_cbrn_core_1_0_0Q89(s, &qs[89]),
-		build_cbrn_core_1_0_0Q90(s, &qs[90]),
-		build_cbrn_core_1_0_0Q91(s, &qs[91]),
-		build_cbrn_core_1_0_0Q92(s, &qs[92]),
-		build_cbrn_core_1_0_0Q93(s, &qs[93]),
-		build_cbrn_core_1_0_0Q94(s, &qs[94]),
-		build_cbrn_core_1_0_0Q95(s, &qs[95]),
-		build_cbrn_core_1_0_0Q96(s, &qs[96]),
-		build_cbrn_core_1_0_0Q97(s, &qs[97]),
-		build_cbrn_core_1_0_0Q98(s, &qs[98]),
-		build_cbrn_core_1_0_0Q99(s, &qs[99]),
-		build_cbrn_core_1_0_0Q100(s, &qs[100]),
-		build_cbrn_core_1_0_0Q101(s, &qs[101]),
-		build_cbrn_core_1_0_0Q102(s, &qs[102]),
-		build_cbrn_core_1_0_0Q103(s, &qs[103]),
-		build_cbrn_core_1_0_0Q104(s, &qs[104]),
-		build_cbrn_core_1_0_0Q105(s, &qs[105]),
-		build_cbrn_core_1_0_0Q106(s, &qs[106]),
-		build_cbrn_core_1_0_0Q107(s, &qs[107]),
-		build_cbrn_core_1_0_0Q108(s, &qs[108]),
-		build_cbrn_core_1_0_0Q109(s, &qs[109]),
-		build_cbrn_core_1_0_0Q110(s, &qs[110]),
-		build_cbrn_core_1_0_0Q111(s, &qs[111]),
-		build_cbrn_core_1_0_0Q112(s, &qs[112]),
-		build_cbrn_core_1_0_0Q113(s, &qs[113]),
+		build_cbrn_core_1_0_0Q0(&qs[0]),
+		build_cbrn_core_1_0_0Q1(&qs[1]),
+		build_cbrn_core_1_0_0Q2(&qs[2]),
+		build_cbrn_core_1_0_0Q3(&qs[3]),
+		build_cbrn_core_1_0_0Q4(&qs[4]),
+		build_cbrn_core_1_0_0Q5(&qs[5]),
+		build_cbrn_core_1_0_0Q6(&qs[6]),
+		build_cbrn_core_1_0_0Q7(&qs[7]),
+		build_cbrn_core_1_0_0Q8(&qs[8]),
+		build_cbrn_core_1_0_0Q9(&qs[9]),
+		build_cbrn_core_1_0_0Q10(&qs[10]),
+		build_cbrn_core_1_0_0Q11(&qs[11]),
+		build_cbrn_core_1_0_0Q12(&qs[12]),
+		build_cbrn_core_1_0_0Q13(&qs[13]),
+		build_cbrn_core_1_0_0Q14(&qs[14]),
+		build_cbrn_core_1_0_0Q15(&qs[15]),
+		build_cbrn_core_1_0_0Q16(&qs[16]),
+		build_cbrn_core_1_0_0Q17(&qs[17]),
+		build_cbrn_core_1_0_0Q18(&qs[18]),
+		build_cbrn_core_1_0_0Q19(&qs[19]),
+		build_cbrn_core_1_0_0Q20(&qs[20]),
+		build_cbrn_core_1_0_0Q21(&qs[21]),
+		build_cbrn_core_1_0_0Q22(&qs[22]),
+		build_cbrn_core_1_0_0Q23(&qs[23]),
+		build_cbrn_core_1_0_0Q24(&qs[24]),
+		build_cbrn_core_1_0_0Q25(&qs[25]),
+		build_cbrn_core_1_0_0Q26(&qs[26]),
+		build_cbrn_core_1_0_0Q27(&qs[27]),
+		build_cbrn_core_1_0_0Q28(&qs[28]),
+		build_cbrn_core_1_0_0Q29(&qs[29]),
+		build_cbrn_core_1_0_0Q30(&qs[30]),
+		build_cbrn_core_1_0_0Q31(&qs[31]),
+		build_cbrn_core_1_0_0Q32(&qs[32]),
+		build_cbrn_core_1_0_0Q33(&qs[33]),
+		build_cbrn_core_1_0_0Q34(&qs[34]),
+		build_cbrn_core_1_0_0Q35(&qs[35]),
+		build_cbrn_core_1_0_0Q36(&qs[36]),
+		build_cbrn_core_1_0_0Q37(&qs[37]),
+		build_cbrn_core_1_0_0Q38(&qs[38]),
+		build_cbrn_core_1_0_0Q39(&qs[39]),
+		build_cbrn_core_1_0_0Q40(&qs[40]),
+		build_cbrn_core_1_0_0Q41(&qs[41]),
+		build_cbrn_core_1_0_0Q42(&qs[42]),
+		build_cbrn_core_1_0_0Q43(&qs[43]),
+		build_cbrn_core_1_0_0Q44(&qs[44]),
+		build_cbrn_core_1_0_0Q45(&qs[45]),
+		build_cbrn_core_1_0_0Q46(&qs[46]),
+		build_cbrn_core_1_0_0Q47(&qs[47]),
+		build_cbrn_core_1_0_0Q48(&qs[48]),
+		build_cbrn_core_1_0_0Q49(&qs[49]),
+		build_cbrn_core_1_0_0Q50(&qs[50]),
+		build_cbrn_core_1_0_0Q51(&qs[51]),
+		build_cbrn_core_1_0_0Q52(&qs[52]),
+		build_cbrn_core_1_0_0Q53(&qs[53]),
+		build_cbrn_core_1_0_0Q54(&qs[54]),
+		build_cbrn_core_1_0_0Q55(&qs[55]),
+		build_cbrn_core_1_0_0Q56(&qs[56]),
+		build_cbrn_core_1_0_0Q57(&qs[57]),
+		build_cbrn_core_1_0_0Q58(&qs[58]),
+		build_cbrn_core_1_0_0Q59(&qs[59]),
+		build_cbrn_core_1_0_0Q60(&qs[60]),
+		build_cbrn_core_1_0_0Q61(&qs[61]),
+		build_cbrn_core_1_0_0Q62(&qs[62]),
+		build_cbrn_core_1_0_0Q63(&qs[63]),
+		build_cbrn_core_1_0_0Q64(&qs[64]),
+		build_cbrn_core_1_0_0Q65(&qs[65]),
+		build_cbrn_core_1_0_0Q66(&qs[66]),
+		build_cbrn_core_1_0_0Q67(&qs[67]),
+		build_cbrn_core_1_0_0Q68(&qs[68]),
+		build_cbrn_core_1_0_0Q69(&qs[69]),
+		build_cbrn_core_1_0_0Q70(&qs[70]),
+		build_cbrn_core_1_0_0Q71(&qs[71]),
+		build_cbrn_core_1_0_0Q72(&qs[72]),
+		build_cbrn_core_1_0_0Q73(&qs[73]),
+		build_cbrn_core_1_0_0Q74(&qs[74]),
+		build_cbrn_core_1_0_0Q75(&qs[75]),
+		build_cbrn_core_1_0_0Q76(&qs[76]),
+		build_cbrn_core_1_0_0Q77(&qs[77]),
+		build_cbrn_core_1_0_0Q78(&qs[78]),
+		build_cbrn_core_1_0_0Q79(&qs[79]),
+		build_cbrn_core_1_0_0Q80(&qs[80]),
+		build_cbrn_core_1_0_0Q81(&qs[81]),
+		build_cbrn_core_1_0_0Q82(&qs[82]),
+		build_cbrn_core_1_0_0Q83(&qs[83]),
+		build_cbrn_core_1_0_0Q84(&qs[84]),
+		build_cbrn_core_1_0_0Q85(&qs[85]),
+		build_cbrn_core_1_0_0Q86(&qs[86]),
+		build_cbrn_core_1_0_0Q87(&qs[87]),
+		build_cbrn_core_1_0_0Q88(&qs[88]),
+		build_cbrn_core_1_0_0Q89(&qs[89]),
+		build_cbrn_core_1_0_0Q90(&qs[90]),
+		build_cbrn_core_1_0_0Q91(&qs[91]),
+		build_cbrn_core_1_0_0Q92(&qs[92]),
+		build_cbrn_core_1_0_0Q93(&qs[93]),
+		build_cbrn_core_1_0_0Q94(&qs[94]),
+		build_cbrn_core_1_0_0Q95(&qs[95]),
+		build_cbrn_core_1_0_0Q96(&qs[96]),
+		build_cbrn_core_1_0_0Q97(&qs[97]),
+		build_cbrn_core_1_0_0Q98(&qs[98]),
+		build_cbrn_core_1_0_0Q99(&qs[99]),
+		build_cbrn_core_1_0_0Q100(&qs[100]),
+		build_cbrn_core_1_0_0Q101(&qs[101]),
+		build_cbrn_core_1_0_0Q102(&qs[102]),
+		build_cbrn_core_1_0_0Q103(&qs[103]),
+		build_cbrn_core_1_0_0Q104(&qs[104]),
+		build_cbrn_core_1_0_0Q105(&qs[105]),
+		build_cbrn_core_1_0_0Q106(&qs[106]),
+		build_cbrn_core_1_0_0Q107(&qs[107]),
+		build_cbrn_core_1_0_0Q108(&qs[108]),
+		build_cbrn_core_1_0_0Q109(&qs[109]),
+		build_cbrn_core_1_0_0Q110(&qs[110]),
+		build_cbrn_core_1_0_0Q111(&qs[111]),
+		build_cbrn_core_1_0_0Q112(&qs[112]),
+		build_cbrn_core_1_0_0Q113(&qs[113]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 11, 12, 12, 13, 13, 14, 14, 14, 14, 15, 15, 15, 15, 15, 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17, 18, 18, 18, 19, 19, 19, 20, 20, 20, 20, 20, 20}, []int{0, 0, -1, 0, 0, 0, -1, -1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, -1, 0, 0, 0, -1, 0, 0, -1, -1, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
 }
 
-func build_cbrn_core_1_0_0Q0(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-01", Type: questionnaire.QuestionType("scale"), Text: s.tx("en", "en", "To what extent does a national CBRN coordination body exist, with a formal mandate, a designated national focal point and all concerned agencies represented, meeting regularly and following up its decisions?", "fr", "Dans quelle mesure existe-t-il un organe national de coordination NRBC doté d'un mandat formel et d'un point focal national désigné, où tous les organismes concernés sont représentés, qui se réunit régulièrement et assure le suivi de ses décisions ?"), Help: s.tx("en", "en", "Evidence: the decree or order creating the body and naming its chair and the national focal point, its terms of reference, the list of member agencies and the minutes of recent meetings. Level 3 needs an adopted mandate covering C, B, R and N; level 4, that the body has steered a real event or an exercise in the last three years and has a budget line; level 5, a periodic review of its mandate and a role in regional coordination.", "fr", "Justificatifs : le décret ou l'arrêté qui crée l'organe et désigne sa présidence et le point focal national, son mandat, la liste des organismes membres et les procès-verbaux des dernières réunions. Le niveau 3 suppose un mandat adopté couvrant les risques C, B, R et N ; le niveau 4, que l'organe ait piloté un événement réel ou un exercice au cours des trois dernières années et dispose d'une ligne budgétaire ; le niveau 5, un réexamen périodique de son mandat et un rôle dans la coordination régionale."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"civil-protection",
-		"health",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP8",
-		"UNSCR 2325 (2016)",
-		"IAEA NSS 20",
-		"Sendai Framework Priority 2",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"action-plan",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q0(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-01", Type: questionnaire.QuestionType("scale"), Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[106:108:108]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[108:110:110]}, Hazards: cbrn_core_1_0_0_strings[10:14:14], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[14:18:18], References: cbrn_core_1_0_0_strings[18:22:22], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[22:24:24],
+		2: cbrn_core_1_0_0_strings[24:25:25],
+		3: cbrn_core_1_0_0_strings[25:27:27],
+		4: cbrn_core_1_0_0_strings[27:28:28],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q1(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "To what extent does the country carry out a national CBRN risk assessment that covers accidental, natural and deliberate events for all four hazards, is updated periodically and is used to set planning priorities?", "fr", "Dans quelle mesure le pays réalise-t-il une évaluation nationale des risques NRBC couvrant les événements accidentels, naturels et délibérés pour les quatre familles de risques, mise à jour périodiquement et utilisée pour fixer les priorités de planification ?"), Help: s.tx("en", "en", "Evidence: the latest national CBRN risk assessment, or the CBRN chapter of the national multi-hazard risk assessment, with its date, contributing agencies and method; the threat assessment by the security services (often classified: cite its existence and date, not its content). Level 4 needs an assessment less than three years old that has changed plans, budgets or exercise scenarios.", "fr", "Justificatifs : la dernière évaluation nationale des risques NRBC, ou le chapitre NRBC de l'évaluation nationale multirisque, avec sa date, les organismes contributeurs et la méthode ; l'évaluation de la menace par les services de sécurité (souvent classifiée : en citer l'existence et la date, non le contenu). Le niveau 4 suppose une évaluation de moins de trois ans ayant modifié des plans, des budgets ou des scénarios d'exercice."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"nuclear-regulator",
-		"defence",
-		"environment",
-	), References: s.strs(
-		"Sendai Framework Priority 1",
-		"IAEA NSS 10-G (Rev. 1)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"needs-assessment",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q1(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[110:112:112]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[112:114:114]}, Hazards: cbrn_core_1_0_0_strings[28:32:32], Weight: 2, Agencies: cbrn_core_1_0_0_strings[32:38:38], References: cbrn_core_1_0_0_strings[38:40:40], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[40:41:41],
+		2: cbrn_core_1_0_0_strings[41:43:43],
+		3: cbrn_core_1_0_0_strings[43:45:45],
+		4: cbrn_core_1_0_0_strings[45:46:46],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q2(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-03", Type: questionnaire.QuestionType("yesno"), Index: 2, Text: s.tx("en", "en", "Has the government formally adopted a national CBRN action plan (on its own or within a national security or disaster risk reduction strategy) that covers all four hazards?", "fr", "Le gouvernement a-t-il formellement adopté un plan d'action national NRBC (autonome ou intégré à une stratégie nationale de sécurité ou de réduction des risques de catastrophe) couvrant les quatre familles de risques ?"), Help: s.tx("en", "en", "Answer yes only if the plan has been adopted by the government or the competent authority (a decision, a decree, minutes of the council of ministers). A draft, or a plan covering only some hazards, counts as no. A voluntary national implementation action plan for resolution 1540 counts if it covers all four hazards.", "fr", "Ne répondez « oui » que si le plan a été adopté par le gouvernement ou l'autorité compétente (décision, décret, relevé de décisions du conseil des ministres). Un projet, ou un plan ne couvrant que certains risques, vaut « non ». Un plan d'action national volontaire de mise en œuvre de la résolution 1540 compte s'il couvre les quatre familles de risques."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"civil-protection",
-	), References: s.strs(
-		"UNSCR 1977 (2011)",
-		"UNSCR 2325 (2016)",
-	), Activities: s.strs(
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q2(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-03", Type: questionnaire.QuestionType("yesno"), Index: 2, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[114:116:116]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[116:118:118]}, Hazards: cbrn_core_1_0_0_strings[46:50:50], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[50:53:53], References: cbrn_core_1_0_0_strings[53:55:55], Activities: cbrn_core_1_0_0_strings[55:56:56]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q3(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: s.tx("en", "en", "To what extent is the national CBRN action plan costed and funded, each task having a lead agency, a timeframe and a budget financed from the regular budget rather than only from external projects?", "fr", "Dans quelle mesure le plan d'action national NRBC est-il chiffré et financé, chaque tâche ayant un organisme chef de file, un calendrier et un budget financé par le budget ordinaire et non uniquement par des projets extérieurs ?"), Help: s.tx("en", "en", "Evidence: the plan's table of costed tasks, the matching lines in the finance law or agency budgets, and the share funded by external partners. Level 3: tasks are costed and assigned; level 4: most tasks due so far were funded from the regular budget.", "fr", "Justificatifs : le tableau des tâches chiffrées du plan, les lignes correspondantes de la loi de finances ou des budgets des organismes, et la part financée par des partenaires extérieurs. Niveau 3 : les tâches sont chiffrées et attribuées ; niveau 4 : la plupart des tâches échues ont été financées par le budget ordinaire."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"civil-protection",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: s.strs(
-		"true",
-	), Line: 239, Column: 15}, Target: 4, Activities: s.strs(
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q3(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[118:120:120]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[120:122:122]}, Hazards: cbrn_core_1_0_0_strings[56:60:60], Weight: 2, Agencies: cbrn_core_1_0_0_strings[60:63:63], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: cbrn_core_1_0_0_strings[63:64:64], Line: 239, Column: 15}, Target: 4, Activities: cbrn_core_1_0_0_strings[64:65:65]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q4(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: s.tx("en", "en", "To what extent is implementation of the national CBRN action plan monitored, with indicators, progress reports to the coordination body at least once a year, and a scheduled revision that takes in lessons from exercises and real events?", "fr", "Dans quelle mesure la mise en œuvre du plan d'action national NRBC fait-elle l'objet d'un suivi, avec des indicateurs, des rapports d'avancement présentés à l'organe de coordination au moins une fois par an et une révision programmée qui intègre les enseignements des exercices et des événements réels ?"), Help: s.tx("en", "en", "Evidence: the monitoring framework, the latest progress report and the decision to revise the plan. Level 4 needs at least one completed revision cycle; level 5, results shared with regional partners, for instance through a regional secretariat of the CBRN Centres of Excellence.", "fr", "Justificatifs : le cadre de suivi, le dernier rapport d'avancement et la décision de révision du plan. Le niveau 4 suppose au moins un cycle de révision achevé ; le niveau 5, des résultats partagés avec les partenaires régionaux, par exemple par l'intermédiaire d'un secrétariat régional des centres d'excellence NRBC."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"civil-protection",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: s.strs(
-		"true",
-	), Line: 266, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"action-plan",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"action-plan",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q4(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[122:124:124]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[124:126:126]}, Hazards: cbrn_core_1_0_0_strings[65:69:69], Weight: 2, Agencies: cbrn_core_1_0_0_strings[69:72:72], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-GOV-03", Values: cbrn_core_1_0_0_strings[72:73:73], Line: 266, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[73:74:74],
+		2: cbrn_core_1_0_0_strings[74:75:75],
+		3: cbrn_core_1_0_0_strings[75:77:77],
+		4: cbrn_core_1_0_0_strings[77:78:78],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q5(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-06", Type: questionnaire.QuestionType("scale"), Index: 5, Text: s.tx("en", "en", "To what extent are the private sector and the operators of facilities and critical infrastructure that could be the source or the target of a CBRN event (chemical plants, hospitals and laboratories, holders of radioactive sources, transport and water operators) formally involved in national CBRN governance: the risk assessment, the action plan and the work of the coordination body?", "fr", "Dans quelle mesure le secteur privé et les exploitants d'installations et d'infrastructures critiques susceptibles d'être à l'origine ou la cible d'un événement NRBC (usines chimiques, hôpitaux et laboratoires, détenteurs de sources radioactives, opérateurs de transport et de distribution d'eau) sont-ils formellement associés à la gouvernance nationale NRBC : évaluation des risques, plan d'action et travaux de l'organe de coordination ?"), Help: s.tx("en", "en", "Evidence: the list of operators and industry associations consulted or represented, public-private partnership agreements, the operators' contributions to the national risk assessment and action plan, and information-sharing arrangements with them. Level 3: a formal consultation mechanism is in place; level 4: operators took part in updating the risk assessment or the plan, or in a national exercise, in the last three years. Outreach on export control and on dual-use research is rated in the questions on those subjects.", "fr", "Justificatifs : la liste des exploitants et des fédérations professionnelles consultés ou représentés, les accords de partenariat public-privé, les contributions des exploitants à l'évaluation nationale des risques et au plan d'action, et les dispositifs d'échange d'informations avec eux. Niveau 3 : un mécanisme formel de consultation est en place ; niveau 4 : des exploitants ont participé à la mise à jour de l'évaluation des risques ou du plan, ou à un exercice national, au cours des trois dernières années. La sensibilisation au contrôle des exportations et à la recherche à double usage est évaluée dans les questions qui y sont consacrées."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"industry",
-		"civil-protection",
-		"interior",
-		"environment",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP8(d)",
-		"Sendai Framework para. 36",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q5(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-06", Type: questionnaire.QuestionType("scale"), Index: 5, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[126:128:128]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[128:130:130]}, Hazards: cbrn_core_1_0_0_strings[78:82:82], Weight: 1, Agencies: cbrn_core_1_0_0_strings[82:86:86], References: cbrn_core_1_0_0_strings[86:88:88], Target: 4, Activities: cbrn_core_1_0_0_strings[88:90:90]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q6(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-GOV-07", Type: questionnaire.QuestionType("number"), Index: 6, Text: s.tx("en", "en", "How many ministries and agencies are formal members of the national CBRN coordination body?", "fr", "Combien de ministères et d'organismes sont membres en titre de l'organe national de coordination NRBC ?"), Help: s.tx("en", "en", "Count the bodies named in the founding text or the terms of reference; enter 0 if there is no such body. This figure gives context and is not scored.", "fr", "Comptez les entités nommées dans le texte fondateur ou le mandat ; indiquez 0 s'il n'existe pas d'organe de ce type. Ce chiffre sert de contexte et n'est pas noté."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"civil-protection",
-	), Min: f64(0)}
+func build_cbrn_core_1_0_0Q6(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-GOV-07", Type: questionnaire.QuestionType("number"), Index: 6, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[130:132:132]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[132:134:134]}, Hazards: cbrn_core_1_0_0_strings[90:94:94], Weight: 1, Agencies: cbrn_core_1_0_0_strings[94:97:97], Min: f64(0)}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q7(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("multi"), Index: 7, Text: s.tx("en", "en", "To which of the following international instruments is the country a party (or, for the Code of Conduct, politically committed)?", "fr", "À quels instruments internationaux parmi les suivants le pays est-il partie (ou, pour le Code de conduite, a-t-il apporté son engagement politique) ?"), Help: s.tx("en", "en", "Check the depositaries' records (United Nations Treaty Collection, IAEA, OPCW) rather than memory, and select only instruments in force for the country. Each instrument adds to the score; only all six together give full marks.", "fr", "Vérifiez auprès des dépositaires (Collection des traités des Nations Unies, AIEA, OIAC) plutôt que de mémoire, et ne cochez que les instruments en vigueur pour le pays. Chaque instrument ajoute au score ; seuls les six ensemble donnent le score maximal."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"foreign-affairs",
-		"justice",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP8(a)",
-	), Choices: []questionnaire.Choice{
-		{ID: "cwc", Label: s.tx("en", "en", "Chemical Weapons Convention (CWC)", "fr", "Convention sur l'interdiction des armes chimiques (CIAC)"), Score: 0.2},
-		{ID: "bwc", Label: s.tx("en", "en", "Biological Weapons Convention (BWC)", "fr", "Convention sur l'interdiction des armes biologiques ou à toxines (CABT)"), Score: 0.2},
-		{ID: "npt-safeguards", Label: s.tx("en", "en", "Treaty on the Non-Proliferation of Nuclear Weapons (NPT), with a comprehensive safeguards agreement in force", "fr", "Traité sur la non-prolifération des armes nucléaires (TNP), avec un accord de garanties généralisées en vigueur"), Score: 0.2},
-		{ID: "cppnm-a", Label: s.tx("en", "en", "Convention on the Physical Protection of Nuclear Material and its 2005 Amendment (CPPNM/A)", "fr", "Convention sur la protection physique des matières nucléaires et son amendement de 2005 (CPPMN/A)"), Score: 0.2},
-		{ID: "icsant", Label: s.tx("en", "en", "International Convention for the Suppression of Acts of Nuclear Terrorism (ICSANT)", "fr", "Convention internationale pour la répression des actes de terrorisme nucléaire"), Score: 0.125},
-		{ID: "code-of-conduct", Label: s.tx("en", "en", "Code of Conduct on the Safety and Security of Radioactive Sources (political commitment)", "fr", "Code de conduite sur la sûreté et la sécurité des sources radioactives (engagement politique)"), Score: 0.125},
-		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucun de ces instruments")},
-	}, Activities: s.strs(
-		"legal-review",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q7(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("multi"), Index: 7, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[134:136:136]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[136:138:138]}, Hazards: cbrn_core_1_0_0_strings[97:101:101], Weight: 2, Agencies: cbrn_core_1_0_0_strings[101:103:103], References: cbrn_core_1_0_0_strings[103:104:104], Choices: []questionnaire.Choice{
+		{ID: "cwc", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[138:140:140]}, Score: 0.2},
+		{ID: "bwc", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[140:142:142]}, Score: 0.2},
+		{ID: "npt-safeguards", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[142:144:144]}, Score: 0.2},
+		{ID: "cppnm-a", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[144:146:146]}, Score: 0.2},
+		{ID: "icsant", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[146:148:148]}, Score: 0.125},
+		{ID: "code-of-conduct", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[148:150:150]}, Score: 0.125},
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[150:152:152]}},
+	}, Activities: cbrn_core_1_0_0_strings[104:106:106]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q8(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 8, Text: s.tx("en", "en", "To what extent does national criminal law make it an offence for any person or non-state actor to develop, produce, acquire, possess, transport, transfer or use CBRN weapons or their means of delivery (including attempts, complicity and financing) with deterrent penalties, and are investigators, prosecutors and judges prepared to apply it?", "fr", "Dans quelle mesure le droit pénal national érige-t-il en infraction, pour toute personne ou tout acteur non étatique, la mise au point, la fabrication, l'acquisition, la détention, le transport, le transfert ou l'emploi d'armes NRBC ou de leurs vecteurs (y compris la tentative, la complicité et le financement), avec des peines dissuasives, et les enquêteurs, les magistrats du parquet et les juges sont-ils préparés à l'appliquer ?"), Help: s.tx("en", "en", "Evidence: the articles of the criminal code or special laws for each of C, B, R and N, with their penalties; the 1540 Committee's matrix for the country is a good starting checklist. Level 2: offences exist for some hazards or some acts only; level 3: all hazards and acts covered, and guidance or training given to prosecutors; level 4: the provisions have been used in an investigation, a prosecution or an exercise (such as a mock trial) in the last three years and gaps corrected.", "fr", "Justificatifs : les articles du code pénal ou des lois spéciales pour chacun des risques C, B, R et N, avec les peines prévues ; la matrice établie pour le pays par le Comité 1540 constitue une bonne liste de départ. Niveau 2 : des infractions existent pour certains risques ou certains actes seulement ; niveau 3 : tous les risques et tous les actes sont couverts, et les magistrats du parquet ont reçu des instructions ou une formation ; niveau 4 : les dispositions ont servi dans une enquête, une poursuite ou un exercice (par exemple un procès fictif) au cours des trois dernières années et les lacunes ont été corrigées."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"justice",
-		"interior",
-		"foreign-affairs",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP2",
-		"ICSANT Art. 5",
-		"CPPNM/A Art. 7",
-		"CWC Art. VII",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"action-plan",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q8(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 8, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[152:154:154]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[154:156:156]}, Hazards: cbrn_core_1_0_0_strings[106:110:110], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[110:113:113], References: cbrn_core_1_0_0_strings[113:117:117], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[117:118:118],
+		2: cbrn_core_1_0_0_strings[118:120:120],
+		3: cbrn_core_1_0_0_strings[120:122:122],
+		4: cbrn_core_1_0_0_strings[122:123:123],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q9(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-03", Type: questionnaire.QuestionType("scale"), Index: 9, Text: s.tx("en", "en", "To what extent does national law implement the Chemical Weapons Convention, with a designated National Authority that is staffed, submits the required declarations and is able to receive OPCW inspections?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la Convention sur l'interdiction des armes chimiques (CIAC), avec une autorité nationale désignée, dotée de personnel, qui soumet les déclarations requises et est en mesure de recevoir les inspections de l'OIAC ?"), Help: s.tx("en", "en", "Evidence: the implementing law and its regulations, the decree designating the National Authority, its staff and budget, the latest annual declarations and OPCW inspection reports. Level 3: comprehensive legislation covering all CWC obligations (the OPCW legislative checklist helps); level 4: declarations submitted on time and an inspection or exercise handled in the last three years.", "fr", "Justificatifs : la loi d'application et ses textes réglementaires, le décret désignant l'autorité nationale, son personnel et son budget, les dernières déclarations annuelles et les rapports d'inspection de l'OIAC. Niveau 3 : une législation complète couvrant toutes les obligations de la CIAC (la liste de vérification législative de l'OIAC y aide) ; niveau 4 : des déclarations remises dans les délais et une inspection ou un exercice mené à bien au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"industry",
-		"justice",
-		"customs",
-	), References: s.strs(
-		"CWC Art. VII",
-		"CWC Art. VI",
-		"UNSCR 1540 (2004) OP2",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q9(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-03", Type: questionnaire.QuestionType("scale"), Index: 9, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[156:158:158]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[158:160:160]}, Hazards: cbrn_core_1_0_0_strings[123:124:124], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[124:128:128], References: cbrn_core_1_0_0_strings[128:131:131], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[131:132:132],
+		2: cbrn_core_1_0_0_strings[132:134:134],
+		3: cbrn_core_1_0_0_strings[134:135:135],
+		4: cbrn_core_1_0_0_strings[135:136:136],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q10(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-04", Type: questionnaire.QuestionType("scale"), Index: 10, Text: s.tx("en", "en", "To what extent does national law give effect to the Biological Weapons Convention, with prohibitions and penalties, control of dangerous pathogens and toxins, and a designated national contact point?", "fr", "Dans quelle mesure la législation nationale donne-t-elle effet à la Convention sur l'interdiction des armes biologiques ou à toxines (CABT), avec des interdictions et des sanctions, le contrôle des agents pathogènes et des toxines dangereux, et un point de contact national désigné ?"), Help: s.tx("en", "en", "Evidence: the law or laws giving effect to BWC Articles III and IV, the list of controlled agents and toxins, and the nomination of the national contact point to the BWC Implementation Support Unit. Level 3: comprehensive legislation in force; level 4: applied in practice (licences issued, inspections or an exercise) in the last three years.", "fr", "Justificatifs : la ou les lois donnant effet aux articles III et IV de la CABT, la liste des agents et toxines contrôlés, et la désignation du point de contact national auprès de l'Unité d'appui à l'application de la CABT. Niveau 3 : une législation complète en vigueur ; niveau 4 : une application effective (autorisations délivrées, inspections ou exercice) au cours des trois dernières années."), Hazards: s.strs(
-		"B",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"health",
-		"agriculture",
-		"justice",
-	), References: s.strs(
-		"BWC Art. IV",
-		"BWC Art. III",
-		"UNSCR 1540 (2004) OP2",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q10(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-04", Type: questionnaire.QuestionType("scale"), Index: 10, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[160:162:162]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[162:164:164]}, Hazards: cbrn_core_1_0_0_strings[136:137:137], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[137:141:141], References: cbrn_core_1_0_0_strings[141:144:144], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[144:145:145],
+		2: cbrn_core_1_0_0_strings[145:147:147],
+		3: cbrn_core_1_0_0_strings[147:148:148],
+		4: cbrn_core_1_0_0_strings[148:149:149],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q11(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-05", Type: questionnaire.QuestionType("scale"), Index: 11, Text: s.tx("en", "en", "To what extent does national law provide for the safety and security of nuclear material and radioactive sources throughout their life cycle, including physical protection in line with the amended Convention on the Physical Protection of Nuclear Material?", "fr", "Dans quelle mesure la législation nationale assure-t-elle la sûreté et la sécurité des matières nucléaires et des sources radioactives tout au long de leur cycle de vie, y compris une protection physique conforme à la Convention sur la protection physique des matières nucléaires telle qu'amendée ?"), Help: s.tx("en", "en", "Evidence: the nuclear or radiation protection law and its implementing regulations, including the provisions on physical protection, transport, and import and export. The IAEA can review it on request (legislative assistance, Integrated Nuclear Security Support Plan). Level 3: a comprehensive law in force with its regulations; level 4: applied, and reviewed after an inspection campaign, an IAEA advisory mission (such as IPPAS or INSServ) or an exercise.", "fr", "Justificatifs : la loi nucléaire ou de radioprotection et ses textes d'application, y compris les dispositions relatives à la protection physique, au transport, à l'importation et à l'exportation. L'AIEA peut l'examiner sur demande (assistance législative, plan intégré d'appui en matière de sécurité nucléaire). Niveau 3 : une loi complète en vigueur avec ses règlements ; niveau 4 : une loi appliquée et réexaminée après une campagne d'inspection, une mission consultative de l'AIEA (telle qu'IPPAS ou INSServ) ou un exercice."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"nuclear-regulator",
-		"justice",
-		"foreign-affairs",
-	), References: s.strs(
-		"CPPNM/A",
-		"IAEA NSS 20",
-		"IAEA GSR Part 1 (Rev. 1)",
-		"UNSCR 1540 (2004) OP3(a)",
-		"UNSCR 1540 (2004) OP3(b)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q11(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-05", Type: questionnaire.QuestionType("scale"), Index: 11, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[164:166:166]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[166:168:168]}, Hazards: cbrn_core_1_0_0_strings[149:151:151], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[151:154:154], References: cbrn_core_1_0_0_strings[154:159:159], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[159:161:161],
+		2: cbrn_core_1_0_0_strings[161:162:162],
+		3: cbrn_core_1_0_0_strings[162:163:163],
+		4: cbrn_core_1_0_0_strings[163:164:164],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q12(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-06", Type: questionnaire.QuestionType("multi"), Index: 12, Text: s.tx("en", "en", "Which of the following international reports and declarations has the country submitted within the period due?", "fr", "Parmi les rapports et déclarations internationaux suivants, lesquels le pays a-t-il soumis dans les délais prévus ?"), Help: s.tx("en", "en", "Check with the ministry of foreign affairs and each national authority; the OPCW, the BWC Implementation Support Unit and the 1540 Committee publish or can confirm submission dates. If the country is not party to an instrument, its report cannot be counted.", "fr", "Vérifiez auprès du ministère des affaires étrangères et de chaque autorité nationale ; l'OIAC, l'Unité d'appui à l'application de la CABT et le Comité 1540 publient ou peuvent confirmer les dates de remise. Si le pays n'est pas partie à un instrument, le rapport correspondant ne peut pas être compté."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"nuclear-regulator",
-		"health",
-		"industry",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP4",
-		"CWC Art. VI",
-		"BWC confidence-building measures",
-		"CPPNM/A Art. 5",
-	), Choices: []questionnaire.Choice{
-		{ID: "unscr-1540", Label: s.tx("en", "en", "National report to the 1540 Committee, or confirmation of the national matrix, within the last five years", "fr", "Rapport national au Comité 1540, ou validation de la matrice nationale, au cours des cinq dernières années"), Score: 0.25},
-		{ID: "cwc-declarations", Label: s.tx("en", "en", "CWC annual declarations to the OPCW for the past year", "fr", "Déclarations annuelles à l'OIAC au titre de la CIAC pour l'année écoulée"), Score: 0.25},
-		{ID: "bwc-cbm", Label: s.tx("en", "en", "BWC confidence-building measures for the past year", "fr", "Mesures de confiance de la CABT pour l'année écoulée"), Score: 0.25},
-		{ID: "iaea", Label: s.tx("en", "en", "Reports due to the IAEA (safeguards), with points of contact under the CPPNM and the Code of Conduct kept up to date", "fr", "Rapports dus à l'AIEA (garanties), avec des points de contact tenus à jour au titre de la CPPMN et du Code de conduite"), Score: 0.25},
-		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucun de ces rapports")},
-	}, Activities: s.strs(
-		"legal-review",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q12(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-06", Type: questionnaire.QuestionType("multi"), Index: 12, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[168:170:170]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[170:172:172]}, Hazards: cbrn_core_1_0_0_strings[164:168:168], Weight: 1, Agencies: cbrn_core_1_0_0_strings[168:172:172], References: cbrn_core_1_0_0_strings[172:176:176], Choices: []questionnaire.Choice{
+		{ID: "unscr-1540", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[172:174:174]}, Score: 0.25},
+		{ID: "cwc-declarations", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[174:176:176]}, Score: 0.25},
+		{ID: "bwc-cbm", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[176:178:178]}, Score: 0.25},
+		{ID: "iaea", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[178:180:180]}, Score: 0.25},
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[180:182:182]}},
+	}, Activities: cbrn_core_1_0_0_strings[176:178:178]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q13(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-REG-01", Type: questionnaire.QuestionType("scale"), Index: 13, Text: s.tx("en", "en", "To what extent is there an effectively independent regulatory body for nuclear and radiation safety and security, with legal powers, qualified staff and its own budget, that authorises and inspects all facilities and activities using radioactive sources or nuclear material?", "fr", "Dans quelle mesure existe-t-il un organisme de réglementation de la sûreté et de la sécurité nucléaires et radiologiques effectivement indépendant, doté de pouvoirs juridiques, d'un personnel qualifié et d'un budget propre, qui autorise et inspecte toutes les installations et activités utilisant des sources radioactives ou des matières nucléaires ?"), Help: s.tx("en", "en", "Evidence: the law establishing the regulator and its independence from users and promoters, its organisation chart and budget, the inspection programme and reports, and the enforcement actions taken. Level 4 also needs a recent external review (for example an IAEA IRRS mission) whose findings are being acted on.", "fr", "Justificatifs : la loi qui institue l'organisme de réglementation et garantit son indépendance vis-à-vis des utilisateurs et des promoteurs, son organigramme et son budget, le programme et les rapports d'inspection, et les mesures coercitives prises. Le niveau 4 suppose en outre un examen externe récent (par exemple une mission IRRS de l'AIEA) dont les conclusions sont mises en œuvre."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA GSR Part 1 (Rev. 1)",
-		"IAEA NSS 20",
-		"Code of Conduct on the Safety and Security of Radioactive Sources",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q13(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-01", Type: questionnaire.QuestionType("scale"), Index: 13, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[182:184:184]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[184:186:186]}, Hazards: cbrn_core_1_0_0_strings[178:180:180], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[180:181:181], References: cbrn_core_1_0_0_strings[181:184:184], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[184:186:186],
+		2: cbrn_core_1_0_0_strings[186:188:188],
+		3: cbrn_core_1_0_0_strings[188:189:189],
+		4: cbrn_core_1_0_0_strings[189:190:190],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q14(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-REG-02", Type: questionnaire.QuestionType("scale"), Index: 14, Text: s.tx("en", "en", "To what extent are radioactive sources controlled from cradle to grave: a complete, up-to-date national register including disused sources, authorisation of imports and exports, searches for orphan sources, and safe and secure management of disused sources?", "fr", "Dans quelle mesure les sources radioactives sont-elles contrôlées « du berceau à la tombe » : registre national complet et à jour incluant les sources retirées du service, autorisation des importations et des exportations, recherche des sources orphelines, gestion sûre et sécurisée des sources retirées du service ?"), Help: s.tx("en", "en", "Evidence: the register (number of sources by category, date of the last reconciliation with licensees), import and export authorisations and the notifications exchanged with other states, orphan-source search campaigns, and the storage facility or return agreements for disused sources. Level 4: the register was verified by inspection in the last three years and no category 1 to 3 source is unaccounted for.", "fr", "Justificatifs : le registre (nombre de sources par catégorie, date du dernier rapprochement avec les titulaires d'autorisation), les autorisations d'importation et d'exportation et les notifications échangées avec d'autres États, les campagnes de recherche de sources orphelines, et l'installation d'entreposage ou les accords de reprise des sources retirées du service. Niveau 4 : le registre a été vérifié par inspection au cours des trois dernières années et aucune source de catégorie 1 à 3 n'est manquante."), Hazards: s.strs(
-		"R",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"customs",
-		"environment",
-	), References: s.strs(
-		"Code of Conduct on the Safety and Security of Radioactive Sources",
-		"IAEA Guidance on the Import and Export of Radioactive Sources",
-		"IAEA Guidance on the Management of Disused Radioactive Sources",
-		"IAEA NSS 11-G (Rev. 1)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q14(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-02", Type: questionnaire.QuestionType("scale"), Index: 14, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[186:188:188]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[188:190:190]}, Hazards: cbrn_core_1_0_0_strings[190:191:191], Weight: 2, Agencies: cbrn_core_1_0_0_strings[191:194:194], References: cbrn_core_1_0_0_strings[194:198:198], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[198:200:200],
+		2: cbrn_core_1_0_0_strings[200:202:202],
+		3: cbrn_core_1_0_0_strings[202:204:204],
+		4: cbrn_core_1_0_0_strings[204:205:205],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q15(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-REG-03", Type: questionnaire.QuestionType("scale"), Index: 15, Text: s.tx("en", "en", "Where the country holds nuclear material or operates nuclear facilities (power or research reactors, fuel-cycle facilities), to what extent is their physical protection regulated and inspected on the basis of a national design basis threat, with protection systems put to the test?", "fr", "Lorsque le pays détient des matières nucléaires ou exploite des installations nucléaires (réacteurs de puissance ou de recherche, installations du cycle du combustible), dans quelle mesure leur protection physique est-elle réglementée et inspectée sur la base d'une menace de référence nationale, avec des systèmes de protection mis à l'épreuve ?"), Help: s.tx("en", "en", "Answer N/A only if the country has no nuclear facility and holds no nuclear material beyond small quantities (for example under a small quantities protocol). Evidence: the physical protection regulation, the design basis threat (classified: cite its existence and date), inspection reports and performance tests. Level 4: protection tested (performance testing or a force-on-force exercise) in the last three years; level 5: an IAEA IPPAS mission hosted and followed up.", "fr", "Ne répondez « sans objet » que si le pays n'exploite aucune installation nucléaire et ne détient pas de matières nucléaires au-delà de petites quantités (par exemple au titre d'un protocole relatif aux petites quantités). Justificatifs : la réglementation de protection physique, la menace de référence (classifiée : en citer l'existence et la date), les rapports d'inspection et les essais de performance. Niveau 4 : protection mise à l'épreuve (essais de performance ou exercice de type force contre force) au cours des trois dernières années ; niveau 5 : une mission IPPAS de l'AIEA accueillie et suivie d'effets."), Hazards: s.strs(
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"interior",
-		"defence",
-	), References: s.strs(
-		"CPPNM/A",
-		"IAEA NSS 13 (INFCIRC/225/Rev. 5)",
-		"IAEA NSS 10-G (Rev. 1)",
-	), NAAllowed: true, Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q15(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-03", Type: questionnaire.QuestionType("scale"), Index: 15, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[190:192:192]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[192:194:194]}, Hazards: cbrn_core_1_0_0_strings[205:206:206], Weight: 2, Agencies: cbrn_core_1_0_0_strings[206:209:209], References: cbrn_core_1_0_0_strings[209:212:212], NAAllowed: true, Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[212:214:214],
+		2: cbrn_core_1_0_0_strings[214:215:215],
+		3: cbrn_core_1_0_0_strings[215:217:217],
+		4: cbrn_core_1_0_0_strings[217:219:219],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q16(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-REG-04", Type: questionnaire.QuestionType("scale"), Index: 16, Text: s.tx("en", "en", "To what extent are sites that produce, store, use or sell hazardous and dual-use chemicals registered, licensed and regularly inspected both for accident prevention and for security against malicious acts (access control, inventories, reporting of thefts and suspicious orders)?", "fr", "Dans quelle mesure les sites qui produisent, stockent, utilisent ou vendent des produits chimiques dangereux et à double usage sont-ils recensés, autorisés et inspectés régulièrement, tant pour la prévention des accidents que pour la protection contre la malveillance (contrôle des accès, inventaires, signalement des vols et des commandes suspectes) ?"), Help: s.tx("en", "en", "Evidence: the inventory of sites holding hazardous chemicals (including those declared under the CWC), the licensing regulation, the inspection plan and reports, and guidance to operators on security. Level 3: all major-hazard sites licensed and inspected for safety, and security requirements adopted; level 4: security inspections and a joint exercise with operators in the last three years.", "fr", "Justificatifs : l'inventaire des sites détenant des produits chimiques dangereux (y compris ceux déclarés au titre de la CIAC), la réglementation des autorisations, le plan et les rapports d'inspection, et les lignes directrices adressées aux exploitants sur la protection contre la malveillance. Niveau 3 : tous les sites à risque majeur sont autorisés et inspectés pour la prévention des accidents, et des exigences de protection contre la malveillance sont adoptées ; niveau 4 : des inspections portant sur la malveillance et un exercice conjoint avec les exploitants ont eu lieu au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"industry",
-		"environment",
-		"interior",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(a)",
-		"CWC Art. VI",
-		"ILO Convention C174 (1993)",
-		"OECD Guiding Principles for Chemical Accident Prevention, Preparedness and Response",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q16(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-04", Type: questionnaire.QuestionType("scale"), Index: 16, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[194:196:196]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[196:198:198]}, Hazards: cbrn_core_1_0_0_strings[219:220:220], Weight: 2, Critical: true, Agencies: cbrn_core_1_0_0_strings[220:223:223], References: cbrn_core_1_0_0_strings[223:227:227], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[227:229:229],
+		2: cbrn_core_1_0_0_strings[229:231:231],
+		3: cbrn_core_1_0_0_strings[231:233:233],
+		4: cbrn_core_1_0_0_strings[233:234:234],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q17(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-REG-05", Type: questionnaire.QuestionType("scale"), Index: 17, Text: s.tx("en", "en", "To what extent is there a national biosafety and biosecurity system covering human, animal and plant health laboratories: an inventory of facilities and of the dangerous pathogens and toxins they hold, containment and access requirements, licensing, inspection, and safe transport of infectious substances?", "fr", "Dans quelle mesure existe-t-il un dispositif national de sécurité et de sûreté biologiques couvrant les laboratoires de santé humaine, animale et végétale : inventaire des installations et des agents pathogènes et toxines dangereux qu'elles détiennent, exigences de confinement et d'accès, autorisation, inspection et transport sûr des matières infectieuses ?"), Help: s.tx("en", "en", "Evidence: the biosafety and biosecurity law or regulation, the register of facilities and holdings, licensing and inspection records, national guidance based on the WHO Laboratory Biosafety Manual, and training records. Level 3: a system with a legal basis and an oversight body; level 4: inspections and an incident exercise in the last three years, with holdings consolidated in as few facilities as possible.", "fr", "Justificatifs : la loi ou la réglementation sur la sécurité et la sûreté biologiques, le registre des installations et des collections détenues, les dossiers d'autorisation et d'inspection, les lignes directrices nationales fondées sur le Manuel de sécurité biologique en laboratoire de l'OMS et les registres de formation. Niveau 3 : un dispositif fondé en droit, doté d'un organe de contrôle ; niveau 4 : des inspections et un exercice d'incident au cours des trois dernières années, les collections étant regroupées dans le plus petit nombre possible d'installations."), Hazards: s.strs(
-		"B",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"health",
-		"agriculture",
-		"environment",
-	), References: s.strs(
-		"IHR (2005) JEE P7 (3rd ed.)",
-		"WHO Laboratory Biosafety Manual (4th ed., 2020)",
-		"ISO 35001:2019",
-		"BWC Art. IV",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q17(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-REG-05", Type: questionnaire.QuestionType("scale"), Index: 17, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[198:200:200]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[200:202:202]}, Hazards: cbrn_core_1_0_0_strings[234:235:235], Weight: 2, Critical: true, Agencies: cbrn_core_1_0_0_strings[235:238:238], References: cbrn_core_1_0_0_strings[238:242:242], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[242:244:244],
+		2: cbrn_core_1_0_0_strings[244:246:246],
+		3: cbrn_core_1_0_0_strings[246:248:248],
+		4: cbrn_core_1_0_0_strings[248:249:249],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q18(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-TRD-01", Type: questionnaire.QuestionType("scale"), Index: 18, Text: s.tx("en", "en", "To what extent does the country control the export, transit, trans-shipment and brokering of CBRN-related and dual-use goods, software and technology, under a law with a national control list aligned with those of the multilateral export control regimes and a catch-all clause?", "fr", "Dans quelle mesure le pays contrôle-t-il l'exportation, le transit, le transbordement et le courtage des biens, logiciels et technologies liés aux armes NRBC ou à double usage, en vertu d'une loi assortie d'une liste nationale de contrôle alignée sur celles des régimes multilatéraux de contrôle des exportations et d'une clause attrape-tout ?"), Help: s.tx("en", "en", "Evidence: the export control law and regulations, the national control list and the date it was last updated against the lists of the Australia Group, the Nuclear Suppliers Group, the Wassenaar Arrangement and the Missile Technology Control Regime, and the penalties for violations. Level 2: some items or acts (transit, brokering, intangible transfers) not covered; level 3: complete and in force; level 4: list updated within the last two years and applied in enforcement cases.", "fr", "Justificatifs : la loi et les règlements sur le contrôle des exportations, la liste nationale de contrôle et la date de sa dernière mise à jour au regard des listes du Groupe d'Australie, du Groupe des fournisseurs nucléaires, de l'Arrangement de Wassenaar et du Régime de contrôle de la technologie des missiles, et les sanctions en cas d'infraction. Niveau 2 : certains biens ou actes (transit, courtage, transferts immatériels) ne sont pas couverts ; niveau 3 : un dispositif complet et en vigueur ; niveau 4 : une liste mise à jour depuis moins de deux ans et appliquée dans des procédures de contrôle ou de répression."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"industry",
-		"customs",
-		"foreign-affairs",
-		"nuclear-regulator",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(d)",
-		"UNSCR 1540 (2004) OP6",
-		"Australia Group common control lists",
-		"NSG Guidelines (INFCIRC/254)",
-		"Wassenaar Arrangement List of Dual-Use Goods and Technologies",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q18(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-01", Type: questionnaire.QuestionType("scale"), Index: 18, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[202:204:204]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[204:206:206]}, Hazards: cbrn_core_1_0_0_strings[249:253:253], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[253:257:257], References: cbrn_core_1_0_0_strings[257:262:262], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[262:264:264],
+		2: cbrn_core_1_0_0_strings[264:266:266],
+		3: cbrn_core_1_0_0_strings[266:268:268],
+		4: cbrn_core_1_0_0_strings[268:269:269],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q19(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-TRD-02", Type: questionnaire.QuestionType("scale"), Index: 19, Text: s.tx("en", "en", "To what extent does a designated licensing authority assess applications to export controlled goods against published criteria, with inter-agency consultation, end-use and end-user verification, and records of licences granted and refused?", "fr", "Dans quelle mesure une autorité de délivrance des licences désignée examine-t-elle les demandes d'exportation de biens contrôlés selon des critères publiés, avec une consultation interministérielle, la vérification de l'utilisation finale et de l'utilisateur final, et l'archivage des licences accordées et refusées ?"), Help: s.tx("en", "en", "Evidence: the licensing procedure, the inter-agency review mechanism, end-user certificate templates, statistics of licences granted and refused, and denial notifications exchanged with partners. Level 4: post-shipment or end-use checks carried out, and licensing officers trained, in the last three years.", "fr", "Justificatifs : la procédure de délivrance, le mécanisme d'examen interministériel, les modèles de certificat d'utilisateur final, les statistiques de licences accordées et refusées, et les notifications de refus échangées avec les partenaires. Niveau 4 : des contrôles après expédition ou de l'utilisation finale ont été effectués, et les agents chargés des licences formés, au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"industry",
-		"foreign-affairs",
-		"interior",
-		"customs",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(d)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q19(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-02", Type: questionnaire.QuestionType("scale"), Index: 19, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[206:208:208]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[208:210:210]}, Hazards: cbrn_core_1_0_0_strings[269:273:273], Weight: 2, Agencies: cbrn_core_1_0_0_strings[273:277:277], References: cbrn_core_1_0_0_strings[277:278:278], Target: 4, Activities: cbrn_core_1_0_0_strings[278:280:280]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q20(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-TRD-03", Type: questionnaire.QuestionType("scale"), Index: 20, Text: s.tx("en", "en", "To what extent can customs and border officers recognise controlled CBRN and dual-use goods, check them against licences, and detain, seize and refer suspect shipments to the competent authorities?", "fr", "Dans quelle mesure les agents des douanes et des frontières savent-ils reconnaître les biens NRBC et à double usage contrôlés, les confronter aux licences, et retenir, saisir et signaler les envois suspects aux autorités compétentes ?"), Help: s.tx("en", "en", "Evidence: customs powers in the law, records of commodity identification training, technical reference material, standard operating procedures for detentions, and statistics or case files of detentions and seizures. Level 4: a joint exercise with the licensing authority and technical experts in the last three years.", "fr", "Justificatifs : les pouvoirs douaniers prévus par la loi, les registres de formation à l'identification des marchandises, la documentation technique de référence, les procédures opérationnelles normalisées de retenue, et les statistiques ou dossiers de retenues et de saisies. Niveau 4 : un exercice conjoint avec l'autorité de délivrance des licences et des experts techniques au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"customs",
-		"industry",
-		"interior",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(c)",
-		"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q20(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-03", Type: questionnaire.QuestionType("scale"), Index: 20, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[210:212:212]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[212:214:214]}, Hazards: cbrn_core_1_0_0_strings[280:284:284], Weight: 2, Agencies: cbrn_core_1_0_0_strings[284:287:287], References: cbrn_core_1_0_0_strings[287:289:289], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[289:290:290],
+		2: cbrn_core_1_0_0_strings[290:291:291],
+		3: cbrn_core_1_0_0_strings[291:293:293],
+		4: cbrn_core_1_0_0_strings[293:295:295],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q21(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-TRD-04", Type: questionnaire.QuestionType("scale"), Index: 21, Text: s.tx("en", "en", "To what extent do the authorities regularly inform exporters, manufacturers, freight forwarders and brokers of their export control obligations, and encourage internal compliance programmes?", "fr", "Dans quelle mesure les autorités sensibilisent-elles régulièrement les exportateurs, les fabricants, les transitaires et les courtiers à leurs obligations en matière de contrôle des exportations, et encouragent-elles les programmes internes de conformité ?"), Help: s.tx("en", "en", "Evidence: the outreach programme, seminars held and their participants, published guidance, the number of companies with an internal compliance programme, and voluntary disclosures received. Level 4: outreach evaluated and targeted by risk; level 5: the country shares its outreach material regionally.", "fr", "Justificatifs : le programme de sensibilisation, les séminaires tenus et leurs participants, les guides publiés, le nombre d'entreprises dotées d'un programme interne de conformité, et les déclarations volontaires reçues. Niveau 4 : la sensibilisation est évaluée et ciblée selon les risques ; niveau 5 : le pays partage ses supports de sensibilisation au niveau régional."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"industry",
-		"customs",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP8(d)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q21(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-04", Type: questionnaire.QuestionType("scale"), Index: 21, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[214:216:216]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[216:218:218]}, Hazards: cbrn_core_1_0_0_strings[295:299:299], Weight: 1, Agencies: cbrn_core_1_0_0_strings[299:301:301], References: cbrn_core_1_0_0_strings[301:302:302], Target: 4, Activities: cbrn_core_1_0_0_strings[302:304:304]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q22(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-TRD-05", Type: questionnaire.QuestionType("choice"), Index: 22, Text: s.tx("en", "en", "How are imports and exports of chemicals listed in the schedules of the Chemical Weapons Convention controlled?", "fr", "Comment les importations et les exportations de produits chimiques inscrits aux tableaux de la Convention sur l'interdiction des armes chimiques sont-elles contrôlées ?"), Help: s.tx("en", "en", "Transfers of Schedule 2 and 3 chemicals are declared each year as aggregate national data; discrepancies between the figures of importing and exporting states are common and point to weak control. Evidence: the licensing regulation, customs tariff codes flagged for scheduled chemicals, and the National Authority's reconciliation records.", "fr", "Les transferts de produits chimiques des tableaux 2 et 3 sont déclarés chaque année sous forme de données nationales agrégées ; les écarts entre les chiffres des États importateurs et exportateurs sont fréquents et révèlent un contrôle insuffisant. Justificatifs : la réglementation des licences, les codes tarifaires douaniers signalant les produits inscrits, et les rapprochements effectués par l'autorité nationale."), Hazards: s.strs(
-		"C",
-	), Weight: 1, Agencies: s.strs(
-		"customs",
-		"industry",
-		"foreign-affairs",
-	), References: s.strs(
-		"CWC Art. VI",
-		"CWC Verification Annex Parts VI-VIII",
-	), Choices: []questionnaire.Choice{
-		{ID: "none", Label: s.tx("en", "en", "No specific control", "fr", "Aucun contrôle spécifique")},
-		{ID: "records", Label: s.tx("en", "en", "Customs records only, without a licence requirement", "fr", "Registres douaniers uniquement, sans obligation de licence"), Score: 0.25},
-		{ID: "partial", Label: s.tx("en", "en", "Licences for Schedule 1 and 2 chemicals; Schedule 3 data collected for declarations", "fr", "Licences pour les produits des tableaux 1 et 2 ; données sur le tableau 3 collectées pour les déclarations"), Score: 0.5},
-		{ID: "licensed", Label: s.tx("en", "en", "Licences or permits for all three schedules, with customs data reconciled each year with the National Authority's declarations", "fr", "Licences ou permis pour les trois tableaux, avec un rapprochement annuel des données douanières et des déclarations de l'autorité nationale"), Score: 0.75},
-		{ID: "reconciled", Label: s.tx("en", "en", "As above, and transfer discrepancies raised by the OPCW are investigated and resolved", "fr", "Comme ci-dessus, et les écarts de transferts signalés par l'OIAC font l'objet d'une enquête et sont résolus"), Score: 1},
-	}, Activities: s.strs(
-		"capacity-building",
-		"legal-review",
-	)}
+func build_cbrn_core_1_0_0Q22(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-TRD-05", Type: questionnaire.QuestionType("choice"), Index: 22, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[218:220:220]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[220:222:222]}, Hazards: cbrn_core_1_0_0_strings[304:305:305], Weight: 1, Agencies: cbrn_core_1_0_0_strings[305:308:308], References: cbrn_core_1_0_0_strings[308:310:310], Choices: []questionnaire.Choice{
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[222:224:224]}},
+		{ID: "records", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[224:226:226]}, Score: 0.25},
+		{ID: "partial", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[226:228:228]}, Score: 0.5},
+		{ID: "licensed", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[228:230:230]}, Score: 0.75},
+		{ID: "reconciled", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[230:232:232]}, Score: 1},
+	}, Activities: cbrn_core_1_0_0_strings[310:312:312]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q23(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-01", Type: questionnaire.QuestionType("scale"), Index: 23, Text: s.tx("en", "en", "To what extent do facilities holding high-risk CBRN materials maintain a security culture and measures against insider threats: background checks, access limited to those who need it, and a channel to report suspicious behaviour?", "fr", "Dans quelle mesure les installations détenant des matières NRBC à haut risque entretiennent-elles une culture de sécurité et des mesures contre la menace interne : enquêtes administratives, accès limité aux personnes qui en ont besoin, et canal de signalement des comportements suspects ?"), Help: s.tx("en", "en", "Evidence: regulatory requirements on the trustworthiness of personnel, facility security plans, security-culture self-assessments, awareness sessions held, and reports received through the reporting channel. Level 3: required by regulation for nuclear, radiological, chemical and biological facilities; level 4: verified by inspection and tested through a self-assessment or an exercise.", "fr", "Justificatifs : les exigences réglementaires relatives à la fiabilité du personnel, les plans de sécurité des installations, les auto-évaluations de la culture de sécurité, les séances de sensibilisation tenues et les signalements reçus. Niveau 3 : exigé par la réglementation pour les installations nucléaires, radiologiques, chimiques et biologiques ; niveau 4 : vérifié par inspection et éprouvé par une auto-évaluation ou un exercice."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"health",
-		"industry",
-		"interior",
-	), References: s.strs(
-		"IAEA NSS 7",
-		"IAEA NSS 8-G (Rev. 1)",
-		"ISO 35001:2019",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q23(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-01", Type: questionnaire.QuestionType("scale"), Index: 23, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[232:234:234]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[234:236:236]}, Hazards: cbrn_core_1_0_0_strings[312:316:316], Weight: 2, Agencies: cbrn_core_1_0_0_strings[316:320:320], References: cbrn_core_1_0_0_strings[320:323:323], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[323:324:324],
+		2: cbrn_core_1_0_0_strings[324:325:325],
+		3: cbrn_core_1_0_0_strings[325:327:327],
+		4: cbrn_core_1_0_0_strings[327:328:328],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q24(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-02", Type: questionnaire.QuestionType("scale"), Index: 24, Text: s.tx("en", "en", "To what extent are universities, research institutes and companies in the life and chemical sciences engaged on dual-use risks, through codes of conduct, institutional review of research of concern, and training of scientists and students?", "fr", "Dans quelle mesure les universités, les instituts de recherche et les entreprises des sciences du vivant et de la chimie sont-ils mobilisés sur les risques liés au double usage, par des codes de conduite, l'examen institutionnel des recherches préoccupantes et la formation des scientifiques et des étudiants ?"), Help: s.tx("en", "en", "Evidence: codes of conduct adopted by academies or institutions, review committees and their procedures, course modules on responsible science, and outreach to research funders. Level 4: reviews applied to actual projects and training part of regular curricula; level 5: the country contributes to regional or international work on responsible science.", "fr", "Justificatifs : les codes de conduite adoptés par les académies ou les établissements, les comités d'examen et leurs procédures, les modules d'enseignement sur la science responsable, et les actions de sensibilisation menées avec les organismes de financement de la recherche. Niveau 4 : l'examen s'applique à des projets réels et la formation fait partie des cursus ordinaires ; niveau 5 : le pays contribue aux travaux régionaux ou internationaux sur la science responsable."), Hazards: s.strs(
-		"C",
-		"B",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"agriculture",
-		"industry",
-	), References: s.strs(
-		"WHO Global guidance framework for the responsible use of the life sciences (2022)",
-		"Tianjin Biosecurity Guidelines for Codes of Conduct for Scientists (2021)",
-		"The Hague Ethical Guidelines (OPCW)",
-		"UNSCR 1540 (2004) OP8(d)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q24(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-02", Type: questionnaire.QuestionType("scale"), Index: 24, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[236:238:238]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[238:240:240]}, Hazards: cbrn_core_1_0_0_strings[328:330:330], Weight: 1, Agencies: cbrn_core_1_0_0_strings[330:333:333], References: cbrn_core_1_0_0_strings[333:337:337], Target: 4, Activities: cbrn_core_1_0_0_strings[337:339:339]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q25(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-03", Type: questionnaire.QuestionType("scale"), Index: 25, Text: s.tx("en", "en", "To what extent can security, law-enforcement and customs services gather and analyse intelligence on trafficking of CBRN materials, in particular nuclear and other radioactive material, share it among themselves and with foreign partners, and conduct intelligence-led operations?", "fr", "Dans quelle mesure les services de sécurité, de police et des douanes peuvent-ils recueillir et analyser du renseignement sur le trafic de matières NRBC, en particulier de matières nucléaires et d'autres matières radioactives, le partager entre eux et avec des partenaires étrangers, et conduire des opérations fondées sur le renseignement ?"), Help: s.tx("en", "en", "Evidence: a designated unit or joint analysis cell, information-exchange agreements (national, with INTERPOL and with neighbouring countries), training records, and operations or cases (details may be classified: cite their existence). Level 4: an intelligence-led operation or exercise in the last three years, followed by a lessons-learnt review.", "fr", "Justificatifs : une unité désignée ou une cellule d'analyse conjointe, des accords d'échange d'informations (au niveau national, avec INTERPOL et avec les pays voisins), des registres de formation, et des opérations ou affaires (les détails peuvent être classifiés : en citer l'existence). Niveau 4 : une opération ou un exercice fondé sur le renseignement au cours des trois dernières années, suivi d'un retour d'expérience."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"interior",
-		"customs",
-		"nuclear-regulator",
-		"justice",
-	), References: s.strs(
-		"IAEA NSS 15",
-		"ICSANT Art. 7",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q25(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-03", Type: questionnaire.QuestionType("scale"), Index: 25, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[240:242:242]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[242:244:244]}, Hazards: cbrn_core_1_0_0_strings[339:343:343], Weight: 2, Agencies: cbrn_core_1_0_0_strings[343:347:347], References: cbrn_core_1_0_0_strings[347:350:350], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[350:351:351],
+		2: cbrn_core_1_0_0_strings[351:352:352],
+		3: cbrn_core_1_0_0_strings[352:354:354],
+		4: cbrn_core_1_0_0_strings[354:355:355],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q26(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-04", Type: questionnaire.QuestionType("scale"), Index: 26, Text: s.tx("en", "en", "To what extent do law-enforcement and security services detect and act on signs that a chemical attack is being prepared (suspicious purchases of toxic chemicals and precursors reported by suppliers, thefts from sites, online indicators) through intelligence-led work with industry?", "fr", "Dans quelle mesure les services de police et de sécurité détectent-ils les signes de la préparation d'un attentat chimique (achats suspects de produits chimiques toxiques et de précurseurs signalés par les fournisseurs, vols sur des sites, indices en ligne) et y donnent-ils suite, grâce à un travail fondé sur le renseignement mené avec l'industrie ?"), Help: s.tx("en", "en", "Evidence: a reporting mechanism for suppliers and retailers, the list of chemicals of concern it covers, the unit that receives and analyses reports, training of investigators, and the follow-up given to reports. Level 4: the mechanism has produced actionable reports or was tested in an exercise in the last three years.", "fr", "Justificatifs : un mécanisme de signalement destiné aux fournisseurs et aux détaillants, la liste des produits chimiques préoccupants qu'il couvre, l'unité qui reçoit et analyse les signalements, la formation des enquêteurs et les suites données. Niveau 4 : le mécanisme a produit des signalements exploitables ou a été éprouvé lors d'un exercice au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-	), Weight: 1, Agencies: s.strs(
-		"interior",
-		"industry",
-		"customs",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(c)",
-		"UNSCR 1540 (2004) OP8(d)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q26(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-04", Type: questionnaire.QuestionType("scale"), Index: 26, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[244:246:246]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[246:248:248]}, Hazards: cbrn_core_1_0_0_strings[355:356:356], Weight: 1, Agencies: cbrn_core_1_0_0_strings[356:359:359], References: cbrn_core_1_0_0_strings[359:361:361], Target: 4, Activities: cbrn_core_1_0_0_strings[361:363:363]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q27(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-05", Type: questionnaire.QuestionType("scale"), Index: 27, Text: s.tx("en", "en", "To what extent have the authorities assessed and addressed the risk of drones being used to carry or release CBRN material near sensitive facilities or mass gatherings, through rules on drone use, restricted zones, detection, and clear counter-drone responsibilities?", "fr", "Dans quelle mesure les autorités ont-elles évalué et traité le risque d'utilisation de drones pour transporter ou disperser des matières NRBC à proximité d'installations sensibles ou de grands rassemblements, par des règles d'utilisation des drones, des zones d'interdiction de survol, des moyens de détection et une répartition claire des responsabilités en matière de lutte anti-drones ?"), Help: s.tx("en", "en", "Evidence: the drone regulation and registration scheme, no-fly zones around nuclear, chemical and biological sites, the risk assessment, the authorities designated for detection and interception, and exercises that included a drone scenario. Level 4: a drone scenario exercised at a sensitive site or major event in the last three years.", "fr", "Justificatifs : la réglementation des drones et le dispositif d'immatriculation, les zones d'interdiction de survol autour des sites nucléaires, chimiques et biologiques, l'évaluation des risques, les autorités désignées pour la détection et l'interception, et les exercices comportant un scénario de drone. Niveau 4 : un scénario de drone exercé sur un site sensible ou lors d'un grand événement au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"interior",
-		"defence",
-		"civil-protection",
-		"nuclear-regulator",
-	), References: s.strs(
-		"GCTF Berlin Memorandum on Good Practices for Countering Terrorist Use of Unmanned Aerial Systems (2019)",
-		"UN CTC Delhi Declaration on new and emerging technologies (2022)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q27(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-05", Type: questionnaire.QuestionType("scale"), Index: 27, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[248:250:250]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[250:252:252]}, Hazards: cbrn_core_1_0_0_strings[363:367:367], Weight: 1, Agencies: cbrn_core_1_0_0_strings[367:371:371], References: cbrn_core_1_0_0_strings[371:373:373], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[373:374:374],
+		2: cbrn_core_1_0_0_strings[374:375:375],
+		3: cbrn_core_1_0_0_strings[375:376:376],
+		4: cbrn_core_1_0_0_strings[376:378:378],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q28(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-06", Type: questionnaire.QuestionType("scale"), Index: 28, Text: s.tx("en", "en", "To what extent are nuclear, radiological and chemical facilities required to protect their control and safety systems against cyber-attacks that could cause a release, with regulatory inspection and mandatory reporting of cyber incidents?", "fr", "Dans quelle mesure les installations nucléaires, radiologiques et chimiques sont-elles tenues de protéger leurs systèmes de contrôle-commande et leurs systèmes instrumentés de sécurité contre les cyberattaques susceptibles de provoquer un rejet, avec une inspection réglementaire et la déclaration obligatoire des incidents informatiques ?"), Help: s.tx("en", "en", "Evidence: the regulation or licence conditions on computer security, the designation of the competent cyber-security authority, inspection reports, incident reports, and exercises involving operators and the national computer emergency response team. Level 4: a cyber scenario exercised with at least one facility in the last three years.", "fr", "Justificatifs : la réglementation ou les conditions d'autorisation relatives à la sécurité informatique, la désignation de l'autorité compétente en cybersécurité, les rapports d'inspection, les déclarations d'incident, et les exercices associant les exploitants et l'équipe nationale de réponse aux incidents informatiques. Niveau 4 : un scénario cyber exercé avec au moins une installation au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"industry",
-		"interior",
-		"defence",
-	), References: s.strs(
-		"IAEA NSS 42-G",
-		"IAEA NSS 17-T (Rev. 1)",
-		"IEC 62443",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q28(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-06", Type: questionnaire.QuestionType("scale"), Index: 28, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[252:254:254]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[254:256:256]}, Hazards: cbrn_core_1_0_0_strings[378:381:381], Weight: 2, Agencies: cbrn_core_1_0_0_strings[381:385:385], References: cbrn_core_1_0_0_strings[385:388:388], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[388:390:390],
+		2: cbrn_core_1_0_0_strings[390:392:392],
+		3: cbrn_core_1_0_0_strings[392:394:394],
+		4: cbrn_core_1_0_0_strings[394:395:395],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q29(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-SEC-07", Type: questionnaire.QuestionType("scale"), Index: 29, Text: s.tx("en", "en", "To what extent do the authorities, together with research institutions and industry, monitor emerging technologies that could make CBRN misuse easier (for example synthetic biology, artificial intelligence, additive manufacturing) and adjust controls accordingly?", "fr", "Dans quelle mesure les autorités, avec les institutions de recherche et l'industrie, assurent-elles une veille sur les technologies émergentes susceptibles de faciliter un détournement à des fins NRBC (par exemple la biologie de synthèse, l'intelligence artificielle, la fabrication additive) et adaptent-elles les contrôles en conséquence ?"), Help: s.tx("en", "en", "Evidence: a body or working group with a mandate for technology watch, its reports, and the resulting changes to control lists, regulations or guidance. Level 4: its findings have led to at least one such change in the last three years; level 5: the country contributes to international discussions on the subject.", "fr", "Justificatifs : un organe ou un groupe de travail chargé de la veille technologique, ses rapports, et les modifications des listes de contrôle, des réglementations ou des lignes directrices qui en ont découlé. Niveau 4 : ses conclusions ont entraîné au moins une modification de ce type au cours des trois dernières années ; niveau 5 : le pays contribue aux discussions internationales sur le sujet."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"industry",
-		"health",
-		"interior",
-		"foreign-affairs",
-	), References: s.strs(
-		"UN CTC Delhi Declaration on new and emerging technologies (2022)",
-	), Target: 4, Activities: s.strs(
-		"needs-assessment",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q29(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-SEC-07", Type: questionnaire.QuestionType("scale"), Index: 29, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[256:258:258]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[258:260:260]}, Hazards: cbrn_core_1_0_0_strings[395:399:399], Weight: 1, Agencies: cbrn_core_1_0_0_strings[399:403:403], References: cbrn_core_1_0_0_strings[403:404:404], Target: 4, Activities: cbrn_core_1_0_0_strings[404:406:406]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q30(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-01", Type: questionnaire.QuestionType("scale"), Index: 30, Text: s.tx("en", "en", "To what extent does public health surveillance combine indicator-based and event-based surveillance, including unusual clusters and unexplained illness or deaths, with signals verified and assessed within 24 hours?", "fr", "Dans quelle mesure la surveillance de santé publique combine-t-elle surveillance fondée sur les indicateurs et surveillance fondée sur les événements, y compris pour les regroupements inhabituels de cas et les maladies ou décès inexpliqués, avec des signaux vérifiés et évalués dans les 24 heures ?"), Help: s.tx("en", "en", "Evidence: the national surveillance guidelines, the list of notifiable diseases and syndromes, the event-based surveillance procedure (media and community sources, health facilities), verification logs and timeliness indicators (for example against the 7-1-7 target). Level 4: timeliness measured and met in real events or a simulation in the last three years.", "fr", "Justificatifs : les lignes directrices nationales de surveillance, la liste des maladies et syndromes à déclaration obligatoire, la procédure de surveillance fondée sur les événements (sources médiatiques et communautaires, établissements de santé), les registres de vérification et les indicateurs de délai (par exemple au regard de la cible 7-1-7). Niveau 4 : délais mesurés et respectés lors d'événements réels ou d'une simulation au cours des trois dernières années."), Hazards: s.strs(
-		"B",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"agriculture",
-	), References: s.strs(
-		"IHR (2005) Annex 1",
-		"IHR (2005) JEE D2 (3rd ed.)",
-		"WHO SPAR C5 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"action-plan",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q30(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-01", Type: questionnaire.QuestionType("scale"), Index: 30, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[260:262:262]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[262:264:264]}, Hazards: cbrn_core_1_0_0_strings[406:407:407], Weight: 2, Agencies: cbrn_core_1_0_0_strings[407:409:409], References: cbrn_core_1_0_0_strings[409:412:412], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[412:413:413],
+		2: cbrn_core_1_0_0_strings[413:415:415],
+		3: cbrn_core_1_0_0_strings[415:417:417],
+		4: cbrn_core_1_0_0_strings[417:418:418],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q31(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-02", Type: questionnaire.QuestionType("scale"), Index: 31, Text: s.tx("en", "en", "To what extent does the surveillance system also detect chemical and radiological events (poisonings, unexplained toxic exposures, radiation injuries) and alert the authorities responsible for chemical safety and radiation protection?", "fr", "Dans quelle mesure le système de surveillance détecte-t-il aussi les événements chimiques et radiologiques (intoxications, expositions toxiques inexpliquées, lésions radio-induites) et alerte-t-il les autorités chargées de la sécurité chimique et de la radioprotection ?"), Help: s.tx("en", "en", "Evidence: case definitions and reporting forms that include chemical and radiation exposure, procedures linking health surveillance with the poison centre, the environment authorities and the radiation regulator, and examples of events detected. Level 4: a chemical or radiological event, real or simulated, detected and escalated in the last three years.", "fr", "Justificatifs : des définitions de cas et des formulaires de déclaration incluant l'exposition chimique et radiologique, des procédures reliant la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de sûreté nucléaire et de radioprotection, et des exemples d'événements détectés. Niveau 4 : un événement chimique ou radiologique, réel ou simulé, détecté et remonté au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"R",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"environment",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) JEE CE (3rd ed.)",
-		"IHR (2005) JEE RE (3rd ed.)",
-		"WHO SPAR C14 (2nd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q31(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-02", Type: questionnaire.QuestionType("scale"), Index: 31, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[264:266:266]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[266:268:268]}, Hazards: cbrn_core_1_0_0_strings[418:420:420], Weight: 2, Agencies: cbrn_core_1_0_0_strings[420:423:423], References: cbrn_core_1_0_0_strings[423:427:427], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[427:428:428],
+		2: cbrn_core_1_0_0_strings[428:429:429],
+		3: cbrn_core_1_0_0_strings[429:431:431],
+		4: cbrn_core_1_0_0_strings[431:432:432],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q32(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-03", Type: questionnaire.QuestionType("yesno"), Index: 32, Text: s.tx("en", "en", "Does the country have a poison centre, or an equivalent toxicology information service, that is staffed and reachable 24 hours a day, 7 days a week, by health professionals and the public?", "fr", "Le pays dispose-t-il d'un centre antipoison, ou d'un service d'information toxicologique équivalent, doté de personnel et joignable 24 heures sur 24 et 7 jours sur 7 par les professionnels de santé et le public ?"), Help: s.tx("en", "en", "Answer yes only if the service operates round the clock today, nationally or under a formal agreement with a neighbouring country's centre. Evidence: the founding text, the duty roster and the annual activity report.", "fr", "Ne répondez « oui » que si le service fonctionne aujourd'hui en continu, au niveau national ou en vertu d'un accord formel avec le centre d'un pays voisin. Justificatifs : le texte fondateur, le tableau de permanence et le rapport annuel d'activité."), Hazards: s.strs(
-		"C",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-	), References: s.strs(
-		"WHO Guidelines for establishing a poison centre (2021)",
-		"IHR (2005) JEE CE (3rd ed.)",
-	), Activities: s.strs(
-		"needs-assessment",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q32(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-03", Type: questionnaire.QuestionType("yesno"), Index: 32, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[268:270:270]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[270:272:272]}, Hazards: cbrn_core_1_0_0_strings[432:433:433], Weight: 1, Agencies: cbrn_core_1_0_0_strings[433:434:434], References: cbrn_core_1_0_0_strings[434:436:436], Activities: cbrn_core_1_0_0_strings[436:438:438]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q33(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-04", Type: questionnaire.QuestionType("scale"), Index: 33, Text: s.tx("en", "en", "To what extent does the poison centre feed national surveillance, by recording calls in a standard format, spotting clusters of poisonings, and alerting the surveillance unit and the chemical-safety authorities?", "fr", "Dans quelle mesure le centre antipoison alimente-t-il la surveillance nationale, en enregistrant les appels sous un format normalisé, en repérant les regroupements d'intoxications et en alertant l'unité de surveillance et les autorités chargées de la sécurité chimique ?"), Help: s.tx("en", "en", "Evidence: the case-recording system (toxicovigilance database), the agreement or procedure with the surveillance unit, alerts issued, and the analytical toxicology support available to the centre. Level 4: a cluster detected or simulated and escalated in the last three years.", "fr", "Justificatifs : le système d'enregistrement des cas (base de données de toxicovigilance), la convention ou la procédure conclue avec l'unité de surveillance, les alertes émises, et l'appui de toxicologie analytique dont dispose le centre. Niveau 4 : un regroupement de cas détecté ou simulé et signalé au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"environment",
-	), References: s.strs(
-		"WHO Guidelines for establishing a poison centre (2021)",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-SUR-03", Values: s.strs(
-		"true",
-	), Line: 1433, Column: 15}, Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q33(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-04", Type: questionnaire.QuestionType("scale"), Index: 33, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[272:274:274]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[274:276:276]}, Hazards: cbrn_core_1_0_0_strings[438:439:439], Weight: 1, Agencies: cbrn_core_1_0_0_strings[439:441:441], References: cbrn_core_1_0_0_strings[441:442:442], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-SUR-03", Values: cbrn_core_1_0_0_strings[442:443:443], Line: 1433, Column: 15}, Target: 4, Activities: cbrn_core_1_0_0_strings[443:445:445]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q34(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-05", Type: questionnaire.QuestionType("scale"), Index: 34, Text: s.tx("en", "en", "To what extent do human, animal and plant health services and the environment authorities share surveillance data and investigate unusual or zoonotic events jointly, in a One Health approach?", "fr", "Dans quelle mesure les services de santé humaine, animale et végétale et les autorités de l'environnement partagent-ils leurs données de surveillance et enquêtent-ils conjointement sur les événements inhabituels ou zoonotiques, selon l'approche « Une seule santé » ?"), Help: s.tx("en", "en", "Evidence: a One Health coordination mechanism with a formal basis, a joint list of priority zoonoses, data-sharing agreements, joint investigation reports, and the conclusions of an IHR-PVS National Bridging Workshop if one was held. Level 4: a joint investigation of a real event, or a joint exercise, in the last three years.", "fr", "Justificatifs : un mécanisme de coordination « Une seule santé » doté d'une base formelle, une liste commune des zoonoses prioritaires, des accords de partage de données, des rapports d'enquêtes conjointes, et les conclusions d'un atelier national de liaison RSI-PVS s'il a eu lieu. Niveau 4 : une enquête conjointe sur un événement réel, ou un exercice conjoint, au cours des trois dernières années."), Hazards: s.strs(
-		"B",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"agriculture",
-		"environment",
-	), References: s.strs(
-		"IHR (2005) JEE P5 (3rd ed.)",
-		"WHO SPAR C12 (2nd ed.)",
-		"WOAH Terrestrial Animal Health Code",
-		"Quadripartite One Health Joint Plan of Action (2022-2026)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q34(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-05", Type: questionnaire.QuestionType("scale"), Index: 34, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[276:278:278]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[278:280:280]}, Hazards: cbrn_core_1_0_0_strings[445:446:446], Weight: 1, Agencies: cbrn_core_1_0_0_strings[446:449:449], References: cbrn_core_1_0_0_strings[449:453:453], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[453:454:454],
+		2: cbrn_core_1_0_0_strings[454:456:456],
+		3: cbrn_core_1_0_0_strings[456:458:458],
+		4: cbrn_core_1_0_0_strings[458:459:459],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q35(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-06", Type: questionnaire.QuestionType("scale"), Index: 35, Text: s.tx("en", "en", "To what extent can the food-safety system detect, investigate and trace food contamination incidents, whether accidental or deliberate, and exchange alerts through the International Food Safety Authorities Network (INFOSAN)?", "fr", "Dans quelle mesure le système de sécurité sanitaire des aliments peut-il détecter les incidents de contamination alimentaire, accidentels ou délibérés, enquêter à leur sujet, en assurer la traçabilité et échanger des alertes par le Réseau international des autorités de sécurité sanitaire des aliments (INFOSAN) ?"), Help: s.tx("en", "en", "Evidence: the food-safety law, the designated INFOSAN emergency contact point, procedures for joint investigation with health surveillance, traceability and recall procedures, and reports on past incidents. Level 4: an incident handled or exercised jointly by the agencies concerned in the last three years.", "fr", "Justificatifs : la loi sur la sécurité sanitaire des aliments, le point de contact d'urgence INFOSAN désigné, les procédures d'enquête conjointe avec la surveillance sanitaire, les procédures de traçabilité et de retrait, et les rapports sur les incidents antérieurs. Niveau 4 : un incident géré ou exercé conjointement par les organismes concernés au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-	), Weight: 1, Agencies: s.strs(
-		"agriculture",
-		"health",
-		"industry",
-	), References: s.strs(
-		"IHR (2005) JEE P6 (3rd ed.)",
-		"WHO SPAR C13 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q35(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-06", Type: questionnaire.QuestionType("scale"), Index: 35, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[280:282:282]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[282:284:284]}, Hazards: cbrn_core_1_0_0_strings[459:461:461], Weight: 1, Agencies: cbrn_core_1_0_0_strings[461:464:464], References: cbrn_core_1_0_0_strings[464:466:466], Target: 4, Activities: cbrn_core_1_0_0_strings[466:468:468]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q36(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-SUR-07", Type: questionnaire.QuestionType("scale"), Index: 36, Text: s.tx("en", "en", "To what extent does a national environmental radiation monitoring network operate continuously, with automatic alarm thresholds, a centre watching the data around the clock, and data shared with neighbouring countries and the IAEA?", "fr", "Dans quelle mesure un réseau national de surveillance de la radioactivité dans l'environnement fonctionne-t-il en continu, avec des seuils d'alarme automatiques, un centre de veille assurant une permanence 24 heures sur 24 et des données partagées avec les pays voisins et l'AIEA ?"), Help: s.tx("en", "en", "Evidence: a map of the network and availability statistics, the alarm procedure, the operator's duty roster, data-sharing agreements and the connection to the IAEA International Radiation Monitoring Information System (IRMIS). Level 3: coverage of the territory, including border areas facing nuclear installations abroad; level 4: alarm procedure tested in the last three years.", "fr", "Justificatifs : la carte du réseau et les statistiques de disponibilité, la procédure d'alarme, le tableau de permanence de l'exploitant, les accords de partage de données et le raccordement au système international d'information sur la surveillance radiologique (IRMIS) de l'AIEA. Niveau 3 : couverture du territoire, y compris des zones frontalières proches d'installations nucléaires étrangères ; niveau 4 : procédure d'alarme éprouvée au cours des trois dernières années."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"environment",
-		"civil-protection",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"Convention on Early Notification of a Nuclear Accident (1986)",
-		"IHR (2005) JEE RE (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"equipment",
-		),
-		2: s.strs(
-			"equipment",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q36(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-SUR-07", Type: questionnaire.QuestionType("scale"), Index: 36, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[284:286:286]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[286:288:288]}, Hazards: cbrn_core_1_0_0_strings[468:470:470], Weight: 2, Agencies: cbrn_core_1_0_0_strings[470:473:473], References: cbrn_core_1_0_0_strings[473:476:476], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[476:478:478],
+		2: cbrn_core_1_0_0_strings[478:480:480],
+		3: cbrn_core_1_0_0_strings[480:482:482],
+		4: cbrn_core_1_0_0_strings[482:483:483],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q37(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-01", Type: questionnaire.QuestionType("number"), Index: 37, Text: s.tx("en", "en", "How many laboratories in the country are formally designated (by law, decree or agreement) for CBRN-related analysis, counting reference, toxicology, radiological and forensic laboratories together?", "fr", "Combien de laboratoires du pays sont formellement désignés (par une loi, un décret ou une convention) pour les analyses liées aux risques NRBC, en comptant ensemble les laboratoires de référence, de toxicologie, de radiologie et de criminalistique ?"), Help: s.tx("en", "en", "Count each laboratory once, even if it covers several hazards, and enter 0 if none is designated. This figure gives context and is not scored.", "fr", "Comptez chaque laboratoire une seule fois, même s'il couvre plusieurs risques, et indiquez 0 si aucun n'est désigné. Ce chiffre sert de contexte et n'est pas noté."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"interior",
-		"agriculture",
-	), Min: f64(0)}
+func build_cbrn_core_1_0_0Q37(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-01", Type: questionnaire.QuestionType("number"), Index: 37, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[288:290:290]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[290:292:292]}, Hazards: cbrn_core_1_0_0_strings[483:487:487], Weight: 1, Agencies: cbrn_core_1_0_0_strings[487:491:491], Min: f64(0)}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q38(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-02", Type: questionnaire.QuestionType("scale"), Index: 38, Text: s.tx("en", "en", "To what extent does a network of designated reference laboratories, supported by a specimen referral and transport system (including safe packaging and shipment of infectious substances), confirm priority and unusual pathogens, with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un réseau de laboratoires de référence désignés, appuyé par un système d'acheminement et de transport des échantillons (y compris l'emballage et l'expédition sûrs des matières infectieuses), confirme-t-il les agents pathogènes prioritaires et inhabituels, avec un accès aux laboratoires internationaux de référence en cas de besoin ?"), Help: s.tx("en", "en", "Evidence: the designation of the reference laboratories and their test menus, referral procedures and transport contracts, staff certified to ship infectious substances, and agreements with WHO collaborating centres or regional reference laboratories. Level 4: referral and confirmation times measured in a real event or an exercise in the last three years.", "fr", "Justificatifs : la désignation des laboratoires de référence et leurs répertoires d'analyses, les procédures d'acheminement et les contrats de transport, le personnel certifié pour l'expédition de matières infectieuses, et les accords avec des centres collaborateurs de l'OMS ou des laboratoires régionaux de référence. Niveau 4 : délais d'acheminement et de confirmation mesurés lors d'un événement réel ou d'un exercice au cours des trois dernières années."), Hazards: s.strs(
-		"B",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"agriculture",
-	), References: s.strs(
-		"IHR (2005) JEE D1 (3rd ed.)",
-		"WHO SPAR C4 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q38(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-02", Type: questionnaire.QuestionType("scale"), Index: 38, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[292:294:294]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[294:296:296]}, Hazards: cbrn_core_1_0_0_strings[491:492:492], Weight: 2, Agencies: cbrn_core_1_0_0_strings[492:494:494], References: cbrn_core_1_0_0_strings[494:496:496], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[496:497:497],
+		2: cbrn_core_1_0_0_strings[497:499:499],
+		3: cbrn_core_1_0_0_strings[499:501:501],
+		4: cbrn_core_1_0_0_strings[501:503:503],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q39(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-03", Type: questionnaire.QuestionType("scale"), Index: 39, Text: s.tx("en", "en", "To what extent can national laboratories identify toxic chemicals in clinical, environmental and food samples, with a designated laboratory, trained staff and an arrangement for confirmatory analysis abroad (for example with an OPCW designated laboratory)?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux et alimentaires, avec un laboratoire désigné, un personnel formé et un accord d'analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné par l'OIAC) ?"), Help: s.tx("en", "en", "Evidence: the designation of the laboratory or laboratories, their analytical scope, participation in proficiency tests (such as those organised by the OPCW), and agreements for sending samples abroad. Level 4: capacity demonstrated in a proficiency test, an exercise or a real event in the last three years.", "fr", "Justificatifs : la désignation du ou des laboratoires, leur domaine analytique, la participation à des essais d'aptitude (comme ceux de l'OIAC), et les accords d'envoi d'échantillons à l'étranger. Niveau 4 : capacité démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"environment",
-		"industry",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE CE (3rd ed.)",
-		"WHO SPAR C14 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q39(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-03", Type: questionnaire.QuestionType("scale"), Index: 39, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[296:298:298]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[298:300:300]}, Hazards: cbrn_core_1_0_0_strings[503:504:504], Weight: 2, Agencies: cbrn_core_1_0_0_strings[504:508:508], References: cbrn_core_1_0_0_strings[508:510:510], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[510:511:511],
+		2: cbrn_core_1_0_0_strings[511:513:513],
+		3: cbrn_core_1_0_0_strings[513:515:515],
+		4: cbrn_core_1_0_0_strings[515:516:516],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q40(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-04", Type: questionnaire.QuestionType("scale"), Index: 40, Text: s.tx("en", "en", "To what extent can national laboratories measure radioactivity in environmental, food and human samples (including bioassay for internal contamination), with trained staff and quality-assured methods?", "fr", "Dans quelle mesure les laboratoires nationaux peuvent-ils mesurer la radioactivité dans des échantillons environnementaux, alimentaires et humains (y compris par des examens radiotoxicologiques de contamination interne), avec un personnel formé et des méthodes dont la qualité est assurée ?"), Help: s.tx("en", "en", "Evidence: the designated laboratories and their capabilities, surge capacity for large numbers of samples, participation in the IAEA ALMERA network and its proficiency tests, and agreements for sending samples abroad. Level 4: capacity demonstrated in a proficiency test, an exercise or a real event in the last three years.", "fr", "Justificatifs : les laboratoires désignés et leurs capacités, la capacité de montée en charge pour un grand nombre d'échantillons, la participation au réseau ALMERA de l'AIEA et à ses essais d'aptitude, et les accords d'envoi d'échantillons à l'étranger. Niveau 4 : capacité démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"health",
-		"environment",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"IHR (2005) JEE RE (3rd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q40(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-04", Type: questionnaire.QuestionType("scale"), Index: 40, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[300:302:302]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[302:304:304]}, Hazards: cbrn_core_1_0_0_strings[516:518:518], Weight: 2, Agencies: cbrn_core_1_0_0_strings[518:521:521], References: cbrn_core_1_0_0_strings[521:524:524], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[524:525:525],
+		2: cbrn_core_1_0_0_strings[525:527:527],
+		3: cbrn_core_1_0_0_strings[527:529:529],
+		4: cbrn_core_1_0_0_strings[529:530:530],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q41(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-05", Type: questionnaire.QuestionType("choice"), Index: 41, Text: s.tx("en", "en", "How many of the laboratories designated for CBRN-related analysis work under an accredited quality management system (ISO/IEC 17025, ISO 15189 or equivalent)?", "fr", "Combien des laboratoires désignés pour les analyses liées aux risques NRBC travaillent-ils sous un système de management de la qualité accrédité (ISO/IEC 17025, ISO 15189 ou équivalent) ?"), Help: s.tx("en", "en", "Evidence: accreditation certificates and their scope (check that the CBRN-relevant methods fall within it) and proficiency testing results.", "fr", "Justificatifs : les certificats d'accréditation et leur portée (vérifiez que les méthodes pertinentes pour les risques NRBC y figurent) et les résultats des essais d'aptitude."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"interior",
-		"agriculture",
-	), References: s.strs(
-		"ISO/IEC 17025:2017",
-		"ISO 15189:2022",
-		"IHR (2005) JEE D1 (3rd ed.)",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "DET-LAB-01", Bound: 1, Line: 1700, Column: 15}, Choices: []questionnaire.Choice{
-		{ID: "none", Label: s.tx("en", "en", "None, and no quality system is in place", "fr", "Aucun, et aucun système qualité n'est en place")},
-		{ID: "started", Label: s.tx("en", "en", "None yet, but quality systems are being put in place", "fr", "Aucun pour l'instant, mais des systèmes qualité sont en cours de mise en place"), Score: 0.25},
-		{ID: "some", Label: s.tx("en", "en", "Some, but fewer than half", "fr", "Certains, mais moins de la moitié"), Score: 0.5},
-		{ID: "most", Label: s.tx("en", "en", "Most of them", "fr", "La plupart d'entre eux"), Score: 0.75},
-		{ID: "all", Label: s.tx("en", "en", "All of them, with regular participation in proficiency testing", "fr", "Tous, avec une participation régulière à des essais d'aptitude"), Score: 1},
-	}, Activities: s.strs(
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q41(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-05", Type: questionnaire.QuestionType("choice"), Index: 41, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[304:306:306]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[306:308:308]}, Hazards: cbrn_core_1_0_0_strings[530:534:534], Weight: 1, Agencies: cbrn_core_1_0_0_strings[534:538:538], References: cbrn_core_1_0_0_strings[538:541:541], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "DET-LAB-01", Bound: 1, Line: 1700, Column: 15}, Choices: []questionnaire.Choice{
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[308:310:310]}},
+		{ID: "started", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[310:312:312]}, Score: 0.25},
+		{ID: "some", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[312:314:314]}, Score: 0.5},
+		{ID: "most", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[314:316:316]}, Score: 0.75},
+		{ID: "all", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[316:318:318]}, Score: 1},
+	}, Activities: cbrn_core_1_0_0_strings[541:542:542]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q42(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-06", Type: questionnaire.QuestionType("scale"), Index: 42, Text: s.tx("en", "en", "To what extent can designated forensic laboratories, in the country or abroad by agreement, examine evidence from a suspected deliberate CBRN incident, including contaminated items, to standards that courts accept: custody kept within the laboratory, validated methods, and results reported by qualified experts?", "fr", "Dans quelle mesure des laboratoires de criminalistique désignés, dans le pays ou à l'étranger par convention, peuvent-ils examiner les preuves issues d'un incident NRBC présumé délibéré, y compris des objets contaminés, selon des normes que les juridictions acceptent : chaîne de possession maintenue au sein du laboratoire, méthodes validées et résultats présentés par des experts qualifiés ?"), Help: s.tx("en", "en", "Evidence: the designation of the forensic laboratories and of partner laboratories abroad, their procedures for receiving and handling contaminated evidence, the scope of their accreditation, experts qualified to testify, and joint exercises with investigators. Sampling and chain of custody at the scene are rated in the response part of the questionnaire. Level 4: an exercise or a real case in the last three years in which contaminated evidence was examined and a report fit for court was produced.", "fr", "Justificatifs : la désignation des laboratoires de criminalistique et des laboratoires partenaires à l'étranger, leurs procédures de réception et de manipulation des preuves contaminées, la portée de leur accréditation, les experts habilités à témoigner en justice, et les exercices conjoints avec les enquêteurs. Le prélèvement et la chaîne de possession sur les lieux sont évalués dans la partie du questionnaire consacrée à la réponse. Niveau 4 : un exercice ou une affaire réelle, au cours des trois dernières années, au cours duquel des preuves contaminées ont été examinées et un rapport recevable en justice a été établi."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"interior",
-		"justice",
-		"health",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA NSS 2-G (Rev. 1)",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q42(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-06", Type: questionnaire.QuestionType("scale"), Index: 42, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[318:320:320]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[320:322:322]}, Hazards: cbrn_core_1_0_0_strings[542:546:546], Weight: 2, Agencies: cbrn_core_1_0_0_strings[546:550:550], References: cbrn_core_1_0_0_strings[550:552:552], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[552:554:554],
+		2: cbrn_core_1_0_0_strings[554:555:555],
+		3: cbrn_core_1_0_0_strings[555:557:557],
+		4: cbrn_core_1_0_0_strings[557:559:559],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q43(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-07", Type: questionnaire.QuestionType("scale"), Index: 43, Text: s.tx("en", "en", "To what extent can nuclear or other radioactive material found out of regulatory control undergo a nuclear forensic examination, nationally or through an agreed partner, and be compared with a national nuclear forensics library of the material held in the country?", "fr", "Dans quelle mesure les matières nucléaires ou autres matières radioactives trouvées hors contrôle réglementaire peuvent-elles faire l'objet d'un examen de criminalistique nucléaire, au niveau national ou par un partenaire convenu, et être comparées à une bibliothèque nationale de criminalistique nucléaire des matières détenues dans le pays ?"), Help: s.tx("en", "en", "Evidence: a national nuclear forensics plan or procedure, agreements with partner laboratories, the national library (or the register and records that would form it), and participation in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG). Level 4: an exercise in the last three years that ran from seizure to a forensic finding.", "fr", "Justificatifs : un plan ou une procédure national de criminalistique nucléaire, les accords avec des laboratoires partenaires, la bibliothèque nationale (ou le registre et la documentation qui la constitueraient), et la participation à des exercices internationaux comme ceux du groupe de travail technique international sur la criminalistique nucléaire (ITWG). Niveau 4 : un exercice mené au cours des trois dernières années, de la saisie jusqu'aux conclusions criminalistiques."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-		"interior",
-		"justice",
-	), References: s.strs(
-		"IAEA NSS 2-G (Rev. 1)",
-		"IAEA NSS 15",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"best-practice-exchange",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q43(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-07", Type: questionnaire.QuestionType("scale"), Index: 43, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[322:324:324]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[324:326:326]}, Hazards: cbrn_core_1_0_0_strings[559:561:561], Weight: 1, Agencies: cbrn_core_1_0_0_strings[561:564:564], References: cbrn_core_1_0_0_strings[564:566:566], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[566:567:567],
+		2: cbrn_core_1_0_0_strings[567:569:569],
+		3: cbrn_core_1_0_0_strings[569:570:570],
+		4: cbrn_core_1_0_0_strings[570:572:572],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q44(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-LAB-08", Type: questionnaire.QuestionType("yesno"), Index: 44, Text: s.tx("en", "en", "Has the country nominated experts or laboratories to the roster of the UN Secretary-General's Mechanism for investigation of the alleged use of chemical and biological weapons?", "fr", "Le pays a-t-il proposé des experts ou des laboratoires pour la liste du mécanisme du Secrétaire général de l'ONU chargé d'enquêter sur les allégations d'emploi d'armes chimiques et biologiques ?"), Help: s.tx("en", "en", "Evidence: the nomination letter to the UN Office for Disarmament Affairs (UNODA) and the experts or laboratories on the roster. Nominated experts also strengthen the national pool of CBRN expertise.", "fr", "Justificatifs : la lettre de proposition adressée au Bureau des affaires de désarmement de l'ONU et les experts ou laboratoires inscrits. Les experts proposés renforcent aussi le vivier national d'expertise NRBC."), Hazards: s.strs(
-		"C",
-		"B",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"health",
-		"defence",
-	), References: s.strs(
-		"UNGA resolution 42/37 C (1987)",
-		"UNSCR 620 (1988)",
-	), Activities: s.strs(
-		"best-practice-exchange",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q44(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-LAB-08", Type: questionnaire.QuestionType("yesno"), Index: 44, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[326:328:328]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[328:330:330]}, Hazards: cbrn_core_1_0_0_strings[572:574:574], Weight: 1, Agencies: cbrn_core_1_0_0_strings[574:577:577], References: cbrn_core_1_0_0_strings[577:579:579], Activities: cbrn_core_1_0_0_strings[579:581:581]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q45(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-01", Type: questionnaire.QuestionType("yesno"), Index: 45, Text: s.tx("en", "en", "Is radiation detection equipment (fixed portal monitors or portable instruments) deployed and in use at the country's main airports, seaports and land crossings?", "fr", "Des équipements de détection des rayonnements (portiques fixes ou appareils portatifs) sont-ils déployés et utilisés aux principaux aéroports, ports et points de passage terrestres du pays ?"), Help: s.tx("en", "en", "Answer yes only if equipment is installed and working at the busiest points of entry of each kind (air, sea, land); equipment in storage or out of order does not count.", "fr", "Ne répondez « oui » que si des équipements sont installés et en état de marche aux points d'entrée les plus fréquentés de chaque type (aérien, maritime, terrestre) ; un équipement stocké ou en panne ne compte pas."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"customs",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA NSS 21",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Activities: s.strs(
-		"needs-assessment",
-		"equipment",
-	)}
+func build_cbrn_core_1_0_0Q45(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-01", Type: questionnaire.QuestionType("yesno"), Index: 45, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[330:332:332]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[332:334:334]}, Hazards: cbrn_core_1_0_0_strings[581:583:583], Weight: 2, Agencies: cbrn_core_1_0_0_strings[583:585:585], References: cbrn_core_1_0_0_strings[585:587:587], Activities: cbrn_core_1_0_0_strings[587:589:589]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q46(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-02", Type: questionnaire.QuestionType("scale"), Index: 46, Text: s.tx("en", "en", "To what extent are radiation alarms at points of entry handled under a written alarm-response procedure (secondary inspection, technical reachback to the regulator's experts, hand-over to law enforcement) that the staff on duty have practised?", "fr", "Dans quelle mesure les alarmes de détection des rayonnements aux points d'entrée sont-elles traitées selon une procédure écrite de réponse aux alarmes (contrôle secondaire, appui technique à distance des experts de l'autorité de sûreté, transfert aux services répressifs) que le personnel de service a mise en pratique ?"), Help: s.tx("en", "en", "Evidence: the alarm-response procedure, alarm logs and how each alarm was resolved, the reachback arrangement (who answers, around the clock), training records of front-line officers, and exercise reports. Level 4: a field exercise in the last three years that ran from alarm to hand-over, ideally with the border agency of a neighbouring country.", "fr", "Justificatifs : la procédure de réponse aux alarmes, les registres d'alarmes et la suite donnée à chacune, le dispositif d'appui technique à distance (qui répond, 24 heures sur 24), les registres de formation des agents de première ligne et les rapports d'exercice. Niveau 4 : un exercice grandeur nature mené au cours des trois dernières années, de l'alarme jusqu'au transfert, de préférence avec le service frontalier d'un pays voisin."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"customs",
-		"nuclear-regulator",
-		"interior",
-	), References: s.strs(
-		"IAEA NSS 21",
-		"IAEA NSS 15",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-POE-01", Values: s.strs(
-		"true",
-	), Line: 1881, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"capacity-building",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q46(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-02", Type: questionnaire.QuestionType("scale"), Index: 46, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[334:336:336]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[336:338:338]}, Hazards: cbrn_core_1_0_0_strings[589:591:591], Weight: 2, Agencies: cbrn_core_1_0_0_strings[591:594:594], References: cbrn_core_1_0_0_strings[594:596:596], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "DET-POE-01", Values: cbrn_core_1_0_0_strings[596:597:597], Line: 1881, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[597:598:598],
+		2: cbrn_core_1_0_0_strings[598:599:599],
+		3: cbrn_core_1_0_0_strings[599:600:600],
+		4: cbrn_core_1_0_0_strings[600:602:602],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q47(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-03", Type: questionnaire.QuestionType("scale"), Index: 47, Text: s.tx("en", "en", "To what extent is border radiation detection part of a national detection architecture, with coverage decided by risk (including secondary crossings and the green border) and equipment maintained, calibrated and replaced from the national budget?", "fr", "Dans quelle mesure la détection des rayonnements aux frontières s'inscrit-elle dans une architecture nationale de détection, avec une couverture déterminée en fonction des risques (y compris les points de passage secondaires et la frontière verte) et des équipements entretenus, étalonnés et remplacés sur le budget national ?"), Help: s.tx("en", "en", "Evidence: the national detection strategy or plan, the inventory of detection equipment with its age and condition, maintenance contracts, and the budget line for maintenance and replacement. Level 3: a plan adopted; level 4: maintenance funded nationally and equipment availability monitored.", "fr", "Justificatifs : la stratégie ou le plan national de détection, l'inventaire des équipements avec leur âge et leur état, les contrats de maintenance, et la ligne budgétaire consacrée à l'entretien et au remplacement. Niveau 3 : un plan adopté ; niveau 4 : une maintenance financée sur le budget national et une disponibilité des équipements suivie."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"customs",
-		"nuclear-regulator",
-		"interior",
-	), References: s.strs(
-		"IAEA NSS 21",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"equipment",
-		),
-		3: s.strs(
-			"equipment",
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q47(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-03", Type: questionnaire.QuestionType("scale"), Index: 47, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[338:340:340]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[340:342:342]}, Hazards: cbrn_core_1_0_0_strings[602:604:604], Weight: 1, Agencies: cbrn_core_1_0_0_strings[604:607:607], References: cbrn_core_1_0_0_strings[607:608:608], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[608:609:609],
+		2: cbrn_core_1_0_0_strings[609:611:611],
+		3: cbrn_core_1_0_0_strings[611:613:613],
+		4: cbrn_core_1_0_0_strings[613:614:614],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q48(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-04", Type: questionnaire.QuestionType("scale"), Index: 48, Text: s.tx("en", "en", "To what extent does customs use risk management to target shipments that may contain controlled CBRN or dual-use goods, drawing on advance cargo information, risk profiles and indicators, and feedback from inspections and intelligence?", "fr", "Dans quelle mesure les douanes recourent-elles à la gestion des risques pour cibler les envois susceptibles de contenir des biens NRBC ou à double usage contrôlés, en s'appuyant sur les informations préalables sur les marchandises, des profils et indicateurs de risque, et le retour d'information des contrôles et du renseignement ?"), Help: s.tx("en", "en", "Evidence: the customs risk-management system and its profiles for strategic goods, access to advance cargo data, the targeting unit, and statistics of positive results. Level 4: profiles reviewed within the last year, and a joint operation or field exercise with the licensing authority in the last three years.", "fr", "Justificatifs : le système de gestion des risques douaniers et ses profils relatifs aux biens stratégiques, l'accès aux données préalables sur les marchandises, l'unité de ciblage, et les statistiques de contrôles positifs. Niveau 4 : des profils réexaminés au cours de l'année écoulée, et une opération conjointe ou un exercice grandeur nature avec l'autorité de délivrance des licences au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"customs",
-		"industry",
-		"interior",
-	), References: s.strs(
-		"WCO SAFE Framework of Standards",
-		"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q48(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-04", Type: questionnaire.QuestionType("scale"), Index: 48, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[342:344:344]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[344:346:346]}, Hazards: cbrn_core_1_0_0_strings[614:618:618], Weight: 2, Agencies: cbrn_core_1_0_0_strings[618:621:621], References: cbrn_core_1_0_0_strings[621:624:624], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[624:625:625],
+		2: cbrn_core_1_0_0_strings[625:626:626],
+		3: cbrn_core_1_0_0_strings[626:628:628],
+		4: cbrn_core_1_0_0_strings[628:630:630],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q49(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-05", Type: questionnaire.QuestionType("scale"), Index: 49, Text: s.tx("en", "en", "To what extent do designated points of entry have the public health capacity to detect and assess ill travellers and contaminated conveyances, goods or baggage, and to refer them to health services?", "fr", "Dans quelle mesure les points d'entrée désignés disposent-ils des capacités de santé publique nécessaires pour détecter et évaluer les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, et pour les orienter vers les services de santé ?"), Help: s.tx("en", "en", "Evidence: the list of points of entry designated under the IHR, assessments of their core capacities, staff and procedures for detection and referral, and agreements with referral hospitals. Level 4: capacities assessed and exercised in the last three years. Contingency plans for responding to an event at points of entry are rated in the response part of the questionnaire.", "fr", "Justificatifs : la liste des points d'entrée désignés au titre du RSI, l'évaluation de leurs principales capacités, le personnel et les procédures de détection et d'orientation, et les accords avec des hôpitaux de référence. Niveau 4 : capacités évaluées et exercées au cours des trois dernières années. Les plans d'urgence pour répondre à un événement aux points d'entrée sont évalués dans la partie du questionnaire consacrée à la réponse."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"customs",
-		"interior",
-	), References: s.strs(
-		"IHR (2005) Annex 1",
-		"IHR (2005) JEE PoE (3rd ed.)",
-		"WHO SPAR C11 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-		),
+func build_cbrn_core_1_0_0Q49(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-05", Type: questionnaire.QuestionType("scale"), Index: 49, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[346:348:348]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[348:350:350]}, Hazards: cbrn_core_1_0_0_strings[630:633:633], Weight: 1, Agencies: cbrn_core_1_0_0_strings[633:636:636], References: cbrn_core_1_0_0_strings[636:639:639], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[639:640:640],
+		2: cbrn_core_1_0_0_strings[640:642:642],
+		3: cbrn_core_1_0_0_strings[642:644:644],
+		4: cbrn_core_1_0_0_strings[644:645:645],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q50(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-POE-06", Type: questionnaire.QuestionType("scale"), Index: 50, Text: s.tx("en", "en", "To what extent do border agencies work with their counterparts in neighbouring countries on CBRN detection, through exchange of alerts and contact points, joint or coordinated controls, and cross-border exercises?", "fr", "Dans quelle mesure les services frontaliers coopèrent-ils avec leurs homologues des pays voisins en matière de détection NRBC, par l'échange d'alertes et de points de contact, des contrôles conjoints ou coordonnés et des exercices transfrontaliers ?"), Help: s.tx("en", "en", "Evidence: bilateral or regional agreements, lists of contact points, records of alerts exchanged, and reports of joint operations or cross-border exercises. Level 4: a cross-border field exercise in the last three years; level 5: the country hosts regional training or exercises.", "fr", "Justificatifs : les accords bilatéraux ou régionaux, les listes de points de contact, les relevés des alertes échangées, et les rapports d'opérations conjointes ou d'exercices transfrontaliers. Niveau 4 : un exercice grandeur nature transfrontalier au cours des trois dernières années ; niveau 5 : le pays accueille des formations ou des exercices régionaux."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"customs",
-		"interior",
-		"foreign-affairs",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q50(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-POE-06", Type: questionnaire.QuestionType("scale"), Index: 50, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[350:352:352]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[352:354:354]}, Hazards: cbrn_core_1_0_0_strings[645:649:649], Weight: 1, Agencies: cbrn_core_1_0_0_strings[649:652:652], References: cbrn_core_1_0_0_strings[652:653:653], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[653:655:655],
+		2: cbrn_core_1_0_0_strings[655:657:657],
+		3: cbrn_core_1_0_0_strings[657:658:658],
+		4: cbrn_core_1_0_0_strings[658:660:660],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q51(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-INF-01", Type: questionnaire.QuestionType("scale"), Index: 51, Text: s.tx("en", "en", "To what extent does a detection anywhere in the system (a laboratory, a point of entry, a hospital, the regulator, a monitoring network) reach a designated national alert point, staffed around the clock, and the competent authorities without delay, under written procedures?", "fr", "Dans quelle mesure une détection survenue en un point quelconque du dispositif (laboratoire, point d'entrée, hôpital, autorité de sûreté, réseau de surveillance) parvient-elle sans délai à un point national d'alerte désigné, assurant une permanence 24 heures sur 24, et aux autorités compétentes, selon des procédures écrites ?"), Help: s.tx("en", "en", "Evidence: the alert procedure and contact lists, the designation of the national alert point (often the emergency operations centre or the IHR National Focal Point), communication logs, and the results of unannounced communication tests. Level 4: an unannounced test or a real event in the last three years showed that the alert reached all agencies within the target time.", "fr", "Justificatifs : la procédure d'alerte et les annuaires de contacts, la désignation du point national d'alerte (souvent le centre d'opérations d'urgence ou le point focal national RSI), les journaux de communication, et les résultats de tests de communication inopinés. Niveau 4 : un test inopiné ou un événement réel au cours des trois dernières années a montré que l'alerte parvenait à tous les organismes dans le délai fixé."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"interior",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) Art. 4",
-		"IAEA GSR Part 7",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q51(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-01", Type: questionnaire.QuestionType("scale"), Index: 51, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[354:356:356]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[356:358:358]}, Hazards: cbrn_core_1_0_0_strings[660:664:664], Weight: 2, Agencies: cbrn_core_1_0_0_strings[664:668:668], References: cbrn_core_1_0_0_strings[668:670:670], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[670:671:671],
+		2: cbrn_core_1_0_0_strings[671:673:673],
+		3: cbrn_core_1_0_0_strings[673:674:674],
+		4: cbrn_core_1_0_0_strings[674:676:676],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q52(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-INF-02", Type: questionnaire.QuestionType("scale"), Index: 52, Text: s.tx("en", "en", "To what extent do public health, veterinary, law-enforcement and security services share information on suspicious CBRN events under agreed arrangements, such as a memorandum of understanding, liaison officers and joint risk assessment?", "fr", "Dans quelle mesure les services de santé publique, vétérinaires, de police et de sécurité partagent-ils l'information sur les événements NRBC suspects selon des modalités convenues, telles qu'un protocole d'accord, des officiers de liaison et une évaluation conjointe des risques ?"), Help: s.tx("en", "en", "Evidence: the memorandum of understanding or joint procedure, named liaison officers, records of joint risk assessments, and exercise reports. Level 3: arrangements signed; level 4: used in a real event or a joint exercise in the last three years.", "fr", "Justificatifs : le protocole d'accord ou la procédure conjointe, les officiers de liaison nommément désignés, les comptes rendus d'évaluations conjointes des risques, et les rapports d'exercice. Niveau 3 : modalités signées ; niveau 4 : modalités mises en œuvre lors d'un événement réel ou d'un exercice conjoint au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"interior",
-		"agriculture",
-		"justice",
-	), References: s.strs(
-		"IHR (2005) JEE R2 (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q52(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-02", Type: questionnaire.QuestionType("scale"), Index: 52, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[358:360:360]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[360:362:362]}, Hazards: cbrn_core_1_0_0_strings[676:680:680], Weight: 2, Agencies: cbrn_core_1_0_0_strings[680:684:684], References: cbrn_core_1_0_0_strings[684:685:685], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[685:686:686],
+		2: cbrn_core_1_0_0_strings[686:687:687],
+		3: cbrn_core_1_0_0_strings[687:688:688],
+		4: cbrn_core_1_0_0_strings[688:689:689],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q53(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-INF-03", Type: questionnaire.QuestionType("multi"), Index: 53, Text: s.tx("en", "en", "Which of the following international notification and reporting channels have been used or tested (in a real event, a communication test or an exercise) in the last two years?", "fr", "Parmi les canaux internationaux de notification et de signalement suivants, lesquels ont été utilisés ou testés (lors d'un événement réel, d'un test de communication ou d'un exercice) au cours des deux dernières années ?"), Help: s.tx("en", "en", "Select a channel only if there is a record of its use from the last two years (a notification, an exercise report or a test log). Each channel adds to the score.", "fr", "Ne cochez un canal que s'il existe une trace de son utilisation au cours des deux dernières années (notification, rapport d'exercice ou journal de test). Chaque canal ajoute au score."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"foreign-affairs",
-		"agriculture",
-		"interior",
-	), References: s.strs(
-		"IHR (2005) Art. 6",
-		"Convention on Early Notification of a Nuclear Accident (1986)",
-		"CWC Art. X",
-	), Choices: []questionnaire.Choice{
-		{ID: "who-ihr", Label: s.tx("en", "en", "IHR National Focal Point to the WHO IHR Contact Point", "fr", "Point focal national RSI vers le point de contact RSI de l'OMS"), Score: 0.25},
-		{ID: "iaea-usie", Label: s.tx("en", "en", "IAEA Incident and Emergency Centre through USIE (for example in a ConvEx exercise)", "fr", "Centre des incidents et des urgences de l'AIEA via USIE (par exemple lors d'un exercice ConvEx)"), Score: 0.25},
-		{ID: "opcw", Label: s.tx("en", "en", "OPCW, through the National Authority (including requests for assistance under CWC Article X)", "fr", "OIAC, par l'intermédiaire de l'autorité nationale (y compris les demandes d'assistance au titre de l'article X de la CIAC)"), Score: 0.2},
-		{ID: "woah-wahis", Label: s.tx("en", "en", "WOAH, through the World Animal Health Information System (WAHIS)", "fr", "OMSA, par le Système mondial d'information zoosanitaire (WAHIS)"), Score: 0.125},
-		{ID: "infosan", Label: s.tx("en", "en", "INFOSAN emergency contact point", "fr", "Point de contact d'urgence INFOSAN"), Score: 0.125},
-		{ID: "interpol", Label: s.tx("en", "en", "INTERPOL, through the National Central Bureau", "fr", "INTERPOL, par l'intermédiaire du Bureau central national"), Score: 0.125},
-		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucun de ces canaux")},
-	}, Activities: s.strs(
-		"tabletop-exercise",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q53(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-03", Type: questionnaire.QuestionType("multi"), Index: 53, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[362:364:364]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[364:366:366]}, Hazards: cbrn_core_1_0_0_strings[689:693:693], Weight: 2, Agencies: cbrn_core_1_0_0_strings[693:698:698], References: cbrn_core_1_0_0_strings[698:701:701], Choices: []questionnaire.Choice{
+		{ID: "who-ihr", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[366:368:368]}, Score: 0.25},
+		{ID: "iaea-usie", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[368:370:370]}, Score: 0.25},
+		{ID: "opcw", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[370:372:372]}, Score: 0.2},
+		{ID: "woah-wahis", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[372:374:374]}, Score: 0.125},
+		{ID: "infosan", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[374:376:376]}, Score: 0.125},
+		{ID: "interpol", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[376:378:378]}, Score: 0.125},
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[378:380:380]}},
+	}, Activities: cbrn_core_1_0_0_strings[701:703:703]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q54(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-INF-04", Type: questionnaire.QuestionType("scale"), Index: 54, Text: s.tx("en", "en", "To what extent are incidents involving nuclear or other radioactive material out of regulatory control (loss, theft, seizure, discovery) recorded nationally, reported to the IAEA Incident and Trafficking Database (ITDB), and shared with law enforcement and INTERPOL?", "fr", "Dans quelle mesure les incidents impliquant des matières nucléaires ou d'autres matières radioactives hors contrôle réglementaire (perte, vol, saisie, découverte) sont-ils enregistrés au niveau national, signalés à la base de données sur les incidents et les cas de trafic (ITDB) de l'AIEA, et portés à la connaissance des services répressifs et d'INTERPOL ?"), Help: s.tx("en", "en", "Evidence: the designated ITDB point of contact, the national incident register and reporting procedure, reports submitted, and exchanges with law enforcement. Level 4: all incidents of the last three years reported on time, and the procedure practised.", "fr", "Justificatifs : le point de contact ITDB désigné, le registre national des incidents et la procédure de signalement, les rapports transmis, et les échanges avec les services répressifs. Niveau 4 : tous les incidents des trois dernières années signalés dans les délais, et la procédure mise en pratique."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-		"interior",
-		"customs",
-	), References: s.strs(
-		"IAEA ITDB",
-		"IAEA NSS 15",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q54(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-04", Type: questionnaire.QuestionType("scale"), Index: 54, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[380:382:382]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[382:384:384]}, Hazards: cbrn_core_1_0_0_strings[703:705:705], Weight: 1, Agencies: cbrn_core_1_0_0_strings[705:708:708], References: cbrn_core_1_0_0_strings[708:711:711], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[711:712:712],
+		2: cbrn_core_1_0_0_strings[712:714:714],
+		3: cbrn_core_1_0_0_strings[714:715:715],
+		4: cbrn_core_1_0_0_strings[715:716:716],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q55(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-INF-05", Type: questionnaire.QuestionType("scale"), Index: 55, Text: s.tx("en", "en", "To what extent do the authorities monitor traditional and social media to pick up early signals of CBRN events, as well as rumours and false information about them, and pass what they find to the surveillance teams and to those in charge of risk communication?", "fr", "Dans quelle mesure les autorités surveillent-elles les médias traditionnels et les réseaux sociaux pour repérer les signaux précoces d'événements NRBC ainsi que les rumeurs et fausses informations qui s'y rapportent, et transmettent-elles leurs constats aux équipes de surveillance et aux responsables de la communication sur les risques ?"), Help: s.tx("en", "en", "Evidence: a designated media-monitoring function with procedures and tools, daily or event reports, a link to the risk-communication team, and exercises that included a disinformation element. Level 4: used in a real event or an exercise in the last three years, with signals and rumours passed on within the agreed time. How false information is countered is rated under risk communication, in the preparedness part.", "fr", "Justificatifs : une fonction de veille médiatique désignée, avec des procédures et des outils, des rapports quotidiens ou d'événement, un lien avec l'équipe de communication sur les risques, et des exercices comportant un volet de désinformation. Niveau 4 : fonction mise en œuvre lors d'un événement réel ou d'un exercice au cours des trois dernières années, des signaux et des rumeurs ayant été transmis dans le délai convenu. La manière de contrer les fausses informations est évaluée avec la communication sur les risques, dans la partie consacrée à la préparation."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"communication",
-		"health",
-		"interior",
-		"civil-protection",
-	), References: s.strs(
-		"IHR (2005) JEE R5 (3rd ed.)",
-		"WHO SPAR C10 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"action-plan",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q55(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-INF-05", Type: questionnaire.QuestionType("scale"), Index: 55, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[384:386:386]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[386:388:388]}, Hazards: cbrn_core_1_0_0_strings[716:720:720], Weight: 1, Agencies: cbrn_core_1_0_0_strings[720:724:724], References: cbrn_core_1_0_0_strings[724:726:726], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[726:727:727],
+		2: cbrn_core_1_0_0_strings[727:729:729],
+		3: cbrn_core_1_0_0_strings[729:731:731],
+		4: cbrn_core_1_0_0_strings[731:732:732],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q56(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-01", Type: questionnaire.QuestionType("scale"), Index: 56, Text: s.tx("en", "en", "To what extent does the country have an adopted national multi-hazard emergency plan with CBRN annexes that assign the role of each agency, set alert levels and link the national, regional and local levels?", "fr", "Dans quelle mesure le pays dispose-t-il d'un plan national d'urgence multirisque adopté, assorti d'annexes NRBC, qui attribue le rôle de chaque organisme, fixe les niveaux d'alerte et articule les échelons national, régional et local ?"), Help: s.tx("en", "en", "Evidence: the decree or order adopting the plan and its date, the CBRN annexes, the list of agencies and their roles, the regional and local plans derived from it. Level 3 requires an adopted plan covering C, B, R and N with a designated lead body; level 4 a test in an exercise or real event within the last three years, with the lessons written into a revised version.", "fr", "Justificatifs : le décret ou l'arrêté portant adoption du plan et sa date, les annexes NRBC, la liste des organismes et de leurs rôles, les plans régionaux et locaux qui en découlent. Le niveau 3 suppose un plan adopté couvrant les risques C, B, R et N et un organisme chef de file désigné ; le niveau 4, un test lors d'un exercice ou d'un événement réel au cours des trois dernières années, dont les enseignements ont été intégrés dans une version révisée."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"nuclear-regulator",
-		"defence",
-		"environment",
-	), References: s.strs(
-		"Sendai Framework Priority 4",
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"WHO SPAR C7 (2nd ed.)",
-		"IAEA GSR Part 7",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-			"capacity-building",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q56(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-01", Type: questionnaire.QuestionType("scale"), Index: 56, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[388:390:390]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[390:392:392]}, Hazards: cbrn_core_1_0_0_strings[732:736:736], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[736:742:742], References: cbrn_core_1_0_0_strings[742:746:746], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[746:748:748],
+		2: cbrn_core_1_0_0_strings[748:749:749],
+		3: cbrn_core_1_0_0_strings[749:751:751],
+		4: cbrn_core_1_0_0_strings[751:753:753],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q57(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-02", Type: questionnaire.QuestionType("scale"), Index: 57, Text: s.tx("en", "en", "To what extent can a national emergency operations centre, working with an incident management system known to all agencies, be activated at any hour to coordinate a CBRN emergency?", "fr", "Dans quelle mesure un centre national d'opérations d'urgence, fonctionnant selon un système de gestion des incidents connu de tous les organismes, peut-il être activé à toute heure pour coordonner une situation d'urgence NRBC ?"), Help: s.tx("en", "en", "Evidence: the legal act establishing the centre, its standard operating procedures and duty roster, the description of the incident management system (functions, roles, liaison officers from each agency), activation logs from exercises or real events. Level 4 requires an activation, real or exercised, within the last three years with liaison officers from health, interior, civil protection and the nuclear regulator.", "fr", "Justificatifs : l'acte juridique portant création du centre, ses procédures opérationnelles normalisées et son tableau de permanence, la description du système de gestion des incidents (fonctions, rôles, officiers de liaison de chaque organisme), les registres d'activation lors d'exercices ou d'événements réels. Le niveau 4 suppose une activation, réelle ou simulée, au cours des trois dernières années, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"WHO SPAR C7 (2nd ed.)",
-		"IAEA GSR Part 7 Req. 6",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"equipment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q57(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-02", Type: questionnaire.QuestionType("scale"), Index: 57, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[392:394:394]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[394:396:396]}, Hazards: cbrn_core_1_0_0_strings[753:757:757], Weight: 2, Critical: true, Agencies: cbrn_core_1_0_0_strings[757:762:762], References: cbrn_core_1_0_0_strings[762:765:765], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[765:767:767],
+		2: cbrn_core_1_0_0_strings[767:769:769],
+		3: cbrn_core_1_0_0_strings[769:770:770],
+		4: cbrn_core_1_0_0_strings[770:772:772],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q58(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-03", Type: questionnaire.QuestionType("scale"), Index: 58, Text: s.tx("en", "en", "To what extent are major chemical accidents covered by emergency plans: on-site plans of hazardous installations and off-site plans of the local authorities, consistent with each other, tested together and made known to the people living nearby?", "fr", "Dans quelle mesure les accidents chimiques majeurs sont-ils couverts par des plans d'urgence : plans internes des installations dangereuses et plans externes des autorités locales, cohérents entre eux, testés conjointement et portés à la connaissance des riverains ?"), Help: s.tx("en", "en", "Evidence: the regulation requiring on-site and off-site plans (for example one transposing the Seveso III Directive or applying ILO Convention 174), the register of installations concerned, the plans and the date of their last joint exercise, public information leaflets. Transport accidents involving hazardous chemicals are rated with the national multi-hazard plan. Answer N/A only if the national register confirms that no installation exceeds the major-hazard thresholds.", "fr", "Justificatifs : la réglementation imposant des plans internes et externes (par exemple celle qui transpose la directive Seveso III ou applique la Convention 174 de l'OIT), le registre des installations concernées, les plans et la date de leur dernier exercice conjoint, les brochures d'information du public. Les accidents de transport de produits chimiques dangereux sont évalués avec le plan national multirisque. Ne répondez « sans objet » que si le registre national confirme qu'aucune installation ne dépasse les seuils de risque majeur."), Hazards: s.strs(
-		"C",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"environment",
-		"industry",
-		"health",
-		"interior",
-	), References: s.strs(
-		"UNECE TEIA Convention (1992)",
-		"ILO Convention C174 (1993)",
-		"IHR (2005) JEE CE (3rd ed.)",
-		"WHO SPAR C14 (2nd ed.)",
-	), NAAllowed: true, Target: 4, Activities: s.strs(
-		"action-plan",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q58(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-03", Type: questionnaire.QuestionType("scale"), Index: 58, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[396:398:398]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[398:400:400]}, Hazards: cbrn_core_1_0_0_strings[772:773:773], Weight: 2, Agencies: cbrn_core_1_0_0_strings[773:778:778], References: cbrn_core_1_0_0_strings[778:782:782], NAAllowed: true, Target: 4, Activities: cbrn_core_1_0_0_strings[782:784:784]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q59(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-04", Type: questionnaire.QuestionType("scale"), Index: 59, Text: s.tx("en", "en", "To what extent does a national plan cover radiological emergencies (lost or stolen sources, transport accidents, contaminated scrap metal or goods, malicious acts), with defined roles for the regulator, civil protection, police, customs and health services?", "fr", "Dans quelle mesure un plan national couvre-t-il les situations d'urgence radiologique (sources perdues ou volées, accidents de transport, ferrailles ou marchandises contaminées, actes malveillants), avec des rôles définis pour l'autorité de sûreté, la protection civile, la police, les douanes et les services de santé ?"), Help: s.tx("en", "en", "Evidence: the adopted plan or the chapter of the national plan, the procedures of the regulator's emergency duty officer, agreements with police and customs on orphan sources found at borders, the report of the last exercise. Level 3 requires an adopted plan and trained staff; level 4 a plan tested in an exercise or real event in the last three years.", "fr", "Justificatifs : le plan adopté ou le chapitre du plan national, les procédures de la permanence d'urgence de l'autorité de sûreté, les accords avec la police et les douanes sur les sources orphelines découvertes aux frontières, le rapport du dernier exercice. Le niveau 3 suppose un plan adopté et du personnel formé ; le niveau 4, un plan testé lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
-		"R",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"civil-protection",
-		"interior",
-		"customs",
-		"health",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"IAEA NSS 15",
-		"IHR (2005) JEE RE (3rd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q59(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-04", Type: questionnaire.QuestionType("scale"), Index: 59, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[400:402:402]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[402:404:404]}, Hazards: cbrn_core_1_0_0_strings[784:785:785], Weight: 2, Agencies: cbrn_core_1_0_0_strings[785:790:790], References: cbrn_core_1_0_0_strings[790:794:794], Target: 4, Activities: cbrn_core_1_0_0_strings[794:796:796]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q60(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-05", Type: questionnaire.QuestionType("number"), Index: 60, Text: s.tx("en", "en", "How many nuclear installations does the country operate (power and research reactors, fuel-cycle and spent-fuel facilities)? Enter 0 if none.", "fr", "Combien d'installations nucléaires le pays exploite-t-il (réacteurs de puissance et de recherche, installations du cycle du combustible et d'entreposage du combustible usé) ? Indiquez 0 s'il n'y en a aucune."), Help: s.tx("en", "en", "Count each installation once. This figure gives context and is not scored; it decides whether the question on nuclear emergency arrangements is asked.", "fr", "Comptez chaque installation une seule fois. Ce chiffre sert de contexte et n'est pas noté ; il détermine si la question sur les dispositions d'urgence nucléaire est posée."), Hazards: s.strs(
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-	), Min: f64(0)}
+func build_cbrn_core_1_0_0Q60(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-05", Type: questionnaire.QuestionType("number"), Index: 60, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[404:406:406]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[406:408:408]}, Hazards: cbrn_core_1_0_0_strings[796:797:797], Weight: 1, Agencies: cbrn_core_1_0_0_strings[797:798:798], Min: f64(0)}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q61(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-06", Type: questionnaire.QuestionType("number"), Index: 61, Text: s.tx("en", "en", "How many nuclear power plants in neighbouring countries lie within 300 km of the national border? Enter 0 if none.", "fr", "Combien de centrales nucléaires de pays voisins se trouvent à moins de 300 km de la frontière nationale ? Indiquez 0 s'il n'y en a aucune."), Help: s.tx("en", "en", "This figure gives context and is not scored. 300 km is the distance the IAEA suggests for planning restrictions on food and commodities around large reactors; within about 100 km, protective actions such as monitoring and relocation may also be needed on national territory.", "fr", "Ce chiffre sert de contexte et n'est pas noté. La distance de 300 km est celle que suggère l'AIEA pour planifier les restrictions sur les denrées et les produits autour des grands réacteurs ; à moins de 100 km environ, des actions protectrices telles que la surveillance radiologique et la relocalisation peuvent aussi s'imposer sur le territoire national."), Hazards: s.strs(
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-		"foreign-affairs",
-	), Min: f64(0)}
+func build_cbrn_core_1_0_0Q61(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-06", Type: questionnaire.QuestionType("number"), Index: 61, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[408:410:410]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[410:412:412]}, Hazards: cbrn_core_1_0_0_strings[798:799:799], Weight: 1, Agencies: cbrn_core_1_0_0_strings[799:801:801], Min: f64(0)}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q62(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-07", Type: questionnaire.QuestionType("scale"), Index: 62, Text: s.tx("en", "en", "To what extent are arrangements in place for a nuclear emergency: emergency planning zones and distances defined around each installation (including on national territory for plants abroad), off-site plans, public warning, and agreed arrangements with the operator or the neighbouring State?", "fr", "Dans quelle mesure les dispositions relatives à une situation d'urgence nucléaire sont-elles en place : zones et distances de planification d'urgence définies autour de chaque installation (y compris sur le territoire national pour les centrales situées à l'étranger), plans hors site, alerte des populations et dispositions convenues avec l'exploitant ou l'État voisin ?"), Help: s.tx("en", "en", "Asked when the country operates a nuclear installation or has a nuclear power plant within 300 km of its border. Evidence: the hazard assessment that sets the zones and distances, off-site emergency plans, the agreement with the neighbouring State on notification and data exchange, the report of the last off-site or cross-border exercise. Level 4 requires a field exercise involving the off-site authorities in the last three years.", "fr", "Question posée lorsque le pays exploite une installation nucléaire ou se trouve à moins de 300 km d'une centrale nucléaire étrangère. Justificatifs : l'évaluation des dangers qui fixe les zones et distances, les plans d'urgence hors site, l'accord avec l'État voisin sur la notification et l'échange de données, le rapport du dernier exercice hors site ou transfrontalier. Le niveau 4 suppose un exercice grandeur nature associant les autorités hors site au cours des trois dernières années."), Hazards: s.strs(
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"nuclear-regulator",
-		"civil-protection",
-		"interior",
-		"health",
-		"foreign-affairs",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 4",
-		"IAEA GSR Part 7 Req. 5",
-		"IHR (2005) JEE RE (3rd ed.)",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
+func build_cbrn_core_1_0_0Q62(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-07", Type: questionnaire.QuestionType("scale"), Index: 62, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[412:414:414]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[414:416:416]}, Hazards: cbrn_core_1_0_0_strings[801:802:802], Weight: 2, Agencies: cbrn_core_1_0_0_strings[802:807:807], References: cbrn_core_1_0_0_strings[807:810:810], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-PLN-05", Bound: 1, Line: 2469, Column: 15},
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-PLN-06", Bound: 1, Line: 2470, Column: 15},
 	}, Line: 2468, Column: 11}, Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+		1: cbrn_core_1_0_0_strings[810:811:811],
+		2: cbrn_core_1_0_0_strings[811:812:812],
+		3: cbrn_core_1_0_0_strings[812:813:813],
+		4: cbrn_core_1_0_0_strings[813:815:815],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q63(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-08", Type: questionnaire.QuestionType("scale"), Index: 63, Text: s.tx("en", "en", "To what extent are criteria and decision procedures defined in advance for protective actions (sheltering, evacuation, iodine thyroid blocking, restrictions on food and drinking water), so that they can be ordered within the first hours of a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure des critères et des procédures de décision sont-ils définis à l'avance pour les actions protectrices (mise à l'abri, évacuation, prise d'iode stable, restrictions sur les denrées alimentaires et l'eau potable), afin de pouvoir les ordonner dès les premières heures d'un rejet chimique, radiologique ou nucléaire ?"), Help: s.tx("en", "en", "Evidence: the text setting generic and operational criteria (for example intervention levels or dose criteria adopted by regulation), the designation of the authority that decides, decision aids for the first hours, and records of their use in an exercise.", "fr", "Justificatifs : le texte fixant les critères génériques et opérationnels (par exemple des niveaux d'intervention ou des critères de dose adoptés par voie réglementaire), la désignation de l'autorité qui décide, les aides à la décision pour les premières heures et la trace de leur utilisation lors d'un exercice."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"nuclear-regulator",
-		"environment",
-		"agriculture",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 5",
-		"IAEA GSG-2",
-		"Sendai Framework Priority 4",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q63(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-08", Type: questionnaire.QuestionType("scale"), Index: 63, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[416:418:418]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[418:420:420]}, Hazards: cbrn_core_1_0_0_strings[815:818:818], Weight: 1, Agencies: cbrn_core_1_0_0_strings[818:823:823], References: cbrn_core_1_0_0_strings[823:826:826], Target: 4, Activities: cbrn_core_1_0_0_strings[826:828:828]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q64(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-PLN-09", Type: questionnaire.QuestionType("scale"), Index: 64, Text: s.tx("en", "en", "To what extent is CBRN preparedness funded from the regular national budget, with identified lines for plans, training, exercises, equipment and stockpiles and an emergency fund that can be released quickly, rather than depending on donor projects?", "fr", "Dans quelle mesure la préparation NRBC est-elle financée par le budget ordinaire de l'État, avec des lignes identifiées pour les plans, la formation, les exercices, les équipements et les stocks ainsi qu'un fonds d'urgence mobilisable rapidement, plutôt que de dépendre de projets financés par des bailleurs ?"), Help: s.tx("en", "en", "Evidence: the budget laws or medium-term expenditure framework showing the relevant lines, the rules for releasing emergency funds, budget execution reports. Level 3 corresponds to activities funded mostly by projects; level 4 requires regular-budget funding actually spent over the last three years.", "fr", "Justificatifs : les lois de finances ou le cadre de dépenses à moyen terme faisant apparaître les lignes concernées, les règles de déblocage des fonds d'urgence, les rapports d'exécution budgétaire. Le niveau 3 correspond à des activités financées surtout par des projets ; le niveau 4 suppose un financement sur le budget ordinaire effectivement exécuté au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"interior",
-		"nuclear-regulator",
-	), References: s.strs(
-		"Sendai Framework Priority 3",
-		"IHR (2005) JEE P2 (3rd ed.)",
-		"WHO SPAR C3 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"legal-review",
-	)}
+func build_cbrn_core_1_0_0Q64(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-PLN-09", Type: questionnaire.QuestionType("scale"), Index: 64, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[420:422:422]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[422:424:424]}, Hazards: cbrn_core_1_0_0_strings[828:832:832], Weight: 2, Agencies: cbrn_core_1_0_0_strings[832:836:836], References: cbrn_core_1_0_0_strings[836:839:839], Target: 4, Activities: cbrn_core_1_0_0_strings[839:841:841]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q65(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-HLT-01", Type: questionnaire.QuestionType("scale"), Index: 65, Text: s.tx("en", "en", "To what extent are hospitals designated to receive CBRN casualties, with agreed roles, controlled entrances, decontamination at the hospital entrance, isolation capacity and staff trained to use protective equipment, and are they known to ambulance services and first responders?", "fr", "Dans quelle mesure des hôpitaux sont-ils désignés pour accueillir les victimes NRBC, avec des rôles convenus, des entrées contrôlées, une décontamination à l'entrée de l'hôpital, des capacités d'isolement et un personnel formé au port des équipements de protection, et sont-ils connus des services d'ambulance et des primo-intervenants ?"), Help: s.tx("en", "en", "Evidence: the ministerial act designating the hospitals, hospital CBRN plans, the inventory of decontamination and protective equipment, training records, reports of hospital exercises. Level 4 requires that at least the designated hospitals have practised receiving contaminated casualties in the last three years.", "fr", "Justificatifs : l'acte ministériel désignant les hôpitaux, les plans NRBC hospitaliers, l'inventaire des équipements de décontamination et de protection, les registres de formation, les rapports d'exercices hospitaliers. Le niveau 4 suppose qu'au moins les hôpitaux désignés se soient exercés à l'accueil de victimes contaminées au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"civil-protection",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"IHR (2005) JEE CE (3rd ed.)",
-		"IHR (2005) JEE RE (3rd ed.)",
-		"IAEA EPR-Medical 2005",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"equipment",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q65(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-01", Type: questionnaire.QuestionType("scale"), Index: 65, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[424:426:426]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[426:428:428]}, Hazards: cbrn_core_1_0_0_strings[841:845:845], Weight: 2, Agencies: cbrn_core_1_0_0_strings[845:847:847], References: cbrn_core_1_0_0_strings[847:851:851], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[851:852:852],
+		2: cbrn_core_1_0_0_strings[852:854:854],
+		3: cbrn_core_1_0_0_strings[854:856:856],
+		4: cbrn_core_1_0_0_strings[856:858:858],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q66(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-HLT-02", Type: questionnaire.QuestionType("scale"), Index: 66, Text: s.tx("en", "en", "To what extent do health services have surge plans for a mass-casualty CBRN event: additional beds, intensive and burn care, recall of staff, distribution of patients between hospitals and, if needed, transfer abroad?", "fr", "Dans quelle mesure les services de santé disposent-ils de plans de montée en puissance pour un événement NRBC à nombreuses victimes : lits supplémentaires, soins intensifs et soins aux brûlés, rappel du personnel, répartition des patients entre hôpitaux et, au besoin, transfert à l'étranger ?"), Help: s.tx("en", "en", "Evidence: national and hospital surge plans, the mapping of intensive-care and specialised beds, staff recall procedures, agreements on medical evacuation or with emergency medical teams, reports of exercises or real mass-casualty events.", "fr", "Justificatifs : les plans nationaux et hospitaliers de montée en puissance, la cartographie des lits de soins intensifs et spécialisés, les procédures de rappel du personnel, les accords d'évacuation sanitaire ou avec des équipes médicales d'urgence, les rapports d'exercices ou d'événements réels à nombreuses victimes."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"civil-protection",
-		"defence",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"IHR (2005) JEE R3 (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q66(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-02", Type: questionnaire.QuestionType("scale"), Index: 66, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[428:430:430]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[430:432:432]}, Hazards: cbrn_core_1_0_0_strings[858:862:862], Weight: 1, Agencies: cbrn_core_1_0_0_strings[862:865:865], References: cbrn_core_1_0_0_strings[865:868:868], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[868:869:869],
+		2: cbrn_core_1_0_0_strings[869:870:870],
+		3: cbrn_core_1_0_0_strings[870:871:871],
+		4: cbrn_core_1_0_0_strings[871:873:873],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q67(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-HLT-03", Type: questionnaire.QuestionType("yesno"), Index: 67, Text: s.tx("en", "en", "Does the country hold a national stockpile of medical countermeasures for CBRN emergencies (for example antidotes, antimicrobials, vaccines and stable iodine tablets) under a designated responsible body?", "fr", "Le pays détient-il un stock national de contre-mesures médicales pour les situations d'urgence NRBC (par exemple antidotes, antimicrobiens, vaccins et comprimés d'iode stable), placé sous la responsabilité d'un organisme désigné ?"), Help: s.tx("en", "en", "Answer yes only if a stockpile exists today and a body is formally responsible for it (decree, ministerial order or mandate). Stocks held separately by individual hospitals do not count. If yes, two follow-up questions assess its management and distribution.", "fr", "Ne répondez « oui » que si un stock existe aujourd'hui et qu'un organisme en a formellement la charge (décret, arrêté ministériel ou mandat). Les stocks détenus isolément par des hôpitaux ne comptent pas. En cas de réponse positive, deux questions complémentaires évaluent sa gestion et sa distribution."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"IAEA GSR Part 7 Req. 12",
-	), Activities: s.strs(
-		"needs-assessment",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q67(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-03", Type: questionnaire.QuestionType("yesno"), Index: 67, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[432:434:434]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[434:436:436]}, Hazards: cbrn_core_1_0_0_strings[873:877:877], Weight: 2, Agencies: cbrn_core_1_0_0_strings[877:879:879], References: cbrn_core_1_0_0_strings[879:881:881], Activities: cbrn_core_1_0_0_strings[881:883:883]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q68(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-HLT-04", Type: questionnaire.QuestionType("scale"), Index: 68, Text: s.tx("en", "en", "To what extent is the national stockpile soundly managed: quantities derived from the national risk assessment, an up-to-date inventory, controlled storage, rotation before expiry and a replenishment budget?", "fr", "Dans quelle mesure le stock national est-il géré de manière rigoureuse : quantités fondées sur l'évaluation nationale des risques, inventaire à jour, stockage maîtrisé, rotation avant péremption et budget de renouvellement ?"), Help: s.tx("en", "en", "Evidence: the stockpile policy and the planning assumptions behind the quantities, the latest inventory with expiry dates, the storage sites and their conditions, the replenishment budget line and its execution.", "fr", "Justificatifs : la politique de constitution du stock et les hypothèses de planification justifiant les quantités, le dernier inventaire avec les dates de péremption, les sites de stockage et leurs conditions, la ligne budgétaire de renouvellement et son exécution."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"WHO SPAR C7 (2nd ed.)",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRP-HLT-03", Values: s.strs(
-		"true",
-	), Line: 2669, Column: 15}, Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q68(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-04", Type: questionnaire.QuestionType("scale"), Index: 68, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[436:438:438]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[438:440:440]}, Hazards: cbrn_core_1_0_0_strings[883:887:887], Weight: 1, Agencies: cbrn_core_1_0_0_strings[887:889:889], References: cbrn_core_1_0_0_strings[889:891:891], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRP-HLT-03", Values: cbrn_core_1_0_0_strings[891:892:892], Line: 2669, Column: 15}, Target: 4, Activities: cbrn_core_1_0_0_strings[892:894:894]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q69(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-HLT-05", Type: questionnaire.QuestionType("scale"), Index: 69, Text: s.tx("en", "en", "To what extent is there a tested plan to distribute and dispense countermeasures from the stockpile to hospitals, responders and the public within the required time, including legal arrangements for emergency use and for importing products at short notice?", "fr", "Dans quelle mesure existe-t-il un plan testé de distribution et de délivrance des contre-mesures du stock aux hôpitaux, aux intervenants et à la population dans les délais requis, y compris les dispositions juridiques permettant l'utilisation en urgence et l'importation de produits à bref délai ?"), Help: s.tx("en", "en", "Evidence: the distribution plan (transport, security, dispensing points), the legal basis for emergency use authorisation and fast-track import, the report of a distribution exercise.", "fr", "Justificatifs : le plan de distribution (transport, sécurisation, points de délivrance), la base juridique de l'autorisation d'utilisation en urgence et de l'importation accélérée, le rapport d'un exercice de distribution."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"civil-protection",
-		"customs",
-		"interior",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRP-HLT-03", Values: s.strs(
-		"true",
-	), Line: 2696, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-		),
+func build_cbrn_core_1_0_0Q69(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-HLT-05", Type: questionnaire.QuestionType("scale"), Index: 69, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[440:442:442]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[442:444:444]}, Hazards: cbrn_core_1_0_0_strings[894:898:898], Weight: 1, Agencies: cbrn_core_1_0_0_strings[898:902:902], References: cbrn_core_1_0_0_strings[902:903:903], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRP-HLT-03", Values: cbrn_core_1_0_0_strings[903:904:904], Line: 2696, Column: 15}, Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[904:906:906],
+		2: cbrn_core_1_0_0_strings[906:907:907],
+		3: cbrn_core_1_0_0_strings[907:908:908],
+		4: cbrn_core_1_0_0_strings[908:909:909],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q70(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-01", Type: questionnaire.QuestionType("scale"), Index: 70, Text: s.tx("en", "en", "To what extent do first responders (police, fire and rescue, emergency medical and civil-protection staff) follow a national CBRN curriculum at awareness, operational and specialist levels, with certification and regular refresher training?", "fr", "Dans quelle mesure les primo-intervenants (police, services d'incendie et de secours, services médicaux d'urgence et protection civile) suivent-ils un cursus national NRBC aux niveaux sensibilisation, opérationnel et spécialiste, avec certification et recyclage régulier ?"), Help: s.tx("en", "en", "Evidence: the approved curriculum and its levels, the institutions delivering it, the number of staff trained and certified per agency and region, refresher requirements. Level 3 requires an approved curriculum delivered by national institutions; level 4 that trained staff have applied it in a field exercise in the last three years.", "fr", "Justificatifs : le cursus approuvé et ses niveaux, les établissements qui le dispensent, le nombre d'agents formés et certifiés par organisme et par région, les obligations de recyclage. Le niveau 3 suppose un cursus approuvé dispensé par des établissements nationaux ; le niveau 4, que le personnel formé l'ait mis en pratique lors d'un exercice grandeur nature au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-	), References: s.strs(
-		"IAEA EPR-First Responders 2006",
-		"IHR (2005) JEE D3 (3rd ed.)",
-		"CWC Art. X",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-			"action-plan",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q70(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-01", Type: questionnaire.QuestionType("scale"), Index: 70, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[444:446:446]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[446:448:448]}, Hazards: cbrn_core_1_0_0_strings[909:913:913], Weight: 2, Agencies: cbrn_core_1_0_0_strings[913:917:917], References: cbrn_core_1_0_0_strings[917:920:920], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[920:921:921],
+		2: cbrn_core_1_0_0_strings[921:923:923],
+		3: cbrn_core_1_0_0_strings[923:925:925],
+		4: cbrn_core_1_0_0_strings[925:927:927],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q71(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-02", Type: questionnaire.QuestionType("scale"), Index: 71, Text: s.tx("en", "en", "To what extent is there a multi-year national exercise programme covering C, B, R and N scenarios (including emerging threats such as drones or cyber-attacks on facility control systems) that moves from tabletop to field exercises, cross-border where relevant, and whose findings become corrective actions with a lead agency and a deadline, tracked until closed?", "fr", "Dans quelle mesure existe-t-il un programme national pluriannuel d'exercices couvrant des scénarios C, B, R et N (y compris des menaces émergentes telles que les drones ou les cyberattaques contre les systèmes de contrôle des installations), qui progresse de l'exercice sur table à l'exercice grandeur nature, transfrontalier le cas échéant, et dont les constats donnent lieu à des actions correctives assorties d'un organisme responsable et d'une échéance, suivies jusqu'à leur clôture ?"), Help: s.tx("en", "en", "Evidence: the adopted programme and calendar, exercise reports with the evaluators' findings, the corrective-action register and the share of actions closed. Level 4 requires at least one field exercise in the last three years and a corrective-action register that is actually followed up.", "fr", "Justificatifs : le programme adopté et son calendrier, les rapports d'exercice avec les constats des évaluateurs, le registre des actions correctives et la part d'actions clôturées. Le niveau 4 suppose au moins un exercice grandeur nature au cours des trois dernières années et un registre des actions correctives effectivement suivi."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"IAEA GSR Part 7 Req. 25",
-		"IAEA EPR-Exercise 2005",
-		"WHO Simulation Exercise Manual (2017)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"action-plan",
-		),
-		2: s.strs(
-			"tabletop-exercise",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-			"field-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q71(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-02", Type: questionnaire.QuestionType("scale"), Index: 71, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[448:450:450]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[450:452:452]}, Hazards: cbrn_core_1_0_0_strings[927:931:931], Weight: 2, Agencies: cbrn_core_1_0_0_strings[931:936:936], References: cbrn_core_1_0_0_strings[936:940:940], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[940:942:942],
+		2: cbrn_core_1_0_0_strings[942:943:943],
+		3: cbrn_core_1_0_0_strings[943:945:945],
+		4: cbrn_core_1_0_0_strings[945:947:947],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q72(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-03", Type: questionnaire.QuestionType("scale"), Index: 72, Text: s.tx("en", "en", "To what extent has CBRN training material been taken into the curricula of national training institutions and universities (police, fire-service and civil-protection academies, medical and nursing schools), supported by a train-the-trainer programme, so that training continues without external support?", "fr", "Dans quelle mesure les supports de formation NRBC ont-ils été intégrés dans les programmes des établissements nationaux de formation et des universités (écoles de police, des services d'incendie et de secours et de la protection civile, facultés de médecine et instituts de formation en soins infirmiers), avec l'appui d'un programme de formation de formateurs, de sorte que la formation se poursuive sans appui extérieur ?"), Help: s.tx("en", "en", "Evidence: curricula or course catalogues that include CBRN modules, agreements with training institutions, the list of trainers qualified through the train-the-trainer programme, courses delivered by national trainers without donor funding.", "fr", "Justificatifs : les programmes ou catalogues de formation comportant des modules NRBC, les conventions avec les établissements de formation, la liste des formateurs qualifiés par le programme de formation de formateurs, les formations dispensées par des formateurs nationaux sans financement de bailleurs."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q72(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-03", Type: questionnaire.QuestionType("scale"), Index: 72, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[452:454:454]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[454:456:456]}, Hazards: cbrn_core_1_0_0_strings[947:951:951], Weight: 1, Agencies: cbrn_core_1_0_0_strings[951:955:955], Target: 4, Activities: cbrn_core_1_0_0_strings[955:957:957]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q73(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-04", Type: questionnaire.QuestionType("yesno"), Index: 73, Text: s.tx("en", "en", "Is there a national pool of qualified CBRN trainers, listed by discipline, on which national training institutions can draw?", "fr", "Existe-t-il un vivier national de formateurs NRBC qualifiés, répertoriés par discipline, auquel les établissements nationaux de formation peuvent faire appel ?"), Help: s.tx("en", "en", "Answer yes only if the pool is formally established: a list kept by a named body, with selection or qualification criteria. Informal networks of individuals do not count.", "fr", "Ne répondez « oui » que si le vivier est formellement constitué : une liste tenue par un organisme désigné, avec des critères de sélection ou de qualification. Les réseaux informels de personnes ne comptent pas."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"interior",
-	), Activities: s.strs(
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q73(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-04", Type: questionnaire.QuestionType("yesno"), Index: 73, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[456:458:458]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[458:460:460]}, Hazards: cbrn_core_1_0_0_strings[957:961:961], Weight: 1, Agencies: cbrn_core_1_0_0_strings[961:964:964], Activities: cbrn_core_1_0_0_strings[964:965:965]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q74(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-05", Type: questionnaire.QuestionType("scale"), Index: 74, Text: s.tx("en", "en", "To what extent do trainers from the national pool deliver or co-deliver regional and international CBRN courses and share training material with partner countries?", "fr", "Dans quelle mesure les formateurs du vivier national dispensent-ils ou codispensent-ils des formations NRBC régionales et internationales et partagent-ils leurs supports de formation avec des pays partenaires ?"), Help: s.tx("en", "en", "Asked only where a national pool exists and CBRN training is established in national curricula. Evidence: courses delivered abroad or hosted for other countries, training material shared, participation in regional networks (for example the EU CBRN Centres of Excellence, or regional courses of the OPCW or the IAEA).", "fr", "Question posée seulement si un vivier national existe et que la formation NRBC est intégrée dans les programmes nationaux. Justificatifs : formations dispensées à l'étranger ou accueillies pour d'autres pays, supports de formation partagés, participation à des réseaux régionaux (par exemple les centres d'excellence NRBC de l'UE, ou les formations régionales de l'OIAC ou de l'AIEA)."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"foreign-affairs",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
-		{Op: questionnaire.ConditionOp(1), Question: "PRP-TRN-04", Values: s.strs(
-			"true",
-		), Line: 2862, Column: 15},
+func build_cbrn_core_1_0_0Q74(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-05", Type: questionnaire.QuestionType("scale"), Index: 74, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[460:462:462]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[462:464:464]}, Hazards: cbrn_core_1_0_0_strings[965:969:969], Weight: 1, Agencies: cbrn_core_1_0_0_strings[969:972:972], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
+		{Op: questionnaire.ConditionOp(1), Question: "PRP-TRN-04", Values: cbrn_core_1_0_0_strings[972:973:973], Line: 2862, Column: 15},
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-TRN-03", Bound: 3, Line: 2863, Column: 15},
-	}, Line: 2861, Column: 11}, Target: 4, Activities: s.strs(
-		"best-practice-exchange",
-	)}
+	}, Line: 2861, Column: 11}, Target: 4, Activities: cbrn_core_1_0_0_strings[973:974:974]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q75(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-06", Type: questionnaire.QuestionType("scale"), Index: 75, Text: s.tx("en", "en", "To what extent does the country keep an up-to-date national roster of CBRN experts from all sectors (health, laboratories, radiation protection, chemistry, law enforcement, forensics, veterinary services, communication), with arrangements to release them quickly for national or international deployment?", "fr", "Dans quelle mesure le pays tient-il à jour un répertoire national d'experts NRBC de tous les secteurs (santé, laboratoires, radioprotection, chimie, services répressifs, criminalistique, services vétérinaires, communication), avec des dispositions permettant de les mobiliser rapidement pour un déploiement national ou international ?"), Help: s.tx("en", "en", "Evidence: the roster, the body that maintains it and its last update, agreements with employers to release experts, experts nominated to international rosters (for example the UN Secretary-General's Mechanism, IAEA RANET, WHO GOARN), call-out tests.", "fr", "Justificatifs : le répertoire, l'organisme qui le tient et sa dernière mise à jour, les accords avec les employeurs pour libérer les experts, les experts proposés pour des listes internationales (par exemple le Mécanisme du Secrétaire général de l'ONU, le réseau RANET de l'AIEA, le réseau GOARN de l'OMS), les tests de mobilisation."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"nuclear-regulator",
-		"interior",
-		"foreign-affairs",
-	), References: s.strs(
-		"UNGA resolution 42/37 C (1987)",
-		"IAEA RANET",
-		"WHO GOARN",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_core_1_0_0Q75(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-06", Type: questionnaire.QuestionType("scale"), Index: 75, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[464:466:466]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[466:468:468]}, Hazards: cbrn_core_1_0_0_strings[974:978:978], Weight: 1, Agencies: cbrn_core_1_0_0_strings[978:983:983], References: cbrn_core_1_0_0_strings[983:986:986], Target: 4, Activities: cbrn_core_1_0_0_strings[986:988:988]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q76(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-07", Type: questionnaire.QuestionType("scale"), Index: 76, Text: s.tx("en", "en", "To what extent are women and young professionals included in CBRN training, exercises, the expert roster and the national CBRN team, with their participation monitored (for example figures broken down by sex and age)?", "fr", "Dans quelle mesure les femmes et les jeunes professionnels sont-ils associés aux formations, aux exercices, au répertoire d'experts et à l'équipe nationale NRBC, leur participation faisant l'objet d'un suivi (par exemple des données ventilées par sexe et par âge) ?"), Help: s.tx("en", "en", "Evidence: participation figures by sex and age for courses and exercises, the composition of the national team, measures taken (targets, mentoring, outreach to universities and youth organisations).", "fr", "Justificatifs : les données de participation par sexe et par âge aux formations et aux exercices, la composition de l'équipe nationale, les mesures prises (objectifs, tutorat, actions auprès des universités et des organisations de jeunesse)."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"foreign-affairs",
-		"health",
-		"interior",
-	), References: s.strs(
-		"UNSCR 1325 (2000)",
-		"UNSCR 2250 (2015)",
-		"Sendai Framework para. 36",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q76(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-07", Type: questionnaire.QuestionType("scale"), Index: 76, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[468:470:470]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[470:472:472]}, Hazards: cbrn_core_1_0_0_strings[988:992:992], Weight: 1, Agencies: cbrn_core_1_0_0_strings[992:996:996], References: cbrn_core_1_0_0_strings[996:999:999], Target: 4, Activities: cbrn_core_1_0_0_strings[999:1001:1001]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q77(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-TRN-08", Type: questionnaire.QuestionType("scale"), Index: 77, Text: s.tx("en", "en", "To what extent are civil society (for example the national Red Cross or Red Crescent society and volunteer organisations), universities and research institutes involved in CBRN preparedness: training, exercises, expert advice and the national action plan?", "fr", "Dans quelle mesure la société civile (par exemple la Société nationale de la Croix-Rouge ou du Croissant-Rouge et les organisations de bénévoles), les universités et les instituts de recherche sont-ils associés à la préparation NRBC : formation, exercices, expertise et plan d'action national ?"), Help: s.tx("en", "en", "Evidence: agreements or memoranda of understanding with these organisations, their participation in exercises and in drafting the national action plan, training records of volunteers.", "fr", "Justificatifs : les conventions ou protocoles d'accord avec ces organisations, leur participation aux exercices et à l'élaboration du plan d'action national, les registres de formation des bénévoles."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"environment",
-	), References: s.strs(
-		"Sendai Framework para. 36",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q77(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-TRN-08", Type: questionnaire.QuestionType("scale"), Index: 77, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[472:474:474]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[474:476:476]}, Hazards: cbrn_core_1_0_0_strings[1001:1005:1005], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1005:1008:1008], References: cbrn_core_1_0_0_strings[1008:1009:1009], Target: 4, Activities: cbrn_core_1_0_0_strings[1009:1011:1011]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q78(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-EQP-01", Type: questionnaire.QuestionType("scale"), Index: 78, Text: s.tx("en", "en", "To what extent is there a national inventory of the CBRN protective, detection and decontamination equipment held by all agencies, showing its location, its condition and the number of staff trained to use it, compared with the needs set by the plans?", "fr", "Dans quelle mesure existe-t-il un inventaire national des équipements NRBC de protection, de détection et de décontamination détenus par l'ensemble des organismes, précisant leur emplacement, leur état et le nombre d'agents formés à leur utilisation, et comparé aux besoins fixés par les plans ?"), Help: s.tx("en", "en", "Evidence: the consolidated inventory and its last update, the needs analysis derived from the plans and the risk assessment, the list of shortfalls. Equipment known only to the agency that holds it counts at most as level 2.", "fr", "Justificatifs : l'inventaire consolidé et sa dernière mise à jour, l'analyse des besoins issue des plans et de l'évaluation des risques, la liste des déficits. Des équipements connus du seul organisme qui les détient relèvent au plus du niveau 2."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-		"customs",
-		"nuclear-regulator",
-	), References: s.strs(
-		"WHO SPAR C7 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"needs-assessment",
-			"equipment",
-		),
-		3: s.strs(
-			"equipment",
-			"capacity-building",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q78(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-EQP-01", Type: questionnaire.QuestionType("scale"), Index: 78, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[476:478:478]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[478:480:480]}, Hazards: cbrn_core_1_0_0_strings[1011:1015:1015], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1015:1021:1021], References: cbrn_core_1_0_0_strings[1021:1022:1022], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1022:1023:1023],
+		2: cbrn_core_1_0_0_strings[1023:1025:1025],
+		3: cbrn_core_1_0_0_strings[1025:1027:1027],
+		4: cbrn_core_1_0_0_strings[1027:1029:1029],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q79(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-EQP-02", Type: questionnaire.QuestionType("scale"), Index: 79, Text: s.tx("en", "en", "To what extent is CBRN equipment maintained, calibrated and replaced on a schedule funded from the regular budget, and are equipment and communication systems compatible between agencies (interoperable detectors, protective equipment and radio networks)?", "fr", "Dans quelle mesure les équipements NRBC sont-ils entretenus, étalonnés et renouvelés selon un calendrier financé par le budget ordinaire, et les équipements et systèmes de communication sont-ils compatibles entre organismes (détecteurs, équipements de protection et réseaux radio interopérables) ?"), Help: s.tx("en", "en", "Evidence: maintenance and calibration records, the replacement plan and its budget line, common technical specifications or joint procurement, results of interoperability tests during exercises.", "fr", "Justificatifs : les registres d'entretien et d'étalonnage, le plan de renouvellement et sa ligne budgétaire, les spécifications techniques communes ou les achats groupés, les résultats des tests d'interopérabilité lors des exercices."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-	), Target: 4, Activities: s.strs(
-		"equipment",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q79(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-EQP-02", Type: questionnaire.QuestionType("scale"), Index: 79, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[480:482:482]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[482:484:484]}, Hazards: cbrn_core_1_0_0_strings[1029:1033:1033], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1033:1037:1037], Target: 4, Activities: cbrn_core_1_0_0_strings[1037:1039:1039]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q80(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-COM-01", Type: questionnaire.QuestionType("scale"), Index: 80, Text: s.tx("en", "en", "To what extent is there an approved CBRN risk-communication plan that names the lead communicator, sets a process for clearing messages across agencies, contains pre-tested messages for the main scenarios, and relies on spokespersons trained and practised in exercises?", "fr", "Dans quelle mesure existe-t-il un plan approuvé de communication sur les risques NRBC qui désigne le communicant chef de file, fixe une procédure de validation interinstitutionnelle des messages, comporte des messages prétestés pour les principaux scénarios et s'appuie sur des porte-parole formés et entraînés lors d'exercices ?"), Help: s.tx("en", "en", "Evidence: the approved plan, the message templates, the list of trained spokespersons and their training records, the media components of exercise reports. Level 4 requires the plan and the spokespersons to have been tested in an exercise or real event in the last three years.", "fr", "Justificatifs : le plan approuvé, les modèles de messages, la liste des porte-parole formés et leurs registres de formation, le volet médiatique des rapports d'exercice. Le niveau 4 suppose que le plan et les porte-parole aient été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"communication",
-		"health",
-		"civil-protection",
-		"interior",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) JEE R5 (3rd ed.)",
-		"WHO SPAR C10 (2nd ed.)",
-		"IAEA GSR Part 7 Req. 13",
-		"IAEA GSG-14",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q80(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-COM-01", Type: questionnaire.QuestionType("scale"), Index: 80, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[484:486:486]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[486:488:488]}, Hazards: cbrn_core_1_0_0_strings[1039:1043:1043], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1043:1048:1048], References: cbrn_core_1_0_0_strings[1048:1052:1052], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1052:1053:1053],
+		2: cbrn_core_1_0_0_strings[1053:1055:1055],
+		3: cbrn_core_1_0_0_strings[1055:1057:1057],
+		4: cbrn_core_1_0_0_strings[1057:1059:1059],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q81(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-COM-02", Type: questionnaire.QuestionType("scale"), Index: 81, Text: s.tx("en", "en", "To what extent can the authorities counter false or misleading information about CBRN risks and events, before and during an event, with prepared answers to foreseeable false claims, rapid fact-based responses and cooperation with platforms, journalists and trusted community voices?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de contrer les informations fausses ou trompeuses sur les risques et les événements NRBC, avant et pendant un événement, par des réponses préparées aux fausses allégations prévisibles, des réponses rapides fondées sur les faits et une coopération avec les plateformes, les journalistes et des relais communautaires de confiance ?"), Help: s.tx("en", "en", "Evidence: procedures for rapid rebuttal and who clears the responses, prepared answers to foreseeable false claims, contacts with platforms and journalists, examples of false information addressed, disinformation injects in exercises. Spotting false information through media monitoring is rated in the detection part of the questionnaire.", "fr", "Justificatifs : les procédures de réponse rapide et l'organisme qui valide les réponses, les réponses préparées aux fausses allégations prévisibles, les contacts avec les plateformes et les journalistes, des exemples d'informations fausses traitées, les scénarios de désinformation intégrés aux exercices. Le repérage des fausses informations par la veille médiatique est évalué dans la partie du questionnaire consacrée à la détection."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"communication",
-		"health",
-		"interior",
-		"civil-protection",
-	), References: s.strs(
-		"IHR (2005) JEE R5 (3rd ed.)",
-		"WHO SPAR C10 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"tabletop-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q81(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-COM-02", Type: questionnaire.QuestionType("scale"), Index: 81, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[488:490:490]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[490:492:492]}, Hazards: cbrn_core_1_0_0_strings[1059:1063:1063], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1063:1067:1067], References: cbrn_core_1_0_0_strings[1067:1069:1069], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1069:1070:1070],
+		2: cbrn_core_1_0_0_strings[1070:1072:1072],
+		3: cbrn_core_1_0_0_strings[1072:1074:1074],
+		4: cbrn_core_1_0_0_strings[1074:1076:1076],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q82(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-INT-01", Type: questionnaire.QuestionType("choice"), Index: 82, Text: s.tx("en", "en", "Is the country party to the Convention on Early Notification of a Nuclear Accident and to the Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency?", "fr", "Le pays est-il partie à la Convention sur la notification rapide d'un accident nucléaire et à la Convention sur l'assistance en cas d'accident nucléaire ou de situation d'urgence radiologique ?"), Help: s.tx("en", "en", "Check the status lists kept by the IAEA as depositary. Signature without ratification or accession does not count as being party.", "fr", "Vérifiez l'état des signatures et ratifications tenu par l'AIEA en sa qualité de dépositaire. Une signature non suivie de ratification ou d'adhésion ne vaut pas qualité de partie."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"nuclear-regulator",
-	), References: s.strs(
-		"Convention on Early Notification of a Nuclear Accident (1986)",
-		"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
-	), Choices: []questionnaire.Choice{
-		{ID: "none", Label: s.tx("en", "en", "Party to neither", "fr", "Partie ni à l'une ni à l'autre")},
-		{ID: "one", Label: s.tx("en", "en", "Party to one of them", "fr", "Partie à l'une des deux"), Score: 0.5},
-		{ID: "both", Label: s.tx("en", "en", "Party to both", "fr", "Partie aux deux"), Score: 1},
-	}, Activities: s.strs(
-		"legal-review",
-	)}
+func build_cbrn_core_1_0_0Q82(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-01", Type: questionnaire.QuestionType("choice"), Index: 82, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[492:494:494]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[494:496:496]}, Hazards: cbrn_core_1_0_0_strings[1076:1078:1078], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1078:1080:1080], References: cbrn_core_1_0_0_strings[1080:1082:1082], Choices: []questionnaire.Choice{
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[496:498:498]}},
+		{ID: "one", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[498:500:500]}, Score: 0.5},
+		{ID: "both", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[500:502:502]}, Score: 1},
+	}, Activities: cbrn_core_1_0_0_strings[1082:1083:1083]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q83(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-INT-02", Type: questionnaire.QuestionType("scale"), Index: 83, Text: s.tx("en", "en", "To what extent are the competent authorities and the 24-hour warning point required by these conventions designated, registered with the IAEA, able to use its emergency communication system, and tested in IAEA Convention Exercises (ConvEx)?", "fr", "Dans quelle mesure les autorités compétentes et le point d'alerte permanent prévus par ces conventions sont-ils désignés, enregistrés auprès de l'AIEA, en mesure d'utiliser son système de communication d'urgence et testés lors des exercices ConvEx de l'AIEA ?"), Help: s.tx("en", "en", "Evidence: the act designating the authorities and the warning point, their registration with the IAEA, user accounts for the IAEA Unified System for Information Exchange in Incidents and Emergencies (USIE), results of the last ConvEx exercises.", "fr", "Justificatifs : l'acte désignant les autorités et le point d'alerte, leur enregistrement auprès de l'AIEA, les comptes d'utilisateur du Système unifié d'échange d'informations en cas d'incident ou d'urgence (USIE) de l'AIEA, les résultats des derniers exercices ConvEx."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-		"civil-protection",
-		"foreign-affairs",
-	), References: s.strs(
-		"IAEA EPR-IEComm",
-		"Convention on Early Notification of a Nuclear Accident (1986) Art. 7",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(2), Question: "PRP-INT-01", Values: s.strs(
-		"one",
-		"both",
-	), Line: 3162, Column: 15}, Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q83(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-02", Type: questionnaire.QuestionType("scale"), Index: 83, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[502:504:504]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[504:506:506]}, Hazards: cbrn_core_1_0_0_strings[1083:1085:1085], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1085:1088:1088], References: cbrn_core_1_0_0_strings[1088:1090:1090], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(2), Question: "PRP-INT-01", Values: cbrn_core_1_0_0_strings[1090:1092:1092], Line: 3162, Column: 15}, Target: 4, Activities: cbrn_core_1_0_0_strings[1092:1094:1094]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q84(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-INT-03", Type: questionnaire.QuestionType("scale"), Index: 84, Text: s.tx("en", "en", "To what extent do agreements with neighbouring countries provide for early notification, mutual assistance and joint response to CBRN emergencies with cross-border effects, and have they been exercised together?", "fr", "Dans quelle mesure des accords avec les pays voisins prévoient-ils la notification rapide, l'assistance mutuelle et une réponse conjointe aux situations d'urgence NRBC ayant des effets transfrontières, et ont-ils fait l'objet d'exercices communs ?"), Help: s.tx("en", "en", "Evidence: bilateral or regional agreements and their contact points, joint procedures, reports of cross-border exercises. Level 4 requires a cross-border exercise, tabletop or field, with at least one neighbour in the last three years.", "fr", "Justificatifs : les accords bilatéraux ou régionaux et leurs points de contact, les procédures communes, les rapports d'exercices transfrontaliers. Le niveau 4 suppose un exercice transfrontalier, sur table ou grandeur nature, avec au moins un pays voisin au cours des trois dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"foreign-affairs",
-		"civil-protection",
-		"health",
-		"interior",
-		"nuclear-regulator",
-	), References: s.strs(
-		"UNECE TEIA Convention (1992)",
-		"IHR (2005) Art. 44",
-		"Sendai Framework Priority 4",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"legal-review",
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q84(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-03", Type: questionnaire.QuestionType("scale"), Index: 84, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[506:508:508]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[508:510:510]}, Hazards: cbrn_core_1_0_0_strings[1094:1098:1098], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1098:1103:1103], References: cbrn_core_1_0_0_strings[1103:1106:1106], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1106:1108:1108],
+		2: cbrn_core_1_0_0_strings[1108:1110:1110],
+		3: cbrn_core_1_0_0_strings[1110:1111:1111],
+		4: cbrn_core_1_0_0_strings[1111:1113:1113],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q85(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-INT-04", Type: questionnaire.QuestionType("multi"), Index: 85, Text: s.tx("en", "en", "With which international organisations does the country have a designated national contact point and an active working relationship on CBRN preparedness and response (joint training, exercises, assistance)?", "fr", "Avec quelles organisations internationales le pays dispose-t-il d'un point de contact national désigné et d'une relation de travail active en matière de préparation et de réponse NRBC (formations, exercices, assistance) ?"), Help: s.tx("en", "en", "Tick an organisation only if a national contact point is designated and has worked with it in the last three years (course, exercise, assistance request, expert mission). A full score does not require every organisation: EUROPOL applies only to the European Union and countries with a cooperation agreement.", "fr", "Ne cochez une organisation que si un point de contact national est désigné et a travaillé avec elle au cours des trois dernières années (formation, exercice, demande d'assistance, mission d'experts). Le score maximal n'exige pas toutes les organisations : EUROPOL ne concerne que l'Union européenne et les pays liés par un accord de coopération."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"health",
-		"interior",
-		"nuclear-regulator",
-		"civil-protection",
-	), References: s.strs(
-		"IHR (2005) Art. 4",
-		"CWC Art. X",
-		"BWC Art. VII",
-	), Choices: []questionnaire.Choice{
-		{ID: "iaea", Label: s.tx("en", "en", "IAEA (International Atomic Energy Agency)", "fr", "AIEA (Agence internationale de l'énergie atomique)"), Score: 0.2},
-		{ID: "opcw", Label: s.tx("en", "en", "OPCW (Organisation for the Prohibition of Chemical Weapons)", "fr", "OIAC (Organisation pour l'interdiction des armes chimiques)"), Score: 0.2},
-		{ID: "who", Label: s.tx("en", "en", "WHO, through the IHR National Focal Point", "fr", "OMS, par l'intermédiaire du point focal national RSI"), Score: 0.2},
-		{ID: "bwc-isu", Label: s.tx("en", "en", "BWC Implementation Support Unit", "fr", "Unité d'appui à l'application de la CABT"), Score: 0.15},
-		{ID: "interpol", Label: s.tx("en", "en", "INTERPOL", "fr", "INTERPOL"), Score: 0.15},
-		{ID: "unoda", Label: s.tx("en", "en", "UNODA (United Nations Office for Disarmament Affairs)", "fr", "UNODA (Bureau des affaires de désarmement des Nations Unies)"), Score: 0.1},
-		{ID: "europol", Label: s.tx("en", "en", "EUROPOL (where an agreement applies)", "fr", "EUROPOL (lorsqu'un accord s'applique)"), Score: 0.1},
-		{ID: "none", Label: s.tx("en", "en", "None of these", "fr", "Aucune de ces organisations")},
-	}, Activities: s.strs(
-		"best-practice-exchange",
-		"legal-review",
-	)}
+func build_cbrn_core_1_0_0Q85(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-INT-04", Type: questionnaire.QuestionType("multi"), Index: 85, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[510:512:512]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[512:514:514]}, Hazards: cbrn_core_1_0_0_strings[1113:1117:1117], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1117:1122:1122], References: cbrn_core_1_0_0_strings[1122:1125:1125], Choices: []questionnaire.Choice{
+		{ID: "iaea", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[514:516:516]}, Score: 0.2},
+		{ID: "opcw", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[516:518:518]}, Score: 0.2},
+		{ID: "who", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[518:520:520]}, Score: 0.2},
+		{ID: "bwc-isu", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[520:522:522]}, Score: 0.15},
+		{ID: "interpol", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[522:524:524]}, Score: 0.15},
+		{ID: "unoda", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[524:526:526]}, Score: 0.1},
+		{ID: "europol", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[526:528:528]}, Score: 0.1},
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[528:530:530]}},
+	}, Activities: cbrn_core_1_0_0_strings[1125:1127:1127]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q86(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-CMD-01", Type: questionnaire.QuestionType("scale"), Index: 86, Text: s.tx("en", "en", "To what extent are there clear criteria and procedures for deciding, at any hour, that an event may involve CBRN material and for activating the national response: who takes the decision, which plans, teams and agencies are mobilised, and within what time?", "fr", "Dans quelle mesure existe-t-il des critères et des procédures clairs pour décider, à toute heure, qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse nationale : qui prend la décision, quels plans, équipes et organismes sont mobilisés, et dans quels délais ?"), Help: s.tx("en", "en", "Evidence: the activation criteria in the national plan, the 24-hour duty arrangements of each lead agency, call-out lists and tests, activation times measured in exercises or real events. Level 4 requires activation times measured in an exercise or real event in the last three years. How an alert travels from the services that detect an event is rated in the detection part of the questionnaire.", "fr", "Justificatifs : les critères de déclenchement du plan national, les dispositifs de permanence 24 heures sur 24 de chaque organisme chef de file, les listes de rappel et les tests de mobilisation, les délais d'activation mesurés lors d'exercices ou d'événements réels. Le niveau 4 suppose des délais d'activation mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années. La transmission de l'alerte par les services qui détectent un événement est évaluée dans la partie du questionnaire consacrée à la détection."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"nuclear-regulator",
-		"defence",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 7",
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"WHO SPAR C7 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q86(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-01", Type: questionnaire.QuestionType("scale"), Index: 86, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[530:532:532]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[532:534:534]}, Hazards: cbrn_core_1_0_0_strings[1127:1131:1131], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[1131:1136:1136], References: cbrn_core_1_0_0_strings[1136:1139:1139], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1139:1141:1141],
+		2: cbrn_core_1_0_0_strings[1141:1143:1143],
+		3: cbrn_core_1_0_0_strings[1143:1144:1144],
+		4: cbrn_core_1_0_0_strings[1144:1146:1146],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q87(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-CMD-02", Type: questionnaire.QuestionType("scale"), Index: 87, Text: s.tx("en", "en", "To what extent does a unified command bring together fire and rescue, police, health, civil protection and technical experts, at the scene and at strategic level, with one agreed commander, common terminology and shared situation reports?", "fr", "Dans quelle mesure un commandement unifié réunit-il les services d'incendie et de secours, la police, la santé, la protection civile et les experts techniques, sur le terrain comme au niveau stratégique, avec un commandant désigné d'un commun accord, une terminologie commune et des points de situation partagés ?"), Help: s.tx("en", "en", "Evidence: the legal text or plan that defines the command levels and who leads in each type of CBRN event (including when the scene is also a crime scene), joint procedures, situation report templates, exercise reports showing the command structure at work.", "fr", "Justificatifs : le texte juridique ou le plan qui définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC (y compris lorsque la scène est aussi une scène de crime), les procédures communes, les modèles de point de situation, les rapports d'exercice montrant la chaîne de commandement en action."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 3, Critical: true, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-		"justice",
-	), References: s.strs(
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"IAEA GSR Part 7 Req. 6",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q87(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-02", Type: questionnaire.QuestionType("scale"), Index: 87, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[534:536:536]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[536:538:538]}, Hazards: cbrn_core_1_0_0_strings[1146:1150:1150], Weight: 3, Critical: true, Agencies: cbrn_core_1_0_0_strings[1150:1155:1155], References: cbrn_core_1_0_0_strings[1155:1157:1157], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1157:1159:1159],
+		2: cbrn_core_1_0_0_strings[1159:1161:1161],
+		3: cbrn_core_1_0_0_strings[1161:1162:1162],
+		4: cbrn_core_1_0_0_strings[1162:1164:1164],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q88(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-CMD-03", Type: questionnaire.QuestionType("scale"), Index: 88, Text: s.tx("en", "en", "To what extent do all first responders apply common procedures at a CBRN scene: safe approach, cordons and zoning (hot, warm and cold zones), control of entry and exit, and protection and exposure monitoring of responders?", "fr", "Dans quelle mesure tous les primo-intervenants appliquent-ils des procédures communes sur une scène NRBC : approche sécurisée, périmètres de sécurité et zonage (zones d'exclusion, contrôlée et de soutien), contrôle des entrées et des sorties, protection des intervenants et suivi de leur exposition ?"), Help: s.tx("en", "en", "Evidence: joint standard operating procedures signed by the agencies concerned, arrangements for recording responders' doses and exposures, training and exercise records.", "fr", "Justificatifs : les procédures opérationnelles normalisées communes signées par les organismes concernés, les dispositions d'enregistrement des doses et expositions des intervenants, les registres de formation et d'exercices."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 11",
-		"IAEA EPR-First Responders 2006",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q88(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-03", Type: questionnaire.QuestionType("scale"), Index: 88, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[538:540:540]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[540:542:542]}, Hazards: cbrn_core_1_0_0_strings[1164:1168:1168], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1168:1171:1171], References: cbrn_core_1_0_0_strings[1171:1173:1173], Target: 4, Activities: cbrn_core_1_0_0_strings[1173:1175:1175]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q89(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-CMD-04", Type: questionnaire.QuestionType("scale"), Index: 89, Text: s.tx("en", "en", "To what extent are arrangements in place for the armed forces to support the civil authorities in a CBRN emergency (specialised units, decontamination, laboratories, transport, medical support), with a clear request procedure and under civilian lead?", "fr", "Dans quelle mesure des dispositions permettent-elles aux forces armées d'appuyer les autorités civiles lors d'une situation d'urgence NRBC (unités spécialisées, décontamination, laboratoires, transport, soutien médical), selon une procédure claire de demande de concours et sous direction civile ?"), Help: s.tx("en", "en", "Evidence: the legal basis and procedure for requesting military support, the list of military CBRN capabilities available to civil authorities, reports of joint civil-military exercises. Answer N/A only if the country has no armed forces.", "fr", "Justificatifs : la base juridique et la procédure de demande de concours des armées, la liste des capacités militaires NRBC mobilisables au profit des autorités civiles, les rapports d'exercices civilo-militaires. Ne répondez « sans objet » que si le pays n'a pas de forces armées."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"defence",
-		"interior",
-		"civil-protection",
-	), NAAllowed: true, Target: 4, Activities: s.strs(
-		"action-plan",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q89(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-04", Type: questionnaire.QuestionType("scale"), Index: 89, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[542:544:544]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[544:546:546]}, Hazards: cbrn_core_1_0_0_strings[1175:1179:1179], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1179:1182:1182], NAAllowed: true, Target: 4, Activities: cbrn_core_1_0_0_strings[1182:1184:1184]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q90(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-CMD-05", Type: questionnaire.QuestionType("scale"), Index: 90, Text: s.tx("en", "en", "To what extent can the authorities warn the population of an affected area within minutes and carry out protective actions (sheltering, evacuation, distribution of stable iodine, restrictions on food and water), including for hospitals, schools, prisons and people with disabilities?", "fr", "Dans quelle mesure les autorités peuvent-elles alerter en quelques minutes la population d'une zone touchée et mettre en œuvre les actions protectrices (mise à l'abri, évacuation, distribution d'iode stable, restrictions sur les denrées alimentaires et l'eau), y compris pour les hôpitaux, les écoles, les prisons et les personnes handicapées ?"), Help: s.tx("en", "en", "Evidence: the public warning systems (sirens, cell broadcast or SMS alerts, agreements with radio and television) and their coverage, evacuation and sheltering plans, pre-distribution of stable iodine where relevant, results of warning tests and evacuation exercises.", "fr", "Justificatifs : les systèmes d'alerte des populations (sirènes, diffusion cellulaire ou alertes par SMS, conventions avec la radio et la télévision) et leur couverture, les plans d'évacuation et de mise à l'abri, la prédistribution d'iode stable le cas échéant, les résultats des tests d'alerte et des exercices d'évacuation."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"communication",
-		"health",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 9",
-		"IAEA GSR Part 7 Req. 10",
-		"Sendai Framework Priority 4",
-	), Target: 4, Activities: s.strs(
-		"equipment",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q90(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-CMD-05", Type: questionnaire.QuestionType("scale"), Index: 90, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[546:548:548]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[548:550:550]}, Hazards: cbrn_core_1_0_0_strings[1184:1187:1187], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1187:1191:1191], References: cbrn_core_1_0_0_strings[1191:1194:1194], Target: 4, Activities: cbrn_core_1_0_0_strings[1194:1196:1196]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q91(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-SMP-01", Type: questionnaire.QuestionType("scale"), Index: 91, Text: s.tx("en", "en", "To what extent can specialised teams detect and provisionally identify chemical, biological and radiological hazards at a scene, at any hour and anywhere in the country, within a defined time?", "fr", "Dans quelle mesure des équipes spécialisées peuvent-elles détecter et identifier de manière provisoire les dangers chimiques, biologiques et radiologiques sur une scène, à toute heure et en tout point du territoire, dans un délai défini ?"), Help: s.tx("en", "en", "Evidence: the list of teams with their coverage and response times, their detection equipment and training records, results of proficiency tests or field exercises.", "fr", "Justificatifs : la liste des équipes avec leur couverture territoriale et leurs délais d'intervention, leurs équipements de détection et leurs registres de formation, les résultats d'essais d'aptitude ou d'exercices grandeur nature."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"defence",
-		"nuclear-regulator",
-		"interior",
-	), References: s.strs(
-		"IHR (2005) JEE CE (3rd ed.)",
-		"IHR (2005) JEE RE (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"equipment",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q91(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-01", Type: questionnaire.QuestionType("scale"), Index: 91, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[550:552:552]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[552:554:554]}, Hazards: cbrn_core_1_0_0_strings[1196:1200:1200], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1200:1204:1204], References: cbrn_core_1_0_0_strings[1204:1206:1206], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1206:1207:1207],
+		2: cbrn_core_1_0_0_strings[1207:1209:1209],
+		3: cbrn_core_1_0_0_strings[1209:1211:1211],
+		4: cbrn_core_1_0_0_strings[1211:1213:1213],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q92(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-SMP-02", Type: questionnaire.QuestionType("scale"), Index: 92, Text: s.tx("en", "en", "To what extent are there agreed procedures for sampling at a CBRN scene (who takes samples, how they are packaged, labelled and documented, the chain of custody and safe transport to the designated laboratory), accepted by both health and law-enforcement authorities?", "fr", "Dans quelle mesure existe-t-il des procédures convenues de prélèvement sur une scène NRBC (qui prélève, conditionnement, étiquetage et documentation des échantillons, chaîne de possession et transport sécurisé vers le laboratoire désigné), reconnues à la fois par les autorités sanitaires et par les services répressifs ?"), Help: s.tx("en", "en", "Evidence: the joint sampling procedure, chain-of-custody forms, transport arrangements that comply with dangerous-goods rules, training records of sampling teams, exercise reports in which samples reached the laboratory with their documentation intact.", "fr", "Justificatifs : la procédure commune de prélèvement, les formulaires de chaîne de possession, les modalités de transport conformes aux règles sur les marchandises dangereuses, les registres de formation des équipes de prélèvement, les rapports d'exercice où les échantillons sont parvenus au laboratoire avec une documentation complète."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"interior",
-		"health",
-		"justice",
-		"civil-protection",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA NSS 22-G",
-		"IHR (2005) JEE R2 (3rd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q92(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-02", Type: questionnaire.QuestionType("scale"), Index: 92, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[554:556:556]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[556:558:558]}, Hazards: cbrn_core_1_0_0_strings[1213:1217:1217], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1217:1222:1222], References: cbrn_core_1_0_0_strings[1222:1224:1224], Target: 4, Activities: cbrn_core_1_0_0_strings[1224:1226:1226]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q93(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-SMP-03", Type: questionnaire.QuestionType("scale"), Index: 93, Text: s.tx("en", "en", "To what extent does a clear confirmation path link field detection to designated national laboratories for chemical, biological and radiological analysis, available at any hour with agreed turnaround times, and with access to international reference laboratories when needed?", "fr", "Dans quelle mesure un circuit de confirmation clair relie-t-il la détection sur le terrain à des laboratoires nationaux désignés pour les analyses chimiques, biologiques et radiologiques, accessibles à toute heure avec des délais de rendu convenus, et avec un accès aux laboratoires de référence internationaux si nécessaire ?"), Help: s.tx("en", "en", "Evidence: the list of designated laboratories and their scope, on-call arrangements, agreed turnaround times, agreements with international reference laboratories (for example OPCW designated laboratories, WHO reference laboratories or collaborating centres, the IAEA ALMERA network), an exercise in which samples were analysed and results reported to the command.", "fr", "Justificatifs : la liste des laboratoires désignés et leur domaine de compétence, les dispositifs d'astreinte, les délais de rendu convenus, les accords avec des laboratoires de référence internationaux (par exemple les laboratoires désignés de l'OIAC, les laboratoires de référence ou centres collaborateurs de l'OMS, le réseau ALMERA de l'AIEA), un exercice au cours duquel des échantillons ont été analysés et les résultats transmis au commandement."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"environment",
-		"defence",
-		"agriculture",
-	), References: s.strs(
-		"IHR (2005) JEE D1 (3rd ed.)",
-		"IHR (2005) JEE CE (3rd ed.)",
-		"IHR (2005) JEE RE (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q93(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-03", Type: questionnaire.QuestionType("scale"), Index: 93, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[558:560:560]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[560:562:562]}, Hazards: cbrn_core_1_0_0_strings[1226:1230:1230], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1230:1235:1235], References: cbrn_core_1_0_0_strings[1235:1238:1238], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1238:1239:1239],
+		2: cbrn_core_1_0_0_strings[1239:1241:1241],
+		3: cbrn_core_1_0_0_strings[1241:1242:1242],
+		4: cbrn_core_1_0_0_strings[1242:1244:1244],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q94(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-SMP-04", Type: questionnaire.QuestionType("scale"), Index: 94, Text: s.tx("en", "en", "To what extent can the authorities model the spread of a chemical or radioactive release and monitor contamination of air, water, soil and food during and after the event, to guide protective actions?", "fr", "Dans quelle mesure les autorités sont-elles en mesure de modéliser la dispersion d'un rejet chimique ou radioactif et de surveiller la contamination de l'air, de l'eau, des sols et des denrées alimentaires pendant et après l'événement, afin d'orienter les actions protectrices ?"), Help: s.tx("en", "en", "Evidence: the body responsible for dispersion modelling and its 24-hour availability, agreements with the meteorological service, mobile monitoring teams and laboratory capacity for environmental and food samples, exercise reports in which model results reached decision-makers.", "fr", "Justificatifs : l'organisme chargé de la modélisation de la dispersion et sa disponibilité 24 heures sur 24, les accords avec le service météorologique, les équipes mobiles de mesure et les capacités de laboratoire pour les échantillons environnementaux et alimentaires, les rapports d'exercice où les résultats des modélisations sont parvenus aux décideurs."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"environment",
-		"nuclear-regulator",
-		"civil-protection",
-		"agriculture",
-		"health",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"WHO SPAR C14 (2nd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"equipment",
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q94(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-SMP-04", Type: questionnaire.QuestionType("scale"), Index: 94, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[562:564:564]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[564:566:566]}, Hazards: cbrn_core_1_0_0_strings[1244:1247:1247], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1247:1252:1252], References: cbrn_core_1_0_0_strings[1252:1255:1255], Target: 4, Activities: cbrn_core_1_0_0_strings[1255:1258:1258]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q95(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-01", Type: questionnaire.QuestionType("scale"), Index: 95, Text: s.tx("en", "en", "To what extent can responders set up mass decontamination of ambulatory and non-ambulatory people at or near the scene within a defined time, with enough trained staff, equipment and water, respect for privacy, protection against cold and control of contaminated run-off?", "fr", "Dans quelle mesure les intervenants peuvent-ils mettre en place, sur la scène ou à proximité et dans un délai défini, la décontamination de masse des personnes valides et non valides, avec suffisamment de personnel formé, d'équipements et d'eau, dans le respect de l'intimité, avec une protection contre le froid et la maîtrise des eaux de ruissellement contaminées ?"), Help: s.tx("en", "en", "Evidence: the mass decontamination procedure, the number and location of decontamination units and their set-up times, training records, exercise reports with the number of people decontaminated per hour.", "fr", "Justificatifs : la procédure de décontamination de masse, le nombre et l'implantation des unités de décontamination et leurs délais de mise en œuvre, les registres de formation, les rapports d'exercice indiquant le nombre de personnes décontaminées par heure."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"environment",
-		"defence",
-	), References: s.strs(
-		"IAEA EPR-First Responders 2006",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"equipment",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q95(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-01", Type: questionnaire.QuestionType("scale"), Index: 95, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[566:568:568]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[568:570:570]}, Hazards: cbrn_core_1_0_0_strings[1258:1261:1261], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1261:1265:1265], References: cbrn_core_1_0_0_strings[1265:1266:1266], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1266:1267:1267],
+		2: cbrn_core_1_0_0_strings[1267:1269:1269],
+		3: cbrn_core_1_0_0_strings[1269:1271:1271],
+		4: cbrn_core_1_0_0_strings[1271:1273:1273],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q96(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-02", Type: questionnaire.QuestionType("scale"), Index: 96, Text: s.tx("en", "en", "To what extent do emergency medical services apply CBRN triage and pre-hospital care, and direct casualties in a coordinated way to designated hospitals without contaminating ambulances and emergency departments?", "fr", "Dans quelle mesure les services médicaux d'urgence appliquent-ils un triage et des soins préhospitaliers adaptés aux situations NRBC, et orientent-ils les victimes de façon coordonnée vers les hôpitaux désignés sans contaminer les ambulances ni les services d'urgence ?"), Help: s.tx("en", "en", "Evidence: national CBRN triage and pre-hospital protocols, patient regulation procedures, training records of ambulance staff, exercise reports.", "fr", "Justificatifs : les protocoles nationaux de triage et de soins préhospitaliers NRBC, les procédures de régulation des patients, les registres de formation du personnel ambulancier, les rapports d'exercice."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"civil-protection",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"IAEA EPR-Medical 2005",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q96(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-02", Type: questionnaire.QuestionType("scale"), Index: 96, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[570:572:572]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[572:574:574]}, Hazards: cbrn_core_1_0_0_strings[1273:1277:1277], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1277:1279:1279], References: cbrn_core_1_0_0_strings[1279:1281:1281], Target: 4, Activities: cbrn_core_1_0_0_strings[1281:1283:1283]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q97(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-03", Type: questionnaire.QuestionType("multi"), Index: 97, Text: s.tx("en", "en", "Which specialist advice services can responders and clinicians reach at any hour during a CBRN incident?", "fr", "À quels services d'expertise spécialisée les intervenants et les cliniciens peuvent-ils faire appel à toute heure lors d'un incident NRBC ?"), Help: s.tx("en", "en", "Tick a service only if it is staffed around the clock and its contact details appear in the procedures of responders and hospitals. Each service counts for a quarter of the score.", "fr", "Ne cochez un service que s'il fonctionne 24 heures sur 24 et que ses coordonnées figurent dans les procédures des intervenants et des hôpitaux. Chaque service compte pour un quart du score."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"civil-protection",
-	), References: s.strs(
-		"IHR (2005) JEE CE (3rd ed.)",
-		"WHO REMPAN",
-	), Choices: []questionnaire.Choice{
-		{ID: "poison-centre", Label: s.tx("en", "en", "Poison centre or clinical toxicology service", "fr", "Centre antipoison ou service de toxicologie clinique"), Score: 0.25},
-		{ID: "radiation-medicine", Label: s.tx("en", "en", "Radiation medicine and radiation protection experts", "fr", "Experts en médecine des rayonnements et en radioprotection"), Score: 0.25},
-		{ID: "infectious-disease", Label: s.tx("en", "en", "Infectious disease and public-health laboratory experts", "fr", "Experts en maladies infectieuses et en laboratoires de santé publique"), Score: 0.25},
-		{ID: "hazmat-reachback", Label: s.tx("en", "en", "Remote technical support for responders on hazardous materials", "fr", "Appui technique à distance aux intervenants sur les matières dangereuses"), Score: 0.25},
-		{ID: "none", Label: s.tx("en", "en", "None available at any hour", "fr", "Aucun service disponible à toute heure")},
-	}, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q97(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-03", Type: questionnaire.QuestionType("multi"), Index: 97, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[574:576:576]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[576:578:578]}, Hazards: cbrn_core_1_0_0_strings[1283:1287:1287], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1287:1290:1290], References: cbrn_core_1_0_0_strings[1290:1292:1292], Choices: []questionnaire.Choice{
+		{ID: "poison-centre", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[578:580:580]}, Score: 0.25},
+		{ID: "radiation-medicine", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[580:582:582]}, Score: 0.25},
+		{ID: "infectious-disease", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[582:584:584]}, Score: 0.25},
+		{ID: "hazmat-reachback", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[584:586:586]}, Score: 0.25},
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[586:588:588]}},
+	}, Activities: cbrn_core_1_0_0_strings[1292:1294:1294]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q98(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-04", Type: questionnaire.QuestionType("scale"), Index: 98, Text: s.tx("en", "en", "To what extent can the health system isolate and treat patients with a high-consequence infectious disease, trace and follow up their contacts, and apply infection prevention and control, whether the outbreak is natural, accidental or deliberate?", "fr", "Dans quelle mesure le système de santé peut-il isoler et traiter les patients atteints d'une maladie infectieuse à haut risque, rechercher et suivre leurs contacts et appliquer les mesures de prévention et de contrôle des infections, que la flambée soit d'origine naturelle, accidentelle ou délibérée ?"), Help: s.tx("en", "en", "Evidence: designated isolation units and their capacity, case-management and contact-tracing procedures, the infection prevention and control programme, safe patient transport arrangements, reports of recent outbreaks or exercises.", "fr", "Justificatifs : les unités d'isolement désignées et leur capacité, les procédures de prise en charge des cas et de recherche des contacts, le programme de prévention et de contrôle des infections, les modalités de transport sécurisé des patients, les rapports sur des flambées récentes ou des exercices."), Hazards: s.strs(
-		"B",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"agriculture",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"WHO SPAR C9 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q98(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-04", Type: questionnaire.QuestionType("scale"), Index: 98, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[588:590:590]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[590:592:592]}, Hazards: cbrn_core_1_0_0_strings[1294:1295:1295], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1295:1297:1297], References: cbrn_core_1_0_0_strings[1297:1299:1299], Target: 4, Activities: cbrn_core_1_0_0_strings[1299:1301:1301]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q99(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-05", Type: questionnaire.QuestionType("scale"), Index: 99, Text: s.tx("en", "en", "To what extent can the health and radiation-protection services screen large numbers of people for radioactive contamination, assess their doses, refer those who need treatment and register them for follow-up?", "fr", "Dans quelle mesure les services de santé et de radioprotection peuvent-ils contrôler un grand nombre de personnes pour rechercher une contamination radioactive, évaluer leurs doses, orienter celles qui nécessitent un traitement et les enregistrer en vue de leur suivi ?"), Help: s.tx("en", "en", "Evidence: population monitoring procedures and designated monitoring centres, available instruments and trained staff, arrangements with specialised medical centres or the WHO REMPAN network, exercise reports.", "fr", "Justificatifs : les procédures de contrôle des populations et les centres de contrôle désignés, les instruments disponibles et le personnel formé, les accords avec des centres médicaux spécialisés ou le réseau REMPAN de l'OMS, les rapports d'exercice."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"civil-protection",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 12",
-		"IAEA EPR-Medical 2005",
-		"WHO REMPAN",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"equipment",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q99(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-05", Type: questionnaire.QuestionType("scale"), Index: 99, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[592:594:594]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[594:596:596]}, Hazards: cbrn_core_1_0_0_strings[1301:1303:1303], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1303:1306:1306], References: cbrn_core_1_0_0_strings[1306:1309:1309], Target: 4, Activities: cbrn_core_1_0_0_strings[1309:1312:1312]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q100(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-06", Type: questionnaire.QuestionType("scale"), Index: 100, Text: s.tx("en", "en", "To what extent is psychosocial support organised for affected people, their families and responders, including the management of large numbers of worried people seeking care?", "fr", "Dans quelle mesure un soutien psychosocial est-il organisé pour les personnes touchées, leurs familles et les intervenants, y compris l'accueil d'un grand nombre de personnes inquiètes venant consulter ?"), Help: s.tx("en", "en", "Evidence: psychosocial support plans and teams, procedures for receiving worried people without overwhelming hospitals, public information lines, training records.", "fr", "Justificatifs : les plans et équipes de soutien psychosocial, les procédures d'accueil des personnes inquiètes sans saturer les hôpitaux, les lignes d'information du public, les registres de formation."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"civil-protection",
-	), References: s.strs(
-		"IASC MHPSS Guidelines (2007)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"action-plan",
-	)}
+func build_cbrn_core_1_0_0Q100(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-06", Type: questionnaire.QuestionType("scale"), Index: 100, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[596:598:598]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[598:600:600]}, Hazards: cbrn_core_1_0_0_strings[1312:1316:1316], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1316:1318:1318], References: cbrn_core_1_0_0_strings[1318:1319:1319], Target: 4, Activities: cbrn_core_1_0_0_strings[1319:1321:1321]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q101(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-MED-07", Type: questionnaire.QuestionType("scale"), Index: 101, Text: s.tx("en", "en", "To what extent do designated points of entry (airports, ports and ground crossings) have public-health emergency contingency plans, integrated with the national plan, to manage ill or contaminated travellers and contaminated goods and conveyances?", "fr", "Dans quelle mesure les points d'entrée désignés (aéroports, ports et postes-frontières terrestres) disposent-ils de plans d'urgence de santé publique, intégrés au plan national, pour prendre en charge les voyageurs malades ou contaminés ainsi que les marchandises et moyens de transport contaminés ?"), Help: s.tx("en", "en", "Evidence: the contingency plan of each designated point of entry, agreements with the nearest referral hospital, the roles of customs, border police and veterinary services, reports of exercises held at points of entry.", "fr", "Justificatifs : le plan d'urgence de chaque point d'entrée désigné, les accords avec l'hôpital de référence le plus proche, les rôles des douanes, de la police aux frontières et des services vétérinaires, les rapports d'exercices menés aux points d'entrée."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"customs",
-		"interior",
-		"agriculture",
-	), References: s.strs(
-		"IHR (2005) JEE PoE (3rd ed.)",
-		"WHO SPAR C11 (2nd ed.)",
-		"IHR (2005) Annex 1B",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q101(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-MED-07", Type: questionnaire.QuestionType("scale"), Index: 101, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[600:602:602]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[602:604:604]}, Hazards: cbrn_core_1_0_0_strings[1321:1324:1324], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1324:1328:1328], References: cbrn_core_1_0_0_strings[1328:1331:1331], Target: 4, Activities: cbrn_core_1_0_0_strings[1331:1333:1333]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q102(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-INV-01", Type: questionnaire.QuestionType("scale"), Index: 102, Text: s.tx("en", "en", "To what extent do public-health and law-enforcement authorities investigate suspicious outbreaks or CBRN incidents jointly, with agreed triggers, information sharing that respects medical confidentiality, joint training and a formal agreement?", "fr", "Dans quelle mesure les autorités de santé publique et les services répressifs mènent-ils conjointement les enquêtes sur les flambées suspectes ou les incidents NRBC, avec des critères de déclenchement convenus, un partage d'informations respectueux du secret médical, des formations communes et un accord formel ?"), Help: s.tx("en", "en", "Evidence: the memorandum of understanding or joint protocol between health and law enforcement (and veterinary services for animal outbreaks), joint training records, reports of joint tabletop exercises or of real joint investigations.", "fr", "Justificatifs : le protocole d'accord ou le protocole conjoint entre la santé et les services répressifs (et les services vétérinaires pour les flambées animales), les registres de formations communes, les rapports d'exercices sur table conjoints ou d'enquêtes conjointes réelles."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-		"interior",
-		"justice",
-		"agriculture",
-	), References: s.strs(
-		"IHR (2005) JEE R2 (3rd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q102(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-01", Type: questionnaire.QuestionType("scale"), Index: 102, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[604:606:606]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[606:608:608]}, Hazards: cbrn_core_1_0_0_strings[1333:1336:1336], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1336:1340:1340], References: cbrn_core_1_0_0_strings[1340:1341:1341], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1341:1343:1343],
+		2: cbrn_core_1_0_0_strings[1343:1345:1345],
+		3: cbrn_core_1_0_0_strings[1345:1346:1346],
+		4: cbrn_core_1_0_0_strings[1346:1348:1348],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q103(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-INV-02", Type: questionnaire.QuestionType("scale"), Index: 103, Text: s.tx("en", "en", "To what extent is CBRN crime-scene management integrated with health and civil-protection operations, so that rescue and decontamination come first while evidence is preserved, and investigators can work safely in contaminated areas?", "fr", "Dans quelle mesure la gestion de la scène de crime NRBC est-elle intégrée aux opérations sanitaires et de protection civile, de sorte que le sauvetage et la décontamination priment tout en préservant les preuves, et que les enquêteurs puissent travailler en sécurité dans les zones contaminées ?"), Help: s.tx("en", "en", "Evidence: joint procedures for CBRN crime scenes, trained and equipped investigators and forensic teams, the role of the prosecutor on duty, exercise reports in which evidence was collected in a contaminated zone.", "fr", "Justificatifs : les procédures communes applicables aux scènes de crime NRBC, les enquêteurs et équipes de police scientifique formés et équipés, le rôle du magistrat de permanence, les rapports d'exercice au cours desquels des preuves ont été recueillies en zone contaminée."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"interior",
-		"justice",
-		"civil-protection",
-		"health",
-	), References: s.strs(
-		"IAEA NSS 22-G",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q103(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-02", Type: questionnaire.QuestionType("scale"), Index: 103, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[608:610:610]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[610:612:612]}, Hazards: cbrn_core_1_0_0_strings[1348:1352:1352], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1352:1356:1356], References: cbrn_core_1_0_0_strings[1356:1357:1357], Target: 4, Activities: cbrn_core_1_0_0_strings[1357:1359:1359]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q104(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-INV-03", Type: questionnaire.QuestionType("scale"), Index: 104, Text: s.tx("en", "en", "To what extent are procedures in place to request and support an international investigation of an alleged use of chemical or biological weapons (through the OPCW or the UN Secretary-General's Mechanism) and to call on international support for CBRN investigations (INTERPOL, IAEA support for nuclear forensics), including legal arrangements for the access and work of foreign experts?", "fr", "Dans quelle mesure des procédures permettent-elles de demander et d'appuyer une enquête internationale sur une allégation d'emploi d'armes chimiques ou biologiques (par l'intermédiaire de l'OIAC ou du Mécanisme du Secrétaire général de l'ONU) et de solliciter un appui international pour les enquêtes NRBC (INTERPOL, appui de l'AIEA en criminalistique nucléaire), y compris les dispositions juridiques relatives à l'accès et au travail des experts étrangers ?"), Help: s.tx("en", "en", "Evidence: the designated national channel for such requests, procedures agreed between foreign affairs, justice and interior, legal provisions on the status of international investigators and on the samples they take, participation in OPCW or Secretary-General's Mechanism training and exercises.", "fr", "Justificatifs : le canal national désigné pour ces demandes, les procédures convenues entre les affaires étrangères, la justice et l'intérieur, les dispositions juridiques sur le statut des enquêteurs internationaux et sur les échantillons qu'ils prélèvent, la participation aux formations et exercices de l'OIAC ou du Mécanisme du Secrétaire général."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"justice",
-		"interior",
-		"health",
-	), References: s.strs(
-		"CWC Verification Annex Part XI",
-		"UNGA resolution 42/37 C (1987)",
-		"IAEA NSS 2-G (Rev. 1)",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q104(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-INV-03", Type: questionnaire.QuestionType("scale"), Index: 104, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[612:614:614]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[614:616:616]}, Hazards: cbrn_core_1_0_0_strings[1359:1363:1363], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1363:1367:1367], References: cbrn_core_1_0_0_strings[1367:1370:1370], Target: 4, Activities: cbrn_core_1_0_0_strings[1370:1372:1372]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q105(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-AST-01", Type: questionnaire.QuestionType("scale"), Index: 105, Text: s.tx("en", "en", "To what extent are procedures set for deciding to request international assistance in a CBRN emergency: who decides, through which channels (IAEA, OPCW, WHO, the EU Civil Protection Mechanism or other regional mechanisms, bilateral partners) and on the basis of what needs assessment?", "fr", "Dans quelle mesure des procédures sont-elles fixées pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC : qui décide, par quels canaux (AIEA, OIAC, OMS, mécanisme de protection civile de l'Union européenne ou autres mécanismes régionaux, partenaires bilatéraux) et sur la base de quelle évaluation des besoins ?"), Help: s.tx("en", "en", "Evidence: the provisions of the national plan on international assistance, the designated authority and its request templates, knowledge of each mechanism's procedure (for example requests under CWC Article X, the Assistance Convention or BWC Article VII), tabletop exercises in which a request was practised.", "fr", "Justificatifs : les dispositions du plan national relatives à l'assistance internationale, l'autorité désignée et ses modèles de demande, la connaissance de la procédure de chaque mécanisme (par exemple les demandes au titre de l'article X de la CIAC, de la Convention sur l'assistance ou de l'article VII de la CABT), les exercices sur table au cours desquels une demande a été simulée."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"foreign-affairs",
-		"civil-protection",
-		"health",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 17",
-		"CWC Art. X",
-		"BWC Art. VII",
-		"IHR (2005) Art. 44",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q105(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-01", Type: questionnaire.QuestionType("scale"), Index: 105, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[616:618:618]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[618:620:620]}, Hazards: cbrn_core_1_0_0_strings[1372:1376:1376], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1376:1380:1380], References: cbrn_core_1_0_0_strings[1380:1384:1384], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1384:1386:1386],
+		2: cbrn_core_1_0_0_strings[1386:1387:1387],
+		3: cbrn_core_1_0_0_strings[1387:1388:1388],
+		4: cbrn_core_1_0_0_strings[1388:1390:1390],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q106(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-AST-02", Type: questionnaire.QuestionType("scale"), Index: 106, Text: s.tx("en", "en", "To what extent can the country receive international teams and relief quickly: customs clearance and visas, recognition of foreign qualifications, import of equipment and medicines, legal status and liability of foreign personnel, and arrangements for their reception and departure?", "fr", "Dans quelle mesure le pays peut-il recevoir rapidement des équipes et des secours internationaux : dédouanement et visas, reconnaissance des qualifications étrangères, importation d'équipements et de médicaments, statut juridique et responsabilité du personnel étranger, et dispositif d'accueil et de départ ?"), Help: s.tx("en", "en", "Evidence: host-nation support procedures, legal provisions or pre-agreed facilitation measures (customs, immigration, health professions, radioactive or hazardous equipment), the designated reception point, exercises in which international teams were received.", "fr", "Justificatifs : les procédures de soutien de la nation hôte, les dispositions juridiques ou mesures de facilitation convenues à l'avance (douanes, immigration, professions de santé, équipements radioactifs ou dangereux), le point d'accueil désigné, les exercices au cours desquels des équipes internationales ont été accueillies."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"customs",
-		"interior",
-		"health",
-		"civil-protection",
-	), References: s.strs(
-		"IFRC IDRL Guidelines (2007)",
-		"EU Host Nation Support Guidelines (2012)",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q106(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-02", Type: questionnaire.QuestionType("scale"), Index: 106, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[620:622:622]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[622:624:624]}, Hazards: cbrn_core_1_0_0_strings[1390:1394:1394], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1394:1399:1399], References: cbrn_core_1_0_0_strings[1399:1401:1401], Target: 4, Activities: cbrn_core_1_0_0_strings[1401:1403:1403]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q107(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-AST-03", Type: questionnaire.QuestionType("scale"), Index: 107, Text: s.tx("en", "en", "To what extent can the country provide CBRN assistance to other countries, with capabilities registered with international mechanisms (for example IAEA RANET, offers under CWC Article X, WHO emergency medical teams) and procedures for rapid deployment?", "fr", "Dans quelle mesure le pays peut-il fournir une assistance NRBC à d'autres pays, avec des capacités enregistrées auprès des mécanismes internationaux (par exemple le réseau RANET de l'AIEA, des offres au titre de l'article X de la CIAC, des équipes médicales d'urgence de l'OMS) et des procédures de déploiement rapide ?"), Help: s.tx("en", "en", "Evidence: registrations of national capabilities, deployment procedures and their legal basis, past deployments or participation in international exercises. This is the capacity of a country that supports others (level 5).", "fr", "Justificatifs : l'enregistrement des capacités nationales, les procédures de déploiement et leur base juridique, les déploiements antérieurs ou la participation à des exercices internationaux. Il s'agit de la capacité d'un pays qui soutient les autres (niveau 5)."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"civil-protection",
-		"health",
-		"nuclear-regulator",
-		"defence",
-	), References: s.strs(
-		"IAEA RANET",
-		"CWC Art. X",
-		"WHO EMT Initiative",
-	), Target: 4, Activities: s.strs(
-		"best-practice-exchange",
-		"field-exercise",
-	)}
+func build_cbrn_core_1_0_0Q107(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-AST-03", Type: questionnaire.QuestionType("scale"), Index: 107, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[624:626:626]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[626:628:628]}, Hazards: cbrn_core_1_0_0_strings[1403:1407:1407], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1407:1412:1412], References: cbrn_core_1_0_0_strings[1412:1415:1415], Target: 4, Activities: cbrn_core_1_0_0_strings[1415:1417:1417]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q108(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-01", Type: questionnaire.QuestionType("scale"), Index: 108, Text: s.tx("en", "en", "To what extent are criteria and procedures defined for ending the emergency phase and moving to recovery, with a designated recovery lead and plans for the return of residents and the resumption of essential services?", "fr", "Dans quelle mesure des critères et des procédures sont-ils définis pour mettre fin à la phase d'urgence et passer au rétablissement, avec un responsable désigné du rétablissement et des plans pour le retour des habitants et la reprise des services essentiels ?"), Help: s.tx("en", "en", "Evidence: the recovery chapter of the national plan, the criteria for ending the emergency, the designation of the recovery lead, recovery exercises or records of a past recovery.", "fr", "Justificatifs : le chapitre du plan national consacré au rétablissement, les critères de fin de la situation d'urgence, la désignation du responsable du rétablissement, les exercices de rétablissement ou les archives d'un rétablissement passé."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"nuclear-regulator",
-		"environment",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 18",
-		"IAEA GSG-11",
-		"Sendai Framework Priority 4",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"tabletop-exercise",
-	)}
+func build_cbrn_core_1_0_0Q108(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-01", Type: questionnaire.QuestionType("scale"), Index: 108, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[628:630:630]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[630:632:632]}, Hazards: cbrn_core_1_0_0_strings[1417:1421:1421], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1421:1426:1426], References: cbrn_core_1_0_0_strings[1426:1429:1429], Target: 4, Activities: cbrn_core_1_0_0_strings[1429:1431:1431]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q109(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-02", Type: questionnaire.QuestionType("scale"), Index: 109, Text: s.tx("en", "en", "To what extent are responsibilities, technical capacity and funding (including the liability of the operator or polluter) defined for remediating contaminated buildings, land and water after a chemical, radiological or nuclear release?", "fr", "Dans quelle mesure les responsabilités, les capacités techniques et le financement (y compris la responsabilité de l'exploitant ou du pollueur) sont-ils définis pour l'assainissement des bâtiments, des sols et des eaux contaminés après un rejet chimique, radiologique ou nucléaire ?"), Help: s.tx("en", "en", "Evidence: laws on environmental liability or nuclear third-party liability, the designated remediation authority, contractors or specialised units, clean-up criteria, remediation projects carried out.", "fr", "Justificatifs : les lois sur la responsabilité environnementale ou la responsabilité civile nucléaire, l'autorité désignée pour l'assainissement, les prestataires ou unités spécialisées, les critères d'assainissement, les projets d'assainissement réalisés."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"environment",
-		"nuclear-regulator",
-		"civil-protection",
-		"agriculture",
-		"justice",
-	), References: s.strs(
-		"IAEA GSG-11",
-		"Sendai Framework Priority 4",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q109(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-02", Type: questionnaire.QuestionType("scale"), Index: 109, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[632:634:634]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[634:636:636]}, Hazards: cbrn_core_1_0_0_strings[1431:1434:1434], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1434:1439:1439], References: cbrn_core_1_0_0_strings[1439:1441:1441], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1441:1443:1443],
+		2: cbrn_core_1_0_0_strings[1443:1444:1444],
+		3: cbrn_core_1_0_0_strings[1444:1446:1446],
+		4: cbrn_core_1_0_0_strings[1446:1447:1447],
 	}}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q110(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-03", Type: questionnaire.QuestionType("scale"), Index: 110, Text: s.tx("en", "en", "To what extent can the large volumes of contaminated waste from a CBRN event (decontamination water, used protective equipment, debris, animal carcasses) be collected, stored, treated and disposed of safely, with designated sites and operators?", "fr", "Dans quelle mesure les grands volumes de déchets contaminés issus d'un événement NRBC (eaux de décontamination, équipements de protection usagés, débris, carcasses d'animaux) peuvent-ils être collectés, entreposés, traités et éliminés en toute sécurité, avec des sites et des opérateurs désignés ?"), Help: s.tx("en", "en", "Evidence: the waste chapter of the emergency plan, designated storage and treatment facilities and their capacity, contracts with operators, the legal basis for emergency disposal.", "fr", "Justificatifs : le chapitre du plan d'urgence consacré aux déchets, les installations d'entreposage et de traitement désignées et leur capacité, les contrats avec les opérateurs, la base juridique de l'élimination en situation d'urgence."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"environment",
-		"nuclear-regulator",
-		"agriculture",
-		"civil-protection",
-		"health",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 15",
-		"Basel Convention (1989)",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q110(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-03", Type: questionnaire.QuestionType("scale"), Index: 110, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[636:638:638]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[638:640:640]}, Hazards: cbrn_core_1_0_0_strings[1447:1451:1451], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1451:1456:1456], References: cbrn_core_1_0_0_strings[1456:1458:1458], Target: 4, Activities: cbrn_core_1_0_0_strings[1458:1460:1460]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q111(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-04", Type: questionnaire.QuestionType("scale"), Index: 111, Text: s.tx("en", "en", "To what extent are arrangements in place to manage a large number of deaths in a CBRN event: recovery of contaminated remains, safe storage, disaster victim identification, forensic examination, and dignified burial or cremation that respects families and beliefs?", "fr", "Dans quelle mesure des dispositions permettent-elles de gérer un grand nombre de décès lors d'un événement NRBC : relevage des corps contaminés, conservation sécurisée, identification des victimes de catastrophe, examens médico-légaux et inhumation ou crémation dignes, respectueuses des familles et des convictions ?"), Help: s.tx("en", "en", "Evidence: the mass-fatality plan, the national disaster victim identification team and its procedures, agreements on temporary mortuaries and on the handling of contaminated remains, training and exercise records.", "fr", "Justificatifs : le plan de gestion des décès massifs, l'équipe nationale d'identification des victimes de catastrophe et ses procédures, les accords sur les morgues temporaires et le traitement des corps contaminés, les registres de formation et d'exercices."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"justice",
-		"interior",
-		"health",
-		"civil-protection",
-	), References: s.strs(
-		"INTERPOL DVI Guide",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q111(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-04", Type: questionnaire.QuestionType("scale"), Index: 111, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[640:642:642]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[642:644:644]}, Hazards: cbrn_core_1_0_0_strings[1460:1464:1464], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1464:1468:1468], References: cbrn_core_1_0_0_strings[1468:1469:1469], Target: 4, Activities: cbrn_core_1_0_0_strings[1469:1471:1471]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q112(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-05", Type: questionnaire.QuestionType("scale"), Index: 112, Text: s.tx("en", "en", "To what extent are exposed people and responders registered and followed up for long-term health effects, through a registry, a medical follow-up programme and a responsible institution?", "fr", "Dans quelle mesure les personnes exposées et les intervenants sont-ils enregistrés et suivis pour les effets à long terme sur la santé, au moyen d'un registre, d'un programme de suivi médical et d'une institution responsable ?"), Help: s.tx("en", "en", "Evidence: the legal basis and protocol for registries of exposed persons, the institution in charge, follow-up studies from past events, personal data protection arrangements.", "fr", "Justificatifs : la base juridique et le protocole des registres de personnes exposées, l'institution responsable, les études de suivi d'événements passés, les dispositions de protection des données personnelles."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 12",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-	)}
+func build_cbrn_core_1_0_0Q112(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-05", Type: questionnaire.QuestionType("scale"), Index: 112, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[644:646:646]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[646:648:648]}, Hazards: cbrn_core_1_0_0_strings[1471:1474:1474], Weight: 1, Agencies: cbrn_core_1_0_0_strings[1474:1476:1476], References: cbrn_core_1_0_0_strings[1476:1477:1477], Target: 4, Activities: cbrn_core_1_0_0_strings[1477:1479:1479]}
 	return q
 }
 
-func build_cbrn_core_1_0_0Q113(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-REC-06", Type: questionnaire.QuestionType("scale"), Index: 113, Text: s.tx("en", "en", "To what extent are after-action reviews carried out after every real CBRN event or significant incident, with findings fed into plans, training and budgets, and lessons shared with other agencies and countries?", "fr", "Dans quelle mesure des revues après action sont-elles menées après chaque événement NRBC réel ou incident significatif, leurs conclusions étant intégrées dans les plans, les formations et les budgets, et les enseignements partagés avec les autres organismes et pays ?"), Help: s.tx("en", "en", "Evidence: after-action review reports, the follow-up of their recommendations, revised plans that cite them, presentations of lessons at regional or international meetings.", "fr", "Justificatifs : les rapports de revue après action, le suivi de leurs recommandations, les plans révisés qui s'y réfèrent, les présentations des enseignements lors de réunions régionales ou internationales."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"interior",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 19",
-		"WHO After Action Review guidance (2019)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"action-plan",
-			"best-practice-exchange",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_core_1_0_0Q113(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-REC-06", Type: questionnaire.QuestionType("scale"), Index: 113, Text: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[648:650:650]}, Help: questionnaire.Text{Default: "en", Values: cbrn_core_1_0_0_texts[650:652:652]}, Hazards: cbrn_core_1_0_0_strings[1479:1483:1483], Weight: 2, Agencies: cbrn_core_1_0_0_strings[1483:1487:1487], References: cbrn_core_1_0_0_strings[1487:1489:1489], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_core_1_0_0_strings[1489:1490:1490],
+		2: cbrn_core_1_0_0_strings[1490:1491:1491],
+		3: cbrn_core_1_0_0_strings[1491:1493:1493],
+		4: cbrn_core_1_0_0_strings[1493:1494:1494],
 	}}
 	return q
+}
+
+// cbrn_core_1_0_0_texts are the translations of the texts of cbrn-core 1.0.0, and cbrn_core_1_0_0_strings the strings
+// of its lists: data laid out by the linker, which a build's texts and lists point into instead
+// of copying them (a thousand and a half allocations, 90 KB, for cbrn-core). Nothing writes
+// a questionnaire's texts or lists once loaded; their capacity ends with them, so that an
+// append copies.
+var cbrn_core_1_0_0_texts = [...]questionnaire.Translation{
+	{Lang: "en", Text: "National CBRN readiness self-assessment"},
+	{Lang: "fr", Text: "Auto-évaluation nationale de la préparation NRBC"},
+	{Lang: "en", Text: "This questionnaire assesses a country's capacity to prevent and detect chemical, biological, radiological and nuclear (CBRN) events, whether accidental, natural or deliberate, and to prepare for and respond to them. Most questions are rated on a five-level capacity scale, comparable with the levels of the WHO Joint External Evaluation (JEE) and of the States Parties Self-Assessment Annual Report (SPAR), in which each level requires the ones below it. Answer from evidence, such as a law, a decree, a register or an exercise report, and cite it in the note. \"Don't know\" is a useful answer and better than a guess: it shows where information is missing."},
+	{Lang: "fr", Text: "Ce questionnaire évalue la capacité du pays à prévenir et à détecter les événements chimiques, biologiques, radiologiques et nucléaires (NRBC), qu'ils soient accidentels, naturels ou délibérés, à s'y préparer et à y répondre. La plupart des questions se notent sur une échelle de capacité à cinq niveaux, comparable à celles de l'évaluation externe conjointe (JEE) et du rapport annuel d'autoévaluation des États Parties (SPAR) de l'OMS, où chaque niveau suppose que les niveaux inférieurs sont atteints. Répondez sur pièces (une loi, un décret, un registre, un rapport d'exercice) et citez-les dans la note. « Je ne sais pas » est une réponse utile et préférable à une estimation : elle montre où l'information manque."},
+	{Lang: "en", Text: "Absent"},
+	{Lang: "fr", Text: "Absente"},
+	{Lang: "en", Text: "No mandate, instrument or designated body exists; whatever is done depends on individuals."},
+	{Lang: "fr", Text: "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe ; ce qui se fait repose sur quelques individus."},
+	{Lang: "en", Text: "Initiated"},
+	{Lang: "fr", Text: "Amorcée"},
+	{Lang: "en", Text: "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the C, B, R and N hazards, are covered."},
+	{Lang: "fr", Text: "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques C, B, R et N, sont couverts."},
+	{Lang: "en", Text: "Established"},
+	{Lang: "fr", Text: "Établie"},
+	{Lang: "en", Text: "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested or is funded only by projects."},
+	{Lang: "fr", Text: "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé ou n'est financé que par des projets."},
+	{Lang: "en", Text: "Demonstrated"},
+	{Lang: "fr", Text: "Démontrée"},
+	{Lang: "en", Text: "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and it is funded from the regular budget."},
+	{Lang: "fr", Text: "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés et il est financé par le budget ordinaire."},
+	{Lang: "en", Text: "Sustained and shared"},
+	{Lang: "fr", Text: "Pérenne et partagée"},
+	{Lang: "en", Text: "In addition, it is reviewed periodically, and the country hosts or contributes to regional training, exercises and exchanges of practice."},
+	{Lang: "fr", Text: "En outre, le dispositif est réexaminé périodiquement, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."},
+	{Lang: "en", Text: "Needs and risk assessment"},
+	{Lang: "fr", Text: "Évaluation des besoins et des risques"},
+	{Lang: "en", Text: "National and regional action plan"},
+	{Lang: "fr", Text: "Plan d'action national et régional"},
+	{Lang: "en", Text: "Capacity building and training"},
+	{Lang: "fr", Text: "Renforcement des capacités et formation"},
+	{Lang: "en", Text: "Legal framework review"},
+	{Lang: "fr", Text: "Revue du cadre juridique"},
+	{Lang: "en", Text: "Tabletop exercise"},
+	{Lang: "fr", Text: "Exercice sur table"},
+	{Lang: "en", Text: "Real-time field exercise (including cross-border)"},
+	{Lang: "fr", Text: "Exercice grandeur nature (y compris transfrontalier)"},
+	{Lang: "en", Text: "Inter-regional exchange of best practices and lessons learnt"},
+	{Lang: "fr", Text: "Échange interrégional de bonnes pratiques et d'enseignements tirés"},
+	{Lang: "en", Text: "Equipment and infrastructure"},
+	{Lang: "fr", Text: "Équipement et infrastructures"},
+	{Lang: "en", Text: "Ministry of foreign affairs"},
+	{Lang: "fr", Text: "Ministère des affaires étrangères"},
+	{Lang: "en", Text: "Ministry of health"},
+	{Lang: "fr", Text: "Ministère de la santé"},
+	{Lang: "en", Text: "Ministry of interior, police and security services"},
+	{Lang: "fr", Text: "Ministère de l'intérieur, police et services de sécurité"},
+	{Lang: "en", Text: "Ministry of justice and prosecution"},
+	{Lang: "fr", Text: "Ministère de la justice et parquet"},
+	{Lang: "en", Text: "Customs administration"},
+	{Lang: "fr", Text: "Administration des douanes"},
+	{Lang: "en", Text: "Civil protection and emergency management"},
+	{Lang: "fr", Text: "Protection civile et gestion des urgences"},
+	{Lang: "en", Text: "Nuclear and radiation safety regulator"},
+	{Lang: "fr", Text: "Autorité de sûreté nucléaire et de radioprotection"},
+	{Lang: "en", Text: "Ministry of defence"},
+	{Lang: "fr", Text: "Ministère de la défense"},
+	{Lang: "en", Text: "Ministry of environment"},
+	{Lang: "fr", Text: "Ministère de l'environnement"},
+	{Lang: "en", Text: "Ministry of industry and trade"},
+	{Lang: "fr", Text: "Ministère de l'industrie et du commerce"},
+	{Lang: "en", Text: "Ministry of agriculture and veterinary services"},
+	{Lang: "fr", Text: "Ministère de l'agriculture et services vétérinaires"},
+	{Lang: "en", Text: "Government communication office"},
+	{Lang: "fr", Text: "Service de communication du gouvernement"},
+	{Lang: "en", Text: "Prevention: governance, coordination and national planning"},
+	{Lang: "fr", Text: "Prévention : gouvernance, coordination et planification nationale"},
+	{Lang: "en", Text: "Prevention: legal framework and international instruments"},
+	{Lang: "fr", Text: "Prévention : cadre juridique et instruments internationaux"},
+	{Lang: "en", Text: "Prevention: regulation and oversight of facilities and materials"},
+	{Lang: "fr", Text: "Prévention : réglementation et contrôle des installations et des matières"},
+	{Lang: "en", Text: "Prevention: export and border control"},
+	{Lang: "fr", Text: "Prévention : contrôle des exportations et des frontières"},
+	{Lang: "en", Text: "Prevention: security culture, intelligence and new technologies"},
+	{Lang: "fr", Text: "Prévention : culture de sécurité, renseignement et technologies nouvelles"},
+	{Lang: "en", Text: "Detection: surveillance and early warning"},
+	{Lang: "fr", Text: "Détection : surveillance et alerte précoce"},
+	{Lang: "en", Text: "Detection: laboratories and forensics"},
+	{Lang: "fr", Text: "Détection : laboratoires et criminalistique"},
+	{Lang: "en", Text: "Detection: points of entry and border detection"},
+	{Lang: "fr", Text: "Détection : points d'entrée et détection aux frontières"},
+	{Lang: "en", Text: "Detection: information sharing and notification"},
+	{Lang: "fr", Text: "Détection : partage d'information et notification"},
+	{Lang: "en", Text: "Preparedness: emergency planning and coordination"},
+	{Lang: "fr", Text: "Préparation : planification d'urgence et coordination"},
+	{Lang: "en", Text: "Preparedness: health sector"},
+	{Lang: "fr", Text: "Préparation : secteur de la santé"},
+	{Lang: "en", Text: "Preparedness: training, exercises and expert community"},
+	{Lang: "fr", Text: "Préparation : formation, exercices et communauté d'experts"},
+	{Lang: "en", Text: "Preparedness: equipment and logistics"},
+	{Lang: "fr", Text: "Préparation : équipement et logistique"},
+	{Lang: "en", Text: "Preparedness: risk communication"},
+	{Lang: "fr", Text: "Préparation : communication sur les risques"},
+	{Lang: "en", Text: "Preparedness: international cooperation"},
+	{Lang: "fr", Text: "Préparation : coopération internationale"},
+	{Lang: "en", Text: "Response: command and coordination"},
+	{Lang: "fr", Text: "Réponse : commandement et coordination"},
+	{Lang: "en", Text: "Response: field detection, sampling and laboratory confirmation"},
+	{Lang: "fr", Text: "Réponse : détection sur site, prélèvements et confirmation en laboratoire"},
+	{Lang: "en", Text: "Response: decontamination and casualty management"},
+	{Lang: "fr", Text: "Réponse : décontamination et prise en charge des victimes"},
+	{Lang: "en", Text: "Response: investigation and crime-scene management"},
+	{Lang: "fr", Text: "Réponse : enquête et gestion de la scène de crime"},
+	{Lang: "en", Text: "Response: international assistance"},
+	{Lang: "fr", Text: "Réponse : assistance internationale"},
+	{Lang: "en", Text: "Response: recovery, waste, fatalities and lessons learnt"},
+	{Lang: "fr", Text: "Réponse : rétablissement, déchets, décès et retour d'expérience"},
+	{Lang: "en", Text: "To what extent does a national CBRN coordination body exist, with a formal mandate, a designated national focal point and all concerned agencies represented, meeting regularly and following up its decisions?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un organe national de coordination NRBC doté d'un mandat formel et d'un point focal national désigné, où tous les organismes concernés sont représentés, qui se réunit régulièrement et assure le suivi de ses décisions ?"},
+	{Lang: "en", Text: "Evidence: the decree or order creating the body and naming its chair and the national focal point, its terms of reference, the list of member agencies and the minutes of recent meetings. Level 3 needs an adopted mandate covering C, B, R and N; level 4, that the body has steered a real event or an exercise in the last three years and has a budget line; level 5, a periodic review of its mandate and a role in regional coordination."},
+	{Lang: "fr", Text: "Justificatifs : le décret ou l'arrêté qui crée l'organe et désigne sa présidence et le point focal national, son mandat, la liste des organismes membres et les procès-verbaux des dernières réunions. Le niveau 3 suppose un mandat adopté couvrant les risques C, B, R et N ; le niveau 4, que l'organe ait piloté un événement réel ou un exercice au cours des trois dernières années et dispose d'une ligne budgétaire ; le niveau 5, un réexamen périodique de son mandat et un rôle dans la coordination régionale."},
+	{Lang: "en", Text: "To what extent does the country carry out a national CBRN risk assessment that covers accidental, natural and deliberate events for all four hazards, is updated periodically and is used to set planning priorities?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays réalise-t-il une évaluation nationale des risques NRBC couvrant les événements accidentels, naturels et délibérés pour les quatre familles de risques, mise à jour périodiquement et utilisée pour fixer les priorités de planification ?"},
+	{Lang: "en", Text: "Evidence: the latest national CBRN risk assessment, or the CBRN chapter of the national multi-hazard risk assessment, with its date, contributing agencies and method; the threat assessment by the security services (often classified: cite its existence and date, not its content). Level 4 needs an assessment less than three years old that has changed plans, budgets or exercise scenarios."},
+	{Lang: "fr", Text: "Justificatifs : la dernière évaluation nationale des risques NRBC, ou le chapitre NRBC de l'évaluation nationale multirisque, avec sa date, les organismes contributeurs et la méthode ; l'évaluation de la menace par les services de sécurité (souvent classifiée : en citer l'existence et la date, non le contenu). Le niveau 4 suppose une évaluation de moins de trois ans ayant modifié des plans, des budgets ou des scénarios d'exercice."},
+	{Lang: "en", Text: "Has the government formally adopted a national CBRN action plan (on its own or within a national security or disaster risk reduction strategy) that covers all four hazards?"},
+	{Lang: "fr", Text: "Le gouvernement a-t-il formellement adopté un plan d'action national NRBC (autonome ou intégré à une stratégie nationale de sécurité ou de réduction des risques de catastrophe) couvrant les quatre familles de risques ?"},
+	{Lang: "en", Text: "Answer yes only if the plan has been adopted by the government or the competent authority (a decision, a decree, minutes of the council of ministers). A draft, or a plan covering only some hazards, counts as no. A voluntary national implementation action plan for resolution 1540 counts if it covers all four hazards."},
+	{Lang: "fr", Text: "Ne répondez « oui » que si le plan a été adopté par le gouvernement ou l'autorité compétente (décision, décret, relevé de décisions du conseil des ministres). Un projet, ou un plan ne couvrant que certains risques, vaut « non ». Un plan d'action national volontaire de mise en œuvre de la résolution 1540 compte s'il couvre les quatre familles de risques."},
+	{Lang: "en", Text: "To what extent is the national CBRN action plan costed and funded, each task having a lead agency, a timeframe and a budget financed from the regular budget rather than only from external projects?"},
+	{Lang: "fr", Text: "Dans quelle mesure le plan d'action national NRBC est-il chiffré et financé, chaque tâche ayant un organisme chef de file, un calendrier et un budget financé par le budget ordinaire et non uniquement par des projets extérieurs ?"},
+	{Lang: "en", Text: "Evidence: the plan's table of costed tasks, the matching lines in the finance law or agency budgets, and the share funded by external partners. Level 3: tasks are costed and assigned; level 4: most tasks due so far were funded from the regular budget."},
+	{Lang: "fr", Text: "Justificatifs : le tableau des tâches chiffrées du plan, les lignes correspondantes de la loi de finances ou des budgets des organismes, et la part financée par des partenaires extérieurs. Niveau 3 : les tâches sont chiffrées et attribuées ; niveau 4 : la plupart des tâches échues ont été financées par le budget ordinaire."},
+	{Lang: "en", Text: "To what extent is implementation of the national CBRN action plan monitored, with indicators, progress reports to the coordination body at least once a year, and a scheduled revision that takes in lessons from exercises and real events?"},
+	{Lang: "fr", Text: "Dans quelle mesure la mise en œuvre du plan d'action national NRBC fait-elle l'objet d'un suivi, avec des indicateurs, des rapports d'avancement présentés à l'organe de coordination au moins une fois par an et une révision programmée qui intègre les enseignements des exercices et des événements réels ?"},
+	{Lang: "en", Text: "Evidence: the monitoring framework, the latest progress report and the decision to revise the plan. Level 4 needs at least one completed revision cycle; level 5, results shared with regional partners, for instance through a regional secretariat of the CBRN Centres of Excellence."},
+	{Lang: "fr", Text: "Justificatifs : le cadre de suivi, le dernier rapport d'avancement et la décision de révision du plan. Le niveau 4 suppose au moins un cycle de révision achevé ; le niveau 5, des résultats partagés avec les partenaires régionaux, par exemple par l'intermédiaire d'un secrétariat régional des centres d'excellence NRBC."},
+	{Lang: "en", Text: "To what extent are the private sector and the operators of facilities and critical infrastructure that could be the source or the target of a CBRN event (chemical plants, hospitals and laboratories, holders of radioactive sources, transport and water operators) formally involved in national CBRN governance: the risk assessment, the action plan and the work of the coordination body?"},
+	{Lang: "fr", Text: "Dans quelle mesure le secteur privé et les exploitants d'installations et d'infrastructures critiques susceptibles d'être à l'origine ou la cible d'un événement NRBC (usines chimiques, hôpitaux et laboratoires, détenteurs de sources radioactives, opérateurs de transport et de distribution d'eau) sont-ils formellement associés à la gouvernance nationale NRBC : évaluation des risques, plan d'action et travaux de l'organe de coordination ?"},
+	{Lang: "en", Text: "Evidence: the list of operators and industry associations consulted or represented, public-private partnership agreements, the operators' contributions to the national risk assessment and action plan, and information-sharing arrangements with them. Level 3: a formal consultation mechanism is in place; level 4: operators took part in updating the risk assessment or the plan, or in a national exercise, in the last three years. Outreach on export control and on dual-use research is rated in the questions on those subjects."},
+	{Lang: "fr", Text: "Justificatifs : la liste des exploitants et des fédérations professionnelles consultés ou représentés, les accords de partenariat public-privé, les contributions des exploitants à l'évaluation nationale des risques et au plan d'action, et les dispositifs d'échange d'informations avec eux. Niveau 3 : un mécanisme formel de consultation est en place ; niveau 4 : des exploitants ont participé à la mise à jour de l'évaluation des risques ou du plan, ou à un exercice national, au cours des trois dernières années. La sensibilisation au contrôle des exportations et à la recherche à double usage est évaluée dans les questions qui y sont consacrées."},
+	{Lang: "en", Text: "How many ministries and agencies are formal members of the national CBRN coordination body?"},
+	{Lang: "fr", Text: "Combien de ministères et d'organismes sont membres en titre de l'organe national de coordination NRBC ?"},
+	{Lang: "en", Text: "Count the bodies named in the founding text or the terms of reference; enter 0 if there is no such body. This figure gives context and is not scored."},
+	{Lang: "fr", Text: "Comptez les entités nommées dans le texte fondateur ou le mandat ; indiquez 0 s'il n'existe pas d'organe de ce type. Ce chiffre sert de contexte et n'est pas noté."},
+	{Lang: "en", Text: "To which of the following international instruments is the country a party (or, for the Code of Conduct, politically committed)?"},
+	{Lang: "fr", Text: "À quels instruments internationaux parmi les suivants le pays est-il partie (ou, pour le Code de conduite, a-t-il apporté son engagement politique) ?"},
+	{Lang: "en", Text: "Check the depositaries' records (United Nations Treaty Collection, IAEA, OPCW) rather than memory, and select only instruments in force for the country. Each instrument adds to the score; only all six together give full marks."},
+	{Lang: "fr", Text: "Vérifiez auprès des dépositaires (Collection des traités des Nations Unies, AIEA, OIAC) plutôt que de mémoire, et ne cochez que les instruments en vigueur pour le pays. Chaque instrument ajoute au score ; seuls les six ensemble donnent le score maximal."},
+	{Lang: "en", Text: "Chemical Weapons Convention (CWC)"},
+	{Lang: "fr", Text: "Convention sur l'interdiction des armes chimiques (CIAC)"},
+	{Lang: "en", Text: "Biological Weapons Convention (BWC)"},
+	{Lang: "fr", Text: "Convention sur l'interdiction des armes biologiques ou à toxines (CABT)"},
+	{Lang: "en", Text: "Treaty on the Non-Proliferation of Nuclear Weapons (NPT), with a comprehensive safeguards agreement in force"},
+	{Lang: "fr", Text: "Traité sur la non-prolifération des armes nucléaires (TNP), avec un accord de garanties généralisées en vigueur"},
+	{Lang: "en", Text: "Convention on the Physical Protection of Nuclear Material and its 2005 Amendment (CPPNM/A)"},
+	{Lang: "fr", Text: "Convention sur la protection physique des matières nucléaires et son amendement de 2005 (CPPMN/A)"},
+	{Lang: "en", Text: "International Convention for the Suppression of Acts of Nuclear Terrorism (ICSANT)"},
+	{Lang: "fr", Text: "Convention internationale pour la répression des actes de terrorisme nucléaire"},
+	{Lang: "en", Text: "Code of Conduct on the Safety and Security of Radioactive Sources (political commitment)"},
+	{Lang: "fr", Text: "Code de conduite sur la sûreté et la sécurité des sources radioactives (engagement politique)"},
+	{Lang: "en", Text: "None of these"},
+	{Lang: "fr", Text: "Aucun de ces instruments"},
+	{Lang: "en", Text: "To what extent does national criminal law make it an offence for any person or non-state actor to develop, produce, acquire, possess, transport, transfer or use CBRN weapons or their means of delivery (including attempts, complicity and financing) with deterrent penalties, and are investigators, prosecutors and judges prepared to apply it?"},
+	{Lang: "fr", Text: "Dans quelle mesure le droit pénal national érige-t-il en infraction, pour toute personne ou tout acteur non étatique, la mise au point, la fabrication, l'acquisition, la détention, le transport, le transfert ou l'emploi d'armes NRBC ou de leurs vecteurs (y compris la tentative, la complicité et le financement), avec des peines dissuasives, et les enquêteurs, les magistrats du parquet et les juges sont-ils préparés à l'appliquer ?"},
+	{Lang: "en", Text: "Evidence: the articles of the criminal code or special laws for each of C, B, R and N, with their penalties; the 1540 Committee's matrix for the country is a good starting checklist. Level 2: offences exist for some hazards or some acts only; level 3: all hazards and acts covered, and guidance or training given to prosecutors; level 4: the provisions have been used in an investigation, a prosecution or an exercise (such as a mock trial) in the last three years and gaps corrected."},
+	{Lang: "fr", Text: "Justificatifs : les articles du code pénal ou des lois spéciales pour chacun des risques C, B, R et N, avec les peines prévues ; la matrice établie pour le pays par le Comité 1540 constitue une bonne liste de départ. Niveau 2 : des infractions existent pour certains risques ou certains actes seulement ; niveau 3 : tous les risques et tous les actes sont couverts, et les magistrats du parquet ont reçu des instructions ou une formation ; niveau 4 : les dispositions ont servi dans une enquête, une poursuite ou un exercice (par exemple un procès fictif) au cours des trois dernières années et les lacunes ont été corrigées."},
+	{Lang: "en", Text: "To what extent does national law implement the Chemical Weapons Convention, with a designated National Authority that is staffed, submits the required declarations and is able to receive OPCW inspections?"},
+	{Lang: "fr", Text: "Dans quelle mesure la législation nationale met-elle en œuvre la Convention sur l'interdiction des armes chimiques (CIAC), avec une autorité nationale désignée, dotée de personnel, qui soumet les déclarations requises et est en mesure de recevoir les inspections de l'OIAC ?"},
+	{Lang: "en", Text: "Evidence: the implementing law and its regulations, the decree designating the National Authority, its staff and budget, the latest annual declarations and OPCW inspection reports. Level 3: comprehensive legislation covering all CWC obligations (the OPCW legislative checklist helps); level 4: declarations submitted on time and an inspection or exercise handled in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la loi d'application et ses textes réglementaires, le décret désignant l'autorité nationale, son personnel et son budget, les dernières déclarations annuelles et les rapports d'inspection de l'OIAC. Niveau 3 : une législation complète couvrant toutes les obligations de la CIAC (la liste de vérification législative de l'OIAC y aide) ; niveau 4 : des déclarations remises dans les délais et une inspection ou un exercice mené à bien au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent does national law give effect to the Biological Weapons Convention, with prohibitions and penalties, control of dangerous pathogens and toxins, and a designated national contact point?"},
+	{Lang: "fr", Text: "Dans quelle mesure la législation nationale donne-t-elle effet à la Convention sur l'interdiction des armes biologiques ou à toxines (CABT), avec des interdictions et des sanctions, le contrôle des agents pathogènes et des toxines dangereux, et un point de contact national désigné ?"},
+	{Lang: "en", Text: "Evidence: the law or laws giving effect to BWC Articles III and IV, the list of controlled agents and toxins, and the nomination of the national contact point to the BWC Implementation Support Unit. Level 3: comprehensive legislation in force; level 4: applied in practice (licences issued, inspections or an exercise) in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la ou les lois donnant effet aux articles III et IV de la CABT, la liste des agents et toxines contrôlés, et la désignation du point de contact national auprès de l'Unité d'appui à l'application de la CABT. Niveau 3 : une législation complète en vigueur ; niveau 4 : une application effective (autorisations délivrées, inspections ou exercice) au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent does national law provide for the safety and security of nuclear material and radioactive sources throughout their life cycle, including physical protection in line with the amended Convention on the Physical Protection of Nuclear Material?"},
+	{Lang: "fr", Text: "Dans quelle mesure la législation nationale assure-t-elle la sûreté et la sécurité des matières nucléaires et des sources radioactives tout au long de leur cycle de vie, y compris une protection physique conforme à la Convention sur la protection physique des matières nucléaires telle qu'amendée ?"},
+	{Lang: "en", Text: "Evidence: the nuclear or radiation protection law and its implementing regulations, including the provisions on physical protection, transport, and import and export. The IAEA can review it on request (legislative assistance, Integrated Nuclear Security Support Plan). Level 3: a comprehensive law in force with its regulations; level 4: applied, and reviewed after an inspection campaign, an IAEA advisory mission (such as IPPAS or INSServ) or an exercise."},
+	{Lang: "fr", Text: "Justificatifs : la loi nucléaire ou de radioprotection et ses textes d'application, y compris les dispositions relatives à la protection physique, au transport, à l'importation et à l'exportation. L'AIEA peut l'examiner sur demande (assistance législative, plan intégré d'appui en matière de sécurité nucléaire). Niveau 3 : une loi complète en vigueur avec ses règlements ; niveau 4 : une loi appliquée et réexaminée après une campagne d'inspection, une mission consultative de l'AIEA (telle qu'IPPAS ou INSServ) ou un exercice."},
+	{Lang: "en", Text: "Which of the following international reports and declarations has the country submitted within the period due?"},
+	{Lang: "fr", Text: "Parmi les rapports et déclarations internationaux suivants, lesquels le pays a-t-il soumis dans les délais prévus ?"},
+	{Lang: "en", Text: "Check with the ministry of foreign affairs and each national authority; the OPCW, the BWC Implementation Support Unit and the 1540 Committee publish or can confirm submission dates. If the country is not party to an instrument, its report cannot be counted."},
+	{Lang: "fr", Text: "Vérifiez auprès du ministère des affaires étrangères et de chaque autorité nationale ; l'OIAC, l'Unité d'appui à l'application de la CABT et le Comité 1540 publient ou peuvent confirmer les dates de remise. Si le pays n'est pas partie à un instrument, le rapport correspondant ne peut pas être compté."},
+	{Lang: "en", Text: "National report to the 1540 Committee, or confirmation of the national matrix, within the last five years"},
+	{Lang: "fr", Text: "Rapport national au Comité 1540, ou validation de la matrice nationale, au cours des cinq dernières années"},
+	{Lang: "en", Text: "CWC annual declarations to the OPCW for the past year"},
+	{Lang: "fr", Text: "Déclarations annuelles à l'OIAC au titre de la CIAC pour l'année écoulée"},
+	{Lang: "en", Text: "BWC confidence-building measures for the past year"},
+	{Lang: "fr", Text: "Mesures de confiance de la CABT pour l'année écoulée"},
+	{Lang: "en", Text: "Reports due to the IAEA (safeguards), with points of contact under the CPPNM and the Code of Conduct kept up to date"},
+	{Lang: "fr", Text: "Rapports dus à l'AIEA (garanties), avec des points de contact tenus à jour au titre de la CPPMN et du Code de conduite"},
+	{Lang: "en", Text: "None of these"},
+	{Lang: "fr", Text: "Aucun de ces rapports"},
+	{Lang: "en", Text: "To what extent is there an effectively independent regulatory body for nuclear and radiation safety and security, with legal powers, qualified staff and its own budget, that authorises and inspects all facilities and activities using radioactive sources or nuclear material?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un organisme de réglementation de la sûreté et de la sécurité nucléaires et radiologiques effectivement indépendant, doté de pouvoirs juridiques, d'un personnel qualifié et d'un budget propre, qui autorise et inspecte toutes les installations et activités utilisant des sources radioactives ou des matières nucléaires ?"},
+	{Lang: "en", Text: "Evidence: the law establishing the regulator and its independence from users and promoters, its organisation chart and budget, the inspection programme and reports, and the enforcement actions taken. Level 4 also needs a recent external review (for example an IAEA IRRS mission) whose findings are being acted on."},
+	{Lang: "fr", Text: "Justificatifs : la loi qui institue l'organisme de réglementation et garantit son indépendance vis-à-vis des utilisateurs et des promoteurs, son organigramme et son budget, le programme et les rapports d'inspection, et les mesures coercitives prises. Le niveau 4 suppose en outre un examen externe récent (par exemple une mission IRRS de l'AIEA) dont les conclusions sont mises en œuvre."},
+	{Lang: "en", Text: "To what extent are radioactive sources controlled from cradle to grave: a complete, up-to-date national register including disused sources, authorisation of imports and exports, searches for orphan sources, and safe and secure management of disused sources?"},
+	{Lang: "fr", Text: "Dans quelle mesure les sources radioactives sont-elles contrôlées « du berceau à la tombe » : registre national complet et à jour incluant les sources retirées du service, autorisation des importations et des exportations, recherche des sources orphelines, gestion sûre et sécurisée des sources retirées du service ?"},
+	{Lang: "en", Text: "Evidence: the register (number of sources by category, date of the last reconciliation with licensees), import and export authorisations and the notifications exchanged with other states, orphan-source search campaigns, and the storage facility or return agreements for disused sources. Level 4: the register was verified by inspection in the last three years and no category 1 to 3 source is unaccounted for."},
+	{Lang: "fr", Text: "Justificatifs : le registre (nombre de sources par catégorie, date du dernier rapprochement avec les titulaires d'autorisation), les autorisations d'importation et d'exportation et les notifications échangées avec d'autres États, les campagnes de recherche de sources orphelines, et l'installation d'entreposage ou les accords de reprise des sources retirées du service. Niveau 4 : le registre a été vérifié par inspection au cours des trois dernières années et aucune source de catégorie 1 à 3 n'est manquante."},
+	{Lang: "en", Text: "Where the country holds nuclear material or operates nuclear facilities (power or research reactors, fuel-cycle facilities), to what extent is their physical protection regulated and inspected on the basis of a national design basis threat, with protection systems put to the test?"},
+	{Lang: "fr", Text: "Lorsque le pays détient des matières nucléaires ou exploite des installations nucléaires (réacteurs de puissance ou de recherche, installations du cycle du combustible), dans quelle mesure leur protection physique est-elle réglementée et inspectée sur la base d'une menace de référence nationale, avec des systèmes de protection mis à l'épreuve ?"},
+	{Lang: "en", Text: "Answer N/A only if the country has no nuclear facility and holds no nuclear material beyond small quantities (for example under a small quantities protocol). Evidence: the physical protection regulation, the design basis threat (classified: cite its existence and date), inspection reports and performance tests. Level 4: protection tested (performance testing or a force-on-force exercise) in the last three years; level 5: an IAEA IPPAS mission hosted and followed up."},
+	{Lang: "fr", Text: "Ne répondez « sans objet » que si le pays n'exploite aucune installation nucléaire et ne détient pas de matières nucléaires au-delà de petites quantités (par exemple au titre d'un protocole relatif aux petites quantités). Justificatifs : la réglementation de protection physique, la menace de référence (classifiée : en citer l'existence et la date), les rapports d'inspection et les essais de performance. Niveau 4 : protection mise à l'épreuve (essais de performance ou exercice de type force contre force) au cours des trois dernières années ; niveau 5 : une mission IPPAS de l'AIEA accueillie et suivie d'effets."},
+	{Lang: "en", Text: "To what extent are sites that produce, store, use or sell hazardous and dual-use chemicals registered, licensed and regularly inspected both for accident prevention and for security against malicious acts (access control, inventories, reporting of thefts and suspicious orders)?"},
+	{Lang: "fr", Text: "Dans quelle mesure les sites qui produisent, stockent, utilisent ou vendent des produits chimiques dangereux et à double usage sont-ils recensés, autorisés et inspectés régulièrement, tant pour la prévention des accidents que pour la protection contre la malveillance (contrôle des accès, inventaires, signalement des vols et des commandes suspectes) ?"},
+	{Lang: "en", Text: "Evidence: the inventory of sites holding hazardous chemicals (including those declared under the CWC), the licensing regulation, the inspection plan and reports, and guidance to operators on security. Level 3: all major-hazard sites licensed and inspected for safety, and security requirements adopted; level 4: security inspections and a joint exercise with operators in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : l'inventaire des sites détenant des produits chimiques dangereux (y compris ceux déclarés au titre de la CIAC), la réglementation des autorisations, le plan et les rapports d'inspection, et les lignes directrices adressées aux exploitants sur la protection contre la malveillance. Niveau 3 : tous les sites à risque majeur sont autorisés et inspectés pour la prévention des accidents, et des exigences de protection contre la malveillance sont adoptées ; niveau 4 : des inspections portant sur la malveillance et un exercice conjoint avec les exploitants ont eu lieu au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent is there a national biosafety and biosecurity system covering human, animal and plant health laboratories: an inventory of facilities and of the dangerous pathogens and toxins they hold, containment and access requirements, licensing, inspection, and safe transport of infectious substances?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un dispositif national de sécurité et de sûreté biologiques couvrant les laboratoires de santé humaine, animale et végétale : inventaire des installations et des agents pathogènes et toxines dangereux qu'elles détiennent, exigences de confinement et d'accès, autorisation, inspection et transport sûr des matières infectieuses ?"},
+	{Lang: "en", Text: "Evidence: the biosafety and biosecurity law or regulation, the register of facilities and holdings, licensing and inspection records, national guidance based on the WHO Laboratory Biosafety Manual, and training records. Level 3: a system with a legal basis and an oversight body; level 4: inspections and an incident exercise in the last three years, with holdings consolidated in as few facilities as possible."},
+	{Lang: "fr", Text: "Justificatifs : la loi ou la réglementation sur la sécurité et la sûreté biologiques, le registre des installations et des collections détenues, les dossiers d'autorisation et d'inspection, les lignes directrices nationales fondées sur le Manuel de sécurité biologique en laboratoire de l'OMS et les registres de formation. Niveau 3 : un dispositif fondé en droit, doté d'un organe de contrôle ; niveau 4 : des inspections et un exercice d'incident au cours des trois dernières années, les collections étant regroupées dans le plus petit nombre possible d'installations."},
+	{Lang: "en", Text: "To what extent does the country control the export, transit, trans-shipment and brokering of CBRN-related and dual-use goods, software and technology, under a law with a national control list aligned with those of the multilateral export control regimes and a catch-all clause?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays contrôle-t-il l'exportation, le transit, le transbordement et le courtage des biens, logiciels et technologies liés aux armes NRBC ou à double usage, en vertu d'une loi assortie d'une liste nationale de contrôle alignée sur celles des régimes multilatéraux de contrôle des exportations et d'une clause attrape-tout ?"},
+	{Lang: "en", Text: "Evidence: the export control law and regulations, the national control list and the date it was last updated against the lists of the Australia Group, the Nuclear Suppliers Group, the Wassenaar Arrangement and the Missile Technology Control Regime, and the penalties for violations. Level 2: some items or acts (transit, brokering, intangible transfers) not covered; level 3: complete and in force; level 4: list updated within the last two years and applied in enforcement cases."},
+	{Lang: "fr", Text: "Justificatifs : la loi et les règlements sur le contrôle des exportations, la liste nationale de contrôle et la date de sa dernière mise à jour au regard des listes du Groupe d'Australie, du Groupe des fournisseurs nucléaires, de l'Arrangement de Wassenaar et du Régime de contrôle de la technologie des missiles, et les sanctions en cas d'infraction. Niveau 2 : certains biens ou actes (transit, courtage, transferts immatériels) ne sont pas couverts ; niveau 3 : un dispositif complet et en vigueur ; niveau 4 : une liste mise à jour depuis moins de deux ans et appliquée dans des procédures de contrôle ou de répression."},
+	{Lang: "en", Text: "To what extent does a designated licensing authority assess applications to export controlled goods against published criteria, with inter-agency consultation, end-use and end-user verification, and records of licences granted and refused?"},
+	{Lang: "fr", Text: "Dans quelle mesure une autorité de délivrance des licences désignée examine-t-elle les demandes d'exportation de biens contrôlés selon des critères publiés, avec une consultation interministérielle, la vérification de l'utilisation finale et de l'utilisateur final, et l'archivage des licences accordées et refusées ?"},
+	{Lang: "en", Text: "Evidence: the licensing procedure, the inter-agency review mechanism, end-user certificate templates, statistics of licences granted and refused, and denial notifications exchanged with partners. Level 4: post-shipment or end-use checks carried out, and licensing officers trained, in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la procédure de délivrance, le mécanisme d'examen interministériel, les modèles de certificat d'utilisateur final, les statistiques de licences accordées et refusées, et les notifications de refus échangées avec les partenaires. Niveau 4 : des contrôles après expédition ou de l'utilisation finale ont été effectués, et les agents chargés des licences formés, au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent can customs and border officers recognise controlled CBRN and dual-use goods, check them against licences, and detain, seize and refer suspect shipments to the competent authorities?"},
+	{Lang: "fr", Text: "Dans quelle mesure les agents des douanes et des frontières savent-ils reconnaître les biens NRBC et à double usage contrôlés, les confronter aux licences, et retenir, saisir et signaler les envois suspects aux autorités compétentes ?"},
+	{Lang: "en", Text: "Evidence: customs powers in the law, records of commodity identification training, technical reference material, standard operating procedures for detentions, and statistics or case files of detentions and seizures. Level 4: a joint exercise with the licensing authority and technical experts in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : les pouvoirs douaniers prévus par la loi, les registres de formation à l'identification des marchandises, la documentation technique de référence, les procédures opérationnelles normalisées de retenue, et les statistiques ou dossiers de retenues et de saisies. Niveau 4 : un exercice conjoint avec l'autorité de délivrance des licences et des experts techniques au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent do the authorities regularly inform exporters, manufacturers, freight forwarders and brokers of their export control obligations, and encourage internal compliance programmes?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités sensibilisent-elles régulièrement les exportateurs, les fabricants, les transitaires et les courtiers à leurs obligations en matière de contrôle des exportations, et encouragent-elles les programmes internes de conformité ?"},
+	{Lang: "en", Text: "Evidence: the outreach programme, seminars held and their participants, published guidance, the number of companies with an internal compliance programme, and voluntary disclosures received. Level 4: outreach evaluated and targeted by risk; level 5: the country shares its outreach material regionally."},
+	{Lang: "fr", Text: "Justificatifs : le programme de sensibilisation, les séminaires tenus et leurs participants, les guides publiés, le nombre d'entreprises dotées d'un programme interne de conformité, et les déclarations volontaires reçues. Niveau 4 : la sensibilisation est évaluée et ciblée selon les risques ; niveau 5 : le pays partage ses supports de sensibilisation au niveau régional."},
+	{Lang: "en", Text: "How are imports and exports of chemicals listed in the schedules of the Chemical Weapons Convention controlled?"},
+	{Lang: "fr", Text: "Comment les importations et les exportations de produits chimiques inscrits aux tableaux de la Convention sur l'interdiction des armes chimiques sont-elles contrôlées ?"},
+	{Lang: "en", Text: "Transfers of Schedule 2 and 3 chemicals are declared each year as aggregate national data; discrepancies between the figures of importing and exporting states are common and point to weak control. Evidence: the licensing regulation, customs tariff codes flagged for scheduled chemicals, and the National Authority's reconciliation records."},
+	{Lang: "fr", Text: "Les transferts de produits chimiques des tableaux 2 et 3 sont déclarés chaque année sous forme de données nationales agrégées ; les écarts entre les chiffres des États importateurs et exportateurs sont fréquents et révèlent un contrôle insuffisant. Justificatifs : la réglementation des licences, les codes tarifaires douaniers signalant les produits inscrits, et les rapprochements effectués par l'autorité nationale."},
+	{Lang: "en", Text: "No specific control"},
+	{Lang: "fr", Text: "Aucun contrôle spécifique"},
+	{Lang: "en", Text: "Customs records only, without a licence requirement"},
+	{Lang: "fr", Text: "Registres douaniers uniquement, sans obligation de licence"},
+	{Lang: "en", Text: "Licences for Schedule 1 and 2 chemicals; Schedule 3 data collected for declarations"},
+	{Lang: "fr", Text: "Licences pour les produits des tableaux 1 et 2 ; données sur le tableau 3 collectées pour les déclarations"},
+	{Lang: "en", Text: "Licences or permits for all three schedules, with customs data reconciled each year with the National Authority's declarations"},
+	{Lang: "fr", Text: "Licences ou permis pour les trois tableaux, avec un rapprochement annuel des données douanières et des déclarations de l'autorité nationale"},
+	{Lang: "en", Text: "As above, and transfer discrepancies raised by the OPCW are investigated and resolved"},
+	{Lang: "fr", Text: "Comme ci-dessus, et les écarts de transferts signalés par l'OIAC font l'objet d'une enquête et sont résolus"},
+	{Lang: "en", Text: "To what extent do facilities holding high-risk CBRN materials maintain a security culture and measures against insider threats: background checks, access limited to those who need it, and a channel to report suspicious behaviour?"},
+	{Lang: "fr", Text: "Dans quelle mesure les installations détenant des matières NRBC à haut risque entretiennent-elles une culture de sécurité et des mesures contre la menace interne : enquêtes administratives, accès limité aux personnes qui en ont besoin, et canal de signalement des comportements suspects ?"},
+	{Lang: "en", Text: "Evidence: regulatory requirements on the trustworthiness of personnel, facility security plans, security-culture self-assessments, awareness sessions held, and reports received through the reporting channel. Level 3: required by regulation for nuclear, radiological, chemical and biological facilities; level 4: verified by inspection and tested through a self-assessment or an exercise."},
+	{Lang: "fr", Text: "Justificatifs : les exigences réglementaires relatives à la fiabilité du personnel, les plans de sécurité des installations, les auto-évaluations de la culture de sécurité, les séances de sensibilisation tenues et les signalements reçus. Niveau 3 : exigé par la réglementation pour les installations nucléaires, radiologiques, chimiques et biologiques ; niveau 4 : vérifié par inspection et éprouvé par une auto-évaluation ou un exercice."},
+	{Lang: "en", Text: "To what extent are universities, research institutes and companies in the life and chemical sciences engaged on dual-use risks, through codes of conduct, institutional review of research of concern, and training of scientists and students?"},
+	{Lang: "fr", Text: "Dans quelle mesure les universités, les instituts de recherche et les entreprises des sciences du vivant et de la chimie sont-ils mobilisés sur les risques liés au double usage, par des codes de conduite, l'examen institutionnel des recherches préoccupantes et la formation des scientifiques et des étudiants ?"},
+	{Lang: "en", Text: "Evidence: codes of conduct adopted by academies or institutions, review committees and their procedures, course modules on responsible science, and outreach to research funders. Level 4: reviews applied to actual projects and training part of regular curricula; level 5: the country contributes to regional or international work on responsible science."},
+	{Lang: "fr", Text: "Justificatifs : les codes de conduite adoptés par les académies ou les établissements, les comités d'examen et leurs procédures, les modules d'enseignement sur la science responsable, et les actions de sensibilisation menées avec les organismes de financement de la recherche. Niveau 4 : l'examen s'applique à des projets réels et la formation fait partie des cursus ordinaires ; niveau 5 : le pays contribue aux travaux régionaux ou internationaux sur la science responsable."},
+	{Lang: "en", Text: "To what extent can security, law-enforcement and customs services gather and analyse intelligence on trafficking of CBRN materials, in particular nuclear and other radioactive material, share it among themselves and with foreign partners, and conduct intelligence-led operations?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de sécurité, de police et des douanes peuvent-ils recueillir et analyser du renseignement sur le trafic de matières NRBC, en particulier de matières nucléaires et d'autres matières radioactives, le partager entre eux et avec des partenaires étrangers, et conduire des opérations fondées sur le renseignement ?"},
+	{Lang: "en", Text: "Evidence: a designated unit or joint analysis cell, information-exchange agreements (national, with INTERPOL and with neighbouring countries), training records, and operations or cases (details may be classified: cite their existence). Level 4: an intelligence-led operation or exercise in the last three years, followed by a lessons-learnt review."},
+	{Lang: "fr", Text: "Justificatifs : une unité désignée ou une cellule d'analyse conjointe, des accords d'échange d'informations (au niveau national, avec INTERPOL et avec les pays voisins), des registres de formation, et des opérations ou affaires (les détails peuvent être classifiés : en citer l'existence). Niveau 4 : une opération ou un exercice fondé sur le renseignement au cours des trois dernières années, suivi d'un retour d'expérience."},
+	{Lang: "en", Text: "To what extent do law-enforcement and security services detect and act on signs that a chemical attack is being prepared (suspicious purchases of toxic chemicals and precursors reported by suppliers, thefts from sites, online indicators) through intelligence-led work with industry?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de police et de sécurité détectent-ils les signes de la préparation d'un attentat chimique (achats suspects de produits chimiques toxiques et de précurseurs signalés par les fournisseurs, vols sur des sites, indices en ligne) et y donnent-ils suite, grâce à un travail fondé sur le renseignement mené avec l'industrie ?"},
+	{Lang: "en", Text: "Evidence: a reporting mechanism for suppliers and retailers, the list of chemicals of concern it covers, the unit that receives and analyses reports, training of investigators, and the follow-up given to reports. Level 4: the mechanism has produced actionable reports or was tested in an exercise in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : un mécanisme de signalement destiné aux fournisseurs et aux détaillants, la liste des produits chimiques préoccupants qu'il couvre, l'unité qui reçoit et analyse les signalements, la formation des enquêteurs et les suites données. Niveau 4 : le mécanisme a produit des signalements exploitables ou a été éprouvé lors d'un exercice au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent have the authorities assessed and addressed the risk of drones being used to carry or release CBRN material near sensitive facilities or mass gatherings, through rules on drone use, restricted zones, detection, and clear counter-drone responsibilities?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités ont-elles évalué et traité le risque d'utilisation de drones pour transporter ou disperser des matières NRBC à proximité d'installations sensibles ou de grands rassemblements, par des règles d'utilisation des drones, des zones d'interdiction de survol, des moyens de détection et une répartition claire des responsabilités en matière de lutte anti-drones ?"},
+	{Lang: "en", Text: "Evidence: the drone regulation and registration scheme, no-fly zones around nuclear, chemical and biological sites, the risk assessment, the authorities designated for detection and interception, and exercises that included a drone scenario. Level 4: a drone scenario exercised at a sensitive site or major event in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la réglementation des drones et le dispositif d'immatriculation, les zones d'interdiction de survol autour des sites nucléaires, chimiques et biologiques, l'évaluation des risques, les autorités désignées pour la détection et l'interception, et les exercices comportant un scénario de drone. Niveau 4 : un scénario de drone exercé sur un site sensible ou lors d'un grand événement au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent are nuclear, radiological and chemical facilities required to protect their control and safety systems against cyber-attacks that could cause a release, with regulatory inspection and mandatory reporting of cyber incidents?"},
+	{Lang: "fr", Text: "Dans quelle mesure les installations nucléaires, radiologiques et chimiques sont-elles tenues de protéger leurs systèmes de contrôle-commande et leurs systèmes instrumentés de sécurité contre les cyberattaques susceptibles de provoquer un rejet, avec une inspection réglementaire et la déclaration obligatoire des incidents informatiques ?"},
+	{Lang: "en", Text: "Evidence: the regulation or licence conditions on computer security, the designation of the competent cyber-security authority, inspection reports, incident reports, and exercises involving operators and the national computer emergency response team. Level 4: a cyber scenario exercised with at least one facility in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la réglementation ou les conditions d'autorisation relatives à la sécurité informatique, la désignation de l'autorité compétente en cybersécurité, les rapports d'inspection, les déclarations d'incident, et les exercices associant les exploitants et l'équipe nationale de réponse aux incidents informatiques. Niveau 4 : un scénario cyber exercé avec au moins une installation au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent do the authorities, together with research institutions and industry, monitor emerging technologies that could make CBRN misuse easier (for example synthetic biology, artificial intelligence, additive manufacturing) and adjust controls accordingly?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités, avec les institutions de recherche et l'industrie, assurent-elles une veille sur les technologies émergentes susceptibles de faciliter un détournement à des fins NRBC (par exemple la biologie de synthèse, l'intelligence artificielle, la fabrication additive) et adaptent-elles les contrôles en conséquence ?"},
+	{Lang: "en", Text: "Evidence: a body or working group with a mandate for technology watch, its reports, and the resulting changes to control lists, regulations or guidance. Level 4: its findings have led to at least one such change in the last three years; level 5: the country contributes to international discussions on the subject."},
+	{Lang: "fr", Text: "Justificatifs : un organe ou un groupe de travail chargé de la veille technologique, ses rapports, et les modifications des listes de contrôle, des réglementations ou des lignes directrices qui en ont découlé. Niveau 4 : ses conclusions ont entraîné au moins une modification de ce type au cours des trois dernières années ; niveau 5 : le pays contribue aux discussions internationales sur le sujet."},
+	{Lang: "en", Text: "To what extent does public health surveillance combine indicator-based and event-based surveillance, including unusual clusters and unexplained illness or deaths, with signals verified and assessed within 24 hours?"},
+	{Lang: "fr", Text: "Dans quelle mesure la surveillance de santé publique combine-t-elle surveillance fondée sur les indicateurs et surveillance fondée sur les événements, y compris pour les regroupements inhabituels de cas et les maladies ou décès inexpliqués, avec des signaux vérifiés et évalués dans les 24 heures ?"},
+	{Lang: "en", Text: "Evidence: the national surveillance guidelines, the list of notifiable diseases and syndromes, the event-based surveillance procedure (media and community sources, health facilities), verification logs and timeliness indicators (for example against the 7-1-7 target). Level 4: timeliness measured and met in real events or a simulation in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : les lignes directrices nationales de surveillance, la liste des maladies et syndromes à déclaration obligatoire, la procédure de surveillance fondée sur les événements (sources médiatiques et communautaires, établissements de santé), les registres de vérification et les indicateurs de délai (par exemple au regard de la cible 7-1-7). Niveau 4 : délais mesurés et respectés lors d'événements réels ou d'une simulation au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent does the surveillance system also detect chemical and radiological events (poisonings, unexplained toxic exposures, radiation injuries) and alert the authorities responsible for chemical safety and radiation protection?"},
+	{Lang: "fr", Text: "Dans quelle mesure le système de surveillance détecte-t-il aussi les événements chimiques et radiologiques (intoxications, expositions toxiques inexpliquées, lésions radio-induites) et alerte-t-il les autorités chargées de la sécurité chimique et de la radioprotection ?"},
+	{Lang: "en", Text: "Evidence: case definitions and reporting forms that include chemical and radiation exposure, procedures linking health surveillance with the poison centre, the environment authorities and the radiation regulator, and examples of events detected. Level 4: a chemical or radiological event, real or simulated, detected and escalated in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : des définitions de cas et des formulaires de déclaration incluant l'exposition chimique et radiologique, des procédures reliant la surveillance sanitaire au centre antipoison, aux autorités de l'environnement et à l'autorité de sûreté nucléaire et de radioprotection, et des exemples d'événements détectés. Niveau 4 : un événement chimique ou radiologique, réel ou simulé, détecté et remonté au cours des trois dernières années."},
+	{Lang: "en", Text: "Does the country have a poison centre, or an equivalent toxicology information service, that is staffed and reachable 24 hours a day, 7 days a week, by health professionals and the public?"},
+	{Lang: "fr", Text: "Le pays dispose-t-il d'un centre antipoison, ou d'un service d'information toxicologique équivalent, doté de personnel et joignable 24 heures sur 24 et 7 jours sur 7 par les professionnels de santé et le public ?"},
+	{Lang: "en", Text: "Answer yes only if the service operates round the clock today, nationally or under a formal agreement with a neighbouring country's centre. Evidence: the founding text, the duty roster and the annual activity report."},
+	{Lang: "fr", Text: "Ne répondez « oui » que si le service fonctionne aujourd'hui en continu, au niveau national ou en vertu d'un accord formel avec le centre d'un pays voisin. Justificatifs : le texte fondateur, le tableau de permanence et le rapport annuel d'activité."},
+	{Lang: "en", Text: "To what extent does the poison centre feed national surveillance, by recording calls in a standard format, spotting clusters of poisonings, and alerting the surveillance unit and the chemical-safety authorities?"},
+	{Lang: "fr", Text: "Dans quelle mesure le centre antipoison alimente-t-il la surveillance nationale, en enregistrant les appels sous un format normalisé, en repérant les regroupements d'intoxications et en alertant l'unité de surveillance et les autorités chargées de la sécurité chimique ?"},
+	{Lang: "en", Text: "Evidence: the case-recording system (toxicovigilance database), the agreement or procedure with the surveillance unit, alerts issued, and the analytical toxicology support available to the centre. Level 4: a cluster detected or simulated and escalated in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le système d'enregistrement des cas (base de données de toxicovigilance), la convention ou la procédure conclue avec l'unité de surveillance, les alertes émises, et l'appui de toxicologie analytique dont dispose le centre. Niveau 4 : un regroupement de cas détecté ou simulé et signalé au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent do human, animal and plant health services and the environment authorities share surveillance data and investigate unusual or zoonotic events jointly, in a One Health approach?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de santé humaine, animale et végétale et les autorités de l'environnement partagent-ils leurs données de surveillance et enquêtent-ils conjointement sur les événements inhabituels ou zoonotiques, selon l'approche « Une seule santé » ?"},
+	{Lang: "en", Text: "Evidence: a One Health coordination mechanism with a formal basis, a joint list of priority zoonoses, data-sharing agreements, joint investigation reports, and the conclusions of an IHR-PVS National Bridging Workshop if one was held. Level 4: a joint investigation of a real event, or a joint exercise, in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : un mécanisme de coordination « Une seule santé » doté d'une base formelle, une liste commune des zoonoses prioritaires, des accords de partage de données, des rapports d'enquêtes conjointes, et les conclusions d'un atelier national de liaison RSI-PVS s'il a eu lieu. Niveau 4 : une enquête conjointe sur un événement réel, ou un exercice conjoint, au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent can the food-safety system detect, investigate and trace food contamination incidents, whether accidental or deliberate, and exchange alerts through the International Food Safety Authorities Network (INFOSAN)?"},
+	{Lang: "fr", Text: "Dans quelle mesure le système de sécurité sanitaire des aliments peut-il détecter les incidents de contamination alimentaire, accidentels ou délibérés, enquêter à leur sujet, en assurer la traçabilité et échanger des alertes par le Réseau international des autorités de sécurité sanitaire des aliments (INFOSAN) ?"},
+	{Lang: "en", Text: "Evidence: the food-safety law, the designated INFOSAN emergency contact point, procedures for joint investigation with health surveillance, traceability and recall procedures, and reports on past incidents. Level 4: an incident handled or exercised jointly by the agencies concerned in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la loi sur la sécurité sanitaire des aliments, le point de contact d'urgence INFOSAN désigné, les procédures d'enquête conjointe avec la surveillance sanitaire, les procédures de traçabilité et de retrait, et les rapports sur les incidents antérieurs. Niveau 4 : un incident géré ou exercé conjointement par les organismes concernés au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent does a national environmental radiation monitoring network operate continuously, with automatic alarm thresholds, a centre watching the data around the clock, and data shared with neighbouring countries and the IAEA?"},
+	{Lang: "fr", Text: "Dans quelle mesure un réseau national de surveillance de la radioactivité dans l'environnement fonctionne-t-il en continu, avec des seuils d'alarme automatiques, un centre de veille assurant une permanence 24 heures sur 24 et des données partagées avec les pays voisins et l'AIEA ?"},
+	{Lang: "en", Text: "Evidence: a map of the network and availability statistics, the alarm procedure, the operator's duty roster, data-sharing agreements and the connection to the IAEA International Radiation Monitoring Information System (IRMIS). Level 3: coverage of the territory, including border areas facing nuclear installations abroad; level 4: alarm procedure tested in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la carte du réseau et les statistiques de disponibilité, la procédure d'alarme, le tableau de permanence de l'exploitant, les accords de partage de données et le raccordement au système international d'information sur la surveillance radiologique (IRMIS) de l'AIEA. Niveau 3 : couverture du territoire, y compris des zones frontalières proches d'installations nucléaires étrangères ; niveau 4 : procédure d'alarme éprouvée au cours des trois dernières années."},
+	{Lang: "en", Text: "How many laboratories in the country are formally designated (by law, decree or agreement) for CBRN-related analysis, counting reference, toxicology, radiological and forensic laboratories together?"},
+	{Lang: "fr", Text: "Combien de laboratoires du pays sont formellement désignés (par une loi, un décret ou une convention) pour les analyses liées aux risques NRBC, en comptant ensemble les laboratoires de référence, de toxicologie, de radiologie et de criminalistique ?"},
+	{Lang: "en", Text: "Count each laboratory once, even if it covers several hazards, and enter 0 if none is designated. This figure gives context and is not scored."},
+	{Lang: "fr", Text: "Comptez chaque laboratoire une seule fois, même s'il couvre plusieurs risques, et indiquez 0 si aucun n'est désigné. Ce chiffre sert de contexte et n'est pas noté."},
+	{Lang: "en", Text: "To what extent does a network of designated reference laboratories, supported by a specimen referral and transport system (including safe packaging and shipment of infectious substances), confirm priority and unusual pathogens, with access to international reference laboratories when needed?"},
+	{Lang: "fr", Text: "Dans quelle mesure un réseau de laboratoires de référence désignés, appuyé par un système d'acheminement et de transport des échantillons (y compris l'emballage et l'expédition sûrs des matières infectieuses), confirme-t-il les agents pathogènes prioritaires et inhabituels, avec un accès aux laboratoires internationaux de référence en cas de besoin ?"},
+	{Lang: "en", Text: "Evidence: the designation of the reference laboratories and their test menus, referral procedures and transport contracts, staff certified to ship infectious substances, and agreements with WHO collaborating centres or regional reference laboratories. Level 4: referral and confirmation times measured in a real event or an exercise in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la désignation des laboratoires de référence et leurs répertoires d'analyses, les procédures d'acheminement et les contrats de transport, le personnel certifié pour l'expédition de matières infectieuses, et les accords avec des centres collaborateurs de l'OMS ou des laboratoires régionaux de référence. Niveau 4 : délais d'acheminement et de confirmation mesurés lors d'un événement réel ou d'un exercice au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent can national laboratories identify toxic chemicals in clinical, environmental and food samples, with a designated laboratory, trained staff and an arrangement for confirmatory analysis abroad (for example with an OPCW designated laboratory)?"},
+	{Lang: "fr", Text: "Dans quelle mesure les laboratoires nationaux peuvent-ils identifier des produits chimiques toxiques dans des échantillons cliniques, environnementaux et alimentaires, avec un laboratoire désigné, un personnel formé et un accord d'analyse de confirmation à l'étranger (par exemple avec un laboratoire désigné par l'OIAC) ?"},
+	{Lang: "en", Text: "Evidence: the designation of the laboratory or laboratories, their analytical scope, participation in proficiency tests (such as those organised by the OPCW), and agreements for sending samples abroad. Level 4: capacity demonstrated in a proficiency test, an exercise or a real event in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : la désignation du ou des laboratoires, leur domaine analytique, la participation à des essais d'aptitude (comme ceux de l'OIAC), et les accords d'envoi d'échantillons à l'étranger. Niveau 4 : capacité démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent can national laboratories measure radioactivity in environmental, food and human samples (including bioassay for internal contamination), with trained staff and quality-assured methods?"},
+	{Lang: "fr", Text: "Dans quelle mesure les laboratoires nationaux peuvent-ils mesurer la radioactivité dans des échantillons environnementaux, alimentaires et humains (y compris par des examens radiotoxicologiques de contamination interne), avec un personnel formé et des méthodes dont la qualité est assurée ?"},
+	{Lang: "en", Text: "Evidence: the designated laboratories and their capabilities, surge capacity for large numbers of samples, participation in the IAEA ALMERA network and its proficiency tests, and agreements for sending samples abroad. Level 4: capacity demonstrated in a proficiency test, an exercise or a real event in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : les laboratoires désignés et leurs capacités, la capacité de montée en charge pour un grand nombre d'échantillons, la participation au réseau ALMERA de l'AIEA et à ses essais d'aptitude, et les accords d'envoi d'échantillons à l'étranger. Niveau 4 : capacité démontrée lors d'un essai d'aptitude, d'un exercice ou d'un événement réel au cours des trois dernières années."},
+	{Lang: "en", Text: "How many of the laboratories designated for CBRN-related analysis work under an accredited quality management system (ISO/IEC 17025, ISO 15189 or equivalent)?"},
+	{Lang: "fr", Text: "Combien des laboratoires désignés pour les analyses liées aux risques NRBC travaillent-ils sous un système de management de la qualité accrédité (ISO/IEC 17025, ISO 15189 ou équivalent) ?"},
+	{Lang: "en", Text: "Evidence: accreditation certificates and their scope (check that the CBRN-relevant methods fall within it) and proficiency testing results."},
+	{Lang: "fr", Text: "Justificatifs : les certificats d'accréditation et leur portée (vérifiez que les méthodes pertinentes pour les risques NRBC y figurent) et les résultats des essais d'aptitude."},
+	{Lang: "en", Text: "None, and no quality system is in place"},
+	{Lang: "fr", Text: "Aucun, et aucun système qualité n'est en place"},
+	{Lang: "en", Text: "None yet, but quality systems are being put in place"},
+	{Lang: "fr", Text: "Aucun pour l'instant, mais des systèmes qualité sont en cours de mise en place"},
+	{Lang: "en", Text: "Some, but fewer than half"},
+	{Lang: "fr", Text: "Certains, mais moins de la moitié"},
+	{Lang: "en", Text: "Most of them"},
+	{Lang: "fr", Text: "La plupart d'entre eux"},
+	{Lang: "en", Text: "All of them, with regular participation in proficiency testing"},
+	{Lang: "fr", Text: "Tous, avec une participation régulière à des essais d'aptitude"},
+	{Lang: "en", Text: "To what extent can designated forensic laboratories, in the country or abroad by agreement, examine evidence from a suspected deliberate CBRN incident, including contaminated items, to standards that courts accept: custody kept within the laboratory, validated methods, and results reported by qualified experts?"},
+	{Lang: "fr", Text: "Dans quelle mesure des laboratoires de criminalistique désignés, dans le pays ou à l'étranger par convention, peuvent-ils examiner les preuves issues d'un incident NRBC présumé délibéré, y compris des objets contaminés, selon des normes que les juridictions acceptent : chaîne de possession maintenue au sein du laboratoire, méthodes validées et résultats présentés par des experts qualifiés ?"},
+	{Lang: "en", Text: "Evidence: the designation of the forensic laboratories and of partner laboratories abroad, their procedures for receiving and handling contaminated evidence, the scope of their accreditation, experts qualified to testify, and joint exercises with investigators. Sampling and chain of custody at the scene are rated in the response part of the questionnaire. Level 4: an exercise or a real case in the last three years in which contaminated evidence was examined and a report fit for court was produced."},
+	{Lang: "fr", Text: "Justificatifs : la désignation des laboratoires de criminalistique et des laboratoires partenaires à l'étranger, leurs procédures de réception et de manipulation des preuves contaminées, la portée de leur accréditation, les experts habilités à témoigner en justice, et les exercices conjoints avec les enquêteurs. Le prélèvement et la chaîne de possession sur les lieux sont évalués dans la partie du questionnaire consacrée à la réponse. Niveau 4 : un exercice ou une affaire réelle, au cours des trois dernières années, au cours duquel des preuves contaminées ont été examinées et un rapport recevable en justice a été établi."},
+	{Lang: "en", Text: "To what extent can nuclear or other radioactive material found out of regulatory control undergo a nuclear forensic examination, nationally or through an agreed partner, and be compared with a national nuclear forensics library of the material held in the country?"},
+	{Lang: "fr", Text: "Dans quelle mesure les matières nucléaires ou autres matières radioactives trouvées hors contrôle réglementaire peuvent-elles faire l'objet d'un examen de criminalistique nucléaire, au niveau national ou par un partenaire convenu, et être comparées à une bibliothèque nationale de criminalistique nucléaire des matières détenues dans le pays ?"},
+	{Lang: "en", Text: "Evidence: a national nuclear forensics plan or procedure, agreements with partner laboratories, the national library (or the register and records that would form it), and participation in international exercises such as those of the Nuclear Forensics International Technical Working Group (ITWG). Level 4: an exercise in the last three years that ran from seizure to a forensic finding."},
+	{Lang: "fr", Text: "Justificatifs : un plan ou une procédure national de criminalistique nucléaire, les accords avec des laboratoires partenaires, la bibliothèque nationale (ou le registre et la documentation qui la constitueraient), et la participation à des exercices internationaux comme ceux du groupe de travail technique international sur la criminalistique nucléaire (ITWG). Niveau 4 : un exercice mené au cours des trois dernières années, de la saisie jusqu'aux conclusions criminalistiques."},
+	{Lang: "en", Text: "Has the country nominated experts or laboratories to the roster of the UN Secretary-General's Mechanism for investigation of the alleged use of chemical and biological weapons?"},
+	{Lang: "fr", Text: "Le pays a-t-il proposé des experts ou des laboratoires pour la liste du mécanisme du Secrétaire général de l'ONU chargé d'enquêter sur les allégations d'emploi d'armes chimiques et biologiques ?"},
+	{Lang: "en", Text: "Evidence: the nomination letter to the UN Office for Disarmament Affairs (UNODA) and the experts or laboratories on the roster. Nominated experts also strengthen the national pool of CBRN expertise."},
+	{Lang: "fr", Text: "Justificatifs : la lettre de proposition adressée au Bureau des affaires de désarmement de l'ONU et les experts ou laboratoires inscrits. Les experts proposés renforcent aussi le vivier national d'expertise NRBC."},
+	{Lang: "en", Text: "Is radiation detection equipment (fixed portal monitors or portable instruments) deployed and in use at the country's main airports, seaports and land crossings?"},
+	{Lang: "fr", Text: "Des équipements de détection des rayonnements (portiques fixes ou appareils portatifs) sont-ils déployés et utilisés aux principaux aéroports, ports et points de passage terrestres du pays ?"},
+	{Lang: "en", Text: "Answer yes only if equipment is installed and working at the busiest points of entry of each kind (air, sea, land); equipment in storage or out of order does not count."},
+	{Lang: "fr", Text: "Ne répondez « oui » que si des équipements sont installés et en état de marche aux points d'entrée les plus fréquentés de chaque type (aérien, maritime, terrestre) ; un équipement stocké ou en panne ne compte pas."},
+	{Lang: "en", Text: "To what extent are radiation alarms at points of entry handled under a written alarm-response procedure (secondary inspection, technical reachback to the regulator's experts, hand-over to law enforcement) that the staff on duty have practised?"},
+	{Lang: "fr", Text: "Dans quelle mesure les alarmes de détection des rayonnements aux points d'entrée sont-elles traitées selon une procédure écrite de réponse aux alarmes (contrôle secondaire, appui technique à distance des experts de l'autorité de sûreté, transfert aux services répressifs) que le personnel de service a mise en pratique ?"},
+	{Lang: "en", Text: "Evidence: the alarm-response procedure, alarm logs and how each alarm was resolved, the reachback arrangement (who answers, around the clock), training records of front-line officers, and exercise reports. Level 4: a field exercise in the last three years that ran from alarm to hand-over, ideally with the border agency of a neighbouring country."},
+	{Lang: "fr", Text: "Justificatifs : la procédure de réponse aux alarmes, les registres d'alarmes et la suite donnée à chacune, le dispositif d'appui technique à distance (qui répond, 24 heures sur 24), les registres de formation des agents de première ligne et les rapports d'exercice. Niveau 4 : un exercice grandeur nature mené au cours des trois dernières années, de l'alarme jusqu'au transfert, de préférence avec le service frontalier d'un pays voisin."},
+	{Lang: "en", Text: "To what extent is border radiation detection part of a national detection architecture, with coverage decided by risk (including secondary crossings and the green border) and equipment maintained, calibrated and replaced from the national budget?"},
+	{Lang: "fr", Text: "Dans quelle mesure la détection des rayonnements aux frontières s'inscrit-elle dans une architecture nationale de détection, avec une couverture déterminée en fonction des risques (y compris les points de passage secondaires et la frontière verte) et des équipements entretenus, étalonnés et remplacés sur le budget national ?"},
+	{Lang: "en", Text: "Evidence: the national detection strategy or plan, the inventory of detection equipment with its age and condition, maintenance contracts, and the budget line for maintenance and replacement. Level 3: a plan adopted; level 4: maintenance funded nationally and equipment availability monitored."},
+	{Lang: "fr", Text: "Justificatifs : la stratégie ou le plan national de détection, l'inventaire des équipements avec leur âge et leur état, les contrats de maintenance, et la ligne budgétaire consacrée à l'entretien et au remplacement. Niveau 3 : un plan adopté ; niveau 4 : une maintenance financée sur le budget national et une disponibilité des équipements suivie."},
+	{Lang: "en", Text: "To what extent does customs use risk management to target shipments that may contain controlled CBRN or dual-use goods, drawing on advance cargo information, risk profiles and indicators, and feedback from inspections and intelligence?"},
+	{Lang: "fr", Text: "Dans quelle mesure les douanes recourent-elles à la gestion des risques pour cibler les envois susceptibles de contenir des biens NRBC ou à double usage contrôlés, en s'appuyant sur les informations préalables sur les marchandises, des profils et indicateurs de risque, et le retour d'information des contrôles et du renseignement ?"},
+	{Lang: "en", Text: "Evidence: the customs risk-management system and its profiles for strategic goods, access to advance cargo data, the targeting unit, and statistics of positive results. Level 4: profiles reviewed within the last year, and a joint operation or field exercise with the licensing authority in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le système de gestion des risques douaniers et ses profils relatifs aux biens stratégiques, l'accès aux données préalables sur les marchandises, l'unité de ciblage, et les statistiques de contrôles positifs. Niveau 4 : des profils réexaminés au cours de l'année écoulée, et une opération conjointe ou un exercice grandeur nature avec l'autorité de délivrance des licences au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent do designated points of entry have the public health capacity to detect and assess ill travellers and contaminated conveyances, goods or baggage, and to refer them to health services?"},
+	{Lang: "fr", Text: "Dans quelle mesure les points d'entrée désignés disposent-ils des capacités de santé publique nécessaires pour détecter et évaluer les voyageurs malades et les moyens de transport, marchandises ou bagages contaminés, et pour les orienter vers les services de santé ?"},
+	{Lang: "en", Text: "Evidence: the list of points of entry designated under the IHR, assessments of their core capacities, staff and procedures for detection and referral, and agreements with referral hospitals. Level 4: capacities assessed and exercised in the last three years. Contingency plans for responding to an event at points of entry are rated in the response part of the questionnaire."},
+	{Lang: "fr", Text: "Justificatifs : la liste des points d'entrée désignés au titre du RSI, l'évaluation de leurs principales capacités, le personnel et les procédures de détection et d'orientation, et les accords avec des hôpitaux de référence. Niveau 4 : capacités évaluées et exercées au cours des trois dernières années. Les plans d'urgence pour répondre à un événement aux points d'entrée sont évalués dans la partie du questionnaire consacrée à la réponse."},
+	{Lang: "en", Text: "To what extent do border agencies work with their counterparts in neighbouring countries on CBRN detection, through exchange of alerts and contact points, joint or coordinated controls, and cross-border exercises?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services frontaliers coopèrent-ils avec leurs homologues des pays voisins en matière de détection NRBC, par l'échange d'alertes et de points de contact, des contrôles conjoints ou coordonnés et des exercices transfrontaliers ?"},
+	{Lang: "en", Text: "Evidence: bilateral or regional agreements, lists of contact points, records of alerts exchanged, and reports of joint operations or cross-border exercises. Level 4: a cross-border field exercise in the last three years; level 5: the country hosts regional training or exercises."},
+	{Lang: "fr", Text: "Justificatifs : les accords bilatéraux ou régionaux, les listes de points de contact, les relevés des alertes échangées, et les rapports d'opérations conjointes ou d'exercices transfrontaliers. Niveau 4 : un exercice grandeur nature transfrontalier au cours des trois dernières années ; niveau 5 : le pays accueille des formations ou des exercices régionaux."},
+	{Lang: "en", Text: "To what extent does a detection anywhere in the system (a laboratory, a point of entry, a hospital, the regulator, a monitoring network) reach a designated national alert point, staffed around the clock, and the competent authorities without delay, under written procedures?"},
+	{Lang: "fr", Text: "Dans quelle mesure une détection survenue en un point quelconque du dispositif (laboratoire, point d'entrée, hôpital, autorité de sûreté, réseau de surveillance) parvient-elle sans délai à un point national d'alerte désigné, assurant une permanence 24 heures sur 24, et aux autorités compétentes, selon des procédures écrites ?"},
+	{Lang: "en", Text: "Evidence: the alert procedure and contact lists, the designation of the national alert point (often the emergency operations centre or the IHR National Focal Point), communication logs, and the results of unannounced communication tests. Level 4: an unannounced test or a real event in the last three years showed that the alert reached all agencies within the target time."},
+	{Lang: "fr", Text: "Justificatifs : la procédure d'alerte et les annuaires de contacts, la désignation du point national d'alerte (souvent le centre d'opérations d'urgence ou le point focal national RSI), les journaux de communication, et les résultats de tests de communication inopinés. Niveau 4 : un test inopiné ou un événement réel au cours des trois dernières années a montré que l'alerte parvenait à tous les organismes dans le délai fixé."},
+	{Lang: "en", Text: "To what extent do public health, veterinary, law-enforcement and security services share information on suspicious CBRN events under agreed arrangements, such as a memorandum of understanding, liaison officers and joint risk assessment?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de santé publique, vétérinaires, de police et de sécurité partagent-ils l'information sur les événements NRBC suspects selon des modalités convenues, telles qu'un protocole d'accord, des officiers de liaison et une évaluation conjointe des risques ?"},
+	{Lang: "en", Text: "Evidence: the memorandum of understanding or joint procedure, named liaison officers, records of joint risk assessments, and exercise reports. Level 3: arrangements signed; level 4: used in a real event or a joint exercise in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le protocole d'accord ou la procédure conjointe, les officiers de liaison nommément désignés, les comptes rendus d'évaluations conjointes des risques, et les rapports d'exercice. Niveau 3 : modalités signées ; niveau 4 : modalités mises en œuvre lors d'un événement réel ou d'un exercice conjoint au cours des trois dernières années."},
+	{Lang: "en", Text: "Which of the following international notification and reporting channels have been used or tested (in a real event, a communication test or an exercise) in the last two years?"},
+	{Lang: "fr", Text: "Parmi les canaux internationaux de notification et de signalement suivants, lesquels ont été utilisés ou testés (lors d'un événement réel, d'un test de communication ou d'un exercice) au cours des deux dernières années ?"},
+	{Lang: "en", Text: "Select a channel only if there is a record of its use from the last two years (a notification, an exercise report or a test log). Each channel adds to the score."},
+	{Lang: "fr", Text: "Ne cochez un canal que s'il existe une trace de son utilisation au cours des deux dernières années (notification, rapport d'exercice ou journal de test). Chaque canal ajoute au score."},
+	{Lang: "en", Text: "IHR National Focal Point to the WHO IHR Contact Point"},
+	{Lang: "fr", Text: "Point focal national RSI vers le point de contact RSI de l'OMS"},
+	{Lang: "en", Text: "IAEA Incident and Emergency Centre through USIE (for example in a ConvEx exercise)"},
+	{Lang: "fr", Text: "Centre des incidents et des urgences de l'AIEA via USIE (par exemple lors d'un exercice ConvEx)"},
+	{Lang: "en", Text: "OPCW, through the National Authority (including requests for assistance under CWC Article X)"},
+	{Lang: "fr", Text: "OIAC, par l'intermédiaire de l'autorité nationale (y compris les demandes d'assistance au titre de l'article X de la CIAC)"},
+	{Lang: "en", Text: "WOAH, through the World Animal Health Information System (WAHIS)"},
+	{Lang: "fr", Text: "OMSA, par le Système mondial d'information zoosanitaire (WAHIS)"},
+	{Lang: "en", Text: "INFOSAN emergency contact point"},
+	{Lang: "fr", Text: "Point de contact d'urgence INFOSAN"},
+	{Lang: "en", Text: "INTERPOL, through the National Central Bureau"},
+	{Lang: "fr", Text: "INTERPOL, par l'intermédiaire du Bureau central national"},
+	{Lang: "en", Text: "None of these"},
+	{Lang: "fr", Text: "Aucun de ces canaux"},
+	{Lang: "en", Text: "To what extent are incidents involving nuclear or other radioactive material out of regulatory control (loss, theft, seizure, discovery) recorded nationally, reported to the IAEA Incident and Trafficking Database (ITDB), and shared with law enforcement and INTERPOL?"},
+	{Lang: "fr", Text: "Dans quelle mesure les incidents impliquant des matières nucléaires ou d'autres matières radioactives hors contrôle réglementaire (perte, vol, saisie, découverte) sont-ils enregistrés au niveau national, signalés à la base de données sur les incidents et les cas de trafic (ITDB) de l'AIEA, et portés à la connaissance des services répressifs et d'INTERPOL ?"},
+	{Lang: "en", Text: "Evidence: the designated ITDB point of contact, the national incident register and reporting procedure, reports submitted, and exchanges with law enforcement. Level 4: all incidents of the last three years reported on time, and the procedure practised."},
+	{Lang: "fr", Text: "Justificatifs : le point de contact ITDB désigné, le registre national des incidents et la procédure de signalement, les rapports transmis, et les échanges avec les services répressifs. Niveau 4 : tous les incidents des trois dernières années signalés dans les délais, et la procédure mise en pratique."},
+	{Lang: "en", Text: "To what extent do the authorities monitor traditional and social media to pick up early signals of CBRN events, as well as rumours and false information about them, and pass what they find to the surveillance teams and to those in charge of risk communication?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités surveillent-elles les médias traditionnels et les réseaux sociaux pour repérer les signaux précoces d'événements NRBC ainsi que les rumeurs et fausses informations qui s'y rapportent, et transmettent-elles leurs constats aux équipes de surveillance et aux responsables de la communication sur les risques ?"},
+	{Lang: "en", Text: "Evidence: a designated media-monitoring function with procedures and tools, daily or event reports, a link to the risk-communication team, and exercises that included a disinformation element. Level 4: used in a real event or an exercise in the last three years, with signals and rumours passed on within the agreed time. How false information is countered is rated under risk communication, in the preparedness part."},
+	{Lang: "fr", Text: "Justificatifs : une fonction de veille médiatique désignée, avec des procédures et des outils, des rapports quotidiens ou d'événement, un lien avec l'équipe de communication sur les risques, et des exercices comportant un volet de désinformation. Niveau 4 : fonction mise en œuvre lors d'un événement réel ou d'un exercice au cours des trois dernières années, des signaux et des rumeurs ayant été transmis dans le délai convenu. La manière de contrer les fausses informations est évaluée avec la communication sur les risques, dans la partie consacrée à la préparation."},
+	{Lang: "en", Text: "To what extent does the country have an adopted national multi-hazard emergency plan with CBRN annexes that assign the role of each agency, set alert levels and link the national, regional and local levels?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays dispose-t-il d'un plan national d'urgence multirisque adopté, assorti d'annexes NRBC, qui attribue le rôle de chaque organisme, fixe les niveaux d'alerte et articule les échelons national, régional et local ?"},
+	{Lang: "en", Text: "Evidence: the decree or order adopting the plan and its date, the CBRN annexes, the list of agencies and their roles, the regional and local plans derived from it. Level 3 requires an adopted plan covering C, B, R and N with a designated lead body; level 4 a test in an exercise or real event within the last three years, with the lessons written into a revised version."},
+	{Lang: "fr", Text: "Justificatifs : le décret ou l'arrêté portant adoption du plan et sa date, les annexes NRBC, la liste des organismes et de leurs rôles, les plans régionaux et locaux qui en découlent. Le niveau 3 suppose un plan adopté couvrant les risques C, B, R et N et un organisme chef de file désigné ; le niveau 4, un test lors d'un exercice ou d'un événement réel au cours des trois dernières années, dont les enseignements ont été intégrés dans une version révisée."},
+	{Lang: "en", Text: "To what extent can a national emergency operations centre, working with an incident management system known to all agencies, be activated at any hour to coordinate a CBRN emergency?"},
+	{Lang: "fr", Text: "Dans quelle mesure un centre national d'opérations d'urgence, fonctionnant selon un système de gestion des incidents connu de tous les organismes, peut-il être activé à toute heure pour coordonner une situation d'urgence NRBC ?"},
+	{Lang: "en", Text: "Evidence: the legal act establishing the centre, its standard operating procedures and duty roster, the description of the incident management system (functions, roles, liaison officers from each agency), activation logs from exercises or real events. Level 4 requires an activation, real or exercised, within the last three years with liaison officers from health, interior, civil protection and the nuclear regulator."},
+	{Lang: "fr", Text: "Justificatifs : l'acte juridique portant création du centre, ses procédures opérationnelles normalisées et son tableau de permanence, la description du système de gestion des incidents (fonctions, rôles, officiers de liaison de chaque organisme), les registres d'activation lors d'exercices ou d'événements réels. Le niveau 4 suppose une activation, réelle ou simulée, au cours des trois dernières années, avec des officiers de liaison de la santé, de l'intérieur, de la protection civile et de l'autorité de sûreté."},
+	{Lang: "en", Text: "To what extent are major chemical accidents covered by emergency plans: on-site plans of hazardous installations and off-site plans of the local authorities, consistent with each other, tested together and made known to the people living nearby?"},
+	{Lang: "fr", Text: "Dans quelle mesure les accidents chimiques majeurs sont-ils couverts par des plans d'urgence : plans internes des installations dangereuses et plans externes des autorités locales, cohérents entre eux, testés conjointement et portés à la connaissance des riverains ?"},
+	{Lang: "en", Text: "Evidence: the regulation requiring on-site and off-site plans (for example one transposing the Seveso III Directive or applying ILO Convention 174), the register of installations concerned, the plans and the date of their last joint exercise, public information leaflets. Transport accidents involving hazardous chemicals are rated with the national multi-hazard plan. Answer N/A only if the national register confirms that no installation exceeds the major-hazard thresholds."},
+	{Lang: "fr", Text: "Justificatifs : la réglementation imposant des plans internes et externes (par exemple celle qui transpose la directive Seveso III ou applique la Convention 174 de l'OIT), le registre des installations concernées, les plans et la date de leur dernier exercice conjoint, les brochures d'information du public. Les accidents de transport de produits chimiques dangereux sont évalués avec le plan national multirisque. Ne répondez « sans objet » que si le registre national confirme qu'aucune installation ne dépasse les seuils de risque majeur."},
+	{Lang: "en", Text: "To what extent does a national plan cover radiological emergencies (lost or stolen sources, transport accidents, contaminated scrap metal or goods, malicious acts), with defined roles for the regulator, civil protection, police, customs and health services?"},
+	{Lang: "fr", Text: "Dans quelle mesure un plan national couvre-t-il les situations d'urgence radiologique (sources perdues ou volées, accidents de transport, ferrailles ou marchandises contaminées, actes malveillants), avec des rôles définis pour l'autorité de sûreté, la protection civile, la police, les douanes et les services de santé ?"},
+	{Lang: "en", Text: "Evidence: the adopted plan or the chapter of the national plan, the procedures of the regulator's emergency duty officer, agreements with police and customs on orphan sources found at borders, the report of the last exercise. Level 3 requires an adopted plan and trained staff; level 4 a plan tested in an exercise or real event in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le plan adopté ou le chapitre du plan national, les procédures de la permanence d'urgence de l'autorité de sûreté, les accords avec la police et les douanes sur les sources orphelines découvertes aux frontières, le rapport du dernier exercice. Le niveau 3 suppose un plan adopté et du personnel formé ; le niveau 4, un plan testé lors d'un exercice ou d'un événement réel au cours des trois dernières années."},
+	{Lang: "en", Text: "How many nuclear installations does the country operate (power and research reactors, fuel-cycle and spent-fuel facilities)? Enter 0 if none."},
+	{Lang: "fr", Text: "Combien d'installations nucléaires le pays exploite-t-il (réacteurs de puissance et de recherche, installations du cycle du combustible et d'entreposage du combustible usé) ? Indiquez 0 s'il n'y en a aucune."},
+	{Lang: "en", Text: "Count each installation once. This figure gives context and is not scored; it decides whether the question on nuclear emergency arrangements is asked."},
+	{Lang: "fr", Text: "Comptez chaque installation une seule fois. Ce chiffre sert de contexte et n'est pas noté ; il détermine si la question sur les dispositions d'urgence nucléaire est posée."},
+	{Lang: "en", Text: "How many nuclear power plants in neighbouring countries lie within 300 km of the national border? Enter 0 if none."},
+	{Lang: "fr", Text: "Combien de centrales nucléaires de pays voisins se trouvent à moins de 300 km de la frontière nationale ? Indiquez 0 s'il n'y en a aucune."},
+	{Lang: "en", Text: "This figure gives context and is not scored. 300 km is the distance the IAEA suggests for planning restrictions on food and commodities around large reactors; within about 100 km, protective actions such as monitoring and relocation may also be needed on national territory."},
+	{Lang: "fr", Text: "Ce chiffre sert de contexte et n'est pas noté. La distance de 300 km est celle que suggère l'AIEA pour planifier les restrictions sur les denrées et les produits autour des grands réacteurs ; à moins de 100 km environ, des actions protectrices telles que la surveillance radiologique et la relocalisation peuvent aussi s'imposer sur le territoire national."},
+	{Lang: "en", Text: "To what extent are arrangements in place for a nuclear emergency: emergency planning zones and distances defined around each installation (including on national territory for plants abroad), off-site plans, public warning, and agreed arrangements with the operator or the neighbouring State?"},
+	{Lang: "fr", Text: "Dans quelle mesure les dispositions relatives à une situation d'urgence nucléaire sont-elles en place : zones et distances de planification d'urgence définies autour de chaque installation (y compris sur le territoire national pour les centrales situées à l'étranger), plans hors site, alerte des populations et dispositions convenues avec l'exploitant ou l'État voisin ?"},
+	{Lang: "en", Text: "Asked when the country operates a nuclear installation or has a nuclear power plant within 300 km of its border. Evidence: the hazard assessment that sets the zones and distances, off-site emergency plans, the agreement with the neighbouring State on notification and data exchange, the report of the last off-site or cross-border exercise. Level 4 requires a field exercise involving the off-site authorities in the last three years."},
+	{Lang: "fr", Text: "Question posée lorsque le pays exploite une installation nucléaire ou se trouve à moins de 300 km d'une centrale nucléaire étrangère. Justificatifs : l'évaluation des dangers qui fixe les zones et distances, les plans d'urgence hors site, l'accord avec l'État voisin sur la notification et l'échange de données, le rapport du dernier exercice hors site ou transfrontalier. Le niveau 4 suppose un exercice grandeur nature associant les autorités hors site au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent are criteria and decision procedures defined in advance for protective actions (sheltering, evacuation, iodine thyroid blocking, restrictions on food and drinking water), so that they can be ordered within the first hours of a chemical, radiological or nuclear release?"},
+	{Lang: "fr", Text: "Dans quelle mesure des critères et des procédures de décision sont-ils définis à l'avance pour les actions protectrices (mise à l'abri, évacuation, prise d'iode stable, restrictions sur les denrées alimentaires et l'eau potable), afin de pouvoir les ordonner dès les premières heures d'un rejet chimique, radiologique ou nucléaire ?"},
+	{Lang: "en", Text: "Evidence: the text setting generic and operational criteria (for example intervention levels or dose criteria adopted by regulation), the designation of the authority that decides, decision aids for the first hours, and records of their use in an exercise."},
+	{Lang: "fr", Text: "Justificatifs : le texte fixant les critères génériques et opérationnels (par exemple des niveaux d'intervention ou des critères de dose adoptés par voie réglementaire), la désignation de l'autorité qui décide, les aides à la décision pour les premières heures et la trace de leur utilisation lors d'un exercice."},
+	{Lang: "en", Text: "To what extent is CBRN preparedness funded from the regular national budget, with identified lines for plans, training, exercises, equipment and stockpiles and an emergency fund that can be released quickly, rather than depending on donor projects?"},
+	{Lang: "fr", Text: "Dans quelle mesure la préparation NRBC est-elle financée par le budget ordinaire de l'État, avec des lignes identifiées pour les plans, la formation, les exercices, les équipements et les stocks ainsi qu'un fonds d'urgence mobilisable rapidement, plutôt que de dépendre de projets financés par des bailleurs ?"},
+	{Lang: "en", Text: "Evidence: the budget laws or medium-term expenditure framework showing the relevant lines, the rules for releasing emergency funds, budget execution reports. Level 3 corresponds to activities funded mostly by projects; level 4 requires regular-budget funding actually spent over the last three years."},
+	{Lang: "fr", Text: "Justificatifs : les lois de finances ou le cadre de dépenses à moyen terme faisant apparaître les lignes concernées, les règles de déblocage des fonds d'urgence, les rapports d'exécution budgétaire. Le niveau 3 correspond à des activités financées surtout par des projets ; le niveau 4 suppose un financement sur le budget ordinaire effectivement exécuté au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent are hospitals designated to receive CBRN casualties, with agreed roles, controlled entrances, decontamination at the hospital entrance, isolation capacity and staff trained to use protective equipment, and are they known to ambulance services and first responders?"},
+	{Lang: "fr", Text: "Dans quelle mesure des hôpitaux sont-ils désignés pour accueillir les victimes NRBC, avec des rôles convenus, des entrées contrôlées, une décontamination à l'entrée de l'hôpital, des capacités d'isolement et un personnel formé au port des équipements de protection, et sont-ils connus des services d'ambulance et des primo-intervenants ?"},
+	{Lang: "en", Text: "Evidence: the ministerial act designating the hospitals, hospital CBRN plans, the inventory of decontamination and protective equipment, training records, reports of hospital exercises. Level 4 requires that at least the designated hospitals have practised receiving contaminated casualties in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : l'acte ministériel désignant les hôpitaux, les plans NRBC hospitaliers, l'inventaire des équipements de décontamination et de protection, les registres de formation, les rapports d'exercices hospitaliers. Le niveau 4 suppose qu'au moins les hôpitaux désignés se soient exercés à l'accueil de victimes contaminées au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent do health services have surge plans for a mass-casualty CBRN event: additional beds, intensive and burn care, recall of staff, distribution of patients between hospitals and, if needed, transfer abroad?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de santé disposent-ils de plans de montée en puissance pour un événement NRBC à nombreuses victimes : lits supplémentaires, soins intensifs et soins aux brûlés, rappel du personnel, répartition des patients entre hôpitaux et, au besoin, transfert à l'étranger ?"},
+	{Lang: "en", Text: "Evidence: national and hospital surge plans, the mapping of intensive-care and specialised beds, staff recall procedures, agreements on medical evacuation or with emergency medical teams, reports of exercises or real mass-casualty events."},
+	{Lang: "fr", Text: "Justificatifs : les plans nationaux et hospitaliers de montée en puissance, la cartographie des lits de soins intensifs et spécialisés, les procédures de rappel du personnel, les accords d'évacuation sanitaire ou avec des équipes médicales d'urgence, les rapports d'exercices ou d'événements réels à nombreuses victimes."},
+	{Lang: "en", Text: "Does the country hold a national stockpile of medical countermeasures for CBRN emergencies (for example antidotes, antimicrobials, vaccines and stable iodine tablets) under a designated responsible body?"},
+	{Lang: "fr", Text: "Le pays détient-il un stock national de contre-mesures médicales pour les situations d'urgence NRBC (par exemple antidotes, antimicrobiens, vaccins et comprimés d'iode stable), placé sous la responsabilité d'un organisme désigné ?"},
+	{Lang: "en", Text: "Answer yes only if a stockpile exists today and a body is formally responsible for it (decree, ministerial order or mandate). Stocks held separately by individual hospitals do not count. If yes, two follow-up questions assess its management and distribution."},
+	{Lang: "fr", Text: "Ne répondez « oui » que si un stock existe aujourd'hui et qu'un organisme en a formellement la charge (décret, arrêté ministériel ou mandat). Les stocks détenus isolément par des hôpitaux ne comptent pas. En cas de réponse positive, deux questions complémentaires évaluent sa gestion et sa distribution."},
+	{Lang: "en", Text: "To what extent is the national stockpile soundly managed: quantities derived from the national risk assessment, an up-to-date inventory, controlled storage, rotation before expiry and a replenishment budget?"},
+	{Lang: "fr", Text: "Dans quelle mesure le stock national est-il géré de manière rigoureuse : quantités fondées sur l'évaluation nationale des risques, inventaire à jour, stockage maîtrisé, rotation avant péremption et budget de renouvellement ?"},
+	{Lang: "en", Text: "Evidence: the stockpile policy and the planning assumptions behind the quantities, the latest inventory with expiry dates, the storage sites and their conditions, the replenishment budget line and its execution."},
+	{Lang: "fr", Text: "Justificatifs : la politique de constitution du stock et les hypothèses de planification justifiant les quantités, le dernier inventaire avec les dates de péremption, les sites de stockage et leurs conditions, la ligne budgétaire de renouvellement et son exécution."},
+	{Lang: "en", Text: "To what extent is there a tested plan to distribute and dispense countermeasures from the stockpile to hospitals, responders and the public within the required time, including legal arrangements for emergency use and for importing products at short notice?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un plan testé de distribution et de délivrance des contre-mesures du stock aux hôpitaux, aux intervenants et à la population dans les délais requis, y compris les dispositions juridiques permettant l'utilisation en urgence et l'importation de produits à bref délai ?"},
+	{Lang: "en", Text: "Evidence: the distribution plan (transport, security, dispensing points), the legal basis for emergency use authorisation and fast-track import, the report of a distribution exercise."},
+	{Lang: "fr", Text: "Justificatifs : le plan de distribution (transport, sécurisation, points de délivrance), la base juridique de l'autorisation d'utilisation en urgence et de l'importation accélérée, le rapport d'un exercice de distribution."},
+	{Lang: "en", Text: "To what extent do first responders (police, fire and rescue, emergency medical and civil-protection staff) follow a national CBRN curriculum at awareness, operational and specialist levels, with certification and regular refresher training?"},
+	{Lang: "fr", Text: "Dans quelle mesure les primo-intervenants (police, services d'incendie et de secours, services médicaux d'urgence et protection civile) suivent-ils un cursus national NRBC aux niveaux sensibilisation, opérationnel et spécialiste, avec certification et recyclage régulier ?"},
+	{Lang: "en", Text: "Evidence: the approved curriculum and its levels, the institutions delivering it, the number of staff trained and certified per agency and region, refresher requirements. Level 3 requires an approved curriculum delivered by national institutions; level 4 that trained staff have applied it in a field exercise in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le cursus approuvé et ses niveaux, les établissements qui le dispensent, le nombre d'agents formés et certifiés par organisme et par région, les obligations de recyclage. Le niveau 3 suppose un cursus approuvé dispensé par des établissements nationaux ; le niveau 4, que le personnel formé l'ait mis en pratique lors d'un exercice grandeur nature au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent is there a multi-year national exercise programme covering C, B, R and N scenarios (including emerging threats such as drones or cyber-attacks on facility control systems) that moves from tabletop to field exercises, cross-border where relevant, and whose findings become corrective actions with a lead agency and a deadline, tracked until closed?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un programme national pluriannuel d'exercices couvrant des scénarios C, B, R et N (y compris des menaces émergentes telles que les drones ou les cyberattaques contre les systèmes de contrôle des installations), qui progresse de l'exercice sur table à l'exercice grandeur nature, transfrontalier le cas échéant, et dont les constats donnent lieu à des actions correctives assorties d'un organisme responsable et d'une échéance, suivies jusqu'à leur clôture ?"},
+	{Lang: "en", Text: "Evidence: the adopted programme and calendar, exercise reports with the evaluators' findings, the corrective-action register and the share of actions closed. Level 4 requires at least one field exercise in the last three years and a corrective-action register that is actually followed up."},
+	{Lang: "fr", Text: "Justificatifs : le programme adopté et son calendrier, les rapports d'exercice avec les constats des évaluateurs, le registre des actions correctives et la part d'actions clôturées. Le niveau 4 suppose au moins un exercice grandeur nature au cours des trois dernières années et un registre des actions correctives effectivement suivi."},
+	{Lang: "en", Text: "To what extent has CBRN training material been taken into the curricula of national training institutions and universities (police, fire-service and civil-protection academies, medical and nursing schools), supported by a train-the-trainer programme, so that training continues without external support?"},
+	{Lang: "fr", Text: "Dans quelle mesure les supports de formation NRBC ont-ils été intégrés dans les programmes des établissements nationaux de formation et des universités (écoles de police, des services d'incendie et de secours et de la protection civile, facultés de médecine et instituts de formation en soins infirmiers), avec l'appui d'un programme de formation de formateurs, de sorte que la formation se poursuive sans appui extérieur ?"},
+	{Lang: "en", Text: "Evidence: curricula or course catalogues that include CBRN modules, agreements with training institutions, the list of trainers qualified through the train-the-trainer programme, courses delivered by national trainers without donor funding."},
+	{Lang: "fr", Text: "Justificatifs : les programmes ou catalogues de formation comportant des modules NRBC, les conventions avec les établissements de formation, la liste des formateurs qualifiés par le programme de formation de formateurs, les formations dispensées par des formateurs nationaux sans financement de bailleurs."},
+	{Lang: "en", Text: "Is there a national pool of qualified CBRN trainers, listed by discipline, on which national training institutions can draw?"},
+	{Lang: "fr", Text: "Existe-t-il un vivier national de formateurs NRBC qualifiés, répertoriés par discipline, auquel les établissements nationaux de formation peuvent faire appel ?"},
+	{Lang: "en", Text: "Answer yes only if the pool is formally established: a list kept by a named body, with selection or qualification criteria. Informal networks of individuals do not count."},
+	{Lang: "fr", Text: "Ne répondez « oui » que si le vivier est formellement constitué : une liste tenue par un organisme désigné, avec des critères de sélection ou de qualification. Les réseaux informels de personnes ne comptent pas."},
+	{Lang: "en", Text: "To what extent do trainers from the national pool deliver or co-deliver regional and international CBRN courses and share training material with partner countries?"},
+	{Lang: "fr", Text: "Dans quelle mesure les formateurs du vivier national dispensent-ils ou codispensent-ils des formations NRBC régionales et internationales et partagent-ils leurs supports de formation avec des pays partenaires ?"},
+	{Lang: "en", Text: "Asked only where a national pool exists and CBRN training is established in national curricula. Evidence: courses delivered abroad or hosted for other countries, training material shared, participation in regional networks (for example the EU CBRN Centres of Excellence, or regional courses of the OPCW or the IAEA)."},
+	{Lang: "fr", Text: "Question posée seulement si un vivier national existe et que la formation NRBC est intégrée dans les programmes nationaux. Justificatifs : formations dispensées à l'étranger ou accueillies pour d'autres pays, supports de formation partagés, participation à des réseaux régionaux (par exemple les centres d'excellence NRBC de l'UE, ou les formations régionales de l'OIAC ou de l'AIEA)."},
+	{Lang: "en", Text: "To what extent does the country keep an up-to-date national roster of CBRN experts from all sectors (health, laboratories, radiation protection, chemistry, law enforcement, forensics, veterinary services, communication), with arrangements to release them quickly for national or international deployment?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays tient-il à jour un répertoire national d'experts NRBC de tous les secteurs (santé, laboratoires, radioprotection, chimie, services répressifs, criminalistique, services vétérinaires, communication), avec des dispositions permettant de les mobiliser rapidement pour un déploiement national ou international ?"},
+	{Lang: "en", Text: "Evidence: the roster, the body that maintains it and its last update, agreements with employers to release experts, experts nominated to international rosters (for example the UN Secretary-General's Mechanism, IAEA RANET, WHO GOARN), call-out tests."},
+	{Lang: "fr", Text: "Justificatifs : le répertoire, l'organisme qui le tient et sa dernière mise à jour, les accords avec les employeurs pour libérer les experts, les experts proposés pour des listes internationales (par exemple le Mécanisme du Secrétaire général de l'ONU, le réseau RANET de l'AIEA, le réseau GOARN de l'OMS), les tests de mobilisation."},
+	{Lang: "en", Text: "To what extent are women and young professionals included in CBRN training, exercises, the expert roster and the national CBRN team, with their participation monitored (for example figures broken down by sex and age)?"},
+	{Lang: "fr", Text: "Dans quelle mesure les femmes et les jeunes professionnels sont-ils associés aux formations, aux exercices, au répertoire d'experts et à l'équipe nationale NRBC, leur participation faisant l'objet d'un suivi (par exemple des données ventilées par sexe et par âge) ?"},
+	{Lang: "en", Text: "Evidence: participation figures by sex and age for courses and exercises, the composition of the national team, measures taken (targets, mentoring, outreach to universities and youth organisations)."},
+	{Lang: "fr", Text: "Justificatifs : les données de participation par sexe et par âge aux formations et aux exercices, la composition de l'équipe nationale, les mesures prises (objectifs, tutorat, actions auprès des universités et des organisations de jeunesse)."},
+	{Lang: "en", Text: "To what extent are civil society (for example the national Red Cross or Red Crescent society and volunteer organisations), universities and research institutes involved in CBRN preparedness: training, exercises, expert advice and the national action plan?"},
+	{Lang: "fr", Text: "Dans quelle mesure la société civile (par exemple la Société nationale de la Croix-Rouge ou du Croissant-Rouge et les organisations de bénévoles), les universités et les instituts de recherche sont-ils associés à la préparation NRBC : formation, exercices, expertise et plan d'action national ?"},
+	{Lang: "en", Text: "Evidence: agreements or memoranda of understanding with these organisations, their participation in exercises and in drafting the national action plan, training records of volunteers."},
+	{Lang: "fr", Text: "Justificatifs : les conventions ou protocoles d'accord avec ces organisations, leur participation aux exercices et à l'élaboration du plan d'action national, les registres de formation des bénévoles."},
+	{Lang: "en", Text: "To what extent is there a national inventory of the CBRN protective, detection and decontamination equipment held by all agencies, showing its location, its condition and the number of staff trained to use it, compared with the needs set by the plans?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un inventaire national des équipements NRBC de protection, de détection et de décontamination détenus par l'ensemble des organismes, précisant leur emplacement, leur état et le nombre d'agents formés à leur utilisation, et comparé aux besoins fixés par les plans ?"},
+	{Lang: "en", Text: "Evidence: the consolidated inventory and its last update, the needs analysis derived from the plans and the risk assessment, the list of shortfalls. Equipment known only to the agency that holds it counts at most as level 2."},
+	{Lang: "fr", Text: "Justificatifs : l'inventaire consolidé et sa dernière mise à jour, l'analyse des besoins issue des plans et de l'évaluation des risques, la liste des déficits. Des équipements connus du seul organisme qui les détient relèvent au plus du niveau 2."},
+	{Lang: "en", Text: "To what extent is CBRN equipment maintained, calibrated and replaced on a schedule funded from the regular budget, and are equipment and communication systems compatible between agencies (interoperable detectors, protective equipment and radio networks)?"},
+	{Lang: "fr", Text: "Dans quelle mesure les équipements NRBC sont-ils entretenus, étalonnés et renouvelés selon un calendrier financé par le budget ordinaire, et les équipements et systèmes de communication sont-ils compatibles entre organismes (détecteurs, équipements de protection et réseaux radio interopérables) ?"},
+	{Lang: "en", Text: "Evidence: maintenance and calibration records, the replacement plan and its budget line, common technical specifications or joint procurement, results of interoperability tests during exercises."},
+	{Lang: "fr", Text: "Justificatifs : les registres d'entretien et d'étalonnage, le plan de renouvellement et sa ligne budgétaire, les spécifications techniques communes ou les achats groupés, les résultats des tests d'interopérabilité lors des exercices."},
+	{Lang: "en", Text: "To what extent is there an approved CBRN risk-communication plan that names the lead communicator, sets a process for clearing messages across agencies, contains pre-tested messages for the main scenarios, and relies on spokespersons trained and practised in exercises?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un plan approuvé de communication sur les risques NRBC qui désigne le communicant chef de file, fixe une procédure de validation interinstitutionnelle des messages, comporte des messages prétestés pour les principaux scénarios et s'appuie sur des porte-parole formés et entraînés lors d'exercices ?"},
+	{Lang: "en", Text: "Evidence: the approved plan, the message templates, the list of trained spokespersons and their training records, the media components of exercise reports. Level 4 requires the plan and the spokespersons to have been tested in an exercise or real event in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : le plan approuvé, les modèles de messages, la liste des porte-parole formés et leurs registres de formation, le volet médiatique des rapports d'exercice. Le niveau 4 suppose que le plan et les porte-parole aient été mis à l'épreuve lors d'un exercice ou d'un événement réel au cours des trois dernières années."},
+	{Lang: "en", Text: "To what extent can the authorities counter false or misleading information about CBRN risks and events, before and during an event, with prepared answers to foreseeable false claims, rapid fact-based responses and cooperation with platforms, journalists and trusted community voices?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités sont-elles en mesure de contrer les informations fausses ou trompeuses sur les risques et les événements NRBC, avant et pendant un événement, par des réponses préparées aux fausses allégations prévisibles, des réponses rapides fondées sur les faits et une coopération avec les plateformes, les journalistes et des relais communautaires de confiance ?"},
+	{Lang: "en", Text: "Evidence: procedures for rapid rebuttal and who clears the responses, prepared answers to foreseeable false claims, contacts with platforms and journalists, examples of false information addressed, disinformation injects in exercises. Spotting false information through media monitoring is rated in the detection part of the questionnaire."},
+	{Lang: "fr", Text: "Justificatifs : les procédures de réponse rapide et l'organisme qui valide les réponses, les réponses préparées aux fausses allégations prévisibles, les contacts avec les plateformes et les journalistes, des exemples d'informations fausses traitées, les scénarios de désinformation intégrés aux exercices. Le repérage des fausses informations par la veille médiatique est évalué dans la partie du questionnaire consacrée à la détection."},
+	{Lang: "en", Text: "Is the country party to the Convention on Early Notification of a Nuclear Accident and to the Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency?"},
+	{Lang: "fr", Text: "Le pays est-il partie à la Convention sur la notification rapide d'un accident nucléaire et à la Convention sur l'assistance en cas d'accident nucléaire ou de situation d'urgence radiologique ?"},
+	{Lang: "en", Text: "Check the status lists kept by the IAEA as depositary. Signature without ratification or accession does not count as being party."},
+	{Lang: "fr", Text: "Vérifiez l'état des signatures et ratifications tenu par l'AIEA en sa qualité de dépositaire. Une signature non suivie de ratification ou d'adhésion ne vaut pas qualité de partie."},
+	{Lang: "en", Text: "Party to neither"},
+	{Lang: "fr", Text: "Partie ni à l'une ni à l'autre"},
+	{Lang: "en", Text: "Party to one of them"},
+	{Lang: "fr", Text: "Partie à l'une des deux"},
+	{Lang: "en", Text: "Party to both"},
+	{Lang: "fr", Text: "Partie aux deux"},
+	{Lang: "en", Text: "To what extent are the competent authorities and the 24-hour warning point required by these conventions designated, registered with the IAEA, able to use its emergency communication system, and tested in IAEA Convention Exercises (ConvEx)?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités compétentes et le point d'alerte permanent prévus par ces conventions sont-ils désignés, enregistrés auprès de l'AIEA, en mesure d'utiliser son système de communication d'urgence et testés lors des exercices ConvEx de l'AIEA ?"},
+	{Lang: "en", Text: "Evidence: the act designating the authorities and the warning point, their registration with the IAEA, user accounts for the IAEA Unified System for Information Exchange in Incidents and Emergencies (USIE), results of the last ConvEx exercises."},
+	{Lang: "fr", Text: "Justificatifs : l'acte désignant les autorités et le point d'alerte, leur enregistrement auprès de l'AIEA, les comptes d'utilisateur du Système unifié d'échange d'informations en cas d'incident ou d'urgence (USIE) de l'AIEA, les résultats des derniers exercices ConvEx."},
+	{Lang: "en", Text: "To what extent do agreements with neighbouring countries provide for early notification, mutual assistance and joint response to CBRN emergencies with cross-border effects, and have they been exercised together?"},
+	{Lang: "fr", Text: "Dans quelle mesure des accords avec les pays voisins prévoient-ils la notification rapide, l'assistance mutuelle et une réponse conjointe aux situations d'urgence NRBC ayant des effets transfrontières, et ont-ils fait l'objet d'exercices communs ?"},
+	{Lang: "en", Text: "Evidence: bilateral or regional agreements and their contact points, joint procedures, reports of cross-border exercises. Level 4 requires a cross-border exercise, tabletop or field, with at least one neighbour in the last three years."},
+	{Lang: "fr", Text: "Justificatifs : les accords bilatéraux ou régionaux et leurs points de contact, les procédures communes, les rapports d'exercices transfrontaliers. Le niveau 4 suppose un exercice transfrontalier, sur table ou grandeur nature, avec au moins un pays voisin au cours des trois dernières années."},
+	{Lang: "en", Text: "With which international organisations does the country have a designated national contact point and an active working relationship on CBRN preparedness and response (joint training, exercises, assistance)?"},
+	{Lang: "fr", Text: "Avec quelles organisations internationales le pays dispose-t-il d'un point de contact national désigné et d'une relation de travail active en matière de préparation et de réponse NRBC (formations, exercices, assistance) ?"},
+	{Lang: "en", Text: "Tick an organisation only if a national contact point is designated and has worked with it in the last three years (course, exercise, assistance request, expert mission). A full score does not require every organisation: EUROPOL applies only to the European Union and countries with a cooperation agreement."},
+	{Lang: "fr", Text: "Ne cochez une organisation que si un point de contact national est désigné et a travaillé avec elle au cours des trois dernières années (formation, exercice, demande d'assistance, mission d'experts). Le score maximal n'exige pas toutes les organisations : EUROPOL ne concerne que l'Union européenne et les pays liés par un accord de coopération."},
+	{Lang: "en", Text: "IAEA (International Atomic Energy Agency)"},
+	{Lang: "fr", Text: "AIEA (Agence internationale de l'énergie atomique)"},
+	{Lang: "en", Text: "OPCW (Organisation for the Prohibition of Chemical Weapons)"},
+	{Lang: "fr", Text: "OIAC (Organisation pour l'interdiction des armes chimiques)"},
+	{Lang: "en", Text: "WHO, through the IHR National Focal Point"},
+	{Lang: "fr", Text: "OMS, par l'intermédiaire du point focal national RSI"},
+	{Lang: "en", Text: "BWC Implementation Support Unit"},
+	{Lang: "fr", Text: "Unité d'appui à l'application de la CABT"},
+	{Lang: "en", Text: "INTERPOL"},
+	{Lang: "fr", Text: "INTERPOL"},
+	{Lang: "en", Text: "UNODA (United Nations Office for Disarmament Affairs)"},
+	{Lang: "fr", Text: "UNODA (Bureau des affaires de désarmement des Nations Unies)"},
+	{Lang: "en", Text: "EUROPOL (where an agreement applies)"},
+	{Lang: "fr", Text: "EUROPOL (lorsqu'un accord s'applique)"},
+	{Lang: "en", Text: "None of these"},
+	{Lang: "fr", Text: "Aucune de ces organisations"},
+	{Lang: "en", Text: "To what extent are there clear criteria and procedures for deciding, at any hour, that an event may involve CBRN material and for activating the national response: who takes the decision, which plans, teams and agencies are mobilised, and within what time?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il des critères et des procédures clairs pour décider, à toute heure, qu'un événement peut impliquer des matières NRBC et pour déclencher la réponse nationale : qui prend la décision, quels plans, équipes et organismes sont mobilisés, et dans quels délais ?"},
+	{Lang: "en", Text: "Evidence: the activation criteria in the national plan, the 24-hour duty arrangements of each lead agency, call-out lists and tests, activation times measured in exercises or real events. Level 4 requires activation times measured in an exercise or real event in the last three years. How an alert travels from the services that detect an event is rated in the detection part of the questionnaire."},
+	{Lang: "fr", Text: "Justificatifs : les critères de déclenchement du plan national, les dispositifs de permanence 24 heures sur 24 de chaque organisme chef de file, les listes de rappel et les tests de mobilisation, les délais d'activation mesurés lors d'exercices ou d'événements réels. Le niveau 4 suppose des délais d'activation mesurés lors d'un exercice ou d'un événement réel au cours des trois dernières années. La transmission de l'alerte par les services qui détectent un événement est évaluée dans la partie du questionnaire consacrée à la détection."},
+	{Lang: "en", Text: "To what extent does a unified command bring together fire and rescue, police, health, civil protection and technical experts, at the scene and at strategic level, with one agreed commander, common terminology and shared situation reports?"},
+	{Lang: "fr", Text: "Dans quelle mesure un commandement unifié réunit-il les services d'incendie et de secours, la police, la santé, la protection civile et les experts techniques, sur le terrain comme au niveau stratégique, avec un commandant désigné d'un commun accord, une terminologie commune et des points de situation partagés ?"},
+	{Lang: "en", Text: "Evidence: the legal text or plan that defines the command levels and who leads in each type of CBRN event (including when the scene is also a crime scene), joint procedures, situation report templates, exercise reports showing the command structure at work."},
+	{Lang: "fr", Text: "Justificatifs : le texte juridique ou le plan qui définit les niveaux de commandement et l'autorité qui dirige pour chaque type d'événement NRBC (y compris lorsque la scène est aussi une scène de crime), les procédures communes, les modèles de point de situation, les rapports d'exercice montrant la chaîne de commandement en action."},
+	{Lang: "en", Text: "To what extent do all first responders apply common procedures at a CBRN scene: safe approach, cordons and zoning (hot, warm and cold zones), control of entry and exit, and protection and exposure monitoring of responders?"},
+	{Lang: "fr", Text: "Dans quelle mesure tous les primo-intervenants appliquent-ils des procédures communes sur une scène NRBC : approche sécurisée, périmètres de sécurité et zonage (zones d'exclusion, contrôlée et de soutien), contrôle des entrées et des sorties, protection des intervenants et suivi de leur exposition ?"},
+	{Lang: "en", Text: "Evidence: joint standard operating procedures signed by the agencies concerned, arrangements for recording responders' doses and exposures, training and exercise records."},
+	{Lang: "fr", Text: "Justificatifs : les procédures opérationnelles normalisées communes signées par les organismes concernés, les dispositions d'enregistrement des doses et expositions des intervenants, les registres de formation et d'exercices."},
+	{Lang: "en", Text: "To what extent are arrangements in place for the armed forces to support the civil authorities in a CBRN emergency (specialised units, decontamination, laboratories, transport, medical support), with a clear request procedure and under civilian lead?"},
+	{Lang: "fr", Text: "Dans quelle mesure des dispositions permettent-elles aux forces armées d'appuyer les autorités civiles lors d'une situation d'urgence NRBC (unités spécialisées, décontamination, laboratoires, transport, soutien médical), selon une procédure claire de demande de concours et sous direction civile ?"},
+	{Lang: "en", Text: "Evidence: the legal basis and procedure for requesting military support, the list of military CBRN capabilities available to civil authorities, reports of joint civil-military exercises. Answer N/A only if the country has no armed forces."},
+	{Lang: "fr", Text: "Justificatifs : la base juridique et la procédure de demande de concours des armées, la liste des capacités militaires NRBC mobilisables au profit des autorités civiles, les rapports d'exercices civilo-militaires. Ne répondez « sans objet » que si le pays n'a pas de forces armées."},
+	{Lang: "en", Text: "To what extent can the authorities warn the population of an affected area within minutes and carry out protective actions (sheltering, evacuation, distribution of stable iodine, restrictions on food and water), including for hospitals, schools, prisons and people with disabilities?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités peuvent-elles alerter en quelques minutes la population d'une zone touchée et mettre en œuvre les actions protectrices (mise à l'abri, évacuation, distribution d'iode stable, restrictions sur les denrées alimentaires et l'eau), y compris pour les hôpitaux, les écoles, les prisons et les personnes handicapées ?"},
+	{Lang: "en", Text: "Evidence: the public warning systems (sirens, cell broadcast or SMS alerts, agreements with radio and television) and their coverage, evacuation and sheltering plans, pre-distribution of stable iodine where relevant, results of warning tests and evacuation exercises."},
+	{Lang: "fr", Text: "Justificatifs : les systèmes d'alerte des populations (sirènes, diffusion cellulaire ou alertes par SMS, conventions avec la radio et la télévision) et leur couverture, les plans d'évacuation et de mise à l'abri, la prédistribution d'iode stable le cas échéant, les résultats des tests d'alerte et des exercices d'évacuation."},
+	{Lang: "en", Text: "To what extent can specialised teams detect and provisionally identify chemical, biological and radiological hazards at a scene, at any hour and anywhere in the country, within a defined time?"},
+	{Lang: "fr", Text: "Dans quelle mesure des équipes spécialisées peuvent-elles détecter et identifier de manière provisoire les dangers chimiques, biologiques et radiologiques sur une scène, à toute heure et en tout point du territoire, dans un délai défini ?"},
+	{Lang: "en", Text: "Evidence: the list of teams with their coverage and response times, their detection equipment and training records, results of proficiency tests or field exercises."},
+	{Lang: "fr", Text: "Justificatifs : la liste des équipes avec leur couverture territoriale et leurs délais d'intervention, leurs équipements de détection et leurs registres de formation, les résultats d'essais d'aptitude ou d'exercices grandeur nature."},
+	{Lang: "en", Text: "To what extent are there agreed procedures for sampling at a CBRN scene (who takes samples, how they are packaged, labelled and documented, the chain of custody and safe transport to the designated laboratory), accepted by both health and law-enforcement authorities?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il des procédures convenues de prélèvement sur une scène NRBC (qui prélève, conditionnement, étiquetage et documentation des échantillons, chaîne de possession et transport sécurisé vers le laboratoire désigné), reconnues à la fois par les autorités sanitaires et par les services répressifs ?"},
+	{Lang: "en", Text: "Evidence: the joint sampling procedure, chain-of-custody forms, transport arrangements that comply with dangerous-goods rules, training records of sampling teams, exercise reports in which samples reached the laboratory with their documentation intact."},
+	{Lang: "fr", Text: "Justificatifs : la procédure commune de prélèvement, les formulaires de chaîne de possession, les modalités de transport conformes aux règles sur les marchandises dangereuses, les registres de formation des équipes de prélèvement, les rapports d'exercice où les échantillons sont parvenus au laboratoire avec une documentation complète."},
+	{Lang: "en", Text: "To what extent does a clear confirmation path link field detection to designated national laboratories for chemical, biological and radiological analysis, available at any hour with agreed turnaround times, and with access to international reference laboratories when needed?"},
+	{Lang: "fr", Text: "Dans quelle mesure un circuit de confirmation clair relie-t-il la détection sur le terrain à des laboratoires nationaux désignés pour les analyses chimiques, biologiques et radiologiques, accessibles à toute heure avec des délais de rendu convenus, et avec un accès aux laboratoires de référence internationaux si nécessaire ?"},
+	{Lang: "en", Text: "Evidence: the list of designated laboratories and their scope, on-call arrangements, agreed turnaround times, agreements with international reference laboratories (for example OPCW designated laboratories, WHO reference laboratories or collaborating centres, the IAEA ALMERA network), an exercise in which samples were analysed and results reported to the command."},
+	{Lang: "fr", Text: "Justificatifs : la liste des laboratoires désignés et leur domaine de compétence, les dispositifs d'astreinte, les délais de rendu convenus, les accords avec des laboratoires de référence internationaux (par exemple les laboratoires désignés de l'OIAC, les laboratoires de référence ou centres collaborateurs de l'OMS, le réseau ALMERA de l'AIEA), un exercice au cours duquel des échantillons ont été analysés et les résultats transmis au commandement."},
+	{Lang: "en", Text: "To what extent can the authorities model the spread of a chemical or radioactive release and monitor contamination of air, water, soil and food during and after the event, to guide protective actions?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités sont-elles en mesure de modéliser la dispersion d'un rejet chimique ou radioactif et de surveiller la contamination de l'air, de l'eau, des sols et des denrées alimentaires pendant et après l'événement, afin d'orienter les actions protectrices ?"},
+	{Lang: "en", Text: "Evidence: the body responsible for dispersion modelling and its 24-hour availability, agreements with the meteorological service, mobile monitoring teams and laboratory capacity for environmental and food samples, exercise reports in which model results reached decision-makers."},
+	{Lang: "fr", Text: "Justificatifs : l'organisme chargé de la modélisation de la dispersion et sa disponibilité 24 heures sur 24, les accords avec le service météorologique, les équipes mobiles de mesure et les capacités de laboratoire pour les échantillons environnementaux et alimentaires, les rapports d'exercice où les résultats des modélisations sont parvenus aux décideurs."},
+	{Lang: "en", Text: "To what extent can responders set up mass decontamination of ambulatory and non-ambulatory people at or near the scene within a defined time, with enough trained staff, equipment and water, respect for privacy, protection against cold and control of contaminated run-off?"},
+	{Lang: "fr", Text: "Dans quelle mesure les intervenants peuvent-ils mettre en place, sur la scène ou à proximité et dans un délai défini, la décontamination de masse des personnes valides et non valides, avec suffisamment de personnel formé, d'équipements et d'eau, dans le respect de l'intimité, avec une protection contre le froid et la maîtrise des eaux de ruissellement contaminées ?"},
+	{Lang: "en", Text: "Evidence: the mass decontamination procedure, the number and location of decontamination units and their set-up times, training records, exercise reports with the number of people decontaminated per hour."},
+	{Lang: "fr", Text: "Justificatifs : la procédure de décontamination de masse, le nombre et l'implantation des unités de décontamination et leurs délais de mise en œuvre, les registres de formation, les rapports d'exercice indiquant le nombre de personnes décontaminées par heure."},
+	{Lang: "en", Text: "To what extent do emergency medical services apply CBRN triage and pre-hospital care, and direct casualties in a coordinated way to designated hospitals without contaminating ambulances and emergency departments?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services médicaux d'urgence appliquent-ils un triage et des soins préhospitaliers adaptés aux situations NRBC, et orientent-ils les victimes de façon coordonnée vers les hôpitaux désignés sans contaminer les ambulances ni les services d'urgence ?"},
+	{Lang: "en", Text: "Evidence: national CBRN triage and pre-hospital protocols, patient regulation procedures, training records of ambulance staff, exercise reports."},
+	{Lang: "fr", Text: "Justificatifs : les protocoles nationaux de triage et de soins préhospitaliers NRBC, les procédures de régulation des patients, les registres de formation du personnel ambulancier, les rapports d'exercice."},
+	{Lang: "en", Text: "Which specialist advice services can responders and clinicians reach at any hour during a CBRN incident?"},
+	{Lang: "fr", Text: "À quels services d'expertise spécialisée les intervenants et les cliniciens peuvent-ils faire appel à toute heure lors d'un incident NRBC ?"},
+	{Lang: "en", Text: "Tick a service only if it is staffed around the clock and its contact details appear in the procedures of responders and hospitals. Each service counts for a quarter of the score."},
+	{Lang: "fr", Text: "Ne cochez un service que s'il fonctionne 24 heures sur 24 et que ses coordonnées figurent dans les procédures des intervenants et des hôpitaux. Chaque service compte pour un quart du score."},
+	{Lang: "en", Text: "Poison centre or clinical toxicology service"},
+	{Lang: "fr", Text: "Centre antipoison ou service de toxicologie clinique"},
+	{Lang: "en", Text: "Radiation medicine and radiation protection experts"},
+	{Lang: "fr", Text: "Experts en médecine des rayonnements et en radioprotection"},
+	{Lang: "en", Text: "Infectious disease and public-health laboratory experts"},
+	{Lang: "fr", Text: "Experts en maladies infectieuses et en laboratoires de santé publique"},
+	{Lang: "en", Text: "Remote technical support for responders on hazardous materials"},
+	{Lang: "fr", Text: "Appui technique à distance aux intervenants sur les matières dangereuses"},
+	{Lang: "en", Text: "None available at any hour"},
+	{Lang: "fr", Text: "Aucun service disponible à toute heure"},
+	{Lang: "en", Text: "To what extent can the health system isolate and treat patients with a high-consequence infectious disease, trace and follow up their contacts, and apply infection prevention and control, whether the outbreak is natural, accidental or deliberate?"},
+	{Lang: "fr", Text: "Dans quelle mesure le système de santé peut-il isoler et traiter les patients atteints d'une maladie infectieuse à haut risque, rechercher et suivre leurs contacts et appliquer les mesures de prévention et de contrôle des infections, que la flambée soit d'origine naturelle, accidentelle ou délibérée ?"},
+	{Lang: "en", Text: "Evidence: designated isolation units and their capacity, case-management and contact-tracing procedures, the infection prevention and control programme, safe patient transport arrangements, reports of recent outbreaks or exercises."},
+	{Lang: "fr", Text: "Justificatifs : les unités d'isolement désignées et leur capacité, les procédures de prise en charge des cas et de recherche des contacts, le programme de prévention et de contrôle des infections, les modalités de transport sécurisé des patients, les rapports sur des flambées récentes ou des exercices."},
+	{Lang: "en", Text: "To what extent can the health and radiation-protection services screen large numbers of people for radioactive contamination, assess their doses, refer those who need treatment and register them for follow-up?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de santé et de radioprotection peuvent-ils contrôler un grand nombre de personnes pour rechercher une contamination radioactive, évaluer leurs doses, orienter celles qui nécessitent un traitement et les enregistrer en vue de leur suivi ?"},
+	{Lang: "en", Text: "Evidence: population monitoring procedures and designated monitoring centres, available instruments and trained staff, arrangements with specialised medical centres or the WHO REMPAN network, exercise reports."},
+	{Lang: "fr", Text: "Justificatifs : les procédures de contrôle des populations et les centres de contrôle désignés, les instruments disponibles et le personnel formé, les accords avec des centres médicaux spécialisés ou le réseau REMPAN de l'OMS, les rapports d'exercice."},
+	{Lang: "en", Text: "To what extent is psychosocial support organised for affected people, their families and responders, including the management of large numbers of worried people seeking care?"},
+	{Lang: "fr", Text: "Dans quelle mesure un soutien psychosocial est-il organisé pour les personnes touchées, leurs familles et les intervenants, y compris l'accueil d'un grand nombre de personnes inquiètes venant consulter ?"},
+	{Lang: "en", Text: "Evidence: psychosocial support plans and teams, procedures for receiving worried people without overwhelming hospitals, public information lines, training records."},
+	{Lang: "fr", Text: "Justificatifs : les plans et équipes de soutien psychosocial, les procédures d'accueil des personnes inquiètes sans saturer les hôpitaux, les lignes d'information du public, les registres de formation."},
+	{Lang: "en", Text: "To what extent do designated points of entry (airports, ports and ground crossings) have public-health emergency contingency plans, integrated with the national plan, to manage ill or contaminated travellers and contaminated goods and conveyances?"},
+	{Lang: "fr", Text: "Dans quelle mesure les points d'entrée désignés (aéroports, ports et postes-frontières terrestres) disposent-ils de plans d'urgence de santé publique, intégrés au plan national, pour prendre en charge les voyageurs malades ou contaminés ainsi que les marchandises et moyens de transport contaminés ?"},
+	{Lang: "en", Text: "Evidence: the contingency plan of each designated point of entry, agreements with the nearest referral hospital, the roles of customs, border police and veterinary services, reports of exercises held at points of entry."},
+	{Lang: "fr", Text: "Justificatifs : le plan d'urgence de chaque point d'entrée désigné, les accords avec l'hôpital de référence le plus proche, les rôles des douanes, de la police aux frontières et des services vétérinaires, les rapports d'exercices menés aux points d'entrée."},
+	{Lang: "en", Text: "To what extent do public-health and law-enforcement authorities investigate suspicious outbreaks or CBRN incidents jointly, with agreed triggers, information sharing that respects medical confidentiality, joint training and a formal agreement?"},
+	{Lang: "fr", Text: "Dans quelle mesure les autorités de santé publique et les services répressifs mènent-ils conjointement les enquêtes sur les flambées suspectes ou les incidents NRBC, avec des critères de déclenchement convenus, un partage d'informations respectueux du secret médical, des formations communes et un accord formel ?"},
+	{Lang: "en", Text: "Evidence: the memorandum of understanding or joint protocol between health and law enforcement (and veterinary services for animal outbreaks), joint training records, reports of joint tabletop exercises or of real joint investigations."},
+	{Lang: "fr", Text: "Justificatifs : le protocole d'accord ou le protocole conjoint entre la santé et les services répressifs (et les services vétérinaires pour les flambées animales), les registres de formations communes, les rapports d'exercices sur table conjoints ou d'enquêtes conjointes réelles."},
+	{Lang: "en", Text: "To what extent is CBRN crime-scene management integrated with health and civil-protection operations, so that rescue and decontamination come first while evidence is preserved, and investigators can work safely in contaminated areas?"},
+	{Lang: "fr", Text: "Dans quelle mesure la gestion de la scène de crime NRBC est-elle intégrée aux opérations sanitaires et de protection civile, de sorte que le sauvetage et la décontamination priment tout en préservant les preuves, et que les enquêteurs puissent travailler en sécurité dans les zones contaminées ?"},
+	{Lang: "en", Text: "Evidence: joint procedures for CBRN crime scenes, trained and equipped investigators and forensic teams, the role of the prosecutor on duty, exercise reports in which evidence was collected in a contaminated zone."},
+	{Lang: "fr", Text: "Justificatifs : les procédures communes applicables aux scènes de crime NRBC, les enquêteurs et équipes de police scientifique formés et équipés, le rôle du magistrat de permanence, les rapports d'exercice au cours desquels des preuves ont été recueillies en zone contaminée."},
+	{Lang: "en", Text: "To what extent are procedures in place to request and support an international investigation of an alleged use of chemical or biological weapons (through the OPCW or the UN Secretary-General's Mechanism) and to call on international support for CBRN investigations (INTERPOL, IAEA support for nuclear forensics), including legal arrangements for the access and work of foreign experts?"},
+	{Lang: "fr", Text: "Dans quelle mesure des procédures permettent-elles de demander et d'appuyer une enquête internationale sur une allégation d'emploi d'armes chimiques ou biologiques (par l'intermédiaire de l'OIAC ou du Mécanisme du Secrétaire général de l'ONU) et de solliciter un appui international pour les enquêtes NRBC (INTERPOL, appui de l'AIEA en criminalistique nucléaire), y compris les dispositions juridiques relatives à l'accès et au travail des experts étrangers ?"},
+	{Lang: "en", Text: "Evidence: the designated national channel for such requests, procedures agreed between foreign affairs, justice and interior, legal provisions on the status of international investigators and on the samples they take, participation in OPCW or Secretary-General's Mechanism training and exercises."},
+	{Lang: "fr", Text: "Justificatifs : le canal national désigné pour ces demandes, les procédures convenues entre les affaires étrangères, la justice et l'intérieur, les dispositions juridiques sur le statut des enquêteurs internationaux et sur les échantillons qu'ils prélèvent, la participation aux formations et exercices de l'OIAC ou du Mécanisme du Secrétaire général."},
+	{Lang: "en", Text: "To what extent are procedures set for deciding to request international assistance in a CBRN emergency: who decides, through which channels (IAEA, OPCW, WHO, the EU Civil Protection Mechanism or other regional mechanisms, bilateral partners) and on the basis of what needs assessment?"},
+	{Lang: "fr", Text: "Dans quelle mesure des procédures sont-elles fixées pour décider de demander une assistance internationale lors d'une situation d'urgence NRBC : qui décide, par quels canaux (AIEA, OIAC, OMS, mécanisme de protection civile de l'Union européenne ou autres mécanismes régionaux, partenaires bilatéraux) et sur la base de quelle évaluation des besoins ?"},
+	{Lang: "en", Text: "Evidence: the provisions of the national plan on international assistance, the designated authority and its request templates, knowledge of each mechanism's procedure (for example requests under CWC Article X, the Assistance Convention or BWC Article VII), tabletop exercises in which a request was practised."},
+	{Lang: "fr", Text: "Justificatifs : les dispositions du plan national relatives à l'assistance internationale, l'autorité désignée et ses modèles de demande, la connaissance de la procédure de chaque mécanisme (par exemple les demandes au titre de l'article X de la CIAC, de la Convention sur l'assistance ou de l'article VII de la CABT), les exercices sur table au cours desquels une demande a été simulée."},
+	{Lang: "en", Text: "To what extent can the country receive international teams and relief quickly: customs clearance and visas, recognition of foreign qualifications, import of equipment and medicines, legal status and liability of foreign personnel, and arrangements for their reception and departure?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays peut-il recevoir rapidement des équipes et des secours internationaux : dédouanement et visas, reconnaissance des qualifications étrangères, importation d'équipements et de médicaments, statut juridique et responsabilité du personnel étranger, et dispositif d'accueil et de départ ?"},
+	{Lang: "en", Text: "Evidence: host-nation support procedures, legal provisions or pre-agreed facilitation measures (customs, immigration, health professions, radioactive or hazardous equipment), the designated reception point, exercises in which international teams were received."},
+	{Lang: "fr", Text: "Justificatifs : les procédures de soutien de la nation hôte, les dispositions juridiques ou mesures de facilitation convenues à l'avance (douanes, immigration, professions de santé, équipements radioactifs ou dangereux), le point d'accueil désigné, les exercices au cours desquels des équipes internationales ont été accueillies."},
+	{Lang: "en", Text: "To what extent can the country provide CBRN assistance to other countries, with capabilities registered with international mechanisms (for example IAEA RANET, offers under CWC Article X, WHO emergency medical teams) and procedures for rapid deployment?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays peut-il fournir une assistance NRBC à d'autres pays, avec des capacités enregistrées auprès des mécanismes internationaux (par exemple le réseau RANET de l'AIEA, des offres au titre de l'article X de la CIAC, des équipes médicales d'urgence de l'OMS) et des procédures de déploiement rapide ?"},
+	{Lang: "en", Text: "Evidence: registrations of national capabilities, deployment procedures and their legal basis, past deployments or participation in international exercises. This is the capacity of a country that supports others (level 5)."},
+	{Lang: "fr", Text: "Justificatifs : l'enregistrement des capacités nationales, les procédures de déploiement et leur base juridique, les déploiements antérieurs ou la participation à des exercices internationaux. Il s'agit de la capacité d'un pays qui soutient les autres (niveau 5)."},
+	{Lang: "en", Text: "To what extent are criteria and procedures defined for ending the emergency phase and moving to recovery, with a designated recovery lead and plans for the return of residents and the resumption of essential services?"},
+	{Lang: "fr", Text: "Dans quelle mesure des critères et des procédures sont-ils définis pour mettre fin à la phase d'urgence et passer au rétablissement, avec un responsable désigné du rétablissement et des plans pour le retour des habitants et la reprise des services essentiels ?"},
+	{Lang: "en", Text: "Evidence: the recovery chapter of the national plan, the criteria for ending the emergency, the designation of the recovery lead, recovery exercises or records of a past recovery."},
+	{Lang: "fr", Text: "Justificatifs : le chapitre du plan national consacré au rétablissement, les critères de fin de la situation d'urgence, la désignation du responsable du rétablissement, les exercices de rétablissement ou les archives d'un rétablissement passé."},
+	{Lang: "en", Text: "To what extent are responsibilities, technical capacity and funding (including the liability of the operator or polluter) defined for remediating contaminated buildings, land and water after a chemical, radiological or nuclear release?"},
+	{Lang: "fr", Text: "Dans quelle mesure les responsabilités, les capacités techniques et le financement (y compris la responsabilité de l'exploitant ou du pollueur) sont-ils définis pour l'assainissement des bâtiments, des sols et des eaux contaminés après un rejet chimique, radiologique ou nucléaire ?"},
+	{Lang: "en", Text: "Evidence: laws on environmental liability or nuclear third-party liability, the designated remediation authority, contractors or specialised units, clean-up criteria, remediation projects carried out."},
+	{Lang: "fr", Text: "Justificatifs : les lois sur la responsabilité environnementale ou la responsabilité civile nucléaire, l'autorité désignée pour l'assainissement, les prestataires ou unités spécialisées, les critères d'assainissement, les projets d'assainissement réalisés."},
+	{Lang: "en", Text: "To what extent can the large volumes of contaminated waste from a CBRN event (decontamination water, used protective equipment, debris, animal carcasses) be collected, stored, treated and disposed of safely, with designated sites and operators?"},
+	{Lang: "fr", Text: "Dans quelle mesure les grands volumes de déchets contaminés issus d'un événement NRBC (eaux de décontamination, équipements de protection usagés, débris, carcasses d'animaux) peuvent-ils être collectés, entreposés, traités et éliminés en toute sécurité, avec des sites et des opérateurs désignés ?"},
+	{Lang: "en", Text: "Evidence: the waste chapter of the emergency plan, designated storage and treatment facilities and their capacity, contracts with operators, the legal basis for emergency disposal."},
+	{Lang: "fr", Text: "Justificatifs : le chapitre du plan d'urgence consacré aux déchets, les installations d'entreposage et de traitement désignées et leur capacité, les contrats avec les opérateurs, la base juridique de l'élimination en situation d'urgence."},
+	{Lang: "en", Text: "To what extent are arrangements in place to manage a large number of deaths in a CBRN event: recovery of contaminated remains, safe storage, disaster victim identification, forensic examination, and dignified burial or cremation that respects families and beliefs?"},
+	{Lang: "fr", Text: "Dans quelle mesure des dispositions permettent-elles de gérer un grand nombre de décès lors d'un événement NRBC : relevage des corps contaminés, conservation sécurisée, identification des victimes de catastrophe, examens médico-légaux et inhumation ou crémation dignes, respectueuses des familles et des convictions ?"},
+	{Lang: "en", Text: "Evidence: the mass-fatality plan, the national disaster victim identification team and its procedures, agreements on temporary mortuaries and on the handling of contaminated remains, training and exercise records."},
+	{Lang: "fr", Text: "Justificatifs : le plan de gestion des décès massifs, l'équipe nationale d'identification des victimes de catastrophe et ses procédures, les accords sur les morgues temporaires et le traitement des corps contaminés, les registres de formation et d'exercices."},
+	{Lang: "en", Text: "To what extent are exposed people and responders registered and followed up for long-term health effects, through a registry, a medical follow-up programme and a responsible institution?"},
+	{Lang: "fr", Text: "Dans quelle mesure les personnes exposées et les intervenants sont-ils enregistrés et suivis pour les effets à long terme sur la santé, au moyen d'un registre, d'un programme de suivi médical et d'une institution responsable ?"},
+	{Lang: "en", Text: "Evidence: the legal basis and protocol for registries of exposed persons, the institution in charge, follow-up studies from past events, personal data protection arrangements."},
+	{Lang: "fr", Text: "Justificatifs : la base juridique et le protocole des registres de personnes exposées, l'institution responsable, les études de suivi d'événements passés, les dispositions de protection des données personnelles."},
+	{Lang: "en", Text: "To what extent are after-action reviews carried out after every real CBRN event or significant incident, with findings fed into plans, training and budgets, and lessons shared with other agencies and countries?"},
+	{Lang: "fr", Text: "Dans quelle mesure des revues après action sont-elles menées après chaque événement NRBC réel ou incident significatif, leurs conclusions étant intégrées dans les plans, les formations et les budgets, et les enseignements partagés avec les autres organismes et pays ?"},
+	{Lang: "en", Text: "Evidence: after-action review reports, the follow-up of their recommendations, revised plans that cite them, presentations of lessons at regional or international meetings."},
+	{Lang: "fr", Text: "Justificatifs : les rapports de revue après action, le suivi de leurs recommandations, les plans révisés qui s'y réfèrent, les présentations des enseignements lors de réunions régionales ou internationales."},
+}
+
+var cbrn_core_1_0_0_strings = [...]string{
+	"en",
+	"fr",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"civil-protection",
+	"health",
+	"UNSCR 1540 (2004) OP8",
+	"UNSCR 2325 (2016)",
+	"IAEA NSS 20",
+	"Sendai Framework Priority 2",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"nuclear-regulator",
+	"defence",
+	"environment",
+	"Sendai Framework Priority 1",
+	"IAEA NSS 10-G (Rev. 1)",
+	"needs-assessment",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"civil-protection",
+	"UNSCR 1977 (2011)",
+	"UNSCR 2325 (2016)",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"civil-protection",
+	"true",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"civil-protection",
+	"true",
+	"action-plan",
+	"action-plan",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"civil-protection",
+	"interior",
+	"environment",
+	"UNSCR 1540 (2004) OP8(d)",
+	"Sendai Framework para. 36",
+	"capacity-building",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"civil-protection",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"justice",
+	"UNSCR 1540 (2004) OP8(a)",
+	"legal-review",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"justice",
+	"interior",
+	"foreign-affairs",
+	"UNSCR 1540 (2004) OP2",
+	"ICSANT Art. 5",
+	"CPPNM/A Art. 7",
+	"CWC Art. VII",
+	"legal-review",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"foreign-affairs",
+	"industry",
+	"justice",
+	"customs",
+	"CWC Art. VII",
+	"CWC Art. VI",
+	"UNSCR 1540 (2004) OP2",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"best-practice-exchange",
+	"B",
+	"foreign-affairs",
+	"health",
+	"agriculture",
+	"justice",
+	"BWC Art. IV",
+	"BWC Art. III",
+	"UNSCR 1540 (2004) OP2",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"justice",
+	"foreign-affairs",
+	"CPPNM/A",
+	"IAEA NSS 20",
+	"IAEA GSR Part 1 (Rev. 1)",
+	"UNSCR 1540 (2004) OP3(a)",
+	"UNSCR 1540 (2004) OP3(b)",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"nuclear-regulator",
+	"health",
+	"industry",
+	"UNSCR 1540 (2004) OP4",
+	"CWC Art. VI",
+	"BWC confidence-building measures",
+	"CPPNM/A Art. 5",
+	"legal-review",
+	"action-plan",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"IAEA GSR Part 1 (Rev. 1)",
+	"IAEA NSS 20",
+	"Code of Conduct on the Safety and Security of Radioactive Sources",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"best-practice-exchange",
+	"R",
+	"nuclear-regulator",
+	"customs",
+	"environment",
+	"Code of Conduct on the Safety and Security of Radioactive Sources",
+	"IAEA Guidance on the Import and Export of Radioactive Sources",
+	"IAEA Guidance on the Management of Disused Radioactive Sources",
+	"IAEA NSS 11-G (Rev. 1)",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"equipment",
+	"best-practice-exchange",
+	"N",
+	"nuclear-regulator",
+	"interior",
+	"defence",
+	"CPPNM/A",
+	"IAEA NSS 13 (INFCIRC/225/Rev. 5)",
+	"IAEA NSS 10-G (Rev. 1)",
+	"needs-assessment",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"industry",
+	"environment",
+	"interior",
+	"UNSCR 1540 (2004) OP3(a)",
+	"CWC Art. VI",
+	"ILO Convention C174 (1993)",
+	"OECD Guiding Principles for Chemical Accident Prevention, Preparedness and Response",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"B",
+	"health",
+	"agriculture",
+	"environment",
+	"IHR (2005) JEE P7 (3rd ed.)",
+	"WHO Laboratory Biosafety Manual (4th ed., 2020)",
+	"ISO 35001:2019",
+	"BWC Art. IV",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"customs",
+	"foreign-affairs",
+	"nuclear-regulator",
+	"UNSCR 1540 (2004) OP3(d)",
+	"UNSCR 1540 (2004) OP6",
+	"Australia Group common control lists",
+	"NSG Guidelines (INFCIRC/254)",
+	"Wassenaar Arrangement List of Dual-Use Goods and Technologies",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"foreign-affairs",
+	"interior",
+	"customs",
+	"UNSCR 1540 (2004) OP3(d)",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"customs",
+	"industry",
+	"interior",
+	"UNSCR 1540 (2004) OP3(c)",
+	"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"customs",
+	"UNSCR 1540 (2004) OP8(d)",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"customs",
+	"industry",
+	"foreign-affairs",
+	"CWC Art. VI",
+	"CWC Verification Annex Parts VI-VIII",
+	"capacity-building",
+	"legal-review",
+	"C",
+	"B",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"health",
+	"industry",
+	"interior",
+	"IAEA NSS 7",
+	"IAEA NSS 8-G (Rev. 1)",
+	"ISO 35001:2019",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"health",
+	"agriculture",
+	"industry",
+	"WHO Global guidance framework for the responsible use of the life sciences (2022)",
+	"Tianjin Biosecurity Guidelines for Codes of Conduct for Scientists (2021)",
+	"The Hague Ethical Guidelines (OPCW)",
+	"UNSCR 1540 (2004) OP8(d)",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"customs",
+	"nuclear-regulator",
+	"justice",
+	"IAEA NSS 15",
+	"ICSANT Art. 7",
+	"UNSCR 1540 (2004) OP3(c)",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"interior",
+	"industry",
+	"customs",
+	"UNSCR 1540 (2004) OP3(c)",
+	"UNSCR 1540 (2004) OP8(d)",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"defence",
+	"civil-protection",
+	"nuclear-regulator",
+	"GCTF Berlin Memorandum on Good Practices for Countering Terrorist Use of Unmanned Aerial Systems (2019)",
+	"UN CTC Delhi Declaration on new and emerging technologies (2022)",
+	"needs-assessment",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"industry",
+	"interior",
+	"defence",
+	"IAEA NSS 42-G",
+	"IAEA NSS 17-T (Rev. 1)",
+	"IEC 62443",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"health",
+	"interior",
+	"foreign-affairs",
+	"UN CTC Delhi Declaration on new and emerging technologies (2022)",
+	"needs-assessment",
+	"best-practice-exchange",
+	"B",
+	"health",
+	"agriculture",
+	"IHR (2005) Annex 1",
+	"IHR (2005) JEE D2 (3rd ed.)",
+	"WHO SPAR C5 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"R",
+	"health",
+	"environment",
+	"nuclear-regulator",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"WHO SPAR C14 (2nd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"health",
+	"WHO Guidelines for establishing a poison centre (2021)",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"C",
+	"health",
+	"environment",
+	"WHO Guidelines for establishing a poison centre (2021)",
+	"true",
+	"capacity-building",
+	"tabletop-exercise",
+	"B",
+	"health",
+	"agriculture",
+	"environment",
+	"IHR (2005) JEE P5 (3rd ed.)",
+	"WHO SPAR C12 (2nd ed.)",
+	"WOAH Terrestrial Animal Health Code",
+	"Quadripartite One Health Joint Plan of Action (2022-2026)",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"agriculture",
+	"health",
+	"industry",
+	"IHR (2005) JEE P6 (3rd ed.)",
+	"WHO SPAR C13 (2nd ed.)",
+	"capacity-building",
+	"tabletop-exercise",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"environment",
+	"civil-protection",
+	"IAEA GSR Part 7",
+	"Convention on Early Notification of a Nuclear Accident (1986)",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"needs-assessment",
+	"equipment",
+	"equipment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"interior",
+	"agriculture",
+	"B",
+	"health",
+	"agriculture",
+	"IHR (2005) JEE D1 (3rd ed.)",
+	"WHO SPAR C4 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"health",
+	"environment",
+	"industry",
+	"defence",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"WHO SPAR C14 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"health",
+	"environment",
+	"IAEA GSR Part 7",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"interior",
+	"agriculture",
+	"ISO/IEC 17025:2017",
+	"ISO 15189:2022",
+	"IHR (2005) JEE D1 (3rd ed.)",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"justice",
+	"health",
+	"nuclear-regulator",
+	"IAEA NSS 2-G (Rev. 1)",
+	"UNSCR 1540 (2004) OP3(c)",
+	"needs-assessment",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"interior",
+	"justice",
+	"IAEA NSS 2-G (Rev. 1)",
+	"IAEA NSS 15",
+	"needs-assessment",
+	"capacity-building",
+	"best-practice-exchange",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"foreign-affairs",
+	"health",
+	"defence",
+	"UNGA resolution 42/37 C (1987)",
+	"UNSCR 620 (1988)",
+	"best-practice-exchange",
+	"capacity-building",
+	"R",
+	"N",
+	"customs",
+	"nuclear-regulator",
+	"IAEA NSS 21",
+	"UNSCR 1540 (2004) OP3(c)",
+	"needs-assessment",
+	"equipment",
+	"R",
+	"N",
+	"customs",
+	"nuclear-regulator",
+	"interior",
+	"IAEA NSS 21",
+	"IAEA NSS 15",
+	"true",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"customs",
+	"nuclear-regulator",
+	"interior",
+	"IAEA NSS 21",
+	"needs-assessment",
+	"action-plan",
+	"equipment",
+	"equipment",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"customs",
+	"industry",
+	"interior",
+	"WCO SAFE Framework of Standards",
+	"WCO Strategic Trade Control Enforcement (STCE) Implementation Guide",
+	"UNSCR 1540 (2004) OP3(c)",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"health",
+	"customs",
+	"interior",
+	"IHR (2005) Annex 1",
+	"IHR (2005) JEE PoE (3rd ed.)",
+	"WHO SPAR C11 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"customs",
+	"interior",
+	"foreign-affairs",
+	"UNSCR 1540 (2004) OP3(c)",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"interior",
+	"nuclear-regulator",
+	"IHR (2005) Art. 4",
+	"IAEA GSR Part 7",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"interior",
+	"agriculture",
+	"justice",
+	"IHR (2005) JEE R2 (3rd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"foreign-affairs",
+	"agriculture",
+	"interior",
+	"IHR (2005) Art. 6",
+	"Convention on Early Notification of a Nuclear Accident (1986)",
+	"CWC Art. X",
+	"tabletop-exercise",
+	"capacity-building",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"interior",
+	"customs",
+	"IAEA ITDB",
+	"IAEA NSS 15",
+	"UNSCR 1540 (2004) OP3(c)",
+	"legal-review",
+	"legal-review",
+	"capacity-building",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"communication",
+	"health",
+	"interior",
+	"civil-protection",
+	"IHR (2005) JEE R5 (3rd ed.)",
+	"WHO SPAR C10 (2nd ed.)",
+	"needs-assessment",
+	"capacity-building",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"nuclear-regulator",
+	"defence",
+	"environment",
+	"Sendai Framework Priority 4",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"WHO SPAR C7 (2nd ed.)",
+	"IAEA GSR Part 7",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"capacity-building",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"nuclear-regulator",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"WHO SPAR C7 (2nd ed.)",
+	"IAEA GSR Part 7 Req. 6",
+	"needs-assessment",
+	"equipment",
+	"capacity-building",
+	"equipment",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"civil-protection",
+	"environment",
+	"industry",
+	"health",
+	"interior",
+	"UNECE TEIA Convention (1992)",
+	"ILO Convention C174 (1993)",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"WHO SPAR C14 (2nd ed.)",
+	"action-plan",
+	"tabletop-exercise",
+	"R",
+	"nuclear-regulator",
+	"civil-protection",
+	"interior",
+	"customs",
+	"health",
+	"IAEA GSR Part 7",
+	"IAEA NSS 15",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"action-plan",
+	"tabletop-exercise",
+	"N",
+	"nuclear-regulator",
+	"N",
+	"nuclear-regulator",
+	"foreign-affairs",
+	"N",
+	"nuclear-regulator",
+	"civil-protection",
+	"interior",
+	"health",
+	"foreign-affairs",
+	"IAEA GSR Part 7 Req. 4",
+	"IAEA GSR Part 7 Req. 5",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"nuclear-regulator",
+	"environment",
+	"agriculture",
+	"IAEA GSR Part 7 Req. 5",
+	"IAEA GSG-2",
+	"Sendai Framework Priority 4",
+	"action-plan",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"interior",
+	"nuclear-regulator",
+	"Sendai Framework Priority 3",
+	"IHR (2005) JEE P2 (3rd ed.)",
+	"WHO SPAR C3 (2nd ed.)",
+	"action-plan",
+	"legal-review",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"WHO SPAR C8 (2nd ed.)",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"IAEA EPR-Medical 2005",
+	"needs-assessment",
+	"capacity-building",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"defence",
+	"WHO SPAR C8 (2nd ed.)",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"IHR (2005) JEE R3 (3rd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"defence",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"IAEA GSR Part 7 Req. 12",
+	"needs-assessment",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"defence",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"WHO SPAR C7 (2nd ed.)",
+	"true",
+	"action-plan",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"customs",
+	"interior",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"true",
+	"legal-review",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"IAEA EPR-First Responders 2006",
+	"IHR (2005) JEE D3 (3rd ed.)",
+	"CWC Art. X",
+	"needs-assessment",
+	"capacity-building",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"nuclear-regulator",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"IAEA GSR Part 7 Req. 25",
+	"IAEA EPR-Exercise 2005",
+	"WHO Simulation Exercise Manual (2017)",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"tabletop-exercise",
+	"field-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"interior",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"foreign-affairs",
+	"true",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"nuclear-regulator",
+	"interior",
+	"foreign-affairs",
+	"UNGA resolution 42/37 C (1987)",
+	"IAEA RANET",
+	"WHO GOARN",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"foreign-affairs",
+	"health",
+	"interior",
+	"UNSCR 1325 (2000)",
+	"UNSCR 2250 (2015)",
+	"Sendai Framework para. 36",
+	"capacity-building",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"environment",
+	"Sendai Framework para. 36",
+	"capacity-building",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"customs",
+	"nuclear-regulator",
+	"WHO SPAR C7 (2nd ed.)",
+	"needs-assessment",
+	"needs-assessment",
+	"equipment",
+	"equipment",
+	"capacity-building",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"equipment",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"communication",
+	"health",
+	"civil-protection",
+	"interior",
+	"nuclear-regulator",
+	"IHR (2005) JEE R5 (3rd ed.)",
+	"WHO SPAR C10 (2nd ed.)",
+	"IAEA GSR Part 7 Req. 13",
+	"IAEA GSG-14",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"communication",
+	"health",
+	"interior",
+	"civil-protection",
+	"IHR (2005) JEE R5 (3rd ed.)",
+	"WHO SPAR C10 (2nd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"foreign-affairs",
+	"nuclear-regulator",
+	"Convention on Early Notification of a Nuclear Accident (1986)",
+	"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
+	"legal-review",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"civil-protection",
+	"foreign-affairs",
+	"IAEA EPR-IEComm",
+	"Convention on Early Notification of a Nuclear Accident (1986) Art. 7",
+	"one",
+	"both",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"civil-protection",
+	"health",
+	"interior",
+	"nuclear-regulator",
+	"UNECE TEIA Convention (1992)",
+	"IHR (2005) Art. 44",
+	"Sendai Framework Priority 4",
+	"needs-assessment",
+	"legal-review",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"health",
+	"interior",
+	"nuclear-regulator",
+	"civil-protection",
+	"IHR (2005) Art. 4",
+	"CWC Art. X",
+	"BWC Art. VII",
+	"best-practice-exchange",
+	"legal-review",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"nuclear-regulator",
+	"defence",
+	"IAEA GSR Part 7 Req. 7",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"WHO SPAR C7 (2nd ed.)",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"justice",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"IAEA GSR Part 7 Req. 6",
+	"legal-review",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"IAEA GSR Part 7 Req. 11",
+	"IAEA EPR-First Responders 2006",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"defence",
+	"interior",
+	"civil-protection",
+	"action-plan",
+	"tabletop-exercise",
+	"C",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"communication",
+	"health",
+	"IAEA GSR Part 7 Req. 9",
+	"IAEA GSR Part 7 Req. 10",
+	"Sendai Framework Priority 4",
+	"equipment",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"defence",
+	"nuclear-regulator",
+	"interior",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"needs-assessment",
+	"equipment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"health",
+	"justice",
+	"civil-protection",
+	"nuclear-regulator",
+	"IAEA NSS 22-G",
+	"IHR (2005) JEE R2 (3rd ed.)",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"environment",
+	"defence",
+	"agriculture",
+	"IHR (2005) JEE D1 (3rd ed.)",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"IHR (2005) JEE RE (3rd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"R",
+	"N",
+	"environment",
+	"nuclear-regulator",
+	"civil-protection",
+	"agriculture",
+	"health",
+	"IAEA GSR Part 7",
+	"WHO SPAR C14 (2nd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"equipment",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"environment",
+	"defence",
+	"IAEA EPR-First Responders 2006",
+	"needs-assessment",
+	"equipment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"WHO SPAR C8 (2nd ed.)",
+	"IAEA EPR-Medical 2005",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"civil-protection",
+	"IHR (2005) JEE CE (3rd ed.)",
+	"WHO REMPAN",
+	"capacity-building",
+	"tabletop-exercise",
+	"B",
+	"health",
+	"agriculture",
+	"WHO SPAR C8 (2nd ed.)",
+	"WHO SPAR C9 (2nd ed.)",
+	"capacity-building",
+	"field-exercise",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"civil-protection",
+	"IAEA GSR Part 7 Req. 12",
+	"IAEA EPR-Medical 2005",
+	"WHO REMPAN",
+	"capacity-building",
+	"equipment",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"IASC MHPSS Guidelines (2007)",
+	"capacity-building",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"health",
+	"customs",
+	"interior",
+	"agriculture",
+	"IHR (2005) JEE PoE (3rd ed.)",
+	"WHO SPAR C11 (2nd ed.)",
+	"IHR (2005) Annex 1B",
+	"action-plan",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"health",
+	"interior",
+	"justice",
+	"agriculture",
+	"IHR (2005) JEE R2 (3rd ed.)",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"justice",
+	"civil-protection",
+	"health",
+	"IAEA NSS 22-G",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"justice",
+	"interior",
+	"health",
+	"CWC Verification Annex Part XI",
+	"UNGA resolution 42/37 C (1987)",
+	"IAEA NSS 2-G (Rev. 1)",
+	"legal-review",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"civil-protection",
+	"health",
+	"nuclear-regulator",
+	"IAEA GSR Part 7 Req. 17",
+	"CWC Art. X",
+	"BWC Art. VII",
+	"IHR (2005) Art. 44",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"customs",
+	"interior",
+	"health",
+	"civil-protection",
+	"IFRC IDRL Guidelines (2007)",
+	"EU Host Nation Support Guidelines (2012)",
+	"legal-review",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"civil-protection",
+	"health",
+	"nuclear-regulator",
+	"defence",
+	"IAEA RANET",
+	"CWC Art. X",
+	"WHO EMT Initiative",
+	"best-practice-exchange",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"nuclear-regulator",
+	"environment",
+	"IAEA GSR Part 7 Req. 18",
+	"IAEA GSG-11",
+	"Sendai Framework Priority 4",
+	"action-plan",
+	"tabletop-exercise",
+	"C",
+	"R",
+	"N",
+	"environment",
+	"nuclear-regulator",
+	"civil-protection",
+	"agriculture",
+	"justice",
+	"IAEA GSG-11",
+	"Sendai Framework Priority 4",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"environment",
+	"nuclear-regulator",
+	"agriculture",
+	"civil-protection",
+	"health",
+	"IAEA GSR Part 7 Req. 15",
+	"Basel Convention (1989)",
+	"action-plan",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"justice",
+	"interior",
+	"health",
+	"civil-protection",
+	"INTERPOL DVI Guide",
+	"action-plan",
+	"capacity-building",
+	"C",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"IAEA GSR Part 7 Req. 12",
+	"action-plan",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"interior",
+	"nuclear-regulator",
+	"IAEA GSR Part 7 Req. 19",
+	"WHO After Action Review guidance (2019)",
+	"needs-assessment",
+	"action-plan",
+	"action-plan",
+	"best-practice-exchange",
+	"best-practice-exchange",
 }

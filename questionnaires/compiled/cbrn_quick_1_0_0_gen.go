@@ -6,602 +6,659 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_cbrn_quick_1_0_0 builds cbrn-quick 1.0.0, as loaded from the file of digest sha256:06c4941394079967df2fc77a5a7957f1d2be4dc4c6835e28ff8270fcb957784b.
 func build_cbrn_quick_1_0_0() (*questionnaire.Questionnaire, error) {
-	s := newSlab(150, 300)
 	qs := make([]questionnaire.Question, 20)
-	q := &questionnaire.Questionnaire{ID: "cbrn-quick", Version: "1.0.0", Languages: s.strs(
-		"en",
-		"fr",
-	), Title: s.tx("en", "en", "CBRN readiness quick check (one-hour workshop)", "fr", "Contrôle rapide de la préparation NRBC (atelier d'une heure)"), Description: s.tx("en", "en", "A short national CBRN readiness self-assessment for a one-hour workshop: twenty headline capacity questions, five for each pillar (prevention, detection, preparedness, response). Use it to open the discussion between agencies and to agree first priorities; for a full needs assessment and a national action plan, use the complete instrument cbrn-core.", "fr", "Auto-évaluation nationale abrégée de la préparation NRBC pour un atelier d'une heure : vingt questions sur les capacités essentielles, cinq par pilier (prévention, détection, préparation, réponse). Elle sert à ouvrir la discussion entre les organismes et à convenir des premières priorités ; pour une évaluation des besoins et des risques complète et un plan d'action national, utilisez l'instrument complet cbrn-core."), Target: 4, Scales: []*questionnaire.ScaleDef{
+	q := &questionnaire.Questionnaire{ID: "cbrn-quick", Version: "1.0.0", Languages: cbrn_quick_1_0_0_strings[0:2:2], Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[0:2:2]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[2:4:4]}, Target: 4, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "No mandate, instrument or designated body exists; whatever is done depends on individuals.", "fr", "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe ; ce qui se fait repose sur quelques individus.")},
-			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Description: s.tx("en", "en", "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the C, B, R and N hazards, are covered.", "fr", "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques C, B, R et N, sont couverts."), Score: 0.25},
-			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Description: s.tx("en", "en", "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested or is funded only by projects.", "fr", "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé ou n'est financé que par des projets."), Score: 0.5},
-			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and it is funded from the regular budget.", "fr", "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés et il est financé par le budget ordinaire."), Score: 0.75},
-			{Level: 5, Label: s.tx("en", "en", "Sustained and shared", "fr", "Pérenne et partagée"), Description: s.tx("en", "en", "In addition, it is reviewed periodically, and the country hosts or contributes to regional training, exercises and exchanges of practice.", "fr", "En outre, le dispositif est réexaminé périodiquement, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."), Score: 1},
+			{Level: 1, Label: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[4:6:6]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[6:8:8]}},
+			{Level: 2, Label: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[8:10:10]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[10:12:12]}, Score: 0.25},
+			{Level: 3, Label: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[12:14:14]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[14:16:16]}, Score: 0.5},
+			{Level: 4, Label: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[16:18:18]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[18:20:20]}, Score: 0.75},
+			{Level: 5, Label: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[20:22:22]}, Description: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[22:24:24]}, Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+		{ID: "needs-assessment", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[24:26:26]}, BuiltIn: true},
+		{ID: "action-plan", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[26:28:28]}, BuiltIn: true},
+		{ID: "capacity-building", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[28:30:30]}, BuiltIn: true},
+		{ID: "legal-review", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[30:32:32]}, BuiltIn: true},
+		{ID: "tabletop-exercise", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[32:34:34]}, BuiltIn: true},
+		{ID: "field-exercise", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[34:36:36]}, BuiltIn: true},
+		{ID: "best-practice-exchange", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[36:38:38]}, BuiltIn: true},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "foreign-affairs", Title: s.tx("en", "en", "Ministry of foreign affairs", "fr", "Ministère des affaires étrangères")},
-		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "interior", Title: s.tx("en", "en", "Ministry of interior, police and security services", "fr", "Ministère de l'intérieur, police et services de sécurité")},
-		{ID: "justice", Title: s.tx("en", "en", "Ministry of justice and prosecution", "fr", "Ministère de la justice et parquet")},
-		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
-		{ID: "civil-protection", Title: s.tx("en", "en", "Civil protection and emergency management", "fr", "Protection civile et gestion des urgences")},
-		{ID: "nuclear-regulator", Title: s.tx("en", "en", "Nuclear and radiation safety regulator", "fr", "Autorité de sûreté nucléaire et de radioprotection")},
-		{ID: "defence", Title: s.tx("en", "en", "Ministry of defence", "fr", "Ministère de la défense")},
-		{ID: "environment", Title: s.tx("en", "en", "Ministry of environment", "fr", "Ministère de l'environnement")},
-		{ID: "industry", Title: s.tx("en", "en", "Ministry of industry and trade", "fr", "Ministère de l'industrie et du commerce")},
-		{ID: "agriculture", Title: s.tx("en", "en", "Ministry of agriculture and veterinary services", "fr", "Ministère de l'agriculture et services vétérinaires")},
-		{ID: "communication", Title: s.tx("en", "en", "Government communication office", "fr", "Service de communication du gouvernement")},
+		{ID: "foreign-affairs", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[38:40:40]}},
+		{ID: "health", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[40:42:42]}},
+		{ID: "interior", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[42:44:44]}},
+		{ID: "justice", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[44:46:46]}},
+		{ID: "customs", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[46:48:48]}},
+		{ID: "civil-protection", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[48:50:50]}},
+		{ID: "nuclear-regulator", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[50:52:52]}},
+		{ID: "defence", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[52:54:54]}},
+		{ID: "environment", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[54:56:56]}},
+		{ID: "industry", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[56:58:58]}},
+		{ID: "agriculture", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[58:60:60]}},
+		{ID: "communication", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[60:62:62]}},
 	}, Ladder: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+		1: cbrn_quick_1_0_0_strings[2:4:4],
+		2: cbrn_quick_1_0_0_strings[4:6:6],
+		3: cbrn_quick_1_0_0_strings[6:8:8],
+		4: cbrn_quick_1_0_0_strings[8:10:10],
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention", Pillar: "prevention", Title: s.tx("en", "en", "Prevention", "fr", "Prévention")},
-		{ID: "detection", Pillar: "detection", Title: s.tx("en", "en", "Detection", "fr", "Détection")},
-		{ID: "preparedness", Pillar: "preparedness", Title: s.tx("en", "en", "Preparedness", "fr", "Préparation")},
-		{ID: "response", Pillar: "response", Title: s.tx("en", "en", "Response", "fr", "Réponse")},
+		{ID: "prevention", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[62:64:64]}},
+		{ID: "detection", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[64:66:66]}},
+		{ID: "preparedness", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[66:68:68]}},
+		{ID: "response", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[68:70:70]}},
 	}, Digest: "sha256:06c4941394079967df2fc77a5a7957f1d2be4dc4c6835e28ff8270fcb957784b"}
 	q.Questions = []*questionnaire.Question{
-		build_cbrn_quick_1_0_0Q0(s, &qs[0]),
-		build_cbrn_quick_1_0_0Q1(s, &qs[1]),
-		build_cbrn_quick_1_0_0Q2(s, &qs[2]),
-		build_cbrn_quick_1_0_0Q3(s, &qs[3]),
-		build_cbrn_quick_1_0_0Q4(s, &qs[4]),
-		build_cbrn_quick_1_0_0Q5(s, &qs[5]),
-		build_cbrn_quick_1_0_0Q6(s, &qs[6]),
-		build_cbrn_quick_1_0_0Q7(s, &qs[7]),
-		build_cbrn_quick_1_0_0Q8(s, &qs[8]),
-		build_cbrn_quick_1_0_0Q9(s, &qs[9]),
-		build_cbrn_quick_1_0_0Q10(s, &qs[10]),
-		build_cbrn_quick_1_0_0Q11(s, &qs[11]),
-		build_cbrn_quick_1_0_0Q12(s, &qs[12]),
-		build_cbrn_quick_1_0_0Q13(s, &qs[13]),
-		build_cbrn_quick_1_0_0Q14(s, &qs[14]),
-		build_cbrn_quick_1_0_0Q15(s, &qs[15]),
-		build_cbrn_quick_1_0_0Q16(s, &qs[16]),
-		build_cbrn_quick_1_0_0Q17(s, &qs[17]),
-		build_cbrn_quick_1_0_0Q18(s, &qs[18]),
-		build_cbrn_quick_1_0_0Q19(s, &qs[19]),
+		build_cbrn_quick_1_0_0Q0(&qs[0]),
+		build_cbrn_quick_1_0_0Q1(&qs[1]),
+		build_cbrn_quick_1_0_0Q2(&qs[2]),
+		build_cbrn_quick_1_0_0Q3(&qs[3]),
+		build_cbrn_quick_1_0_0Q4(&qs[4]),
+		build_cbrn_quick_1_0_0Q5(&qs[5]),
+		build_cbrn_quick_1_0_0Q6(&qs[6]),
+		build_cbrn_quick_1_0_0Q7(&qs[7]),
+		build_cbrn_quick_1_0_0Q8(&qs[8]),
+		build_cbrn_quick_1_0_0Q9(&qs[9]),
+		build_cbrn_quick_1_0_0Q10(&qs[10]),
+		build_cbrn_quick_1_0_0Q11(&qs[11]),
+		build_cbrn_quick_1_0_0Q12(&qs[12]),
+		build_cbrn_quick_1_0_0Q13(&qs[13]),
+		build_cbrn_quick_1_0_0Q14(&qs[14]),
+		build_cbrn_quick_1_0_0Q15(&qs[15]),
+		build_cbrn_quick_1_0_0Q16(&qs[16]),
+		build_cbrn_quick_1_0_0Q17(&qs[17]),
+		build_cbrn_quick_1_0_0Q18(&qs[18]),
+		build_cbrn_quick_1_0_0Q19(&qs[19]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
 }
 
-func build_cbrn_quick_1_0_0Q0(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRV-01", Type: questionnaire.QuestionType("scale"), Text: s.tx("en", "en", "To what extent does a national CBRN coordination body, with a formal mandate, all relevant agencies and a national focal point, steer CBRN risk mitigation?", "fr", "Dans quelle mesure un organe national de coordination NRBC, doté d'un mandat formel, réunissant tous les organismes concernés et disposant d'un point focal national, pilote-t-il l'atténuation des risques NRBC ?"), Help: s.tx("en", "en", "Evidence: the decree or order creating the body and naming the national focal point, its membership list, minutes of recent meetings, a work programme and budget line, and records of its role in recent exercises or regional meetings.", "fr", "Justificatifs : le décret ou l'arrêté créant l'organe et désignant le point focal national, la liste de ses membres, les procès-verbaux des dernières réunions, un programme de travail et une ligne budgétaire, et la trace de son rôle dans des exercices ou des réunions régionales récents."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"health",
-		"civil-protection",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE P3 (3rd ed.)",
-		"WHO SPAR C2 (2nd ed.)",
-		"Sendai Framework Priority 2",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_quick_1_0_0Q0(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-01", Type: questionnaire.QuestionType("scale"), Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[70:72:72]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[72:74:74]}, Hazards: cbrn_quick_1_0_0_strings[10:14:14], Weight: 2, Critical: true, Agencies: cbrn_quick_1_0_0_strings[14:19:19], References: cbrn_quick_1_0_0_strings[19:22:22], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[22:24:24],
+		2: cbrn_quick_1_0_0_strings[24:25:25],
+		3: cbrn_quick_1_0_0_strings[25:26:26],
+		4: cbrn_quick_1_0_0_strings[26:27:27],
 	}}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q1(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "To what extent is there a periodic national CBRN risk assessment and an adopted, costed and monitored national CBRN action plan based on it?", "fr", "Dans quelle mesure existe-t-il une évaluation nationale périodique des risques NRBC et un plan d'action national NRBC adopté, chiffré et suivi qui s'appuie sur elle ?"), Help: s.tx("en", "en", "Evidence: the latest risk assessment report and its date, the action plan as adopted (decision or decree), its costing and funding sources, lead agencies per task, and progress or monitoring reports.", "fr", "Justificatifs : le dernier rapport d'évaluation des risques et sa date, le plan d'action tel qu'adopté (décision ou décret), son chiffrage et ses sources de financement, les organismes chefs de file par tâche, et les rapports d'avancement ou de suivi."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"interior",
-		"health",
-		"civil-protection",
-		"defence",
-		"environment",
-	), References: s.strs(
-		"UNSCR 1977 (2011)",
-		"Sendai Framework Priority 1",
-		"Sendai Framework Priority 2",
-	), Target: 4, Activities: s.strs(
-		"needs-assessment",
-		"action-plan",
-	)}
+func build_cbrn_quick_1_0_0Q1(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[74:76:76]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[76:78:78]}, Hazards: cbrn_quick_1_0_0_strings[27:31:31], Weight: 2, Critical: true, Agencies: cbrn_quick_1_0_0_strings[31:37:37], References: cbrn_quick_1_0_0_strings[37:40:40], Target: 4, Activities: cbrn_quick_1_0_0_strings[40:42:42]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q2(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRV-03", Type: questionnaire.QuestionType("scale"), Index: 2, Text: s.tx("en", "en", "To what extent do national laws implement the chemical and biological weapons conventions and the nuclear security instruments, with a national authority, CBRN offences and penalties, and prosecutors and judges aware of them?", "fr", "Dans quelle mesure la législation nationale met-elle en œuvre la CIAC, la CABT et les instruments de sécurité nucléaire, avec une autorité nationale, des infractions et des sanctions NRBC, et des magistrats du parquet et des juges qui les connaissent ?"), Help: s.tx("en", "en", "Evidence: the numbers and dates of the implementing laws and decrees, the act designating the national authority, the penal code articles on CBRN offences, the latest 1540 matrix or legal review, and training records for prosecutors and judges.", "fr", "Justificatifs : les numéros et dates des lois et décrets d'application, l'acte désignant l'autorité nationale, les articles du code pénal relatifs aux infractions NRBC, la dernière matrice 1540 ou revue juridique, et les registres de formation des magistrats du parquet et des juges."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"foreign-affairs",
-		"justice",
-		"nuclear-regulator",
-		"industry",
-		"health",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP2",
-		"CWC Art. VII",
-		"BWC Art. IV",
-		"CPPNM/A",
-		"ICSANT",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"capacity-building",
-	)}
+func build_cbrn_quick_1_0_0Q2(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-03", Type: questionnaire.QuestionType("scale"), Index: 2, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[78:80:80]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[80:82:82]}, Hazards: cbrn_quick_1_0_0_strings[42:46:46], Weight: 2, Critical: true, Agencies: cbrn_quick_1_0_0_strings[46:51:51], References: cbrn_quick_1_0_0_strings[51:56:56], Target: 4, Activities: cbrn_quick_1_0_0_strings[56:58:58]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q3(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: s.tx("en", "en", "To what extent do independent regulators license and inspect the facilities that hold hazardous chemicals, dangerous pathogens, radioactive sources or nuclear material, and keep up-to-date national registers of them?", "fr", "Dans quelle mesure des organismes de réglementation indépendants délivrent-ils des autorisations aux installations détenant des produits chimiques dangereux, des agents pathogènes dangereux, des sources radioactives ou des matières nucléaires, les inspectent-ils et tiennent-ils à jour des registres nationaux ?"), Help: s.tx("en", "en", "Evidence: the legal basis of each regulator and its independence, licensing and inspection procedures, inspection reports and enforcement actions from the last years, the national register of radioactive sources (including disused ones), and lists of licensed chemical facilities and laboratories.", "fr", "Justificatifs : la base juridique de chaque organisme de réglementation et son indépendance, les procédures d'autorisation et d'inspection, les rapports d'inspection et les mesures coercitives des dernières années, le registre national des sources radioactives (y compris les sources retirées du service), et les listes des installations chimiques et des laboratoires autorisés."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"nuclear-regulator",
-		"industry",
-		"health",
-		"environment",
-		"agriculture",
-	), References: s.strs(
-		"IAEA GSR Part 1 (Rev. 1)",
-		"Code of Conduct on the Safety and Security of Radioactive Sources",
-		"IHR (2005) JEE P7 (3rd ed.)",
-		"CWC Art. VI",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"capacity-building",
-	)}
+func build_cbrn_quick_1_0_0Q3(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-04", Type: questionnaire.QuestionType("scale"), Index: 3, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[82:84:84]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[84:86:86]}, Hazards: cbrn_quick_1_0_0_strings[58:62:62], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[62:67:67], References: cbrn_quick_1_0_0_strings[67:71:71], Target: 4, Activities: cbrn_quick_1_0_0_strings[71:73:73]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q4(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: s.tx("en", "en", "To what extent are exports and transfers of dual-use goods controlled, with a national control list, enforcement, and outreach to industry and academia on security culture and dual-use research?", "fr", "Dans quelle mesure les exportations et les transferts de biens à double usage sont-ils contrôlés, avec une liste nationale de contrôle, des mesures d'application, et une sensibilisation de l'industrie et du monde universitaire à la culture de sécurité et à la recherche à double usage ?"), Help: s.tx("en", "en", "Evidence: the export control law and the dual-use list in force, licensing statistics, customs enforcement cases, outreach events held with industry and universities, and codes of conduct adopted by research institutions.", "fr", "Justificatifs : la loi sur le contrôle des exportations et la liste des biens à double usage en vigueur, les statistiques d'autorisations, les affaires traitées par les douanes, les actions de sensibilisation menées auprès de l'industrie et des universités, et les codes de conduite adoptés par les établissements de recherche."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"industry",
-		"customs",
-		"foreign-affairs",
-		"justice",
-	), References: s.strs(
-		"UNSCR 1540 (2004) OP3(d)",
-		"UNSCR 1540 (2004) OP8(d)",
-		"BWC Art. III",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"capacity-building",
-		"best-practice-exchange",
-	)}
+func build_cbrn_quick_1_0_0Q4(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRV-05", Type: questionnaire.QuestionType("scale"), Index: 4, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[86:88:88]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[88:90:90]}, Hazards: cbrn_quick_1_0_0_strings[73:77:77], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[77:81:81], References: cbrn_quick_1_0_0_strings[81:84:84], Target: 4, Activities: cbrn_quick_1_0_0_strings[84:87:87]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q5(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-DET-01", Type: questionnaire.QuestionType("scale"), Index: 5, Text: s.tx("en", "en", "To what extent do national surveillance and monitoring systems detect unusual health, chemical and radiological events early, combining indicator- and event-based surveillance, poison centres, animal health and environmental radiation monitoring?", "fr", "Dans quelle mesure les systèmes nationaux de surveillance et de contrôle détectent-ils tôt les événements sanitaires, chimiques et radiologiques inhabituels, en combinant surveillance fondée sur des indicateurs et sur les événements, centres antipoison, santé animale et surveillance de la radioactivité dans l'environnement ?"), Help: s.tx("en", "en", "Evidence: surveillance guidelines and case definitions, weekly reporting rates, the list of events detected and verified in the last year, the poison centre's link to surveillance, One Health agreements, and the environmental radiation monitoring network and its data sharing with neighbours.", "fr", "Justificatifs : les guides de surveillance et les définitions de cas, les taux de notification hebdomadaires, la liste des événements détectés et vérifiés au cours de la dernière année, le lien entre le centre antipoison et la surveillance, les accords « Une seule santé », et le réseau de surveillance de la radioactivité dans l'environnement avec ses échanges de données avec les pays voisins."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"agriculture",
-		"environment",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IHR (2005) JEE D2 (3rd ed.)",
-		"WHO SPAR C5 (2nd ed.)",
-		"WHO SPAR C14 (2nd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q5(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-01", Type: questionnaire.QuestionType("scale"), Index: 5, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[90:92:92]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[92:94:94]}, Hazards: cbrn_quick_1_0_0_strings[87:91:91], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[91:95:95], References: cbrn_quick_1_0_0_strings[95:99:99], Target: 4, Activities: cbrn_quick_1_0_0_strings[99:101:101]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q6(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-DET-02", Type: questionnaire.QuestionType("scale"), Index: 6, Text: s.tx("en", "en", "To what extent does a network of reference laboratories, under quality management and with specimen referral and transport, confirm chemical, biological and radiological findings?", "fr", "Dans quelle mesure un réseau de laboratoires de référence, soumis à un système de management de la qualité et doté de procédures d'acheminement et de transport des échantillons, confirme-t-il les résultats chimiques, biologiques et radiologiques ?"), Help: s.tx("en", "en", "Evidence: the list of designated reference laboratories and their scope, ISO/IEC 17025 or ISO 15189 accreditation certificates, proficiency-test results, specimen referral procedures and contracts, and agreements with foreign reference laboratories.", "fr", "Justificatifs : la liste des laboratoires de référence désignés et leur champ, les certificats d'accréditation ISO/IEC 17025 ou ISO 15189, les résultats des essais d'aptitude, les procédures et contrats d'acheminement des échantillons, et les accords avec des laboratoires de référence étrangers."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"agriculture",
-		"environment",
-		"nuclear-regulator",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE D1 (3rd ed.)",
-		"WHO SPAR C4 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_quick_1_0_0Q6(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-02", Type: questionnaire.QuestionType("scale"), Index: 6, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[94:96:96]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[96:98:98]}, Hazards: cbrn_quick_1_0_0_strings[101:105:105], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[105:110:110], References: cbrn_quick_1_0_0_strings[110:112:112], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[112:113:113],
+		2: cbrn_quick_1_0_0_strings[113:115:115],
+		3: cbrn_quick_1_0_0_strings[115:116:116],
+		4: cbrn_quick_1_0_0_strings[116:117:117],
 	}}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q7(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-DET-03", Type: questionnaire.QuestionType("scale"), Index: 7, Text: s.tx("en", "en", "To what extent are nuclear and other radioactive material detected at borders and points of entry, with detection equipment, trained officers and a clear alarm response and expert support?", "fr", "Dans quelle mesure les matières nucléaires et autres matières radioactives sont-elles détectées aux frontières et aux points d'entrée, avec des équipements de détection, des agents formés et une procédure claire de réponse aux alarmes avec appui d'experts ?"), Help: s.tx("en", "en", "Evidence: the map of equipped crossing points, the alarm response procedure agreed between customs, police and the regulator, training records, alarm statistics and their resolution, maintenance contracts, and exercise reports.", "fr", "Justificatifs : la carte des points de passage équipés, la procédure de réponse aux alarmes convenue entre douanes, police et autorité de sûreté, les registres de formation, les statistiques d'alarmes et leur traitement, les contrats de maintenance, et les rapports d'exercices."), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"customs",
-		"nuclear-regulator",
-		"interior",
-	), References: s.strs(
-		"IAEA NSS 21",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q7(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-03", Type: questionnaire.QuestionType("scale"), Index: 7, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[98:100:100]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[100:102:102]}, Hazards: cbrn_quick_1_0_0_strings[117:119:119], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[119:122:122], References: cbrn_quick_1_0_0_strings[122:124:124], Target: 4, Activities: cbrn_quick_1_0_0_strings[124:126:126]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q8(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-DET-04", Type: questionnaire.QuestionType("scale"), Index: 8, Text: s.tx("en", "en", "To what extent do health, law-enforcement, customs and security services share information and intelligence on CBRN threats and illicit trafficking, and run intelligence-led operations?", "fr", "Dans quelle mesure les services de santé, les services répressifs, les douanes et les services de sécurité échangent-ils des informations et du renseignement sur les menaces NRBC et les trafics illicites, et mènent-ils des opérations fondées sur le renseignement ?"), Help: s.tx("en", "en", "Evidence: memoranda of understanding or protocols on information sharing, a joint analysis cell or contact list, customs risk profiles for controlled goods, records of joint operations, and reports to international databases on illicit trafficking.", "fr", "Justificatifs : les protocoles d'accord ou d'échange d'informations, une cellule d'analyse commune ou une liste de contacts, les profils de risque douaniers pour les biens contrôlés, la trace d'opérations conjointes, et les signalements aux bases de données internationales sur les trafics illicites."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"interior",
-		"customs",
-		"health",
-		"justice",
-		"defence",
-	), References: s.strs(
-		"IHR (2005) JEE R2 (3rd ed.)",
-		"UNSCR 1540 (2004) OP3(c)",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q8(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-04", Type: questionnaire.QuestionType("scale"), Index: 8, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[102:104:104]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[104:106:106]}, Hazards: cbrn_quick_1_0_0_strings[126:130:130], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[130:135:135], References: cbrn_quick_1_0_0_strings[135:137:137], Target: 4, Activities: cbrn_quick_1_0_0_strings[137:140:140]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q9(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-DET-05", Type: questionnaire.QuestionType("scale"), Index: 9, Text: s.tx("en", "en", "To what extent are national alert and international notification channels (to WHO, IAEA and OPCW) designated, available at all times and tested?", "fr", "Dans quelle mesure les circuits nationaux d'alerte et de notification internationale (vers l'OMS, l'AIEA et l'OIAC) sont-ils désignés, disponibles en permanence et testés ?"), Help: s.tx("en", "en", "Evidence: the designation of the IHR national focal point and of the IAEA and OPCW contact points, 24-hour contact arrangements, communication test results, and notifications or verification requests handled in the last years.", "fr", "Justificatifs : la désignation du point focal national RSI et des points de contact auprès de l'AIEA et de l'OIAC, les dispositifs de contact 24 heures sur 24, les résultats des tests de communication, et les notifications ou demandes de vérification traitées au cours des dernières années."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"nuclear-regulator",
-		"foreign-affairs",
-		"civil-protection",
-		"industry",
-	), References: s.strs(
-		"IHR (2005) Art. 4",
-		"WHO SPAR C2 (2nd ed.)",
-		"Convention on Early Notification of a Nuclear Accident (1986)",
-		"CWC Art. VII",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q9(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-DET-05", Type: questionnaire.QuestionType("scale"), Index: 9, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[106:108:108]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[108:110:110]}, Hazards: cbrn_quick_1_0_0_strings[140:144:144], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[144:149:149], References: cbrn_quick_1_0_0_strings[149:153:153], Target: 4, Activities: cbrn_quick_1_0_0_strings[153:155:155]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q10(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRP-01", Type: questionnaire.QuestionType("scale"), Index: 10, Text: s.tx("en", "en", "To what extent does a national multi-hazard emergency plan, with CBRN annexes, define roles, resources and protective actions, including for major chemical accidents and radiological or nuclear emergencies?", "fr", "Dans quelle mesure un plan national d'urgence multirisque, comportant des annexes NRBC, définit-il les rôles, les moyens et les actions protectrices, y compris pour les accidents chimiques majeurs et les situations d'urgence radiologique ou nucléaire ?"), Help: s.tx("en", "en", "Evidence: the plan and its adopting act, the CBRN annexes and their date, the division of roles between agencies, protective-action criteria (sheltering, evacuation), local and site plans that follow it, and the record of its last review.", "fr", "Justificatifs : le plan et l'acte qui l'adopte, les annexes NRBC et leur date, la répartition des rôles entre les organismes, les critères d'actions protectrices (mise à l'abri, évacuation), les plans locaux et de site qui en découlent, et la trace de sa dernière révision."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 2, Critical: true, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"nuclear-regulator",
-		"defence",
-		"environment",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"WHO SPAR C7 (2nd ed.)",
-		"Sendai Framework Priority 4",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-			"best-practice-exchange",
-		),
+func build_cbrn_quick_1_0_0Q10(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-01", Type: questionnaire.QuestionType("scale"), Index: 10, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[110:112:112]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[112:114:114]}, Hazards: cbrn_quick_1_0_0_strings[155:159:159], Weight: 2, Critical: true, Agencies: cbrn_quick_1_0_0_strings[159:165:165], References: cbrn_quick_1_0_0_strings[165:168:168], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[168:170:170],
+		2: cbrn_quick_1_0_0_strings[170:171:171],
+		3: cbrn_quick_1_0_0_strings[171:172:172],
+		4: cbrn_quick_1_0_0_strings[172:174:174],
 	}}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q11(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRP-02", Type: questionnaire.QuestionType("scale"), Index: 11, Text: s.tx("en", "en", "To what extent are first responders and specialist CBRN teams trained to national curricula, equipped with protective and detection equipment, and supported by a national pool of trainers?", "fr", "Dans quelle mesure les primo-intervenants et les équipes spécialisées NRBC sont-ils formés selon des programmes nationaux, dotés d'équipements de protection et de détection, et appuyés par un vivier national de formateurs ?"), Help: s.tx("en", "en", "Evidence: the national CBRN curricula and certification rules, the number of trained and certified staff per agency, the equipment inventory with its maintenance and replacement budget, and the list of national trainers.", "fr", "Justificatifs : les programmes nationaux de formation NRBC et les règles de certification, le nombre d'agents formés et certifiés par organisme, l'inventaire des équipements avec leur budget d'entretien et de renouvellement, et la liste des formateurs nationaux."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 25",
-		"IAEA EPR-First Responders 2006",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"capacity-building",
-		),
-		3: s.strs(
-			"capacity-building",
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_quick_1_0_0Q11(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-02", Type: questionnaire.QuestionType("scale"), Index: 11, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[114:116:116]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[116:118:118]}, Hazards: cbrn_quick_1_0_0_strings[174:178:178], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[178:182:182], References: cbrn_quick_1_0_0_strings[182:184:184], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[184:185:185],
+		2: cbrn_quick_1_0_0_strings[185:186:186],
+		3: cbrn_quick_1_0_0_strings[186:188:188],
+		4: cbrn_quick_1_0_0_strings[188:189:189],
 	}}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q12(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRP-03", Type: questionnaire.QuestionType("scale"), Index: 12, Text: s.tx("en", "en", "To what extent is the health sector prepared for CBRN events, with designated hospitals, decontamination at hospitals, surge plans and stockpiles of medical countermeasures that can be distributed?", "fr", "Dans quelle mesure le secteur de la santé est-il préparé aux événements NRBC, avec des hôpitaux désignés, une décontamination à l'hôpital, des plans de montée en puissance et des stocks de contre-mesures médicales pouvant être distribués ?"), Help: s.tx("en", "en", "Evidence: the list of designated hospitals and their CBRN capacity, hospital emergency and surge plans, the stockpile inventory with expiry dates and the distribution plan, and reports of hospital exercises.", "fr", "Justificatifs : la liste des hôpitaux désignés et leur capacité NRBC, les plans d'urgence et de montée en puissance des hôpitaux, l'inventaire des stocks avec les dates de péremption et le plan de distribution, et les rapports d'exercices hospitaliers."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"health",
-		"civil-protection",
-		"defence",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"IHR (2005) JEE R3 (3rd ed.)",
-		"IAEA GSR Part 7",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q12(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-03", Type: questionnaire.QuestionType("scale"), Index: 12, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[118:120:120]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[120:122:122]}, Hazards: cbrn_quick_1_0_0_strings[189:193:193], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[193:196:196], References: cbrn_quick_1_0_0_strings[196:200:200], Target: 4, Activities: cbrn_quick_1_0_0_strings[200:203:203]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q13(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRP-04", Type: questionnaire.QuestionType("scale"), Index: 13, Text: s.tx("en", "en", "To what extent does a multi-year national exercise programme test CBRN plans across agencies, including cross-border exercises, and track corrective actions to completion?", "fr", "Dans quelle mesure un programme national pluriannuel d'exercices met-il à l'épreuve les plans NRBC entre les organismes, y compris par des exercices transfrontaliers, et suit-il les actions correctives jusqu'à leur achèvement ?"), Help: s.tx("en", "en", "Evidence: the exercise programme and its calendar, reports of tabletop and field exercises held in the last three years, the list of corrective actions with owners and status, and participation in regional or cross-border exercises.", "fr", "Justificatifs : le programme d'exercices et son calendrier, les rapports des exercices sur table et des exercices grandeur nature des trois dernières années, la liste des actions correctives avec leurs responsables et leur état d'avancement, et la participation à des exercices régionaux ou transfrontaliers."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-		"foreign-affairs",
-	), References: s.strs(
-		"IAEA GSR Part 7 Req. 25",
-		"IHR (2005) JEE R1 (3rd ed.)",
-		"Sendai Framework Priority 4",
-	), Target: 4, Activities: s.strs(
-		"tabletop-exercise",
-		"field-exercise",
-		"best-practice-exchange",
-	)}
+func build_cbrn_quick_1_0_0Q13(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-04", Type: questionnaire.QuestionType("scale"), Index: 13, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[122:124:124]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[124:126:126]}, Hazards: cbrn_quick_1_0_0_strings[203:207:207], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[207:212:212], References: cbrn_quick_1_0_0_strings[212:215:215], Target: 4, Activities: cbrn_quick_1_0_0_strings[215:218:218]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q14(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-PRP-05", Type: questionnaire.QuestionType("scale"), Index: 14, Text: s.tx("en", "en", "To what extent is there a CBRN risk-communication plan, with trained spokespersons, pre-agreed public messages and a way to detect and counter disinformation?", "fr", "Dans quelle mesure existe-t-il un plan de communication sur les risques NRBC, avec des porte-parole formés, des messages au public convenus à l'avance et un dispositif pour détecter et contrer la désinformation ?"), Help: s.tx("en", "en", "Evidence: the communication plan and its CBRN chapter, the list of trained spokespersons, message templates for sheltering and evacuation, social media monitoring arrangements, and communication lessons from exercises or real events.", "fr", "Justificatifs : le plan de communication et son chapitre NRBC, la liste des porte-parole formés, les modèles de messages pour la mise à l'abri et l'évacuation, le dispositif de veille des médias sociaux, et les enseignements tirés en matière de communication lors d'exercices ou d'événements réels."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"communication",
-		"health",
-		"civil-protection",
-		"interior",
-	), References: s.strs(
-		"WHO SPAR C10 (2nd ed.)",
-		"IHR (2005) JEE R5 (3rd ed.)",
-	), Target: 4, Activities: s.strs(
-		"action-plan",
-		"capacity-building",
-		"tabletop-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q14(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-PRP-05", Type: questionnaire.QuestionType("scale"), Index: 14, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[126:128:128]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[128:130:130]}, Hazards: cbrn_quick_1_0_0_strings[218:222:222], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[222:226:226], References: cbrn_quick_1_0_0_strings[226:228:228], Target: 4, Activities: cbrn_quick_1_0_0_strings[228:231:231]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q15(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-RSP-01", Type: questionnaire.QuestionType("scale"), Index: 15, Text: s.tx("en", "en", "To what extent can the country activate a unified command for a CBRN event, with an emergency operations centre and clear inter-agency coordination between civil protection, health, police and defence?", "fr", "Dans quelle mesure le pays peut-il activer un commandement unifié lors d'un événement NRBC, avec un centre d'opérations d'urgence et une coordination claire entre la protection civile, la santé, la police et la défense ?"), Help: s.tx("en", "en", "Evidence: the activation procedure and thresholds, the incident management system in use, the emergency operations centre and its staffing rota, agreements on the role of the armed forces, and exercise or event reports showing activation times.", "fr", "Justificatifs : la procédure et les seuils d'activation, le système de gestion des incidents en usage, le centre d'opérations d'urgence et son tableau de permanence, les accords sur le rôle des forces armées, et les rapports d'exercices ou d'événements indiquant les délais d'activation."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"interior",
-		"health",
-		"defence",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"WHO SPAR C7 (2nd ed.)",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"field-exercise",
-		),
+func build_cbrn_quick_1_0_0Q15(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-01", Type: questionnaire.QuestionType("scale"), Index: 15, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[130:132:132]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[132:134:134]}, Hazards: cbrn_quick_1_0_0_strings[231:235:235], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[235:239:239], References: cbrn_quick_1_0_0_strings[239:241:241], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[241:242:242],
+		2: cbrn_quick_1_0_0_strings[242:243:243],
+		3: cbrn_quick_1_0_0_strings[243:244:244],
+		4: cbrn_quick_1_0_0_strings[244:245:245],
 	}}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q16(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-RSP-02", Type: questionnaire.QuestionType("scale"), Index: 16, Text: s.tx("en", "en", "To what extent can responders detect and sample on site, with a confirmed path to the laboratory, and manage the scene jointly with law enforcement, keeping the chain of custody for forensics?", "fr", "Dans quelle mesure les intervenants peuvent-ils détecter et prélever des échantillons sur place, avec un circuit établi vers le laboratoire, et gérer les lieux conjointement avec les services répressifs en préservant la chaîne de possession des preuves pour la criminalistique ?"), Help: s.tx("en", "en", "Evidence: sampling and chain-of-custody procedures, the agreement between responders, laboratories and investigators, a joint public-health and law-enforcement investigation protocol, and reports of exercises that included evidence handling.", "fr", "Justificatifs : les procédures de prélèvement et de chaîne de possession des preuves, l'accord entre intervenants, laboratoires et enquêteurs, un protocole d'enquête conjointe santé publique et services répressifs, et les rapports d'exercices ayant porté sur le traitement des preuves."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"interior",
-		"justice",
-		"health",
-		"civil-protection",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA NSS 2-G (Rev. 1)",
-		"IHR (2005) JEE R2 (3rd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q16(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-02", Type: questionnaire.QuestionType("scale"), Index: 16, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[134:136:136]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[136:138:138]}, Hazards: cbrn_quick_1_0_0_strings[245:249:249], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[249:254:254], References: cbrn_quick_1_0_0_strings[254:256:256], Target: 4, Activities: cbrn_quick_1_0_0_strings[256:258:258]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q17(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-RSP-03", Type: questionnaire.QuestionType("scale"), Index: 17, Text: s.tx("en", "en", "To what extent can the country decontaminate people at scale and manage CBRN casualties, with triage, treatment guidance and specialist advice available to clinicians?", "fr", "Dans quelle mesure le pays peut-il décontaminer un grand nombre de personnes et prendre en charge les victimes NRBC, avec un tri, des recommandations de traitement et un conseil spécialisé accessible aux cliniciens ?"), Help: s.tx("en", "en", "Evidence: mass decontamination procedures and capacity per hour, casualty management guidelines, the specialist advice lines (poison centre, radiation medicine), transport and hospital arrangements, and exercise reports.", "fr", "Justificatifs : les procédures de décontamination de masse et la capacité horaire, les recommandations de prise en charge des victimes, les lignes de conseil spécialisé (centre antipoison, médecine des rayonnements), les dispositions de transport et d'accueil hospitalier, et les rapports d'exercices."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"civil-protection",
-		"health",
-		"defence",
-	), References: s.strs(
-		"WHO SPAR C8 (2nd ed.)",
-		"WHO SPAR C14 (2nd ed.)",
-		"WHO SPAR C15 (2nd ed.)",
-	), Target: 4, Activities: s.strs(
-		"capacity-building",
-		"field-exercise",
-	)}
+func build_cbrn_quick_1_0_0Q17(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-03", Type: questionnaire.QuestionType("scale"), Index: 17, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[138:140:140]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[140:142:142]}, Hazards: cbrn_quick_1_0_0_strings[258:262:262], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[262:265:265], References: cbrn_quick_1_0_0_strings[265:268:268], Target: 4, Activities: cbrn_quick_1_0_0_strings[268:270:270]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q18(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-RSP-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: s.tx("en", "en", "To what extent can the country request, receive and coordinate international assistance in a CBRN event, under agreements with neighbours and international organisations?", "fr", "Dans quelle mesure le pays peut-il demander, recevoir et coordonner une assistance internationale lors d'un événement NRBC, dans le cadre d'accords avec les pays voisins et les organisations internationales ?"), Help: s.tx("en", "en", "Evidence: ratified assistance conventions and bilateral mutual-assistance agreements, the national procedure for requesting and receiving help (including customs and visa facilitation), registration with assistance networks, and exercises that practised it.", "fr", "Justificatifs : les conventions d'assistance ratifiées et les accords bilatéraux d'assistance mutuelle, la procédure nationale de demande et d'accueil de l'aide (y compris les facilités douanières et de visas), l'inscription auprès des réseaux d'assistance, et les exercices qui l'ont mise en pratique."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"foreign-affairs",
-		"civil-protection",
-		"customs",
-		"health",
-		"nuclear-regulator",
-	), References: s.strs(
-		"CWC Art. X",
-		"BWC Art. VII",
-		"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
-		"IHR (2005) Art. 44",
-		"IAEA GSR Part 7 Req. 17",
-	), Target: 4, Activities: s.strs(
-		"legal-review",
-		"tabletop-exercise",
-		"best-practice-exchange",
-	)}
+func build_cbrn_quick_1_0_0Q18(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-04", Type: questionnaire.QuestionType("scale"), Index: 18, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[142:144:144]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[144:146:146]}, Hazards: cbrn_quick_1_0_0_strings[270:274:274], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[274:279:279], References: cbrn_quick_1_0_0_strings[279:284:284], Target: 4, Activities: cbrn_quick_1_0_0_strings[284:287:287]}
 	return q
 }
 
-func build_cbrn_quick_1_0_0Q19(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "QCK-RSP-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: s.tx("en", "en", "To what extent are recovery, remediation, contaminated waste and long-term health follow-up planned, and are lessons from exercises and events reviewed and shared?", "fr", "Dans quelle mesure le rétablissement, l'assainissement, les déchets contaminés et le suivi sanitaire à long terme sont-ils planifiés, et les enseignements des exercices et des événements sont-ils analysés et partagés ?"), Help: s.tx("en", "en", "Evidence: recovery and remediation plans, arrangements for contaminated waste and mass fatalities, health registries or follow-up protocols for exposed people, and after-action reports with the changes they led to.", "fr", "Justificatifs : les plans de rétablissement et d'assainissement, les dispositions relatives aux déchets contaminés et aux décès massifs, les registres sanitaires ou protocoles de suivi des personnes exposées, et les rapports de revue après action avec les changements qui en ont résulté."), Hazards: s.strs(
-		"C",
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"environment",
-		"health",
-		"civil-protection",
-		"nuclear-regulator",
-	), References: s.strs(
-		"IAEA GSR Part 7",
-		"Sendai Framework Priority 4",
-	), Target: 4, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-		),
-		4: s.strs(
-			"best-practice-exchange",
-		),
+func build_cbrn_quick_1_0_0Q19(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "QCK-RSP-05", Type: questionnaire.QuestionType("scale"), Index: 19, Text: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[146:148:148]}, Help: questionnaire.Text{Default: "en", Values: cbrn_quick_1_0_0_texts[148:150:150]}, Hazards: cbrn_quick_1_0_0_strings[287:290:290], Weight: 1, Agencies: cbrn_quick_1_0_0_strings[290:294:294], References: cbrn_quick_1_0_0_strings[294:296:296], Target: 4, ActivitiesByLevel: map[int][]string{
+		1: cbrn_quick_1_0_0_strings[296:297:297],
+		2: cbrn_quick_1_0_0_strings[297:298:298],
+		3: cbrn_quick_1_0_0_strings[298:299:299],
+		4: cbrn_quick_1_0_0_strings[299:300:300],
 	}}
 	return q
+}
+
+// cbrn_quick_1_0_0_texts are the translations of the texts of cbrn-quick 1.0.0, and cbrn_quick_1_0_0_strings the strings
+// of its lists: data laid out by the linker, which a build's texts and lists point into instead
+// of copying them (a thousand and a half allocations, 90 KB, for cbrn-core). Nothing writes
+// a questionnaire's texts or lists once loaded; their capacity ends with them, so that an
+// append copies.
+var cbrn_quick_1_0_0_texts = [...]questionnaire.Translation{
+	{Lang: "en", Text: "CBRN readiness quick check (one-hour workshop)"},
+	{Lang: "fr", Text: "Contrôle rapide de la préparation NRBC (atelier d'une heure)"},
+	{Lang: "en", Text: "A short national CBRN readiness self-assessment for a one-hour workshop: twenty headline capacity questions, five for each pillar (prevention, detection, preparedness, response). Use it to open the discussion between agencies and to agree first priorities; for a full needs assessment and a national action plan, use the complete instrument cbrn-core."},
+	{Lang: "fr", Text: "Auto-évaluation nationale abrégée de la préparation NRBC pour un atelier d'une heure : vingt questions sur les capacités essentielles, cinq par pilier (prévention, détection, préparation, réponse). Elle sert à ouvrir la discussion entre les organismes et à convenir des premières priorités ; pour une évaluation des besoins et des risques complète et un plan d'action national, utilisez l'instrument complet cbrn-core."},
+	{Lang: "en", Text: "Absent"},
+	{Lang: "fr", Text: "Absente"},
+	{Lang: "en", Text: "No mandate, instrument or designated body exists; whatever is done depends on individuals."},
+	{Lang: "fr", Text: "Aucun mandat, aucun instrument ni aucun organisme désigné n'existe ; ce qui se fait repose sur quelques individus."},
+	{Lang: "en", Text: "Initiated"},
+	{Lang: "fr", Text: "Amorcée"},
+	{Lang: "en", Text: "A draft or partial instrument exists and implementation has begun, but only some agencies, or only some of the C, B, R and N hazards, are covered."},
+	{Lang: "fr", Text: "Un instrument existe à l'état de projet ou de façon partielle et sa mise en œuvre a commencé, mais seuls certains organismes, ou certains des risques C, B, R et N, sont couverts."},
+	{Lang: "en", Text: "Established"},
+	{Lang: "fr", Text: "Établie"},
+	{Lang: "en", Text: "In addition, the law, plan or procedure is adopted, a lead body is designated and staff are trained, but it has not yet been tested or is funded only by projects."},
+	{Lang: "fr", Text: "En outre, la loi, le plan ou la procédure est adopté, un organisme chef de file est désigné et le personnel est formé, mais le dispositif n'a pas encore été éprouvé ou n'est financé que par des projets."},
+	{Lang: "en", Text: "Demonstrated"},
+	{Lang: "fr", Text: "Démontrée"},
+	{Lang: "en", Text: "In addition, it has been tested in an exercise or a real event in the last three years, the lessons have been acted on, and it is funded from the regular budget."},
+	{Lang: "fr", Text: "En outre, le dispositif a été éprouvé lors d'un exercice ou d'un événement réel au cours des trois dernières années, les enseignements en ont été tirés et il est financé par le budget ordinaire."},
+	{Lang: "en", Text: "Sustained and shared"},
+	{Lang: "fr", Text: "Pérenne et partagée"},
+	{Lang: "en", Text: "In addition, it is reviewed periodically, and the country hosts or contributes to regional training, exercises and exchanges of practice."},
+	{Lang: "fr", Text: "En outre, le dispositif est réexaminé périodiquement, et le pays accueille des formations, des exercices et des échanges de pratiques régionaux ou y contribue."},
+	{Lang: "en", Text: "Needs and risk assessment"},
+	{Lang: "fr", Text: "Évaluation des besoins et des risques"},
+	{Lang: "en", Text: "National and regional action plan"},
+	{Lang: "fr", Text: "Plan d'action national et régional"},
+	{Lang: "en", Text: "Capacity building and training"},
+	{Lang: "fr", Text: "Renforcement des capacités et formation"},
+	{Lang: "en", Text: "Legal framework review"},
+	{Lang: "fr", Text: "Revue du cadre juridique"},
+	{Lang: "en", Text: "Tabletop exercise"},
+	{Lang: "fr", Text: "Exercice sur table"},
+	{Lang: "en", Text: "Real-time field exercise (including cross-border)"},
+	{Lang: "fr", Text: "Exercice grandeur nature (y compris transfrontalier)"},
+	{Lang: "en", Text: "Inter-regional exchange of best practices and lessons learnt"},
+	{Lang: "fr", Text: "Échange interrégional de bonnes pratiques et d'enseignements tirés"},
+	{Lang: "en", Text: "Ministry of foreign affairs"},
+	{Lang: "fr", Text: "Ministère des affaires étrangères"},
+	{Lang: "en", Text: "Ministry of health"},
+	{Lang: "fr", Text: "Ministère de la santé"},
+	{Lang: "en", Text: "Ministry of interior, police and security services"},
+	{Lang: "fr", Text: "Ministère de l'intérieur, police et services de sécurité"},
+	{Lang: "en", Text: "Ministry of justice and prosecution"},
+	{Lang: "fr", Text: "Ministère de la justice et parquet"},
+	{Lang: "en", Text: "Customs administration"},
+	{Lang: "fr", Text: "Administration des douanes"},
+	{Lang: "en", Text: "Civil protection and emergency management"},
+	{Lang: "fr", Text: "Protection civile et gestion des urgences"},
+	{Lang: "en", Text: "Nuclear and radiation safety regulator"},
+	{Lang: "fr", Text: "Autorité de sûreté nucléaire et de radioprotection"},
+	{Lang: "en", Text: "Ministry of defence"},
+	{Lang: "fr", Text: "Ministère de la défense"},
+	{Lang: "en", Text: "Ministry of environment"},
+	{Lang: "fr", Text: "Ministère de l'environnement"},
+	{Lang: "en", Text: "Ministry of industry and trade"},
+	{Lang: "fr", Text: "Ministère de l'industrie et du commerce"},
+	{Lang: "en", Text: "Ministry of agriculture and veterinary services"},
+	{Lang: "fr", Text: "Ministère de l'agriculture et services vétérinaires"},
+	{Lang: "en", Text: "Government communication office"},
+	{Lang: "fr", Text: "Service de communication du gouvernement"},
+	{Lang: "en", Text: "Prevention"},
+	{Lang: "fr", Text: "Prévention"},
+	{Lang: "en", Text: "Detection"},
+	{Lang: "fr", Text: "Détection"},
+	{Lang: "en", Text: "Preparedness"},
+	{Lang: "fr", Text: "Préparation"},
+	{Lang: "en", Text: "Response"},
+	{Lang: "fr", Text: "Réponse"},
+	{Lang: "en", Text: "To what extent does a national CBRN coordination body, with a formal mandate, all relevant agencies and a national focal point, steer CBRN risk mitigation?"},
+	{Lang: "fr", Text: "Dans quelle mesure un organe national de coordination NRBC, doté d'un mandat formel, réunissant tous les organismes concernés et disposant d'un point focal national, pilote-t-il l'atténuation des risques NRBC ?"},
+	{Lang: "en", Text: "Evidence: the decree or order creating the body and naming the national focal point, its membership list, minutes of recent meetings, a work programme and budget line, and records of its role in recent exercises or regional meetings."},
+	{Lang: "fr", Text: "Justificatifs : le décret ou l'arrêté créant l'organe et désignant le point focal national, la liste de ses membres, les procès-verbaux des dernières réunions, un programme de travail et une ligne budgétaire, et la trace de son rôle dans des exercices ou des réunions régionales récents."},
+	{Lang: "en", Text: "To what extent is there a periodic national CBRN risk assessment and an adopted, costed and monitored national CBRN action plan based on it?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il une évaluation nationale périodique des risques NRBC et un plan d'action national NRBC adopté, chiffré et suivi qui s'appuie sur elle ?"},
+	{Lang: "en", Text: "Evidence: the latest risk assessment report and its date, the action plan as adopted (decision or decree), its costing and funding sources, lead agencies per task, and progress or monitoring reports."},
+	{Lang: "fr", Text: "Justificatifs : le dernier rapport d'évaluation des risques et sa date, le plan d'action tel qu'adopté (décision ou décret), son chiffrage et ses sources de financement, les organismes chefs de file par tâche, et les rapports d'avancement ou de suivi."},
+	{Lang: "en", Text: "To what extent do national laws implement the chemical and biological weapons conventions and the nuclear security instruments, with a national authority, CBRN offences and penalties, and prosecutors and judges aware of them?"},
+	{Lang: "fr", Text: "Dans quelle mesure la législation nationale met-elle en œuvre la CIAC, la CABT et les instruments de sécurité nucléaire, avec une autorité nationale, des infractions et des sanctions NRBC, et des magistrats du parquet et des juges qui les connaissent ?"},
+	{Lang: "en", Text: "Evidence: the numbers and dates of the implementing laws and decrees, the act designating the national authority, the penal code articles on CBRN offences, the latest 1540 matrix or legal review, and training records for prosecutors and judges."},
+	{Lang: "fr", Text: "Justificatifs : les numéros et dates des lois et décrets d'application, l'acte désignant l'autorité nationale, les articles du code pénal relatifs aux infractions NRBC, la dernière matrice 1540 ou revue juridique, et les registres de formation des magistrats du parquet et des juges."},
+	{Lang: "en", Text: "To what extent do independent regulators license and inspect the facilities that hold hazardous chemicals, dangerous pathogens, radioactive sources or nuclear material, and keep up-to-date national registers of them?"},
+	{Lang: "fr", Text: "Dans quelle mesure des organismes de réglementation indépendants délivrent-ils des autorisations aux installations détenant des produits chimiques dangereux, des agents pathogènes dangereux, des sources radioactives ou des matières nucléaires, les inspectent-ils et tiennent-ils à jour des registres nationaux ?"},
+	{Lang: "en", Text: "Evidence: the legal basis of each regulator and its independence, licensing and inspection procedures, inspection reports and enforcement actions from the last years, the national register of radioactive sources (including disused ones), and lists of licensed chemical facilities and laboratories."},
+	{Lang: "fr", Text: "Justificatifs : la base juridique de chaque organisme de réglementation et son indépendance, les procédures d'autorisation et d'inspection, les rapports d'inspection et les mesures coercitives des dernières années, le registre national des sources radioactives (y compris les sources retirées du service), et les listes des installations chimiques et des laboratoires autorisés."},
+	{Lang: "en", Text: "To what extent are exports and transfers of dual-use goods controlled, with a national control list, enforcement, and outreach to industry and academia on security culture and dual-use research?"},
+	{Lang: "fr", Text: "Dans quelle mesure les exportations et les transferts de biens à double usage sont-ils contrôlés, avec une liste nationale de contrôle, des mesures d'application, et une sensibilisation de l'industrie et du monde universitaire à la culture de sécurité et à la recherche à double usage ?"},
+	{Lang: "en", Text: "Evidence: the export control law and the dual-use list in force, licensing statistics, customs enforcement cases, outreach events held with industry and universities, and codes of conduct adopted by research institutions."},
+	{Lang: "fr", Text: "Justificatifs : la loi sur le contrôle des exportations et la liste des biens à double usage en vigueur, les statistiques d'autorisations, les affaires traitées par les douanes, les actions de sensibilisation menées auprès de l'industrie et des universités, et les codes de conduite adoptés par les établissements de recherche."},
+	{Lang: "en", Text: "To what extent do national surveillance and monitoring systems detect unusual health, chemical and radiological events early, combining indicator- and event-based surveillance, poison centres, animal health and environmental radiation monitoring?"},
+	{Lang: "fr", Text: "Dans quelle mesure les systèmes nationaux de surveillance et de contrôle détectent-ils tôt les événements sanitaires, chimiques et radiologiques inhabituels, en combinant surveillance fondée sur des indicateurs et sur les événements, centres antipoison, santé animale et surveillance de la radioactivité dans l'environnement ?"},
+	{Lang: "en", Text: "Evidence: surveillance guidelines and case definitions, weekly reporting rates, the list of events detected and verified in the last year, the poison centre's link to surveillance, One Health agreements, and the environmental radiation monitoring network and its data sharing with neighbours."},
+	{Lang: "fr", Text: "Justificatifs : les guides de surveillance et les définitions de cas, les taux de notification hebdomadaires, la liste des événements détectés et vérifiés au cours de la dernière année, le lien entre le centre antipoison et la surveillance, les accords « Une seule santé », et le réseau de surveillance de la radioactivité dans l'environnement avec ses échanges de données avec les pays voisins."},
+	{Lang: "en", Text: "To what extent does a network of reference laboratories, under quality management and with specimen referral and transport, confirm chemical, biological and radiological findings?"},
+	{Lang: "fr", Text: "Dans quelle mesure un réseau de laboratoires de référence, soumis à un système de management de la qualité et doté de procédures d'acheminement et de transport des échantillons, confirme-t-il les résultats chimiques, biologiques et radiologiques ?"},
+	{Lang: "en", Text: "Evidence: the list of designated reference laboratories and their scope, ISO/IEC 17025 or ISO 15189 accreditation certificates, proficiency-test results, specimen referral procedures and contracts, and agreements with foreign reference laboratories."},
+	{Lang: "fr", Text: "Justificatifs : la liste des laboratoires de référence désignés et leur champ, les certificats d'accréditation ISO/IEC 17025 ou ISO 15189, les résultats des essais d'aptitude, les procédures et contrats d'acheminement des échantillons, et les accords avec des laboratoires de référence étrangers."},
+	{Lang: "en", Text: "To what extent are nuclear and other radioactive material detected at borders and points of entry, with detection equipment, trained officers and a clear alarm response and expert support?"},
+	{Lang: "fr", Text: "Dans quelle mesure les matières nucléaires et autres matières radioactives sont-elles détectées aux frontières et aux points d'entrée, avec des équipements de détection, des agents formés et une procédure claire de réponse aux alarmes avec appui d'experts ?"},
+	{Lang: "en", Text: "Evidence: the map of equipped crossing points, the alarm response procedure agreed between customs, police and the regulator, training records, alarm statistics and their resolution, maintenance contracts, and exercise reports."},
+	{Lang: "fr", Text: "Justificatifs : la carte des points de passage équipés, la procédure de réponse aux alarmes convenue entre douanes, police et autorité de sûreté, les registres de formation, les statistiques d'alarmes et leur traitement, les contrats de maintenance, et les rapports d'exercices."},
+	{Lang: "en", Text: "To what extent do health, law-enforcement, customs and security services share information and intelligence on CBRN threats and illicit trafficking, and run intelligence-led operations?"},
+	{Lang: "fr", Text: "Dans quelle mesure les services de santé, les services répressifs, les douanes et les services de sécurité échangent-ils des informations et du renseignement sur les menaces NRBC et les trafics illicites, et mènent-ils des opérations fondées sur le renseignement ?"},
+	{Lang: "en", Text: "Evidence: memoranda of understanding or protocols on information sharing, a joint analysis cell or contact list, customs risk profiles for controlled goods, records of joint operations, and reports to international databases on illicit trafficking."},
+	{Lang: "fr", Text: "Justificatifs : les protocoles d'accord ou d'échange d'informations, une cellule d'analyse commune ou une liste de contacts, les profils de risque douaniers pour les biens contrôlés, la trace d'opérations conjointes, et les signalements aux bases de données internationales sur les trafics illicites."},
+	{Lang: "en", Text: "To what extent are national alert and international notification channels (to WHO, IAEA and OPCW) designated, available at all times and tested?"},
+	{Lang: "fr", Text: "Dans quelle mesure les circuits nationaux d'alerte et de notification internationale (vers l'OMS, l'AIEA et l'OIAC) sont-ils désignés, disponibles en permanence et testés ?"},
+	{Lang: "en", Text: "Evidence: the designation of the IHR national focal point and of the IAEA and OPCW contact points, 24-hour contact arrangements, communication test results, and notifications or verification requests handled in the last years."},
+	{Lang: "fr", Text: "Justificatifs : la désignation du point focal national RSI et des points de contact auprès de l'AIEA et de l'OIAC, les dispositifs de contact 24 heures sur 24, les résultats des tests de communication, et les notifications ou demandes de vérification traitées au cours des dernières années."},
+	{Lang: "en", Text: "To what extent does a national multi-hazard emergency plan, with CBRN annexes, define roles, resources and protective actions, including for major chemical accidents and radiological or nuclear emergencies?"},
+	{Lang: "fr", Text: "Dans quelle mesure un plan national d'urgence multirisque, comportant des annexes NRBC, définit-il les rôles, les moyens et les actions protectrices, y compris pour les accidents chimiques majeurs et les situations d'urgence radiologique ou nucléaire ?"},
+	{Lang: "en", Text: "Evidence: the plan and its adopting act, the CBRN annexes and their date, the division of roles between agencies, protective-action criteria (sheltering, evacuation), local and site plans that follow it, and the record of its last review."},
+	{Lang: "fr", Text: "Justificatifs : le plan et l'acte qui l'adopte, les annexes NRBC et leur date, la répartition des rôles entre les organismes, les critères d'actions protectrices (mise à l'abri, évacuation), les plans locaux et de site qui en découlent, et la trace de sa dernière révision."},
+	{Lang: "en", Text: "To what extent are first responders and specialist CBRN teams trained to national curricula, equipped with protective and detection equipment, and supported by a national pool of trainers?"},
+	{Lang: "fr", Text: "Dans quelle mesure les primo-intervenants et les équipes spécialisées NRBC sont-ils formés selon des programmes nationaux, dotés d'équipements de protection et de détection, et appuyés par un vivier national de formateurs ?"},
+	{Lang: "en", Text: "Evidence: the national CBRN curricula and certification rules, the number of trained and certified staff per agency, the equipment inventory with its maintenance and replacement budget, and the list of national trainers."},
+	{Lang: "fr", Text: "Justificatifs : les programmes nationaux de formation NRBC et les règles de certification, le nombre d'agents formés et certifiés par organisme, l'inventaire des équipements avec leur budget d'entretien et de renouvellement, et la liste des formateurs nationaux."},
+	{Lang: "en", Text: "To what extent is the health sector prepared for CBRN events, with designated hospitals, decontamination at hospitals, surge plans and stockpiles of medical countermeasures that can be distributed?"},
+	{Lang: "fr", Text: "Dans quelle mesure le secteur de la santé est-il préparé aux événements NRBC, avec des hôpitaux désignés, une décontamination à l'hôpital, des plans de montée en puissance et des stocks de contre-mesures médicales pouvant être distribués ?"},
+	{Lang: "en", Text: "Evidence: the list of designated hospitals and their CBRN capacity, hospital emergency and surge plans, the stockpile inventory with expiry dates and the distribution plan, and reports of hospital exercises."},
+	{Lang: "fr", Text: "Justificatifs : la liste des hôpitaux désignés et leur capacité NRBC, les plans d'urgence et de montée en puissance des hôpitaux, l'inventaire des stocks avec les dates de péremption et le plan de distribution, et les rapports d'exercices hospitaliers."},
+	{Lang: "en", Text: "To what extent does a multi-year national exercise programme test CBRN plans across agencies, including cross-border exercises, and track corrective actions to completion?"},
+	{Lang: "fr", Text: "Dans quelle mesure un programme national pluriannuel d'exercices met-il à l'épreuve les plans NRBC entre les organismes, y compris par des exercices transfrontaliers, et suit-il les actions correctives jusqu'à leur achèvement ?"},
+	{Lang: "en", Text: "Evidence: the exercise programme and its calendar, reports of tabletop and field exercises held in the last three years, the list of corrective actions with owners and status, and participation in regional or cross-border exercises."},
+	{Lang: "fr", Text: "Justificatifs : le programme d'exercices et son calendrier, les rapports des exercices sur table et des exercices grandeur nature des trois dernières années, la liste des actions correctives avec leurs responsables et leur état d'avancement, et la participation à des exercices régionaux ou transfrontaliers."},
+	{Lang: "en", Text: "To what extent is there a CBRN risk-communication plan, with trained spokespersons, pre-agreed public messages and a way to detect and counter disinformation?"},
+	{Lang: "fr", Text: "Dans quelle mesure existe-t-il un plan de communication sur les risques NRBC, avec des porte-parole formés, des messages au public convenus à l'avance et un dispositif pour détecter et contrer la désinformation ?"},
+	{Lang: "en", Text: "Evidence: the communication plan and its CBRN chapter, the list of trained spokespersons, message templates for sheltering and evacuation, social media monitoring arrangements, and communication lessons from exercises or real events."},
+	{Lang: "fr", Text: "Justificatifs : le plan de communication et son chapitre NRBC, la liste des porte-parole formés, les modèles de messages pour la mise à l'abri et l'évacuation, le dispositif de veille des médias sociaux, et les enseignements tirés en matière de communication lors d'exercices ou d'événements réels."},
+	{Lang: "en", Text: "To what extent can the country activate a unified command for a CBRN event, with an emergency operations centre and clear inter-agency coordination between civil protection, health, police and defence?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays peut-il activer un commandement unifié lors d'un événement NRBC, avec un centre d'opérations d'urgence et une coordination claire entre la protection civile, la santé, la police et la défense ?"},
+	{Lang: "en", Text: "Evidence: the activation procedure and thresholds, the incident management system in use, the emergency operations centre and its staffing rota, agreements on the role of the armed forces, and exercise or event reports showing activation times."},
+	{Lang: "fr", Text: "Justificatifs : la procédure et les seuils d'activation, le système de gestion des incidents en usage, le centre d'opérations d'urgence et son tableau de permanence, les accords sur le rôle des forces armées, et les rapports d'exercices ou d'événements indiquant les délais d'activation."},
+	{Lang: "en", Text: "To what extent can responders detect and sample on site, with a confirmed path to the laboratory, and manage the scene jointly with law enforcement, keeping the chain of custody for forensics?"},
+	{Lang: "fr", Text: "Dans quelle mesure les intervenants peuvent-ils détecter et prélever des échantillons sur place, avec un circuit établi vers le laboratoire, et gérer les lieux conjointement avec les services répressifs en préservant la chaîne de possession des preuves pour la criminalistique ?"},
+	{Lang: "en", Text: "Evidence: sampling and chain-of-custody procedures, the agreement between responders, laboratories and investigators, a joint public-health and law-enforcement investigation protocol, and reports of exercises that included evidence handling."},
+	{Lang: "fr", Text: "Justificatifs : les procédures de prélèvement et de chaîne de possession des preuves, l'accord entre intervenants, laboratoires et enquêteurs, un protocole d'enquête conjointe santé publique et services répressifs, et les rapports d'exercices ayant porté sur le traitement des preuves."},
+	{Lang: "en", Text: "To what extent can the country decontaminate people at scale and manage CBRN casualties, with triage, treatment guidance and specialist advice available to clinicians?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays peut-il décontaminer un grand nombre de personnes et prendre en charge les victimes NRBC, avec un tri, des recommandations de traitement et un conseil spécialisé accessible aux cliniciens ?"},
+	{Lang: "en", Text: "Evidence: mass decontamination procedures and capacity per hour, casualty management guidelines, the specialist advice lines (poison centre, radiation medicine), transport and hospital arrangements, and exercise reports."},
+	{Lang: "fr", Text: "Justificatifs : les procédures de décontamination de masse et la capacité horaire, les recommandations de prise en charge des victimes, les lignes de conseil spécialisé (centre antipoison, médecine des rayonnements), les dispositions de transport et d'accueil hospitalier, et les rapports d'exercices."},
+	{Lang: "en", Text: "To what extent can the country request, receive and coordinate international assistance in a CBRN event, under agreements with neighbours and international organisations?"},
+	{Lang: "fr", Text: "Dans quelle mesure le pays peut-il demander, recevoir et coordonner une assistance internationale lors d'un événement NRBC, dans le cadre d'accords avec les pays voisins et les organisations internationales ?"},
+	{Lang: "en", Text: "Evidence: ratified assistance conventions and bilateral mutual-assistance agreements, the national procedure for requesting and receiving help (including customs and visa facilitation), registration with assistance networks, and exercises that practised it."},
+	{Lang: "fr", Text: "Justificatifs : les conventions d'assistance ratifiées et les accords bilatéraux d'assistance mutuelle, la procédure nationale de demande et d'accueil de l'aide (y compris les facilités douanières et de visas), l'inscription auprès des réseaux d'assistance, et les exercices qui l'ont mise en pratique."},
+	{Lang: "en", Text: "To what extent are recovery, remediation, contaminated waste and long-term health follow-up planned, and are lessons from exercises and events reviewed and shared?"},
+	{Lang: "fr", Text: "Dans quelle mesure le rétablissement, l'assainissement, les déchets contaminés et le suivi sanitaire à long terme sont-ils planifiés, et les enseignements des exercices et des événements sont-ils analysés et partagés ?"},
+	{Lang: "en", Text: "Evidence: recovery and remediation plans, arrangements for contaminated waste and mass fatalities, health registries or follow-up protocols for exposed people, and after-action reports with the changes they led to."},
+	{Lang: "fr", Text: "Justificatifs : les plans de rétablissement et d'assainissement, les dispositions relatives aux déchets contaminés et aux décès massifs, les registres sanitaires ou protocoles de suivi des personnes exposées, et les rapports de revue après action avec les changements qui en ont résulté."},
+}
+
+var cbrn_quick_1_0_0_strings = [...]string{
+	"en",
+	"fr",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"health",
+	"civil-protection",
+	"defence",
+	"IHR (2005) JEE P3 (3rd ed.)",
+	"WHO SPAR C2 (2nd ed.)",
+	"Sendai Framework Priority 2",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"interior",
+	"health",
+	"civil-protection",
+	"defence",
+	"environment",
+	"UNSCR 1977 (2011)",
+	"Sendai Framework Priority 1",
+	"Sendai Framework Priority 2",
+	"needs-assessment",
+	"action-plan",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"justice",
+	"nuclear-regulator",
+	"industry",
+	"health",
+	"UNSCR 1540 (2004) OP2",
+	"CWC Art. VII",
+	"BWC Art. IV",
+	"CPPNM/A",
+	"ICSANT",
+	"legal-review",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"nuclear-regulator",
+	"industry",
+	"health",
+	"environment",
+	"agriculture",
+	"IAEA GSR Part 1 (Rev. 1)",
+	"Code of Conduct on the Safety and Security of Radioactive Sources",
+	"IHR (2005) JEE P7 (3rd ed.)",
+	"CWC Art. VI",
+	"legal-review",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"industry",
+	"customs",
+	"foreign-affairs",
+	"justice",
+	"UNSCR 1540 (2004) OP3(d)",
+	"UNSCR 1540 (2004) OP8(d)",
+	"BWC Art. III",
+	"legal-review",
+	"capacity-building",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"agriculture",
+	"environment",
+	"nuclear-regulator",
+	"IHR (2005) JEE D2 (3rd ed.)",
+	"WHO SPAR C5 (2nd ed.)",
+	"WHO SPAR C14 (2nd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"agriculture",
+	"environment",
+	"nuclear-regulator",
+	"defence",
+	"IHR (2005) JEE D1 (3rd ed.)",
+	"WHO SPAR C4 (2nd ed.)",
+	"needs-assessment",
+	"action-plan",
+	"capacity-building",
+	"capacity-building",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"customs",
+	"nuclear-regulator",
+	"interior",
+	"IAEA NSS 21",
+	"UNSCR 1540 (2004) OP3(c)",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"customs",
+	"health",
+	"justice",
+	"defence",
+	"IHR (2005) JEE R2 (3rd ed.)",
+	"UNSCR 1540 (2004) OP3(c)",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"nuclear-regulator",
+	"foreign-affairs",
+	"civil-protection",
+	"industry",
+	"IHR (2005) Art. 4",
+	"WHO SPAR C2 (2nd ed.)",
+	"Convention on Early Notification of a Nuclear Accident (1986)",
+	"CWC Art. VII",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"nuclear-regulator",
+	"defence",
+	"environment",
+	"IAEA GSR Part 7",
+	"WHO SPAR C7 (2nd ed.)",
+	"Sendai Framework Priority 4",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"IAEA GSR Part 7 Req. 25",
+	"IAEA EPR-First Responders 2006",
+	"needs-assessment",
+	"capacity-building",
+	"capacity-building",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"health",
+	"civil-protection",
+	"defence",
+	"WHO SPAR C8 (2nd ed.)",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"IHR (2005) JEE R3 (3rd ed.)",
+	"IAEA GSR Part 7",
+	"action-plan",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"foreign-affairs",
+	"IAEA GSR Part 7 Req. 25",
+	"IHR (2005) JEE R1 (3rd ed.)",
+	"Sendai Framework Priority 4",
+	"tabletop-exercise",
+	"field-exercise",
+	"best-practice-exchange",
+	"C",
+	"B",
+	"R",
+	"N",
+	"communication",
+	"health",
+	"civil-protection",
+	"interior",
+	"WHO SPAR C10 (2nd ed.)",
+	"IHR (2005) JEE R5 (3rd ed.)",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"interior",
+	"health",
+	"defence",
+	"IAEA GSR Part 7",
+	"WHO SPAR C7 (2nd ed.)",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"interior",
+	"justice",
+	"health",
+	"civil-protection",
+	"nuclear-regulator",
+	"IAEA NSS 2-G (Rev. 1)",
+	"IHR (2005) JEE R2 (3rd ed.)",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"civil-protection",
+	"health",
+	"defence",
+	"WHO SPAR C8 (2nd ed.)",
+	"WHO SPAR C14 (2nd ed.)",
+	"WHO SPAR C15 (2nd ed.)",
+	"capacity-building",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"foreign-affairs",
+	"civil-protection",
+	"customs",
+	"health",
+	"nuclear-regulator",
+	"CWC Art. X",
+	"BWC Art. VII",
+	"Convention on Assistance in the Case of a Nuclear Accident or Radiological Emergency (1986)",
+	"IHR (2005) Art. 44",
+	"IAEA GSR Part 7 Req. 17",
+	"legal-review",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"C",
+	"R",
+	"N",
+	"environment",
+	"health",
+	"civil-protection",
+	"nuclear-regulator",
+	"IAEA GSR Part 7",
+	"Sendai Framework Priority 4",
+	"needs-assessment",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
 }

@@ -6,329 +6,453 @@ import "github.com/cbrn-tool/cbrn/internal/questionnaire"
 
 // build_fixture_defaults builds defaults-2 2026.1, as loaded from the file of digest sha256:be0998ee18372621171a73209d69266dab2f5bb824f37d0b1a418584694ccff6.
 func build_fixture_defaults() (*questionnaire.Questionnaire, error) {
-	s := newSlab(34, 30)
 	qs := make([]questionnaire.Question, 6)
-	q := &questionnaire.Questionnaire{ID: "defaults-2", Version: "2026.1", Languages: s.strs(
-		"fr",
-	), Title: s.tx("fr", "fr", "Questionnaire d'essai"), Scales: []*questionnaire.ScaleDef{
+	q := &questionnaire.Questionnaire{ID: "defaults-2", Version: "2026.1", Languages: fixture_defaults_strings[0:1:1], Title: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[0:1:1]}, Scales: []*questionnaire.ScaleDef{
 		{ID: "maturity", Levels: []questionnaire.Level{
-			{Label: s.tx("fr", "fr", "Aucune")},
-			{Level: 1, Label: s.tx("fr", "fr", "Partielle"), Score: 0.2},
-			{Level: 2, Label: s.tx("fr", "fr", "Complète"), Description: s.tx("fr", "fr", "Tout est en place."), Score: 1},
+			{Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[1:2:2]}},
+			{Level: 1, Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[2:3:3]}, Score: 0.2},
+			{Level: 2, Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[3:4:4]}, Description: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[4:5:5]}, Score: 1},
 		}},
 		{ID: "presence", Levels: []questionnaire.Level{
-			{Level: 1, Label: s.tx("fr", "fr", "Présente"), Score: 1},
+			{Level: 1, Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[5:6:6]}, Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: s.tx("fr", "fr", "Équipement")},
-		{ID: "x-2", Title: s.tx("fr", "fr", "Autre activité")},
+		{ID: "needs-assessment", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[6:8:8]}, BuiltIn: true},
+		{ID: "action-plan", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[8:10:10]}, BuiltIn: true},
+		{ID: "capacity-building", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[10:12:12]}, BuiltIn: true},
+		{ID: "legal-review", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[12:14:14]}, BuiltIn: true},
+		{ID: "tabletop-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[14:16:16]}, BuiltIn: true},
+		{ID: "field-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[16:18:18]}, BuiltIn: true},
+		{ID: "best-practice-exchange", Title: questionnaire.Text{Default: "en", Values: fixture_defaults_texts[18:20:20]}, BuiltIn: true},
+		{ID: "equipment", Title: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[20:21:21]}},
+		{ID: "x-2", Title: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[21:22:22]}},
 	}, Ladder: map[int][]string{
-		0: s.strs(
-			"needs-assessment",
-		),
-		2: s.strs(
-			"best-practice-exchange",
-			"x-2",
-		),
+		0: fixture_defaults_strings[1:2:2],
+		2: fixture_defaults_strings[2:4:4],
 	}, Sections: []*questionnaire.Section{
-		{ID: "detection.labs", Pillar: "detection", Title: s.tx("fr", "fr", "Laboratoires")},
-		{ID: "detection.more", Pillar: "detection", Title: s.tx("fr", "fr", "Suite")},
+		{ID: "detection.labs", Pillar: "detection", Title: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[22:23:23]}},
+		{ID: "detection.more", Pillar: "detection", Title: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[23:24:24]}},
 	}, Digest: "sha256:be0998ee18372621171a73209d69266dab2f5bb824f37d0b1a418584694ccff6"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_defaultsQ0(s, &qs[0]),
-		build_fixture_defaultsQ1(s, &qs[1]),
-		build_fixture_defaultsQ2(s, &qs[2]),
-		build_fixture_defaultsQ3(s, &qs[3]),
-		build_fixture_defaultsQ4(s, &qs[4]),
-		build_fixture_defaultsQ5(s, &qs[5]),
+		build_fixture_defaultsQ0(&qs[0]),
+		build_fixture_defaultsQ1(&qs[1]),
+		build_fixture_defaultsQ2(&qs[2]),
+		build_fixture_defaultsQ3(&qs[3]),
+		build_fixture_defaultsQ4(&qs[4]),
+		build_fixture_defaultsQ5(&qs[5]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 0, 0, 1, 1}, []int{0, 1, -1, -1, -1, -1})
 }
 
-func build_fixture_defaultsQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.1", Type: questionnaire.QuestionType("scale"), Text: s.tx("fr", "fr", "Les laboratoires sont-ils accrédités ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"N",
-	), Weight: 0.5, Target: 2}
+func build_fixture_defaultsQ0(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.1", Type: questionnaire.QuestionType("scale"), Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[24:25:25]}, Hazards: fixture_defaults_strings[4:7:7], Weight: 0.5, Target: 2}
 	return q
 }
 
-func build_fixture_defaultsQ1(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.2", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("fr", "fr", "Un laboratoire de référence existe-t-il ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Target: 1}
+func build_fixture_defaultsQ1(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.2", Type: questionnaire.QuestionType("scale"), Index: 1, Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[25:26:26]}, Hazards: fixture_defaults_strings[7:11:11], Weight: 1, Target: 1}
 	return q
 }
 
-func build_fixture_defaultsQ2(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.3", Type: questionnaire.QuestionType("number"), Index: 2, Text: s.tx("fr", "fr", "Combien de laboratoires ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1}
+func build_fixture_defaultsQ2(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.3", Type: questionnaire.QuestionType("number"), Index: 2, Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[26:27:27]}, Hazards: fixture_defaults_strings[11:15:15], Weight: 1}
 	return q
 }
 
-func build_fixture_defaultsQ3(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.4", Type: questionnaire.QuestionType("multi"), Index: 3, Text: s.tx("fr", "fr", "Lesquels sont accrédités ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "det_lab.3", Bound: 1.5, Line: 49, Column: 15}, Choices: []questionnaire.Choice{
-		{ID: "1", Label: s.tx("fr", "fr", "Premier"), Score: 0.6},
-		{ID: "2", Label: s.tx("fr", "fr", "Second"), Score: 0.6},
+func build_fixture_defaultsQ3(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.4", Type: questionnaire.QuestionType("multi"), Index: 3, Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[27:28:28]}, Hazards: fixture_defaults_strings[15:19:19], Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(3), Question: "det_lab.3", Bound: 1.5, Line: 49, Column: 15}, Choices: []questionnaire.Choice{
+		{ID: "1", Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[28:29:29]}, Score: 0.6},
+		{ID: "2", Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[29:30:30]}, Score: 0.6},
 	}}
 	return q
 }
 
-func build_fixture_defaultsQ4(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.5", Type: questionnaire.QuestionType("choice"), Index: 4, Text: s.tx("fr", "fr", "Le second est-il national ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "det_lab.4", Values: s.strs(
-		"2",
-	), Line: 60, Column: 15}, Choices: []questionnaire.Choice{
-		{ID: "oui", Label: s.tx("fr", "fr", "Oui"), Score: 1},
-		{ID: "non", Label: s.tx("fr", "fr", "Non")},
+func build_fixture_defaultsQ4(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.5", Type: questionnaire.QuestionType("choice"), Index: 4, Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[30:31:31]}, Hazards: fixture_defaults_strings[19:23:23], Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "det_lab.4", Values: fixture_defaults_strings[23:24:24], Line: 60, Column: 15}, Choices: []questionnaire.Choice{
+		{ID: "oui", Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[31:32:32]}, Score: 1},
+		{ID: "non", Label: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[32:33:33]}},
 	}}
 	return q
 }
 
-func build_fixture_defaultsQ5(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "det_lab.6", Type: questionnaire.QuestionType("yesno"), Index: 5, Text: s.tx("fr", "fr", "Faut-il revoir ce point ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
+func build_fixture_defaultsQ5(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "det_lab.6", Type: questionnaire.QuestionType("yesno"), Index: 5, Text: questionnaire.Text{Default: "fr", Values: fixture_defaults_texts[33:34:34]}, Hazards: fixture_defaults_strings[24:28:28], Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
 		{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
-			{Op: questionnaire.ConditionOp(2), Question: "det_lab.1", Values: s.strs(
-				"0",
-				"1",
-			), Line: 64, Column: 28},
+			{Op: questionnaire.ConditionOp(2), Question: "det_lab.1", Values: fixture_defaults_strings[28:30:30], Line: 64, Column: 28},
 			{Op: questionnaire.ConditionOp(4), Question: "det_lab.3", Line: 64, Column: 63},
 		}, Line: 64, Column: 21},
 	}, Line: 64, Column: 15}}
 	return q
 }
 
+// fixture_defaults_texts are the translations of the texts of defaults-2 2026.1, and fixture_defaults_strings the strings
+// of its lists: data laid out by the linker, which a build's texts and lists point into instead
+// of copying them (a thousand and a half allocations, 90 KB, for cbrn-core). Nothing writes
+// a questionnaire's texts or lists once loaded; their capacity ends with them, so that an
+// append copies.
+var fixture_defaults_texts = [...]questionnaire.Translation{
+	{Lang: "fr", Text: "Questionnaire d'essai"},
+	{Lang: "fr", Text: "Aucune"},
+	{Lang: "fr", Text: "Partielle"},
+	{Lang: "fr", Text: "Complète"},
+	{Lang: "fr", Text: "Tout est en place."},
+	{Lang: "fr", Text: "Présente"},
+	{Lang: "en", Text: "Needs and risk assessment"},
+	{Lang: "fr", Text: "Évaluation des besoins et des risques"},
+	{Lang: "en", Text: "National and regional action plan"},
+	{Lang: "fr", Text: "Plan d'action national et régional"},
+	{Lang: "en", Text: "Capacity building and training"},
+	{Lang: "fr", Text: "Renforcement des capacités et formation"},
+	{Lang: "en", Text: "Legal framework review"},
+	{Lang: "fr", Text: "Revue du cadre juridique"},
+	{Lang: "en", Text: "Tabletop exercise"},
+	{Lang: "fr", Text: "Exercice sur table"},
+	{Lang: "en", Text: "Real-time field exercise (including cross-border)"},
+	{Lang: "fr", Text: "Exercice grandeur nature (y compris transfrontalier)"},
+	{Lang: "en", Text: "Inter-regional exchange of best practices and lessons learnt"},
+	{Lang: "fr", Text: "Échange interrégional de bonnes pratiques et d'enseignements tirés"},
+	{Lang: "fr", Text: "Équipement"},
+	{Lang: "fr", Text: "Autre activité"},
+	{Lang: "fr", Text: "Laboratoires"},
+	{Lang: "fr", Text: "Suite"},
+	{Lang: "fr", Text: "Les laboratoires sont-ils accrédités ?"},
+	{Lang: "fr", Text: "Un laboratoire de référence existe-t-il ?"},
+	{Lang: "fr", Text: "Combien de laboratoires ?"},
+	{Lang: "fr", Text: "Lesquels sont accrédités ?"},
+	{Lang: "fr", Text: "Premier"},
+	{Lang: "fr", Text: "Second"},
+	{Lang: "fr", Text: "Le second est-il national ?"},
+	{Lang: "fr", Text: "Oui"},
+	{Lang: "fr", Text: "Non"},
+	{Lang: "fr", Text: "Faut-il revoir ce point ?"},
+}
+
+var fixture_defaults_strings = [...]string{
+	"fr",
+	"needs-assessment",
+	"best-practice-exchange",
+	"x-2",
+	"C",
+	"B",
+	"N",
+	"C",
+	"B",
+	"R",
+	"N",
+	"C",
+	"B",
+	"R",
+	"N",
+	"C",
+	"B",
+	"R",
+	"N",
+	"C",
+	"B",
+	"R",
+	"N",
+	"2",
+	"C",
+	"B",
+	"R",
+	"N",
+	"0",
+	"1",
+}
+
 // build_fixture_example builds example-readiness 1.0.0, as loaded from the file of digest sha256:e8de59685a861d7911f7d0165faa26413bb06f4b22d340aadf66f3a28c016adc.
 func build_fixture_example() (*questionnaire.Questionnaire, error) {
-	s := newSlab(80, 44)
 	qs := make([]questionnaire.Question, 6)
-	q := &questionnaire.Questionnaire{ID: "example-readiness", Version: "1.0.0", Languages: s.strs(
-		"en",
-		"fr",
-	), Title: s.tx("en", "en", "Example CBRN readiness check", "fr", "Contrôle de préparation NRBC (exemple)"), Description: s.tx("en", "en", "Six questions that show every key of the questionnaire format.", "fr", "Six questions qui montrent chaque clé du format de questionnaire."), Target: 3, Scales: []*questionnaire.ScaleDef{
+	q := &questionnaire.Questionnaire{ID: "example-readiness", Version: "1.0.0", Languages: fixture_example_strings[0:2:2], Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[0:2:2]}, Description: questionnaire.Text{Default: "en", Values: fixture_example_texts[2:4:4]}, Target: 3, Scales: []*questionnaire.ScaleDef{
 		{ID: "capacity", Levels: []questionnaire.Level{
-			{Level: 1, Label: s.tx("en", "en", "Absent", "fr", "Absente"), Description: s.tx("en", "en", "Nothing is in place.", "fr", "Rien n'est en place.")},
-			{Level: 2, Label: s.tx("en", "en", "Initiated", "fr", "Amorcée"), Score: 0.3333333333333333},
-			{Level: 3, Label: s.tx("en", "en", "Established", "fr", "Établie"), Score: 0.6666666666666666},
-			{Level: 4, Label: s.tx("en", "en", "Demonstrated", "fr", "Démontrée"), Description: s.tx("en", "en", "Tested in an exercise in the last three years.", "fr", "Éprouvée lors d'un exercice au cours des trois dernières années."), Score: 1},
+			{Level: 1, Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[4:6:6]}, Description: questionnaire.Text{Default: "en", Values: fixture_example_texts[6:8:8]}},
+			{Level: 2, Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[8:10:10]}, Score: 0.3333333333333333},
+			{Level: 3, Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[10:12:12]}, Score: 0.6666666666666666},
+			{Level: 4, Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[12:14:14]}, Description: questionnaire.Text{Default: "en", Values: fixture_example_texts[14:16:16]}, Score: 1},
 		}},
 	}, Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
-		{ID: "equipment", Title: s.tx("en", "en", "Equipment and infrastructure", "fr", "Équipement et infrastructures")},
+		{ID: "needs-assessment", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[16:18:18]}, BuiltIn: true},
+		{ID: "action-plan", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[18:20:20]}, BuiltIn: true},
+		{ID: "capacity-building", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[20:22:22]}, BuiltIn: true},
+		{ID: "legal-review", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[22:24:24]}, BuiltIn: true},
+		{ID: "tabletop-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[24:26:26]}, BuiltIn: true},
+		{ID: "field-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[26:28:28]}, BuiltIn: true},
+		{ID: "best-practice-exchange", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[28:30:30]}, BuiltIn: true},
+		{ID: "equipment", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[30:32:32]}},
 	}, Agencies: []questionnaire.Agency{
-		{ID: "health", Title: s.tx("en", "en", "Ministry of health", "fr", "Ministère de la santé")},
-		{ID: "customs", Title: s.tx("en", "en", "Customs administration", "fr", "Administration des douanes")},
+		{ID: "health", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[32:34:34]}},
+		{ID: "customs", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[34:36:36]}},
 	}, Partners: []questionnaire.Partner{
-		{ID: "iaea", Title: s.tx("en", "en", "IAEA (INSSP, EPREV)", "fr", "AIEA (INSSP, EPREV)")},
-		{ID: "opcw", Title: s.tx("en", "en", "OPCW (Article X assistance)", "fr", "OIAC (assistance au titre de l'article X)")},
+		{ID: "iaea", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[36:38:38]}},
+		{ID: "opcw", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[38:40:40]}},
 	}, Migrations: []questionnaire.Migration{
 		{From: "0.9.0", Renamed: map[string]string{
 			"PRV-LAW-02": "PRV-LEG-02",
-		}, Removed: s.strs(
-			"DET-BRD-00",
-		), Reworded: s.strs(
-			"DET-BRD-01",
-		)},
+		}, Removed: fixture_example_strings[2:3:3], Reworded: fixture_example_strings[3:4:4]},
 	}, Ladder: map[int][]string{
-		1: s.strs(
-			"needs-assessment",
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-			"capacity-building",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-			"field-exercise",
-		),
+		1: fixture_example_strings[4:6:6],
+		2: fixture_example_strings[6:8:8],
+		3: fixture_example_strings[8:10:10],
 	}, Sections: []*questionnaire.Section{
-		{ID: "prevention-legal", Pillar: "prevention", Title: s.tx("en", "en", "Legal framework", "fr", "Cadre juridique")},
-		{ID: "detection-borders", Pillar: "detection", Title: s.tx("en", "en", "Borders", "fr", "Frontières")},
-		{ID: "preparedness-staff", Pillar: "preparedness", Title: s.tx("en", "en", "Staff", "fr", "Personnel")},
-		{ID: "response-lessons", Pillar: "response", Title: s.tx("en", "en", "Lessons learnt", "fr", "Enseignements tirés")},
+		{ID: "prevention-legal", Pillar: "prevention", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[40:42:42]}},
+		{ID: "detection-borders", Pillar: "detection", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[42:44:44]}},
+		{ID: "preparedness-staff", Pillar: "preparedness", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[44:46:46]}},
+		{ID: "response-lessons", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: fixture_example_texts[46:48:48]}},
 	}, Digest: "sha256:e8de59685a861d7911f7d0165faa26413bb06f4b22d340aadf66f3a28c016adc"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_exampleQ0(s, &qs[0]),
-		build_fixture_exampleQ1(s, &qs[1]),
-		build_fixture_exampleQ2(s, &qs[2]),
-		build_fixture_exampleQ3(s, &qs[3]),
-		build_fixture_exampleQ4(s, &qs[4]),
-		build_fixture_exampleQ5(s, &qs[5]),
+		build_fixture_exampleQ0(&qs[0]),
+		build_fixture_exampleQ1(&qs[1]),
+		build_fixture_exampleQ2(&qs[2]),
+		build_fixture_exampleQ3(&qs[3]),
+		build_fixture_exampleQ4(&qs[4]),
+		build_fixture_exampleQ5(&qs[5]),
 	}
 	return questionnaire.Assemble(q, []int{0, 0, 1, 1, 2, 3}, []int{-1, 0, -1, -1, -1, -1})
 }
 
-func build_fixture_exampleQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("yesno"), Text: s.tx("en", "en", "Is there a national CBRN authority with a legal mandate?", "fr", "Existe-t-il une autorité nationale NRBC dotée d'un mandat légal ?"), Help: s.tx("en", "en", "Name the law or decree that creates it.", "fr", "Indiquez la loi ou le décret qui la crée."), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Critical: true, References: s.strs(
-		"UNSCR 1540 (2004) OP2",
-	), Activities: s.strs(
-		"legal-review",
-	)}
+func build_fixture_exampleQ0(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-01", Type: questionnaire.QuestionType("yesno"), Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[48:50:50]}, Help: questionnaire.Text{Default: "en", Values: fixture_example_texts[50:52:52]}, Hazards: fixture_example_strings[10:14:14], Weight: 1, Critical: true, References: fixture_example_strings[14:15:15], Activities: fixture_example_strings[15:16:16]}
 	return q
 }
 
-func build_fixture_exampleQ1(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: s.tx("en", "en", "How far does national law control CBRN materials?", "fr", "Dans quelle mesure la loi nationale encadre-t-elle les matières NRBC ?"), Hazards: s.strs(
-		"C",
-		"B",
-	), Weight: 2, Agencies: s.strs(
-		"health",
-	), Partners: s.strs(
-		"iaea",
-		"opcw",
-	), When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-LEG-01", Values: s.strs(
-		"true",
-	), Line: 105, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
-		1: s.tx("en", "en", "No law covers CBRN materials.", "fr", "Aucune loi ne couvre les matières NRBC."),
-		2: s.tx("en", "en", "A law exists but lacks implementing rules.", "fr", "Une loi existe sans textes d'application."),
-		3: s.tx("en", "en", "Law and implementing rules are in force.", "fr", "La loi et ses textes d'application sont en vigueur."),
-		4: s.tx("en", "en", "The law is enforced and reviewed.", "fr", "La loi est appliquée et révisée."),
+func build_fixture_exampleQ1(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRV-LEG-02", Type: questionnaire.QuestionType("scale"), Index: 1, Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[52:54:54]}, Hazards: fixture_example_strings[16:18:18], Weight: 2, Agencies: fixture_example_strings[18:19:19], Partners: fixture_example_strings[19:21:21], When: &questionnaire.Condition{Op: questionnaire.ConditionOp(1), Question: "PRV-LEG-01", Values: fixture_example_strings[21:22:22], Line: 105, Column: 15}, Target: 4, Levels: map[int]questionnaire.Text{
+		1: {Default: "en", Values: fixture_example_texts[54:56:56]},
+		2: {Default: "en", Values: fixture_example_texts[56:58:58]},
+		3: {Default: "en", Values: fixture_example_texts[58:60:60]},
+		4: {Default: "en", Values: fixture_example_texts[60:62:62]},
 	}, ActivitiesByLevel: map[int][]string{
-		1: s.strs(
-			"legal-review",
-		),
-		2: s.strs(
-			"action-plan",
-		),
-		3: s.strs(
-			"tabletop-exercise",
-			"best-practice-exchange",
-		),
+		1: fixture_example_strings[22:23:23],
+		2: fixture_example_strings[23:24:24],
+		3: fixture_example_strings[24:26:26],
 	}}
 	return q
 }
 
-func build_fixture_exampleQ2(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-BRD-01", Type: questionnaire.QuestionType("choice"), Index: 2, Text: s.tx("en", "en", "How many points of entry can detect radioactive material?", "fr", "Combien de points d'entrée peuvent détecter des matières radioactives ?"), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, Agencies: s.strs(
-		"customs",
-	), NAAllowed: true, Choices: []questionnaire.Choice{
-		{ID: "none", Label: s.tx("en", "en", "None", "fr", "Aucun")},
-		{ID: "some", Label: s.tx("en", "en", "Some", "fr", "Certains"), Score: 0.5},
-		{ID: "all", Label: s.tx("en", "en", "All", "fr", "Tous"), Score: 1},
+func build_fixture_exampleQ2(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-BRD-01", Type: questionnaire.QuestionType("choice"), Index: 2, Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[62:64:64]}, Hazards: fixture_example_strings[26:28:28], Weight: 1, Agencies: fixture_example_strings[28:29:29], NAAllowed: true, Choices: []questionnaire.Choice{
+		{ID: "none", Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[64:66:66]}},
+		{ID: "some", Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[66:68:68]}, Score: 0.5},
+		{ID: "all", Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[68:70:70]}, Score: 1},
 	}}
 	return q
 }
 
-func build_fixture_exampleQ3(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "DET-BRD-02", Type: questionnaire.QuestionType("multi"), Index: 3, Text: s.tx("en", "en", "Which detection means do customs officers use?", "fr", "Quels moyens de détection les agents des douanes utilisent-ils ?"), Hazards: s.strs(
-		"R",
-		"N",
-	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
-		{Op: questionnaire.ConditionOp(2), Question: "DET-BRD-01", Values: s.strs(
-			"some",
-			"all",
-		), Line: 142, Column: 15},
+func build_fixture_exampleQ3(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "DET-BRD-02", Type: questionnaire.QuestionType("multi"), Index: 3, Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[70:72:72]}, Hazards: fixture_example_strings[29:31:31], Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(5), Children: []*questionnaire.Condition{
+		{Op: questionnaire.ConditionOp(2), Question: "DET-BRD-01", Values: fixture_example_strings[31:33:33], Line: 142, Column: 15},
 		{Op: questionnaire.ConditionOp(7), Children: []*questionnaire.Condition{
 			{Op: questionnaire.ConditionOp(4), Question: "PRV-LEG-02", Bound: 1, Line: 143, Column: 20},
 		}, Line: 143, Column: 15},
 	}, Line: 141, Column: 11}, Choices: []questionnaire.Choice{
-		{ID: "portal", Label: s.tx("en", "en", "Radiation portal monitors", "fr", "Portiques de détection"), Score: 0.5},
-		{ID: "handheld", Label: s.tx("en", "en", "Handheld detectors", "fr", "Détecteurs portatifs"), Score: 0.5},
-	}, Activities: s.strs(
-		"equipment",
-		"capacity-building",
-	)}
+		{ID: "portal", Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[72:74:74]}, Score: 0.5},
+		{ID: "handheld", Label: questionnaire.Text{Default: "en", Values: fixture_example_texts[74:76:76]}, Score: 0.5},
+	}, Activities: fixture_example_strings[33:35:35]}
 	return q
 }
 
-func build_fixture_exampleQ4(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "PRP-STF-01", Type: questionnaire.QuestionType("number"), Index: 4, Text: s.tx("en", "en", "How many staff are trained for CBRN response?", "fr", "Combien d'agents sont formés à la réponse NRBC ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, Min: f64(0), Max: f64(100000)}
+func build_fixture_exampleQ4(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "PRP-STF-01", Type: questionnaire.QuestionType("number"), Index: 4, Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[76:78:78]}, Hazards: fixture_example_strings[35:39:39], Weight: 1, Min: f64(0), Max: f64(100000)}
 	return q
 }
 
-func build_fixture_exampleQ5(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "RSP-LSN-01", Type: questionnaire.QuestionType("text"), Index: 5, Text: s.tx("en", "en", "Which exercise or real event taught you most, and what changed after it?", "fr", "Quel exercice ou événement réel vous a le plus appris, et qu'est-ce qui a changé ensuite ?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
+func build_fixture_exampleQ5(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "RSP-LSN-01", Type: questionnaire.QuestionType("text"), Index: 5, Text: questionnaire.Text{Default: "en", Values: fixture_example_texts[78:80:80]}, Hazards: fixture_example_strings[39:43:43], Weight: 1, When: &questionnaire.Condition{Op: questionnaire.ConditionOp(6), Children: []*questionnaire.Condition{
 		{Op: questionnaire.ConditionOp(3), Question: "PRP-STF-01", Bound: 1, Line: 170, Column: 15},
-		{Op: questionnaire.ConditionOp(1), Question: "DET-BRD-02", Values: s.strs(
-			"portal",
-		), Line: 171, Column: 15},
+		{Op: questionnaire.ConditionOp(1), Question: "DET-BRD-02", Values: fixture_example_strings[43:44:44], Line: 171, Column: 15},
 	}, Line: 169, Column: 11}}
 	return q
 }
 
+// fixture_example_texts are the translations of the texts of example-readiness 1.0.0, and fixture_example_strings the strings
+// of its lists: data laid out by the linker, which a build's texts and lists point into instead
+// of copying them (a thousand and a half allocations, 90 KB, for cbrn-core). Nothing writes
+// a questionnaire's texts or lists once loaded; their capacity ends with them, so that an
+// append copies.
+var fixture_example_texts = [...]questionnaire.Translation{
+	{Lang: "en", Text: "Example CBRN readiness check"},
+	{Lang: "fr", Text: "Contrôle de préparation NRBC (exemple)"},
+	{Lang: "en", Text: "Six questions that show every key of the questionnaire format."},
+	{Lang: "fr", Text: "Six questions qui montrent chaque clé du format de questionnaire."},
+	{Lang: "en", Text: "Absent"},
+	{Lang: "fr", Text: "Absente"},
+	{Lang: "en", Text: "Nothing is in place."},
+	{Lang: "fr", Text: "Rien n'est en place."},
+	{Lang: "en", Text: "Initiated"},
+	{Lang: "fr", Text: "Amorcée"},
+	{Lang: "en", Text: "Established"},
+	{Lang: "fr", Text: "Établie"},
+	{Lang: "en", Text: "Demonstrated"},
+	{Lang: "fr", Text: "Démontrée"},
+	{Lang: "en", Text: "Tested in an exercise in the last three years."},
+	{Lang: "fr", Text: "Éprouvée lors d'un exercice au cours des trois dernières années."},
+	{Lang: "en", Text: "Needs and risk assessment"},
+	{Lang: "fr", Text: "Évaluation des besoins et des risques"},
+	{Lang: "en", Text: "National and regional action plan"},
+	{Lang: "fr", Text: "Plan d'action national et régional"},
+	{Lang: "en", Text: "Capacity building and training"},
+	{Lang: "fr", Text: "Renforcement des capacités et formation"},
+	{Lang: "en", Text: "Legal framework review"},
+	{Lang: "fr", Text: "Revue du cadre juridique"},
+	{Lang: "en", Text: "Tabletop exercise"},
+	{Lang: "fr", Text: "Exercice sur table"},
+	{Lang: "en", Text: "Real-time field exercise (including cross-border)"},
+	{Lang: "fr", Text: "Exercice grandeur nature (y compris transfrontalier)"},
+	{Lang: "en", Text: "Inter-regional exchange of best practices and lessons learnt"},
+	{Lang: "fr", Text: "Échange interrégional de bonnes pratiques et d'enseignements tirés"},
+	{Lang: "en", Text: "Equipment and infrastructure"},
+	{Lang: "fr", Text: "Équipement et infrastructures"},
+	{Lang: "en", Text: "Ministry of health"},
+	{Lang: "fr", Text: "Ministère de la santé"},
+	{Lang: "en", Text: "Customs administration"},
+	{Lang: "fr", Text: "Administration des douanes"},
+	{Lang: "en", Text: "IAEA (INSSP, EPREV)"},
+	{Lang: "fr", Text: "AIEA (INSSP, EPREV)"},
+	{Lang: "en", Text: "OPCW (Article X assistance)"},
+	{Lang: "fr", Text: "OIAC (assistance au titre de l'article X)"},
+	{Lang: "en", Text: "Legal framework"},
+	{Lang: "fr", Text: "Cadre juridique"},
+	{Lang: "en", Text: "Borders"},
+	{Lang: "fr", Text: "Frontières"},
+	{Lang: "en", Text: "Staff"},
+	{Lang: "fr", Text: "Personnel"},
+	{Lang: "en", Text: "Lessons learnt"},
+	{Lang: "fr", Text: "Enseignements tirés"},
+	{Lang: "en", Text: "Is there a national CBRN authority with a legal mandate?"},
+	{Lang: "fr", Text: "Existe-t-il une autorité nationale NRBC dotée d'un mandat légal ?"},
+	{Lang: "en", Text: "Name the law or decree that creates it."},
+	{Lang: "fr", Text: "Indiquez la loi ou le décret qui la crée."},
+	{Lang: "en", Text: "How far does national law control CBRN materials?"},
+	{Lang: "fr", Text: "Dans quelle mesure la loi nationale encadre-t-elle les matières NRBC ?"},
+	{Lang: "en", Text: "No law covers CBRN materials."},
+	{Lang: "fr", Text: "Aucune loi ne couvre les matières NRBC."},
+	{Lang: "en", Text: "A law exists but lacks implementing rules."},
+	{Lang: "fr", Text: "Une loi existe sans textes d'application."},
+	{Lang: "en", Text: "Law and implementing rules are in force."},
+	{Lang: "fr", Text: "La loi et ses textes d'application sont en vigueur."},
+	{Lang: "en", Text: "The law is enforced and reviewed."},
+	{Lang: "fr", Text: "La loi est appliquée et révisée."},
+	{Lang: "en", Text: "How many points of entry can detect radioactive material?"},
+	{Lang: "fr", Text: "Combien de points d'entrée peuvent détecter des matières radioactives ?"},
+	{Lang: "en", Text: "None"},
+	{Lang: "fr", Text: "Aucun"},
+	{Lang: "en", Text: "Some"},
+	{Lang: "fr", Text: "Certains"},
+	{Lang: "en", Text: "All"},
+	{Lang: "fr", Text: "Tous"},
+	{Lang: "en", Text: "Which detection means do customs officers use?"},
+	{Lang: "fr", Text: "Quels moyens de détection les agents des douanes utilisent-ils ?"},
+	{Lang: "en", Text: "Radiation portal monitors"},
+	{Lang: "fr", Text: "Portiques de détection"},
+	{Lang: "en", Text: "Handheld detectors"},
+	{Lang: "fr", Text: "Détecteurs portatifs"},
+	{Lang: "en", Text: "How many staff are trained for CBRN response?"},
+	{Lang: "fr", Text: "Combien d'agents sont formés à la réponse NRBC ?"},
+	{Lang: "en", Text: "Which exercise or real event taught you most, and what changed after it?"},
+	{Lang: "fr", Text: "Quel exercice ou événement réel vous a le plus appris, et qu'est-ce qui a changé ensuite ?"},
+}
+
+var fixture_example_strings = [...]string{
+	"en",
+	"fr",
+	"DET-BRD-00",
+	"DET-BRD-01",
+	"needs-assessment",
+	"legal-review",
+	"action-plan",
+	"capacity-building",
+	"tabletop-exercise",
+	"field-exercise",
+	"C",
+	"B",
+	"R",
+	"N",
+	"UNSCR 1540 (2004) OP2",
+	"legal-review",
+	"C",
+	"B",
+	"health",
+	"iaea",
+	"opcw",
+	"true",
+	"legal-review",
+	"action-plan",
+	"tabletop-exercise",
+	"best-practice-exchange",
+	"R",
+	"N",
+	"customs",
+	"R",
+	"N",
+	"some",
+	"all",
+	"equipment",
+	"capacity-building",
+	"C",
+	"B",
+	"R",
+	"N",
+	"C",
+	"B",
+	"R",
+	"N",
+	"portal",
+}
+
 // build_fixture_minimal builds minimal 1, as loaded from the file of digest sha256:83242d53bc34c390fa39724a976cac7668315d1de9370ef00fbb8ee67ee83992.
 func build_fixture_minimal() (*questionnaire.Questionnaire, error) {
-	s := newSlab(17, 5)
 	qs := make([]questionnaire.Question, 1)
-	q := &questionnaire.Questionnaire{ID: "minimal", Version: "1", Languages: s.strs(
-		"en",
-	), Title: s.tx("en", "en", "Minimal questionnaire"), Activities: []questionnaire.Activity{
-		{ID: "needs-assessment", Title: s.tx("en", "en", "Needs and risk assessment", "fr", "Évaluation des besoins et des risques"), BuiltIn: true},
-		{ID: "action-plan", Title: s.tx("en", "en", "National and regional action plan", "fr", "Plan d'action national et régional"), BuiltIn: true},
-		{ID: "capacity-building", Title: s.tx("en", "en", "Capacity building and training", "fr", "Renforcement des capacités et formation"), BuiltIn: true},
-		{ID: "legal-review", Title: s.tx("en", "en", "Legal framework review", "fr", "Revue du cadre juridique"), BuiltIn: true},
-		{ID: "tabletop-exercise", Title: s.tx("en", "en", "Tabletop exercise", "fr", "Exercice sur table"), BuiltIn: true},
-		{ID: "field-exercise", Title: s.tx("en", "en", "Real-time field exercise (including cross-border)", "fr", "Exercice grandeur nature (y compris transfrontalier)"), BuiltIn: true},
-		{ID: "best-practice-exchange", Title: s.tx("en", "en", "Inter-regional exchange of best practices and lessons learnt", "fr", "Échange interrégional de bonnes pratiques et d'enseignements tirés"), BuiltIn: true},
+	q := &questionnaire.Questionnaire{ID: "minimal", Version: "1", Languages: fixture_minimal_strings[0:1:1], Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[0:1:1]}, Activities: []questionnaire.Activity{
+		{ID: "needs-assessment", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[1:3:3]}, BuiltIn: true},
+		{ID: "action-plan", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[3:5:5]}, BuiltIn: true},
+		{ID: "capacity-building", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[5:7:7]}, BuiltIn: true},
+		{ID: "legal-review", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[7:9:9]}, BuiltIn: true},
+		{ID: "tabletop-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[9:11:11]}, BuiltIn: true},
+		{ID: "field-exercise", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[11:13:13]}, BuiltIn: true},
+		{ID: "best-practice-exchange", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[13:15:15]}, BuiltIn: true},
 	}, Sections: []*questionnaire.Section{
-		{ID: "s1", Pillar: "response", Title: s.tx("en", "en", "Response")},
+		{ID: "s1", Pillar: "response", Title: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[15:16:16]}},
 	}, Digest: "sha256:83242d53bc34c390fa39724a976cac7668315d1de9370ef00fbb8ee67ee83992"}
 	q.Questions = []*questionnaire.Question{
-		build_fixture_minimalQ0(s, &qs[0]),
+		build_fixture_minimalQ0(&qs[0]),
 	}
 	return questionnaire.Assemble(q, []int{0}, []int{-1})
 }
 
-func build_fixture_minimalQ0(s *slab, q *questionnaire.Question) *questionnaire.Question {
-	*q = questionnaire.Question{ID: "Q1", Type: questionnaire.QuestionType("yesno"), Text: s.tx("en", "en", "Is there a national CBRN response plan?"), Hazards: s.strs(
-		"C",
-		"B",
-		"R",
-		"N",
-	), Weight: 1}
+func build_fixture_minimalQ0(q *questionnaire.Question) *questionnaire.Question {
+	*q = questionnaire.Question{ID: "Q1", Type: questionnaire.QuestionType("yesno"), Text: questionnaire.Text{Default: "en", Values: fixture_minimal_texts[16:17:17]}, Hazards: fixture_minimal_strings[1:5:5], Weight: 1}
 	return q
+}
+
+// fixture_minimal_texts are the translations of the texts of minimal 1, and fixture_minimal_strings the strings
+// of its lists: data laid out by the linker, which a build's texts and lists point into instead
+// of copying them (a thousand and a half allocations, 90 KB, for cbrn-core). Nothing writes
+// a questionnaire's texts or lists once loaded; their capacity ends with them, so that an
+// append copies.
+var fixture_minimal_texts = [...]questionnaire.Translation{
+	{Lang: "en", Text: "Minimal questionnaire"},
+	{Lang: "en", Text: "Needs and risk assessment"},
+	{Lang: "fr", Text: "Évaluation des besoins et des risques"},
+	{Lang: "en", Text: "National and regional action plan"},
+	{Lang: "fr", Text: "Plan d'action national et régional"},
+	{Lang: "en", Text: "Capacity building and training"},
+	{Lang: "fr", Text: "Renforcement des capacités et formation"},
+	{Lang: "en", Text: "Legal framework review"},
+	{Lang: "fr", Text: "Revue du cadre juridique"},
+	{Lang: "en", Text: "Tabletop exercise"},
+	{Lang: "fr", Text: "Exercice sur table"},
+	{Lang: "en", Text: "Real-time field exercise (including cross-border)"},
+	{Lang: "fr", Text: "Exercice grandeur nature (y compris transfrontalier)"},
+	{Lang: "en", Text: "Inter-regional exchange of best practices and lessons learnt"},
+	{Lang: "fr", Text: "Échange interrégional de bonnes pratiques et d'enseignements tirés"},
+	{Lang: "en", Text: "Response"},
+	{Lang: "en", Text: "Is there a national CBRN response plan?"},
+}
+
+var fixture_minimal_strings = [...]string{
+	"en",
+	"C",
+	"B",
+	"R",
+	"N",
 }

@@ -2,45 +2,5 @@
 
 package compiled
 
-import "github.com/cbrn-tool/cbrn/internal/questionnaire"
-
-// slab hands out the translations and string lists of one questionnaire from two arrays
-// made for it, each of the size the generator counted: two allocations instead of one per text
-// and per list (a thousand and a half for cbrn-core). What a slab hands out is the loaded
-// questionnaire's own, as a parse's would be: a slab serves one build.
-type slab struct {
-	tr  []questionnaire.Translation
-	str []string
-}
-
-func newSlab(translations, strs int) *slab {
-	return &slab{tr: make([]questionnaire.Translation, translations), str: make([]string, strs)}
-}
-
-// tx is a text: its default language, then language and text pairs.
-func (s *slab) tx(def string, pairs ...string) questionnaire.Text {
-	n := len(pairs) / 2
-	if len(s.tr) < n { // never with the generator's counts; a miscount still builds
-		s.tr = make([]questionnaire.Translation, n)
-	}
-	v := s.tr[:n:n]
-	s.tr = s.tr[n:]
-	for i := range v {
-		v[i] = questionnaire.Translation{Lang: pairs[2*i], Text: pairs[2*i+1]}
-	}
-	return questionnaire.Text{Default: def, Values: v}
-}
-
-// strs is a list of strings.
-func (s *slab) strs(v ...string) []string {
-	if len(s.str) < len(v) {
-		s.str = make([]string, len(v))
-	}
-	out := s.str[:len(v):len(v)]
-	s.str = s.str[len(v):]
-	copy(out, v)
-	return out
-}
-
 // f64 is a pointer to a number, for a bound.
 func f64(v float64) *float64 { return &v }
