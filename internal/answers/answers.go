@@ -44,7 +44,8 @@ type File struct {
 	refLine, refCol   int // where `questionnaire:` stands, for messages
 	langLine, langCol int // where `language:` stands
 
-	layout *layout // comments and blank lines of the file as read, kept by Marshal
+	layout   *layout // comments and blank lines of the file as read, kept by Marshal
+	readOnly bool    // read by Read, without its layout: Marshal refuses it
 }
 
 // Ref names the questionnaire the answers were given to.
@@ -153,6 +154,24 @@ func Parse(path string, data []byte) (*File, error) {
 		return f, nil
 	}
 	return parseYAML(path, data)
+}
+
+// Read reads an answers file that will not be written back: a report, a plan, an export or a
+// comparison of it. It does not note the comments and blank lines that Load keeps for the next
+// save (half of reading a commented file), and Marshal and Save refuse the File it returns.
+func Read(path string) (*File, error) {
+	data, err := questionnaire.ReadFileLimited(path, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	f := readFast(path, data)
+	if f == nil {
+		if f, err = parseYAML(path, data); err != nil {
+			return nil, err
+		}
+	}
+	f.readOnly = true
+	return f, nil
 }
 
 // parseYAML reads an answers file with the YAML library: every file the fast path declines,

@@ -12,7 +12,15 @@ import (
 var (
 	ParseFast = parseFast
 	ParseYAML = parseYAML
+	ReadFast  = readFast
 )
+
+// WithoutLayout is f as Read returns it: without the comments and blank lines noted for a save.
+func WithoutLayout(f *File) *File {
+	c := *f
+	c.layout, c.readOnly = nil, true
+	return &c
+}
 
 // DumpLayout renders the comments and blank lines a file keeps for its next save, for messages.
 func DumpLayout(f *File) string {

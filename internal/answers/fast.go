@@ -72,43 +72,65 @@ var fastNodes = sync.Pool{New: func() any { return new([]fastNode) }}
 
 // parseFast reads an answers file by the fast path; nil when it declines.
 func parseFast(path string, data []byte) *File {
-	if len(data) == 0 || len(data) > MaxFileSize {
+	buf := fastNodes.Get().(*[]fastNode)
+	defer putNodes(buf)
+	f, p, root := parseFastData(path, data, buf)
+	if f == nil || p == nil {
+		return f
+	}
+	// Comments and blank lines are kept for the next save, as the YAML path notes them.
+	var ok bool
+	if f.layout, ok = fastLayout(p, root); !ok {
 		return nil
+	}
+	return f
+}
+
+// readFast reads the data of an answers file by the fast path, without noting its comments
+// and blank lines; nil when it declines.
+func readFast(path string, data []byte) *File {
+	buf := fastNodes.Get().(*[]fastNode)
+	defer putNodes(buf)
+	f, _, _ := parseFastData(path, data, buf)
+	return f
+}
+
+func putNodes(buf *[]fastNode) {
+	*buf = (*buf)[:0]
+	fastNodes.Put(buf)
+}
+
+// parseFastData reads the data of a file the fast path understands, or returns nil, with buf
+// (from fastNodes) for its nodes; it also returns the parser and the root node when the file
+// has comments or blank lines, whose layout parseFast goes on to note while it holds buf.
+func parseFastData(path string, data []byte, buf *[]fastNode) (*File, *fastParser, int32) {
+	if len(data) == 0 || len(data) > MaxFileSize {
+		return nil, nil, 0
 	}
 	ascii, layout, ok := fastChars(data)
 	if !ok {
-		return nil
+		return nil, nil, 0
 	}
-	buf := fastNodes.Get().(*[]fastNode)
 	// Room for the file's nodes from the start (files run 17 to 19 bytes a node): grown by
 	// doubling, the slice was copied ten times and touched twice its size of fresh memory.
 	if want := len(data)/12 + 16; cap(*buf) < want {
 		*buf = make([]fastNode, 0, want)
 	}
-	defer func() {
-		*buf = (*buf)[:0]
-		fastNodes.Put(buf)
-	}()
 	p := &fastParser{src: string(data), line: 1, ascii: ascii, nodes: (*buf)[:0]}
+	defer func() { *buf = p.nodes }() // kept, grown, for the next file
 	if p.contentLine() != 0 {
-		return nil // empty, or a root that is indented
+		return nil, nil, 0 // empty, or a root that is indented
 	}
 	root, ok := p.blockMap(0)
 	// A document that ends before the end of the file (a second one, a stray line) is declined.
 	if !ok || p.pos != len(p.src) {
-		*buf = p.nodes
-		return nil
+		return nil, nil, 0
 	}
-	*buf = p.nodes
 	f := fastFile(path, p.nodes, root)
 	if f == nil || !layout {
-		return f
+		return f, nil, 0
 	}
-	// Comments and blank lines are kept for the next save, as the YAML path notes them.
-	if f.layout, ok = fastLayout(p, root); !ok {
-		return nil
-	}
-	return f
+	return f, p, root
 }
 
 // fastChars checks every character: the fast path takes no tab, carriage return or other

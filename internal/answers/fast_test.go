@@ -299,7 +299,26 @@ func FuzzFastParse(f *testing.F) {
 		"  B:\n    value: [a, b]\n    agreed:\n      reason: \"the workshop \\u00e9\"\n    note: x # why\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsYAML(t, data)
+		readAsYAML(t, data)
 	})
+}
+
+// readAsYAML: the fast path read for reading only (answers.Read) gives the data the YAML path
+// gives, whenever it accepts the file, including files whose comments the fast path cannot
+// place (which Load then reads by the YAML path).
+func readAsYAML(t testing.TB, data []byte) {
+	t.Helper()
+	fast := answers.ReadFast("f.answers.yaml", data)
+	if fast == nil {
+		return
+	}
+	slow, err := answers.ParseYAML("f.answers.yaml", data)
+	if err != nil {
+		t.Fatalf("the fast path reads what the YAML path refuses:\n%v\n--- file:\n%s", err, data)
+	}
+	if got, want := answers.WithoutLayout(fast), answers.WithoutLayout(slow); !reflect.DeepEqual(got, want) {
+		t.Fatalf("the two paths read different data:\nfast %s\nyaml %s\n--- file:\n%s", dump(got), dump(want), data)
+	}
 }
 
 // BenchmarkParse reads one generated cbrn-core assessment, in cbrn's style and in block style,

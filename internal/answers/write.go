@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -14,6 +15,10 @@ import (
 // Marshal renders the file as YAML: fixed key order, one answer per line, answers in Order, with
 // the comments and blank lines the file had when it was read, beside the same keys and answers.
 func (f *File) Marshal() ([]byte, error) {
+	if f.readOnly {
+		// A defect of the calling code: written now, the file would lose its comments.
+		return nil, fmt.Errorf("%s was read for reading only (answers.Read), without its comments: load it with answers.Load to write it", f.Path)
+	}
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(parent *yaml.Node, key string, value *yaml.Node) {
 		parent.Content = append(parent.Content, str(key), value)

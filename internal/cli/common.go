@@ -64,6 +64,22 @@ func loadAssessment(path, qRef string) (*assessment, error) {
 	if err != nil {
 		return nil, err
 	}
+	return assessmentOf(a, qRef)
+}
+
+// readAssessment is loadAssessment for a command that never writes the answers file back: it
+// reads the file with answers.Read, without noting its comments for a save.
+func readAssessment(path, qRef string) (*assessment, error) {
+	a, err := answers.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return assessmentOf(a, qRef)
+}
+
+// assessmentOf checks answers read from a file against their questionnaire, found as
+// loadAssessment says.
+func assessmentOf(a *answers.File, qRef string) (*assessment, error) {
 	src, err := sourceFor(a, qRef)
 	if err != nil {
 		return nil, err

@@ -72,11 +72,11 @@ func runCompare(s *Streams, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	base, err := answers.Load(opts.Base)
+	base, err := answers.Read(opts.Base)
 	if err != nil {
 		return err
 	}
-	next, err := answers.Load(opts.New)
+	next, err := answers.Read(opts.New)
 	if err != nil {
 		return err
 	}

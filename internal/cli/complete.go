@@ -31,7 +31,7 @@ func completionQuestionnaire(cmd *cobra.Command, args []string) *questionnaire.Q
 		ref = f.Value.String()
 	}
 	if ref == "" && len(args) > 0 {
-		if a, err := answers.Load(args[0]); err == nil {
+		if a, err := answers.Read(args[0]); err == nil {
 			if q, err := questionnaireFor(a, ""); err == nil {
 				return q
 			}

@@ -70,7 +70,7 @@ func runPlan(s *Streams, opts *PlanOptions) error {
 	if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
 		return usageErrorf("an Excel workbook is binary: write it to a file with --out FILE.xlsx, or redirect stdout")
 	}
-	as, err := loadAssessment(opts.Answers, opts.Questionnaire)
+	as, err := readAssessment(opts.Answers, opts.Questionnaire)
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func runReport(s *Streams, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	as, err := loadAssessment(opts.Answers, opts.Questionnaire)
+	as, err := readAssessment(opts.Answers, opts.Questionnaire)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func Run(ctx context.Context, job Job, emit func(i int, it *Item) error) error {
 
 func (job Job) item(path string, cells, buffers *sync.Pool) *Item {
 	it := &Item{Path: path}
-	a, err := answers.Load(path)
+	a, err := answers.Read(path)
 	if err != nil {
 		it.Err = err
 		return it
