@@ -121,8 +121,9 @@ func renderHTML(in Input) ([]byte, error) {
 		for j, id := range g.Q.Activities {
 			titles[j] = v.q.ActivityTitle(id, v.lang)
 		}
+		from, to := v.fromTo(g)
 		p.Gaps = append(p.Gaps, htmlGap{N: i + 1, ID: g.Q.ID, Text: g.Text, Critical: g.Q.Critical,
-			From: g.From, To: g.To, Gap: v.t.Number(g.Q.Gap), Priority: v.t.Decimal(g.Q.Priority),
+			From: from, To: to, Gap: v.t.Number(g.Q.Gap), Priority: v.t.Decimal(g.Q.Priority),
 			Pillar: v.t.Pillar(g.Q.Pillar), Hazards: strings.Join(g.Q.Hazards, " "),
 			ActivitiesTitles: strings.Join(titles, v.w("listSep"))})
 	}

@@ -82,7 +82,8 @@ func renderMarkdown(in Input) []byte {
 			for j, id := range g.Q.Activities {
 				titles[j] = textfmt.Markdown(v.q.ActivityTitle(id, v.lang))
 			}
-			rows = append(rows, []string{fmt.Sprint(i + 1), q, textfmt.Markdown(g.From + " → " + g.To),
+			from, to := v.fromTo(g)
+			rows = append(rows, []string{fmt.Sprint(i + 1), q, textfmt.Markdown(from + " → " + to),
 				v.t.Number(g.Q.Gap), v.t.Decimal(g.Q.Priority), strings.Join(titles, v.w("listSep"))})
 		}
 		textfmt.MarkdownTable(&b, []string{"#", v.w("question"), v.w("nowTarget"), v.w("gap"), v.w("priorityLong"), v.w("activityColumn")}, rows,

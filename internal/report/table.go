@@ -178,7 +178,8 @@ func (v *view) gapText(b *bytes.Buffer, st style, n int, g gap) {
 	head += fmt.Sprintf(" · %s · %s %s · %s %s", v.t.Pillar(x.Pillar), strings.ToLower(v.w("gap")),
 		v.t.Number(x.Gap), v.w("priority"), v.t.Decimal(x.Priority))
 	b.WriteString(head + "\n")
-	textfmt.WriteWrapped(b, textfmt.Terminal(g.From+" → "+g.To), "    ", "    ", textfmt.Width)
+	from, to := v.fromTo(g)
+	textfmt.WriteWrapped(b, textfmt.Terminal(from+" → "+to), "    ", "    ", textfmt.Width)
 	textfmt.WriteWrapped(b, textfmt.Terminal(g.Text), "    ", "    ", textfmt.Width)
 }
 

@@ -37,8 +37,12 @@ type view struct {
 type gap struct {
 	Q    *score.Question
 	Text string // the question, in the report's language
-	From string // current answer ("2 Initiated", "No", "don't know")
-	To   string // target ("4 Demonstrated", "Yes", "full")
+}
+
+// fromTo is a gap's current answer and target in words ("2 Initiated" → "4 Demonstrated",
+// "No" → "Yes", "don't know"), worded only for the gaps a format shows (the terminal, ten).
+func (v *view) fromTo(g gap) (from, to string) {
+	return v.t.Answer(g.Q.Q, v.a.Get(g.Q.ID), v.lang), v.t.Target(g.Q.Q, g.Q.TargetLv, g.Q.TargetChoice, v.lang)
 }
 
 type activity struct {
@@ -63,7 +67,7 @@ func newView(in Input) *view {
 		byID[r.Questions[i].ID] = &r.Questions[i]
 	}
 	for _, x := range r.Gaps() {
-		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang), From: v.t.Answer(x.Q, v.a.Get(x.ID), v.lang), To: v.t.Target(x.Q, x.TargetLv, x.TargetChoice, v.lang)})
+		v.gaps = append(v.gaps, gap{Q: x, Text: x.Q.Text.Get(v.lang)})
 	}
 	for _, a := range r.Activities {
 		act := activity{ID: a.ID, Title: q.ActivityTitle(a.ID, v.lang), Priority: a.Priority, Share: a.Share}
