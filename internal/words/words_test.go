@@ -2,6 +2,7 @@ package words
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -292,5 +293,76 @@ func TestPluralCaseAsSelectf(t *testing.T) {
 	}
 	if got := For("en").Count("report.gaps", 0); got != "0 gaps" {
 		t.Errorf("en 0 gaps: %q", got)
+	}
+}
+
+// Every message of every language, with texts and counts below 1,000 for its verbs, reads the
+// same written by fmt as by the language's message printer, which T leaves the rest to; counts
+// of 1,000 and more go to the printer, which groups their digits.
+func TestPrintsAsPrinter(t *testing.T) {
+	texts := []string{"x.yaml", "Prévention", "«\u00a0x\u00a0»", "%d", ""}
+	counts := []int{0, 1, 2, 7, 999}
+	tried := 0
+	for _, lang := range Languages() {
+		p := message.NewPrinter(language.Make(lang))
+		for _, key := range catalogueKeys() {
+			m, isPlural, _ := For(lang).lookup(key)
+			forms := []string{m}
+			if isPlural {
+				e, _ := pluralEntryOf(lang, key)
+				forms = nil
+				for i := 1; i < len(e.cases); i += 2 {
+					forms = append(forms, e.cases[i])
+				}
+			}
+			for _, f := range forms {
+				n := verbs(f)
+				if n < 0 {
+					continue // the printer writes these
+				}
+				for k := range 5 {
+					// A count for each %d, a text for any other verb.
+					args := make([]any, 0, n)
+					for j, c := range strings.Split(f, "%")[1:] {
+						switch {
+						case strings.HasPrefix(c, "d"):
+							args = append(args, counts[(j+k)%len(counts)])
+						case c != "" && len(args) < n:
+							args = append(args, texts[(j+k)%len(texts)])
+						}
+					}
+					if len(args) != n {
+						continue
+					}
+					tried++
+					if got, want := fmt.Sprintf(f, args...), p.Sprintf(f, args...); got != want {
+						t.Errorf("%s %s %q %v: fmt %q, printer %q", lang, key, f, args, got, want)
+					}
+				}
+			}
+		}
+	}
+	if tried < 500 {
+		t.Errorf("only %d messages tried", tried)
+	}
+	for _, c := range []struct {
+		m string
+		n int
+	}{{"a", 0}, {"%d of %s", 2}, {"100 %%", 0}, {"%5.1f%%", 1}, {"%[2]d of %[1]d", -1}, {"%*d", -1}, {"50 %", -1}} {
+		if got := verbs(c.m); got != c.n {
+			t.Errorf("verbs(%q) = %d, want %d", c.m, got, c.n)
+		}
+	}
+	for _, args := range [][]any{{1000}, {-1}, {1.5}, {int64(3)}} {
+		if unlocalised(args) {
+			t.Errorf("%v is left to fmt", args)
+		}
+	}
+	// Left to the printer: a singular without its count, a count of thousands.
+	if got := For("en").Count("report.gaps", 1); got != "1 gap" {
+		t.Errorf("en 1 gap: %q", got)
+	}
+	if got := For("fr").T("report.gapsCount", 1500, 3); !strings.Contains(got, "1\u202f500") && !strings.Contains(got, "1\u00a0500") {
+		t.Errorf("fr 1500 gaps: %q, digits not grouped", got)
 	}
 }
