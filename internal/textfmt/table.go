@@ -120,8 +120,9 @@ func direct(b *bytes.Buffer, header []string, rows [][]string, right []bool) boo
 	}
 	align := alignments(n, right)
 	pad := tw.Padding{Left: " ", Right: " ", Overwrite: true}
-	cells := func(r []string, header bool) map[int]tw.CellContext {
-		m := make(map[int]tw.CellContext, n)
+	// Two maps of cells, the header's and the row's, refilled row after row: the renderer
+	// reads them while drawing a line and keeps nothing of them.
+	cells := func(m map[int]tw.CellContext, r []string, header bool) map[int]tw.CellContext {
 		for i, c := range r {
 			a := align[i]
 			if header {
@@ -136,12 +137,12 @@ func direct(b *bytes.Buffer, header []string, rows [][]string, right []bool) boo
 	// third of the drawing) unless it is suspended.
 	r.Logger(ll.New("table").Suspend())
 	_ = r.Start(b)
-	head := cells(header, true)
+	head := cells(make(map[int]tw.CellContext, n), header, true)
 	r.Line(tw.Formatting{Row: tw.RowContext{Widths: widths, Next: head, Position: tw.Header,
 		Location: tw.LocationFirst}, Level: tw.LevelHeader})
 	r.Header([][]string{header}, tw.Formatting{Row: tw.RowContext{Widths: widths, Current: head,
 		Position: tw.Header, Location: tw.LocationFirst}, Level: tw.LevelHeader, NormalizedWidths: widths})
-	cur := cells(rows[0], false)
+	cur := cells(make(map[int]tw.CellContext, n), rows[0], false)
 	r.Line(tw.Formatting{Row: tw.RowContext{Widths: widths, Current: head, Next: cur, Position: tw.Header,
 		Location: tw.LocationMiddle}, Level: tw.LevelBody})
 	for i, row := range rows {
@@ -150,7 +151,7 @@ func direct(b *bytes.Buffer, header []string, rows [][]string, right []bool) boo
 			loc = tw.LocationEnd
 		}
 		if i > 0 {
-			cur = cells(row, false)
+			cells(cur, row, false)
 		}
 		r.Row(row, tw.Formatting{Row: tw.RowContext{Widths: widths, Current: cur, Position: tw.Row,
 			Location: loc}, Level: tw.LevelBody, NormalizedWidths: widths})
