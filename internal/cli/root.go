@@ -40,7 +40,6 @@ Start with:
   cbrn report cbrn-core.answers.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return nil
@@ -54,6 +53,10 @@ Start with:
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
+	}
+	if only == "" || only == "version" {
+		// Only the root's own --version reads it; a run of another command cannot reach it.
+		root.Version = Version()
 	}
 	root.SuggestionsMinimumDistance = 2
 	root.SetIn(s.In)

@@ -52,3 +52,18 @@ func TestOneCommandTreeAsWhole(t *testing.T) {
 		t.Errorf("the tree of a report has %d commands", len(cmds))
 	}
 }
+
+// --version is the root's own flag: a command's run does not take it, in the whole tree as in
+// the tree of that command alone.
+func TestVersionFlagOnlyOnRoot(t *testing.T) {
+	for _, only := range []string{"", "report"} {
+		_, _, err := runWith(only, []string{"report", "--version"})
+		if err == nil || !strings.Contains(err.Error(), "unknown flag: --version") {
+			t.Errorf("tree %q: report --version: %v", only, err)
+		}
+	}
+	out, _, err := runWith("", []string{"--version"})
+	if err != nil || !strings.HasPrefix(out, "cbrn ") {
+		t.Errorf("--version: %q %v", out, err)
+	}
+}
