@@ -22,63 +22,6 @@ func catalogueMessage(lang, key string) (msg string, plural, ok bool) {
 	return "", false, false
 }
 
-// pluralEntries are the entries of lang with plural forms.
-func pluralEntries(lang string) []pluralEntry {
-	switch lang {
-	case "en":
-		return []pluralEntry{
-			{key: "consensus.answered", arg: 1, cases: []string{"one", "%d question has at least one answer", "other", "%d questions have at least one answer"}},
-			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d is disputed.", "other", "%d are disputed."}},
-			{key: "consensus.levels", arg: 1, cases: []string{"one", "1 level", "other", "%d levels"}},
-			{key: "handout.questions", arg: 1, cases: []string{"one", "1 question", "other", "%d questions"}},
-			{key: "plan.counts", arg: 1, cases: []string{"one", "%d gap to close (critical: %d)", "other", "%d gaps to close (critical: %d)"}},
-			{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d information gap (don't know)", "other", "%d information gaps (don't know)"}},
-			{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d applicable question is still unanswered: complete the assessment with “cbrn assess” before settling the plan.", "other", "%d applicable questions are still unanswered: complete the assessment with “cbrn assess” before settling the plan."}},
-			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "The %d question is answered.", "other", "All %d questions are answered."}},
-			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question is not answered yet: run %s to answer it.", "other", "%d questions are not answered yet: run %s to answer them."}},
-			{key: "prompt.saved", arg: 1, cases: []string{"one", "saved %d answer to %s — run the same command to resume", "other", "saved %d answers to %s — run the same command to resume"}},
-			{key: "report.gaps", arg: 1, cases: []string{"one", "1 gap", "other", "%d gaps"}},
-			{key: "report.moreGaps", arg: 1, cases: []string{"one", "1 more gap is listed with -o markdown, -o html or -o csv.", "other", "%d more gaps are listed with -o markdown, -o html or -o csv."}},
-			{key: "report.unknownBrief", arg: 1, cases: []string{"one", "1 question answered \"don't know\": gather that information first (a needs assessment).", "other", "%d questions answered \"don't know\": gather that information first (a needs assessment)."}},
-			{key: "resolve.allDone", arg: 1, cases: []string{"one", "The %d disputed question is settled already in %s.", "other", "All %d disputed questions are settled already in %s."}},
-			{key: "resolve.contra", arg: 1, cases: []string{"one", "%d disputed", "other", "%d disputed"}},
-			{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d of %[1]d disputed question settled; %[3]s holds it.", "other", "%[2]d of %[1]d disputed questions settled; %[3]s holds them."}},
-			{key: "resolve.hint", arg: 1, cases: []string{"one", "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve", "other", "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"}},
-			{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer agreed in an earlier session.", "other", "%[2]s: keeping %[1]d answers agreed in an earlier session."}},
-			{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer that no participant gave: %[3]s", "other", "%[2]s: keeping %[1]d answers that no participant gave: %[3]s"}},
-			{key: "resolve.merged", arg: 1, cases: []string{"one", "%d merged answer", "other", "%d merged answers"}},
-			{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s: replacing %[1]d answer by the participants' merged one: %[3]s", "other", "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s"}},
-			{key: "resolve.stopped", arg: 1, cases: []string{"one", "stopped: %[2]d of %[1]d disputed question settled, saved in %[3]s; run the same command again to go on.", "other", "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on."}},
-		}
-	case "fr":
-		return []pluralEntry{
-			{key: "consensus.answered", arg: 1, cases: []string{"one", "%d question a au moins une réponse", "other", "%d questions ont au moins une réponse"}},
-			{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d est contestée.", "other", "%d sont contestées."}},
-			{key: "consensus.levels", arg: 1, cases: []string{"one", "%d niveau", "other", "%d niveaux"}},
-			{key: "handout.questions", arg: 1, cases: []string{"one", "%d question", "other", "%d questions"}},
-			{key: "plan.counts", arg: 1, cases: []string{"one", "%d écart à combler (critiques\u00a0: %d)", "other", "%d écarts à combler (critiques\u00a0: %d)"}},
-			{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d manque d'information («\u00a0ne sait pas\u00a0»)", "other", "%d manques d'information («\u00a0ne sait pas\u00a0»)"}},
-			{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d question applicable est encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan.", "other", "%d questions applicables sont encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan."}},
-			{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "La question a une réponse (%d).", "other", "Les %d questions ont une réponse."}},
-			{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question n'a pas encore de réponse\u00a0: lancez %s pour y répondre.", "other", "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre."}},
-			{key: "prompt.saved", arg: 1, cases: []string{"one", "%d réponse enregistrée dans %s — relancez la même commande pour reprendre", "other", "%d réponses enregistrées dans %s — relancez la même commande pour reprendre"}},
-			{key: "report.gaps", arg: 1, cases: []string{"one", "%d écart", "other", "%d écarts"}},
-			{key: "report.moreGaps", arg: 1, cases: []string{"one", "%d autre écart figure dans les sorties -o markdown, -o html ou -o csv.", "other", "%d autres écarts figurent dans les sorties -o markdown, -o html ou -o csv."}},
-			{key: "report.unknownBrief", arg: 1, cases: []string{"one", "%d question à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins).", "other", "%d questions à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins)."}},
-			{key: "resolve.allDone", arg: 1, cases: []string{"one", "La question contestée (%d) est déjà réglée dans %s.", "other", "Les %d questions contestées sont déjà réglées dans %s."}},
-			{key: "resolve.contra", arg: 1, cases: []string{"one", "%d contestée", "other", "%d contestées"}},
-			{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d sur %[1]d question contestée réglée\u202f; %[3]s la contient.", "other", "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient."}},
-			{key: "resolve.hint", arg: 1, cases: []string{"one", "%d question contestée\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve", "other", "%d questions contestées\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"}},
-			{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse convenue lors d'une séance précédente est conservée.", "other", "%[2]s\u00a0: %[1]d réponses convenues lors d'une séance précédente sont conservées."}},
-			{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse qu'aucun participant n'a donnée est conservée\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s"}},
-			{key: "resolve.merged", arg: 1, cases: []string{"one", "%d réponse fusionnée", "other", "%d réponses fusionnées"}},
-			{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse remplacée par la fusion des participants\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s"}},
-			{key: "resolve.stopped", arg: 1, cases: []string{"one", "arrêt\u00a0: %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s\u202f; relancez la même commande pour continuer.", "other", "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer."}},
-		}
-	}
-	return nil
-}
-
 // pluralEntryIn is the entry of key with plural forms in lang, if lang's catalogue has one.
 func pluralEntryIn(lang, key string) (pluralEntry, bool) {
 	switch lang {
@@ -93,49 +36,49 @@ func pluralEntryIn(lang, key string) (pluralEntry, bool) {
 func plural_en(key string) (pluralEntry, bool) {
 	switch key {
 	case "consensus.answered":
-		return pluralEntry{key: "consensus.answered", arg: 1, cases: []string{"one", "%d question has at least one answer", "other", "%d questions have at least one answer"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question has at least one answer", "other", "%d questions have at least one answer"}}, true
 	case "consensus.disputed":
-		return pluralEntry{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d is disputed.", "other", "%d are disputed."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d is disputed.", "other", "%d are disputed."}}, true
 	case "consensus.levels":
-		return pluralEntry{key: "consensus.levels", arg: 1, cases: []string{"one", "1 level", "other", "%d levels"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "1 level", "other", "%d levels"}}, true
 	case "handout.questions":
-		return pluralEntry{key: "handout.questions", arg: 1, cases: []string{"one", "1 question", "other", "%d questions"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "1 question", "other", "%d questions"}}, true
 	case "plan.counts":
-		return pluralEntry{key: "plan.counts", arg: 1, cases: []string{"one", "%d gap to close (critical: %d)", "other", "%d gaps to close (critical: %d)"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d gap to close (critical: %d)", "other", "%d gaps to close (critical: %d)"}}, true
 	case "plan.infoCount":
-		return pluralEntry{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d information gap (don't know)", "other", "%d information gaps (don't know)"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d information gap (don't know)", "other", "%d information gaps (don't know)"}}, true
 	case "plan.unansweredNote":
-		return pluralEntry{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d applicable question is still unanswered: complete the assessment with “cbrn assess” before settling the plan.", "other", "%d applicable questions are still unanswered: complete the assessment with “cbrn assess” before settling the plan."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d applicable question is still unanswered: complete the assessment with “cbrn assess” before settling the plan.", "other", "%d applicable questions are still unanswered: complete the assessment with “cbrn assess” before settling the plan."}}, true
 	case "prompt.allAnswered":
-		return pluralEntry{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "The %d question is answered.", "other", "All %d questions are answered."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "The %d question is answered.", "other", "All %d questions are answered."}}, true
 	case "prompt.remaining":
-		return pluralEntry{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question is not answered yet: run %s to answer it.", "other", "%d questions are not answered yet: run %s to answer them."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question is not answered yet: run %s to answer it.", "other", "%d questions are not answered yet: run %s to answer them."}}, true
 	case "prompt.saved":
-		return pluralEntry{key: "prompt.saved", arg: 1, cases: []string{"one", "saved %d answer to %s — run the same command to resume", "other", "saved %d answers to %s — run the same command to resume"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "saved %d answer to %s — run the same command to resume", "other", "saved %d answers to %s — run the same command to resume"}}, true
 	case "report.gaps":
-		return pluralEntry{key: "report.gaps", arg: 1, cases: []string{"one", "1 gap", "other", "%d gaps"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "1 gap", "other", "%d gaps"}}, true
 	case "report.moreGaps":
-		return pluralEntry{key: "report.moreGaps", arg: 1, cases: []string{"one", "1 more gap is listed with -o markdown, -o html or -o csv.", "other", "%d more gaps are listed with -o markdown, -o html or -o csv."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "1 more gap is listed with -o markdown, -o html or -o csv.", "other", "%d more gaps are listed with -o markdown, -o html or -o csv."}}, true
 	case "report.unknownBrief":
-		return pluralEntry{key: "report.unknownBrief", arg: 1, cases: []string{"one", "1 question answered \"don't know\": gather that information first (a needs assessment).", "other", "%d questions answered \"don't know\": gather that information first (a needs assessment)."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "1 question answered \"don't know\": gather that information first (a needs assessment).", "other", "%d questions answered \"don't know\": gather that information first (a needs assessment)."}}, true
 	case "resolve.allDone":
-		return pluralEntry{key: "resolve.allDone", arg: 1, cases: []string{"one", "The %d disputed question is settled already in %s.", "other", "All %d disputed questions are settled already in %s."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "The %d disputed question is settled already in %s.", "other", "All %d disputed questions are settled already in %s."}}, true
 	case "resolve.contra":
-		return pluralEntry{key: "resolve.contra", arg: 1, cases: []string{"one", "%d disputed", "other", "%d disputed"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d disputed", "other", "%d disputed"}}, true
 	case "resolve.done":
-		return pluralEntry{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d of %[1]d disputed question settled; %[3]s holds it.", "other", "%[2]d of %[1]d disputed questions settled; %[3]s holds them."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]d of %[1]d disputed question settled; %[3]s holds it.", "other", "%[2]d of %[1]d disputed questions settled; %[3]s holds them."}}, true
 	case "resolve.hint":
-		return pluralEntry{key: "resolve.hint", arg: 1, cases: []string{"one", "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve", "other", "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d disputed question; write the merged answers with --out MERGED, and settle the dispute with --resolve", "other", "%d disputed questions; write the merged answers with --out MERGED, and settle the disputes with --resolve"}}, true
 	case "resolve.kept":
-		return pluralEntry{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer agreed in an earlier session.", "other", "%[2]s: keeping %[1]d answers agreed in an earlier session."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer agreed in an earlier session.", "other", "%[2]s: keeping %[1]d answers agreed in an earlier session."}}, true
 	case "resolve.keptOwn":
-		return pluralEntry{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer that no participant gave: %[3]s", "other", "%[2]s: keeping %[1]d answers that no participant gave: %[3]s"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s: keeping %[1]d answer that no participant gave: %[3]s", "other", "%[2]s: keeping %[1]d answers that no participant gave: %[3]s"}}, true
 	case "resolve.merged":
-		return pluralEntry{key: "resolve.merged", arg: 1, cases: []string{"one", "%d merged answer", "other", "%d merged answers"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d merged answer", "other", "%d merged answers"}}, true
 	case "resolve.replaced":
-		return pluralEntry{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s: replacing %[1]d answer by the participants' merged one: %[3]s", "other", "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s: replacing %[1]d answer by the participants' merged one: %[3]s", "other", "%[2]s: replacing %[1]d answers by the participants' merged ones: %[3]s"}}, true
 	case "resolve.stopped":
-		return pluralEntry{key: "resolve.stopped", arg: 1, cases: []string{"one", "stopped: %[2]d of %[1]d disputed question settled, saved in %[3]s; run the same command again to go on.", "other", "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "stopped: %[2]d of %[1]d disputed question settled, saved in %[3]s; run the same command again to go on.", "other", "stopped: %[2]d of %[1]d disputed questions settled, saved in %[3]s; run the same command again to go on."}}, true
 	}
 	return pluralEntry{}, false
 }
@@ -143,49 +86,49 @@ func plural_en(key string) (pluralEntry, bool) {
 func plural_fr(key string) (pluralEntry, bool) {
 	switch key {
 	case "consensus.answered":
-		return pluralEntry{key: "consensus.answered", arg: 1, cases: []string{"one", "%d question a au moins une réponse", "other", "%d questions ont au moins une réponse"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question a au moins une réponse", "other", "%d questions ont au moins une réponse"}}, true
 	case "consensus.disputed":
-		return pluralEntry{key: "consensus.disputed", arg: 1, cases: []string{"one", "%d est contestée.", "other", "%d sont contestées."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d est contestée.", "other", "%d sont contestées."}}, true
 	case "consensus.levels":
-		return pluralEntry{key: "consensus.levels", arg: 1, cases: []string{"one", "%d niveau", "other", "%d niveaux"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d niveau", "other", "%d niveaux"}}, true
 	case "handout.questions":
-		return pluralEntry{key: "handout.questions", arg: 1, cases: []string{"one", "%d question", "other", "%d questions"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question", "other", "%d questions"}}, true
 	case "plan.counts":
-		return pluralEntry{key: "plan.counts", arg: 1, cases: []string{"one", "%d écart à combler (critiques\u00a0: %d)", "other", "%d écarts à combler (critiques\u00a0: %d)"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d écart à combler (critiques\u00a0: %d)", "other", "%d écarts à combler (critiques\u00a0: %d)"}}, true
 	case "plan.infoCount":
-		return pluralEntry{key: "plan.infoCount", arg: 1, cases: []string{"one", "%d manque d'information («\u00a0ne sait pas\u00a0»)", "other", "%d manques d'information («\u00a0ne sait pas\u00a0»)"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d manque d'information («\u00a0ne sait pas\u00a0»)", "other", "%d manques d'information («\u00a0ne sait pas\u00a0»)"}}, true
 	case "plan.unansweredNote":
-		return pluralEntry{key: "plan.unansweredNote", arg: 1, cases: []string{"one", "%d question applicable est encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan.", "other", "%d questions applicables sont encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question applicable est encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan.", "other", "%d questions applicables sont encore sans réponse\u00a0: complétez l'évaluation avec «\u00a0cbrn assess\u00a0» avant d'arrêter le plan."}}, true
 	case "prompt.allAnswered":
-		return pluralEntry{key: "prompt.allAnswered", arg: 1, cases: []string{"one", "La question a une réponse (%d).", "other", "Les %d questions ont une réponse."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "La question a une réponse (%d).", "other", "Les %d questions ont une réponse."}}, true
 	case "prompt.remaining":
-		return pluralEntry{key: "prompt.remaining", arg: 1, cases: []string{"one", "%d question n'a pas encore de réponse\u00a0: lancez %s pour y répondre.", "other", "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question n'a pas encore de réponse\u00a0: lancez %s pour y répondre.", "other", "%d questions n'ont pas encore de réponse\u00a0: lancez %s pour y répondre."}}, true
 	case "prompt.saved":
-		return pluralEntry{key: "prompt.saved", arg: 1, cases: []string{"one", "%d réponse enregistrée dans %s — relancez la même commande pour reprendre", "other", "%d réponses enregistrées dans %s — relancez la même commande pour reprendre"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d réponse enregistrée dans %s — relancez la même commande pour reprendre", "other", "%d réponses enregistrées dans %s — relancez la même commande pour reprendre"}}, true
 	case "report.gaps":
-		return pluralEntry{key: "report.gaps", arg: 1, cases: []string{"one", "%d écart", "other", "%d écarts"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d écart", "other", "%d écarts"}}, true
 	case "report.moreGaps":
-		return pluralEntry{key: "report.moreGaps", arg: 1, cases: []string{"one", "%d autre écart figure dans les sorties -o markdown, -o html ou -o csv.", "other", "%d autres écarts figurent dans les sorties -o markdown, -o html ou -o csv."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d autre écart figure dans les sorties -o markdown, -o html ou -o csv.", "other", "%d autres écarts figurent dans les sorties -o markdown, -o html ou -o csv."}}, true
 	case "report.unknownBrief":
-		return pluralEntry{key: "report.unknownBrief", arg: 1, cases: []string{"one", "%d question à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins).", "other", "%d questions à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins)."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins).", "other", "%d questions à «\u00a0ne sait pas\u00a0»\u00a0: réunir d'abord cette information (évaluation des besoins)."}}, true
 	case "resolve.allDone":
-		return pluralEntry{key: "resolve.allDone", arg: 1, cases: []string{"one", "La question contestée (%d) est déjà réglée dans %s.", "other", "Les %d questions contestées sont déjà réglées dans %s."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "La question contestée (%d) est déjà réglée dans %s.", "other", "Les %d questions contestées sont déjà réglées dans %s."}}, true
 	case "resolve.contra":
-		return pluralEntry{key: "resolve.contra", arg: 1, cases: []string{"one", "%d contestée", "other", "%d contestées"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d contestée", "other", "%d contestées"}}, true
 	case "resolve.done":
-		return pluralEntry{key: "resolve.done", arg: 1, cases: []string{"one", "%[2]d sur %[1]d question contestée réglée\u202f; %[3]s la contient.", "other", "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]d sur %[1]d question contestée réglée\u202f; %[3]s la contient.", "other", "%[2]d sur %[1]d questions contestées réglées\u202f; %[3]s les contient."}}, true
 	case "resolve.hint":
-		return pluralEntry{key: "resolve.hint", arg: 1, cases: []string{"one", "%d question contestée\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve", "other", "%d questions contestées\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d question contestée\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve", "other", "%d questions contestées\u202f; écrivez les réponses fusionnées avec --out FUSION, et réglez les désaccords avec --resolve"}}, true
 	case "resolve.kept":
-		return pluralEntry{key: "resolve.kept", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse convenue lors d'une séance précédente est conservée.", "other", "%[2]s\u00a0: %[1]d réponses convenues lors d'une séance précédente sont conservées."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse convenue lors d'une séance précédente est conservée.", "other", "%[2]s\u00a0: %[1]d réponses convenues lors d'une séance précédente sont conservées."}}, true
 	case "resolve.keptOwn":
-		return pluralEntry{key: "resolve.keptOwn", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse qu'aucun participant n'a donnée est conservée\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse qu'aucun participant n'a donnée est conservée\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses qu'aucun participant n'a données sont conservées\u00a0: %[3]s"}}, true
 	case "resolve.merged":
-		return pluralEntry{key: "resolve.merged", arg: 1, cases: []string{"one", "%d réponse fusionnée", "other", "%d réponses fusionnées"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%d réponse fusionnée", "other", "%d réponses fusionnées"}}, true
 	case "resolve.replaced":
-		return pluralEntry{key: "resolve.replaced", arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse remplacée par la fusion des participants\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s"}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "%[2]s\u00a0: %[1]d réponse remplacée par la fusion des participants\u00a0: %[3]s", "other", "%[2]s\u00a0: %[1]d réponses remplacées par la fusion des participants\u00a0: %[3]s"}}, true
 	case "resolve.stopped":
-		return pluralEntry{key: "resolve.stopped", arg: 1, cases: []string{"one", "arrêt\u00a0: %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s\u202f; relancez la même commande pour continuer.", "other", "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer."}}, true
+		return pluralEntry{arg: 1, cases: []string{"one", "arrêt\u00a0: %[2]d sur %[1]d question contestée réglée, enregistrée dans %[3]s\u202f; relancez la même commande pour continuer.", "other", "arrêt\u00a0: %[2]d sur %[1]d questions contestées réglées, enregistrées dans %[3]s\u202f; relancez la même commande pour continuer."}}, true
 	}
 	return pluralEntry{}, false
 }

@@ -34,7 +34,6 @@ const base = "en"
 // pluralEntry is a message with plural forms: its cases as category, message pairs, chosen by
 // argument arg (from 1).
 type pluralEntry struct {
-	key   string
 	arg   int
 	cases []string
 }
@@ -56,24 +55,18 @@ func pluralCase(tag language.Tag, e pluralEntry, args []any) string {
 	}
 	for i := 0; i+1 < len(e.cases); i += 2 {
 		sel, msg := e.cases[i], e.cases[i+1]
-		switch {
-		case sel == "other":
+		if exact, isExact := strings.CutPrefix(sel, "="); isExact {
+			if v, err := strconv.Atoi(exact); ok && err == nil && v == n {
+				return msg
+			}
+		} else if c, known := category(sel); known && (c == form || c == plural.Other) {
 			return msg
-		case len(sel) > 0 && sel[0] != '=':
-			if c, ok := category(sel); ok && c == form {
-				return msg
-			}
-		case len(sel) > 1 && sel[0] == '=' && ok:
-			if v, err := strconv.Atoi(sel[1:]); err == nil && v == n {
-				return msg
-			}
 		}
 	}
 	return e.cases[len(e.cases)-1] // the generator makes sure the last case is "other"
 }
 
-// category is the CLDR plural category of a catalogue's name for it, and false for an exact
-// count (=N).
+// category is the CLDR plural category of a catalogue's name for it; false for another name.
 func category(name string) (plural.Form, bool) {
 	switch name {
 	case "zero":

@@ -227,6 +227,28 @@ func TestCatalogueErrors(t *testing.T) {
 	}
 }
 
+// pluralFiles are the entries with plural forms of lang's catalogue file, and of the base
+// file for the keys lang lacks, by key, read from the files rather than the generated code.
+func pluralFiles(t *testing.T, lang string) map[string]catgen.Entry {
+	t.Helper()
+	cats, err := catgen.Read("catalog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]catgen.Entry{}
+	for _, l := range []string{base, lang} {
+		for key, e := range cats[l] {
+			if e.Forms != nil {
+				out[key] = e
+			}
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no plural entry", lang)
+	}
+	return out
+}
+
 // selectfPrinter prints the plural messages as golang.org/x/text does when they are compiled
 // into a catalogue with plural.Selectf, as the words were printed before they chose the case
 // themselves: the reference pluralCase must agree with.
@@ -234,23 +256,13 @@ func selectfPrinter(t *testing.T, lang string) *message.Printer {
 	t.Helper()
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	tag := language.Make(lang)
-	set := func(e pluralEntry) {
-		cases := make([]any, len(e.cases))
-		for i, c := range e.cases {
-			cases[i] = c
+	for key, e := range pluralFiles(t, lang) {
+		cases := make([]any, 0, 2*len(e.Forms))
+		for _, c := range e.Cases() {
+			cases = append(cases, c)
 		}
-		if err := b.Set(tag, e.key, plural.Selectf(e.arg, "%d", cases...)); err != nil {
-			t.Fatalf("%s %s: %v", lang, e.key, err)
-		}
-	}
-	have := map[string]bool{}
-	for _, e := range pluralEntries(lang) {
-		have[e.key] = true
-		set(e)
-	}
-	for _, e := range pluralEntries(base) {
-		if !have[e.key] {
-			set(e)
+		if err := b.Set(tag, key, plural.Selectf(e.Arg, "%d", cases...)); err != nil {
+			t.Fatalf("%s %s: %v", lang, key, err)
 		}
 	}
 	return message.NewPrinter(tag, message.Catalog(b))
@@ -268,13 +280,7 @@ func TestPluralCaseAsSelectf(t *testing.T) {
 	for _, lang := range Languages() {
 		ref := selectfPrinter(t, lang)
 		w := For(lang)
-		keys := map[string]bool{}
-		for _, l := range []string{lang, base} {
-			for _, e := range pluralEntries(l) {
-				keys[e.key] = true
-			}
-		}
-		for key := range keys {
+		for key := range pluralFiles(t, lang) {
 			for _, n := range counts {
 				got := w.T(key, n, 7, "x.yaml")
 				want := ref.Sprintf(key, n, 7, "x.yaml")

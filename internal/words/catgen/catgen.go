@@ -157,18 +157,6 @@ func Generate(dir string) ([]byte, error) {
 		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn message_%s(key)\n", lang, lang)
 	}
 	b.WriteString("\t}\n\treturn \"\", false, false\n}\n\n")
-	b.WriteString("// pluralEntries are the entries of lang with plural forms.\n")
-	b.WriteString("func pluralEntries(lang string) []pluralEntry {\n\tswitch lang {\n")
-	for _, lang := range langs {
-		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn []pluralEntry{\n", lang)
-		for _, k := range keys {
-			if e, ok := cats[lang][k]; ok && e.Forms != nil {
-				fmt.Fprintf(&b, "\t\t\t{key: %q, arg: %d, cases: %s},\n", k, e.Arg, stringsLit(e.Cases()))
-			}
-		}
-		b.WriteString("\t\t}\n")
-	}
-	b.WriteString("\t}\n\treturn nil\n}\n\n")
 	b.WriteString("// pluralEntryIn is the entry of key with plural forms in lang, if lang's catalogue has one.\n")
 	b.WriteString("func pluralEntryIn(lang, key string) (pluralEntry, bool) {\n\tswitch lang {\n")
 	for _, lang := range langs {
@@ -179,7 +167,7 @@ func Generate(dir string) ([]byte, error) {
 		fmt.Fprintf(&b, "\nfunc plural_%s(key string) (pluralEntry, bool) {\n\tswitch key {\n", lang)
 		for _, k := range keys {
 			if e, ok := cats[lang][k]; ok && e.Forms != nil {
-				fmt.Fprintf(&b, "\tcase %q:\n\t\treturn pluralEntry{key: %q, arg: %d, cases: %s}, true\n", k, k, e.Arg, stringsLit(e.Cases()))
+				fmt.Fprintf(&b, "\tcase %q:\n\t\treturn pluralEntry{arg: %d, cases: %s}, true\n", k, e.Arg, stringsLit(e.Cases()))
 			}
 		}
 		b.WriteString("\t}\n\treturn pluralEntry{}, false\n}\n")
