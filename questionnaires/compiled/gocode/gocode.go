@@ -109,7 +109,6 @@ func writeQuestionnaire(b *bytes.Buffer, e Entry) error {
 	// The questions first, into their own buffer; the texts and lists, gathered on the way,
 	// last.
 	w := &writer{b: new(bytes.Buffer), data: strings.TrimPrefix(e.Func, "build_")}
-	top.Questions = nil
 	if err := w.value(reflect.ValueOf(&top), true); err != nil {
 		return err
 	}
