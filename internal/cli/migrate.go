@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -156,7 +155,7 @@ func runMigrate(s *Streams, opts *MigrateOptions) error {
 // isQuestionnaireFile reports whether path is an existing questionnaire file, even a broken one.
 func isQuestionnaireFile(path string) bool {
 	data, err := questionnaire.ReadFileLimited(path, questionnaire.MaxFileSize)
-	return err == nil && (schemaOf(data) == questionnaire.Schema || regexp.MustCompile(questionnaireSchemaRE).Match(data))
+	return err == nil && (schemaOf(data) == questionnaire.Schema || hasQuestionnaireSchema(data))
 }
 
 func orShipped(qRef string) string {

@@ -218,9 +218,11 @@ func migratedName(path, version string) string {
 	return base + "-" + version + ext
 }
 
-// questionnaireSchemaRE finds the schema line of a questionnaire file; it is compiled where it
-// is needed, not at every start.
-const questionnaireSchemaRE = `(?m)^schema:\s*["']?cbrn\.questionnaire/`
+// hasQuestionnaireSchema reports whether data has the schema line of a questionnaire file, even
+// a broken one; the expression is compiled when a file is looked at, not at every start.
+func hasQuestionnaireSchema(data []byte) bool {
+	return regexp.MustCompile(`(?m)^schema:\s*["']?cbrn\.questionnaire/`).Match(data)
+}
 
 // knownVersions finds the other versions of target, read from src: the files of the same id in
 // the folder of a questionnaire file (one file per version), then the shipped ones. files are
@@ -232,14 +234,13 @@ func knownVersions(target *questionnaire.Questionnaire, src questionnaireSource)
 		files = append(files, src.file)
 		dir := filepath.Dir(src.file)
 		entries, _ := os.ReadDir(dir)
-		schema := regexp.MustCompile(questionnaireSchemaRE)
 		for _, e := range entries {
 			p := filepath.Join(dir, e.Name())
 			if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) || sameFile(p, src.file) {
 				continue
 			}
 			data, err := questionnaire.ReadFileLimited(p, questionnaire.MaxFileSize)
-			if err != nil || !schema.Match(data) {
+			if err != nil || !hasQuestionnaireSchema(data) {
 				continue // answers files and others, skipped without parsing them
 			}
 			q, err := questionnaire.Parse(p, data)
