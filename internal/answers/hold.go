@@ -90,9 +90,6 @@ func Hold(path string) (*Holder, error) {
 	return h, nil
 }
 
-// Path is the answers file as named.
-func (h *Holder) Path() string { return h.path }
-
 // Release ends the session's hold and removes the lock file. It is safe on a nil Holder and
 // more than once.
 func (h *Holder) Release() {

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/cbrn-tool/cbrn/internal/answers"
 )
 
 // Crash safety end to end: SIGKILL at any moment leaves every file the tool writes as it was
@@ -86,13 +84,6 @@ func TestConsensusResolveSurvivesSIGKILL(t *testing.T) {
 			})
 		}
 	}
-}
-
-func noteOf(a *answers.Answer) string {
-	if a == nil {
-		return ""
-	}
-	return a.Note
 }
 
 // leftovers checks that the folder holds the inputs, maybe the output, at most one temporary

@@ -89,9 +89,6 @@ func (it *Item) Merged() *answers.Answer {
 	return it.Proposal
 }
 
-// Agreed reports whether everyone who took a position gave the same answer.
-func (it *Item) Agreed() bool { return it.Distinct <= 1 }
-
 // Result is the comparison of several participants' answers.
 type Result struct {
 	Questionnaire *questionnaire.Questionnaire

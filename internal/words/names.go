@@ -24,9 +24,6 @@ func PillarName(id, lang string) string { return For(lang).Pillar(id) }
 // HazardName is the display name of a hazard id (C, B, R, N) in lang.
 func HazardName(id, lang string) string { return For(lang).Hazard(id) }
 
-// StatusName is the display name of a question status (answered, na, unknown, …) in lang.
-func StatusName(status, lang string) string { return For(lang).Status(status) }
-
 // Outcome is the outcome an action plan's objective seeks for a section of a shipped
 // questionnaire (outcome.<questionnaire>/<section>), and whether the tool words one: a section
 // of any other questionnaire has none.
